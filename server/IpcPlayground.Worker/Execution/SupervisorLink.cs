@@ -1,0 +1,43 @@
+using IpcPlayground.Worker.Framing;
+using IpcPlayground.Worker.Interop;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Execution;
+
+/// <summary>A worker's connection to the supervisor: one hello, one script back, then a stream of frames.</summary>
+internal sealed unsafe class SupervisorLink
+{
+    private readonly int _fd;
+
+    private SupervisorLink(int fd, string process, int pid)
+    {
+        _fd = fd;
+        Process = process;
+        Pid = pid;
+    }
+
+    public string Process { get; }
+    public int Pid { get; }
+
+    public static SupervisorLink Connect(string socketName, string process)
+    {
+        var fd = Libc.Socket(Libc.AF_UNIX, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);
+        if (fd < 0) throw new IOException($"socket: {Errno.Name(Errno.Last())}");
+        var address = UnixAddress.Abstract(socketName);
+        fixed (byte* a = address)
+            if (Libc.Connect(fd, a, address.Length) != 0)
+                throw new IOException($"connect to supervisor: {Errno.Name(Errno.Last())}");
+        return new SupervisorLink(fd, process, Libc.GetPid());
+    }
+
+    public WorkerScript Hello()
+    {
+        Send(new HelloFrame());
+        return FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.WorkerScript);
+    }
+
+    /// <summary>Stamps the frame with this process and the current monotonic time unless it carries a time.</summary>
+    public void Send(Frame frame) =>
+        FrameSocket.Send<Frame>(_fd, frame with { Process = frame.Process ?? Process, Pid = frame.Pid == 0 ? Pid : frame.Pid, T = frame.T == 0 ? MonotonicClock.Now() : frame.T },
+            WorkerProtocolJsonContext.Default.Frame);
+}

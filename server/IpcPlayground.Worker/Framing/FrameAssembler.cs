@@ -1,0 +1,32 @@
+using System.Buffers.Binary;
+
+namespace IpcPlayground.Worker.Framing;
+
+/// <summary>Collects bytes read from a non-blocking socket and yields each whole length-prefixed message.</summary>
+internal sealed class FrameAssembler
+{
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _count;
+
+    public Span<byte> FreeSpace(int atLeast = 16 * 1024)
+    {
+        if (_buffer.Length - _count < atLeast)
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _count + atLeast));
+        return _buffer.AsSpan(_count);
+    }
+
+    public void Commit(int bytes) => _count += bytes;
+
+    public bool TryTake(out ReadOnlyMemory<byte> payload)
+    {
+        payload = default;
+        if (_count < 4) return false;
+        var length = BinaryPrimitives.ReadInt32LittleEndian(_buffer);
+        if (length is <= 0 or > FrameSocket.MaxFrameBytes) throw new InvalidDataException($"bad frame length {length}");
+        if (_count < 4 + length) return false;
+        payload = _buffer.AsSpan(4, length).ToArray();
+        _count -= 4 + length;
+        Buffer.BlockCopy(_buffer, 4 + length, _buffer, 0, _count);
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+using IpcPlayground.Worker.Execution;
+using IpcPlayground.Worker.Supervision;
+
+return args.FirstOrDefault() switch
+{
+    "supervise" => SupervisorMain.Run(args),
+    "work" => WorkerMain.Run(args),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ipcplay-worker supervise --socket NAME   (reads a run plan on stdin)");
+    Console.Error.WriteLine("       ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...]");
+    return 64;
+}

@@ -1,0 +1,35 @@
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Supervision;
+
+/// <summary>
+/// Frames from different workers reach the supervisor in whatever order their sockets are read. Holding each frame
+/// for a short window and releasing in time order puts a write before the read it woke, and a child's exit before
+/// the parent's wait returned, as they happened.
+/// </summary>
+internal sealed class ReorderBuffer(long windowNs)
+{
+    private readonly List<Frame> _frames = [];
+
+    public int Count => _frames.Count;
+
+    public void Add(Frame frame)
+    {
+        var i = _frames.Count;
+        while (i > 0 && _frames[i - 1].T > frame.T) i--;
+        _frames.Insert(i, frame);
+    }
+
+    /// <summary>Frames old enough that no earlier one can still arrive; all frames when <paramref name="all"/>.</summary>
+    public IEnumerable<Frame> Release(long now, bool all = false)
+    {
+        var cut = 0;
+        while (cut < _frames.Count && (all || _frames[cut].T <= now - windowNs)) cut++;
+        var released = _frames.GetRange(0, cut);
+        _frames.RemoveRange(0, cut);
+        return released;
+    }
+
+    /// <summary>When the oldest held frame falls due, or null when nothing is held.</summary>
+    public long? NextDue => _frames.Count == 0 ? null : _frames[0].T + windowNs;
+}

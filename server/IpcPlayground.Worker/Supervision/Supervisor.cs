@@ -1,0 +1,246 @@
+using System.Text.Json;
+using IpcPlayground.Worker.Framing;
+using IpcPlayground.Worker.Interop;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Supervision;
+
+/// <summary>
+/// Runs inside the sandbox as the ancestor of every worker: starts the root processes, hands each worker its
+/// script, relays their frames to the server in time order, notices calls that block, reaps orphans, and ends the
+/// run when the last process is gone or the timeout strikes. One thread, one poll loop.
+/// </summary>
+internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerChannel server)
+{
+    private const long Millisecond = 1_000_000;
+    private readonly Dictionary<int, WorkerConnection> _connections = [];
+    private readonly Dictionary<int, string> _processByPid = [];
+    private readonly HashSet<int> _exitReported = [];
+    private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
+    private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
+    private int _listenFd = -1;
+    private int _processGroup;
+
+    public int Run()
+    {
+        var start = MonotonicClock.Now();
+        var deadline = start + plan.TimeoutMs * Millisecond;
+        Libc.Prctl(Libc.PR_SET_CHILD_SUBREAPER, 1);
+        server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid() });
+        server.Flush();
+        Listen();
+        foreach (var root in plan.Processes.Where(p => p.Parent is null))
+            StartRoot(root, start);
+
+        string? ending = null;
+        string? message = null;
+        while (ending is null)
+        {
+            Poll(Timeout(deadline));
+            var noneLeft = ReapChildren();
+            var now = MonotonicClock.Now();
+            DetectBlocked(now);
+            if (now >= deadline)
+            {
+                ending = RunEndings.Timeout;
+                message = $"the run passed its limit of {plan.TimeoutMs} ms and was stopped";
+                KillWorkers();
+            }
+            else if (_serverGone)
+            {
+                KillWorkers();
+                return 0;
+            }
+            else if (noneLeft && _connections.Count == 0)
+            {
+                ending = _failed ? RunEndings.Failed : RunEndings.Completed;
+            }
+            foreach (var frame in _buffer.Release(now, all: ending is not null)) server.Write(frame);
+            server.Flush();
+        }
+        server.Write(new RunEndedFrame { T = MonotonicClock.Now(), Status = ending, Message = message ?? _failure });
+        server.Flush();
+        return 0;
+    }
+
+    private bool _serverGone;
+    private bool _failed;
+    private string? _failure;
+
+    private void Listen()
+    {
+        _listenFd = Libc.Socket(Libc.AF_UNIX, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);
+        var address = UnixAddress.Abstract(socketName);
+        fixed (byte* a = address)
+            if (_listenFd < 0 || Libc.Bind(_listenFd, a, address.Length) != 0 || Libc.Listen(_listenFd, 64) != 0)
+                throw new IOException($"supervisor socket: {Errno.Name(Errno.Last())}");
+    }
+
+    private void StartRoot(PlanProcess root, long now)
+    {
+        var pid = Spawner.Spawn(["work", "--process", root.Id, "--supervisor", socketName], _processGroup);
+        if (pid <= 0)
+        {
+            Fail(now, $"could not start process '{root.Id}': {Errno.Name(-pid)}");
+            return;
+        }
+        if (_processGroup == 0) _processGroup = pid;
+        _processByPid[pid] = root.Id;
+    }
+
+    private int Timeout(long deadline)
+    {
+        var now = MonotonicClock.Now();
+        var next = Math.Min(deadline, now + 2 * Millisecond);
+        if (_buffer.NextDue is { } due) next = Math.Min(next, due);
+        return (int)Math.Clamp((next - now + Millisecond - 1) / Millisecond, 0, 1000);
+    }
+
+    private void Poll(int timeoutMs)
+    {
+        var fds = new Libc.PollFd[_connections.Count + 2];
+        fds[0] = new Libc.PollFd { Fd = _listenFd, Events = Libc.POLLIN };
+        fds[1] = new Libc.PollFd { Fd = 0, Events = Libc.POLLIN };
+        var i = 2;
+        foreach (var connection in _connections.Values)
+            fds[i++] = new Libc.PollFd { Fd = connection.Fd, Events = Libc.POLLIN };
+        int ready;
+        fixed (Libc.PollFd* p = fds) ready = Libc.Poll(p, (nuint)fds.Length, timeoutMs);
+        if (ready <= 0) return;
+        if (fds[1].Revents != 0) ReadServer();
+        for (var j = 2; j < fds.Length; j++)
+            if (fds[j].Revents != 0) ReadFrom(_connections[fds[j].Fd]);
+        if ((fds[0].Revents & Libc.POLLIN) != 0) Accept();
+    }
+
+    /// <summary>The server keeps standard input open for the whole run; its end means the server is gone.</summary>
+    private void ReadServer()
+    {
+        var scratch = stackalloc byte[4096];
+        var n = Libc.Read(0, scratch, 4096);
+        if (n == 0 || (n < 0 && Errno.Last() != Libc.EINTR)) _serverGone = true;
+    }
+
+    private void Accept()
+    {
+        var fd = Libc.Accept4(_listenFd, null, null, Libc.SOCK_CLOEXEC);
+        if (fd >= 0) _connections[fd] = new WorkerConnection(fd);
+    }
+
+    private void ReadFrom(WorkerConnection connection)
+    {
+        var space = connection.Assembler.FreeSpace();
+        nint n;
+        fixed (byte* s = space) n = Libc.Recv(connection.Fd, s, space.Length, 0);
+        if (n <= 0)
+        {
+            if (n < 0 && Errno.Last() == Libc.EINTR) return;
+            Libc.Close(connection.Fd);
+            _connections.Remove(connection.Fd);
+            return;
+        }
+        connection.Assembler.Commit((int)n);
+        while (connection.Assembler.TryTake(out var payload))
+        {
+            var frame = JsonSerializer.Deserialize(payload.Span, WorkerProtocolJsonContext.Default.Frame);
+            if (frame is not null) Handle(connection, frame);
+        }
+    }
+
+    private void Handle(WorkerConnection connection, Frame frame)
+    {
+        switch (frame)
+        {
+            case HelloFrame hello:
+                connection.Process = hello.Process;
+                connection.Pid = hello.Pid;
+                _processByPid[hello.Pid] = hello.Process!;
+                if (!_processes.TryGetValue(hello.Process ?? "", out var process))
+                {
+                    Libc.Close(connection.Fd);
+                    _connections.Remove(connection.Fd);
+                    return;
+                }
+                FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects }, WorkerProtocolJsonContext.Default.WorkerScript);
+                _buffer.Add(new ProcessStartedFrame { T = hello.T, Process = hello.Process, Pid = hello.Pid, Parent = process.Parent });
+                break;
+            case StepBeginFrame begin:
+                connection.Pending = begin;
+                connection.PendingReportedBlocked = false;
+                break;
+            case StepEndFrame end:
+                connection.Pending = null;
+                if (end.Op == "spawn" && end.Result > 0 && end.Target is not null) _processByPid[(int)end.Result] = end.Target;
+                _buffer.Add(end);
+                break;
+            case ExitingFrame exiting:
+                ReportExit(exiting.Pid, exiting.T, exiting.Code, null);
+                break;
+            case ChildExitedFrame child:
+                ReportExit(child.Pid, child.T, child.ExitCode, child.Signal);
+                break;
+            case FailureFrame failure:
+                _failed = true;
+                _failure ??= failure.Message;
+                _buffer.Add(failure);
+                break;
+        }
+    }
+
+    private void ReportExit(int pid, long t, int? exitCode, int? signal)
+    {
+        if (!_exitReported.Add(pid)) return;
+        _buffer.Add(new ProcessExitedFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), ExitCode = exitCode, Signal = signal });
+    }
+
+    /// <summary>
+    /// Roots are this process's children, and orphans come to it as the subreaper. Returns true when none is left
+    /// (ECHILD): then every process of the run is gone, since a live descendant would be a child or an orphan of ours.
+    /// </summary>
+    private bool ReapChildren()
+    {
+        int status;
+        int pid;
+        while ((pid = Libc.WaitPid(-1, &status, Libc.WNOHANG)) > 0)
+        {
+            var decoded = new WaitStatus(status);
+            ReportExit(pid, MonotonicClock.Now(), decoded.Exited ? decoded.ExitCode : null, decoded.Signaled ? decoded.TermSignal : null);
+        }
+        return pid < 0 && Errno.Last() == Libc.ECHILD;
+    }
+
+    private void DetectBlocked(long now)
+    {
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.Pending is not { } pending || connection.PendingReportedBlocked) continue;
+            if (now - pending.T < plan.BlockedAfterMs * Millisecond) continue;
+            // Only a process the kernel has put to sleep is blocked; one still copying bytes is merely slow.
+            if (ProcStat.State(connection.Pid) is not ('S' or 'D')) continue;
+            connection.PendingReportedBlocked = true;
+            _buffer.Add(new BlockedFrame
+            {
+                T = now, Process = connection.Process, Pid = connection.Pid, Step = pending.Step, Op = pending.Op,
+                Object = pending.Object, Target = pending.Target, Call = pending.Call, Since = pending.T,
+                Wchan = ProcStat.Wchan(connection.Pid),
+            });
+        }
+    }
+
+    private void KillWorkers()
+    {
+        if (_processGroup > 0) Libc.Kill(-_processGroup, Libc.SIGKILL);
+        foreach (var pid in _processByPid.Keys) Libc.Kill(pid, Libc.SIGKILL);
+        var until = MonotonicClock.Now() + 500 * Millisecond;
+        while (!ReapChildren() && MonotonicClock.Now() < until) Thread.Sleep(1);
+        foreach (var connection in _connections.Values) Libc.Close(connection.Fd);
+        _connections.Clear();
+    }
+
+    private void Fail(long now, string message)
+    {
+        _failed = true;
+        _failure ??= message;
+        _buffer.Add(new FailureFrame { T = now, Message = message });
+    }
+}

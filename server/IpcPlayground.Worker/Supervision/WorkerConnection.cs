@@ -1,0 +1,17 @@
+using IpcPlayground.Worker.Framing;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Supervision;
+
+/// <summary>The supervisor's side of one worker's socket.</summary>
+internal sealed class WorkerConnection(int fd)
+{
+    public int Fd { get; } = fd;
+    public FrameAssembler Assembler { get; } = new();
+    public string? Process { get; set; }
+    public int Pid { get; set; }
+
+    /// <summary>The call the worker announced and has not yet reported back.</summary>
+    public StepBeginFrame? Pending { get; set; }
+    public bool PendingReportedBlocked { get; set; }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IpcPlayground.Contracts.Events;
+
+/// <summary>
+/// One event of a run, tagged by <c>kind</c>. <c>seq</c> counts from 1 in the order the server received the events;
+/// <c>tNs</c> is nanoseconds since the run started on the monotonic clock.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(RunStartEvent), EventKinds.RunStart)]
+[JsonDerivedType(typeof(ProcessStartEvent), EventKinds.ProcessStart)]
+[JsonDerivedType(typeof(SyscallEvent), EventKinds.Syscall)]
+[JsonDerivedType(typeof(BlockedEvent), EventKinds.Blocked)]
+[JsonDerivedType(typeof(SignalEvent), EventKinds.Signal)]
+[JsonDerivedType(typeof(StateEvent), EventKinds.State)]
+[JsonDerivedType(typeof(ProcessExitEvent), EventKinds.ProcessExit)]
+[JsonDerivedType(typeof(LimitEvent), EventKinds.Limit)]
+[JsonDerivedType(typeof(ErrorEvent), EventKinds.Error)]
+[JsonDerivedType(typeof(RunEndEvent), EventKinds.RunEnd)]
+public abstract record RunEvent
+{
+    public long Seq { get; init; }
+    public long TNs { get; init; }
+    public string? RunId { get; init; }
+
+    /// <summary>The process the event concerns (the one that made the call), and its pid inside the sandbox.</summary>
+    public string? Process { get; init; }
+    public int? Pid { get; init; }
+
+    [JsonIgnore]
+    public abstract string Kind { get; }
+}
+
+/// <summary>Fields of events that concern a step: the step's op and object (or target process / signal).</summary>
+public abstract record StepEvent : RunEvent
+{
+    public string? Op { get; init; }
+    public string? Object { get; init; }
+
+    /// <summary>The process a <c>spawn</c>, <c>wait</c> or <c>signal</c> step names (the actor is <see cref="RunEvent.Process"/>).</summary>
+    public string? Target { get; init; }
+    public string? Signal { get; init; }
+
+    /// <summary>Where the step stands in its process's script: <c>"2"</c>, or <c>"3.1"</c> inside a repeat.</summary>
+    public string? Step { get; init; }
+}
+
+public sealed record RunStartEvent : RunEvent
+{
+    public override string Kind => EventKinds.RunStart;
+    public string? Name { get; init; }
+    public string? Sandbox { get; init; }
+    public IReadOnlyList<string>? Enforced { get; init; }
+    public int? TimeoutMs { get; init; }
+}
+
+public sealed record ProcessStartEvent : RunEvent
+{
+    public override string Kind => EventKinds.ProcessStart;
+    public string? Parent { get; init; }
+}
+
+public sealed record SyscallEvent : StepEvent
+{
+    public override string Kind => EventKinds.Syscall;
+    public long? Result { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Errno { get; init; }
+
+    public string? Data { get; init; }
+    public string? DataBase64 { get; init; }
+    public int? Value { get; init; }
+
+    /// <summary>For <c>wait</c>: how the child ended.</summary>
+    public int? ExitCode { get; init; }
+    public string? TermSignal { get; init; }
+
+    /// <summary>How long the call took, entry to return.</summary>
+    public long? DurationNs { get; init; }
+}
+
+public sealed record BlockedEvent : StepEvent
+{
+    public override string Kind => EventKinds.Blocked;
+
+    /// <summary>The system call the process sits in, e.g. <c>"read"</c>.</summary>
+    public string? Call { get; init; }
+
+    /// <summary>When the call was entered (ns since run start).</summary>
+    public long? SinceNs { get; init; }
+
+    /// <summary>Where the kernel has the process sleeping (/proc/PID/wchan), when it tells.</summary>
+    public string? Wchan { get; init; }
+}
+
+public sealed record SignalEvent : StepEvent
+{
+    public override string Kind => EventKinds.Signal;
+    public string? Disposition { get; init; }
+}
+
+public sealed record StateEvent : RunEvent
+{
+    public override string Kind => EventKinds.State;
+    public string? Object { get; init; }
+    public JsonElement? State { get; init; }
+}
+
+public sealed record ProcessExitEvent : RunEvent
+{
+    public override string Kind => EventKinds.ProcessExit;
+    public int? ExitCode { get; init; }
+    public string? Signal { get; init; }
+}
+
+public sealed record LimitEvent : RunEvent
+{
+    public override string Kind => EventKinds.Limit;
+    public string? Limit { get; init; }
+    public string? Message { get; init; }
+}
+
+public sealed record ErrorEvent : RunEvent
+{
+    public override string Kind => EventKinds.Error;
+    public string? Message { get; init; }
+}
+
+public sealed record RunEndEvent : RunEvent
+{
+    public override string Kind => EventKinds.RunEnd;
+    public string? Status { get; init; }
+    public string? Message { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace IpcPlayground.Contracts.Experiments;
+
+/// <summary>One IPC object of a run, created by the runtime before the processes that use it start.</summary>
+public sealed record ObjectDefinition
+{
+    public string? Id { get; init; }
+    public string? Type { get; init; }
+    public int? Capacity { get; init; }
+    public int? Size { get; init; }
+    public int? Count { get; init; }
+    public int? Initial { get; init; }
+    public int? MaxMessages { get; init; }
+    public int? MessageSize { get; init; }
+    public IpcKey? Key { get; init; }
+    public string? Path { get; init; }
+    public string? Name { get; init; }
+    public int? Port { get; init; }
+}

@@ -1,0 +1,66 @@
+namespace IpcPlayground.Contracts.Experiments;
+
+/// <summary>Which optional fields each object type takes, and their ranges.</summary>
+internal static class ObjectFieldRules
+{
+    private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
+    {
+        [ObjectTypes.Pipe] = ["capacity"],
+        [ObjectTypes.Fifo] = ["path", "capacity"],
+        [ObjectTypes.SocketPair] = [],
+        [ObjectTypes.UnixStream] = ["path"],
+        [ObjectTypes.UnixDgram] = ["path"],
+        [ObjectTypes.Tcp] = ["port"],
+        [ObjectTypes.SysvMsgQueue] = ["key"],
+        [ObjectTypes.PosixMsgQueue] = ["name", "maxMessages", "messageSize"],
+        [ObjectTypes.SysvShm] = ["key", "size"],
+        [ObjectTypes.PosixShm] = ["name", "size"],
+        [ObjectTypes.SysvSem] = ["key", "count", "initial"],
+        [ObjectTypes.PosixSem] = ["name", "initial"],
+    };
+
+    public static void Check(ObjectDefinition obj, string path, Action<string, string> error)
+    {
+        var allowed = Allowed[obj.Type!];
+        foreach (var field in SetFields(obj).Where(f => !allowed.Contains(f)))
+            error($"{path}.{field}", $"a {obj.Type} takes no field '{field}'");
+
+        Range(obj.Capacity, 4096, 1 << 20, $"{path}.capacity", "capacity", error);
+        Range(obj.Size, 1, 64 << 20, $"{path}.size", "size", error);
+        Range(obj.Count, 1, 32, $"{path}.count", "count", error);
+        Range(obj.Initial, 0, 32767, $"{path}.initial", "initial", error);
+        Range(obj.MaxMessages, 1, 10, $"{path}.maxMessages", "maxMessages", error);
+        Range(obj.MessageSize, 1, 8192, $"{path}.messageSize", "messageSize", error);
+        Range(obj.Port, 1, 65535, $"{path}.port", "port", error);
+        if (obj.Path is not null && SandboxPaths.Problem(obj.Path) is { } pathProblem)
+            error($"{path}.path", pathProblem);
+        if (obj.Name is not null && (obj.Name.Length is < 2 or > 64 || obj.Name[0] != '/' || obj.Name.IndexOf('/', 1) >= 0))
+            error($"{path}.name", "a POSIX name is '/' followed by 1 to 63 characters with no further '/'");
+        if (obj.Key?.Ftok is { } ftok)
+        {
+            if (ftok.Path is null) error($"{path}.key.ftok.path", "ftok needs a path");
+            else if (SandboxPaths.Problem(ftok.Path) is { } ftokProblem) error($"{path}.key.ftok.path", ftokProblem);
+            if (ftok.Proj is null or < 1 or > 255) error($"{path}.key.ftok.proj", "proj is a number from 1 to 255");
+        }
+    }
+
+    private static void Range(int? value, int min, int max, string path, string name, Action<string, string> error)
+    {
+        if (value is { } v && (v < min || v > max))
+            error(path, $"{name} is from {min} to {max}");
+    }
+
+    private static IEnumerable<string> SetFields(ObjectDefinition obj)
+    {
+        if (obj.Capacity is not null) yield return "capacity";
+        if (obj.Size is not null) yield return "size";
+        if (obj.Count is not null) yield return "count";
+        if (obj.Initial is not null) yield return "initial";
+        if (obj.MaxMessages is not null) yield return "maxMessages";
+        if (obj.MessageSize is not null) yield return "messageSize";
+        if (obj.Key is not null) yield return "key";
+        if (obj.Path is not null) yield return "path";
+        if (obj.Name is not null) yield return "name";
+        if (obj.Port is not null) yield return "port";
+    }
+}

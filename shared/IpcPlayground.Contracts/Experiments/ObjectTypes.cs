@@ -1,0 +1,27 @@
+namespace IpcPlayground.Contracts.Experiments;
+
+/// <summary>The <c>type</c> values of an object, as the contract spells them.</summary>
+public static class ObjectTypes
+{
+    public const string Pipe = "pipe";
+    public const string Fifo = "fifo";
+    public const string SocketPair = "socketpair";
+    public const string UnixStream = "unix-stream";
+    public const string UnixDgram = "unix-dgram";
+    public const string Tcp = "tcp";
+    public const string SysvMsgQueue = "sysv-msgq";
+    public const string PosixMsgQueue = "posix-mq";
+    public const string SysvShm = "sysv-shm";
+    public const string PosixShm = "posix-shm";
+    public const string SysvSem = "sysv-sem";
+    public const string PosixSem = "posix-sem";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Pipe, Fifo, SocketPair, UnixStream, UnixDgram, Tcp,
+        SysvMsgQueue, PosixMsgQueue, SysvShm, PosixShm, SysvSem, PosixSem,
+    ];
+
+    /// <summary>Objects a child inherits from its parent as fork does; they cannot join unrelated processes.</summary>
+    public static bool IsInherited(string type) => type is Pipe or SocketPair;
+}

@@ -1,0 +1,65 @@
+namespace IpcPlayground.Contracts.Experiments;
+
+/// <summary>
+/// One step of a process's script. The contract keeps every op's fields in one flat object; which fields an op
+/// takes is checked by <see cref="OpCatalog"/>, so a field that does not belong to its op is named as an error.
+/// </summary>
+public sealed record Step
+{
+    public string? Op { get; init; }
+    public string? Object { get; init; }
+    public string? Data { get; init; }
+    public int? Size { get; init; }
+    public string? End { get; init; }
+    public int? Bytes { get; init; }
+    public long? Type { get; init; }
+    public int? Priority { get; init; }
+    public int? MaxBytes { get; init; }
+    public bool? Nowait { get; init; }
+    public string? Mode { get; init; }
+    public int? Offset { get; init; }
+    public int? Int32 { get; init; }
+    public int? Length { get; init; }
+    public int? Times { get; init; }
+    public bool? Atomic { get; init; }
+    public int? Index { get; init; }
+    public int? Count { get; init; }
+    public string? Process { get; init; }
+    public string? Signal { get; init; }
+    public string? Action { get; init; }
+    public IReadOnlyList<string>? Signals { get; init; }
+    public int? TimeoutMs { get; init; }
+    public int? Ms { get; init; }
+    public IReadOnlyList<Step>? Steps { get; init; }
+    public int? Code { get; init; }
+
+    /// <summary>The JSON names of the fields this step sets, besides <c>op</c>.</summary>
+    public IEnumerable<string> SetFields()
+    {
+        if (Object is not null) yield return "object";
+        if (Data is not null) yield return "data";
+        if (Size is not null) yield return "size";
+        if (End is not null) yield return "end";
+        if (Bytes is not null) yield return "bytes";
+        if (Type is not null) yield return "type";
+        if (Priority is not null) yield return "priority";
+        if (MaxBytes is not null) yield return "maxBytes";
+        if (Nowait is not null) yield return "nowait";
+        if (Mode is not null) yield return "mode";
+        if (Offset is not null) yield return "offset";
+        if (Int32 is not null) yield return "int32";
+        if (Length is not null) yield return "length";
+        if (Times is not null) yield return "times";
+        if (Atomic is not null) yield return "atomic";
+        if (Index is not null) yield return "index";
+        if (Count is not null) yield return "count";
+        if (Process is not null) yield return "process";
+        if (Signal is not null) yield return "signal";
+        if (Action is not null) yield return "action";
+        if (Signals is not null) yield return "signals";
+        if (TimeoutMs is not null) yield return "timeoutMs";
+        if (Ms is not null) yield return "ms";
+        if (Steps is not null) yield return "steps";
+        if (Code is not null) yield return "code";
+    }
+}

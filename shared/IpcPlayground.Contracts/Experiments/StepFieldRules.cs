@@ -1,0 +1,51 @@
+namespace IpcPlayground.Contracts.Experiments;
+
+/// <summary>The value ranges of step fields, whatever the op.</summary>
+internal static class StepFieldRules
+{
+    private static readonly string[] Ends = ["read", "write"];
+    private static readonly string[] Modes = ["read", "write", "read-write"];
+    private static readonly string[] Actions = ["log", "ignore", "default"];
+
+    public static void Check(Step step, string path, Action<string, string> error)
+    {
+        if (step.Data is { Length: > ExperimentValidator.MaxDataLength })
+            error($"{path}.data", $"data is at most {ExperimentValidator.MaxDataLength} characters");
+        Range(step.Size, 1, 16 << 20, $"{path}.size", error);
+        Range(step.Bytes, 1, ExperimentValidator.MaxReadBytes, $"{path}.bytes", error);
+        Range(step.MaxBytes, 1, ExperimentValidator.MaxReadBytes, $"{path}.maxBytes", error);
+        Range(step.Priority, 0, 32767, $"{path}.priority", error);
+        Range(step.Offset, 0, 64 << 20, $"{path}.offset", error);
+        Range(step.Length, 1, 65536, $"{path}.length", error);
+        Range(step.Times, 1, 1_000_000, $"{path}.times", error);
+        Range(step.Index, 0, 31, $"{path}.index", error);
+        Range(step.Count, 1, 32767, $"{path}.count", error);
+        Range(step.TimeoutMs, 0, 600_000, $"{path}.timeoutMs", error);
+        Range(step.Ms, 0, 600_000, $"{path}.ms", error);
+        Range(step.Code, 0, 255, $"{path}.code", error);
+        OneOf(step.End, Ends, $"{path}.end", error);
+        OneOf(step.Mode, Modes, $"{path}.mode", error);
+        OneOf(step.Action, Actions, $"{path}.action", error);
+        if (step.Signal is not null && !SignalNames.Numbers.ContainsKey(step.Signal))
+            error($"{path}.signal", $"unknown signal '{step.Signal}' (write it as \"SIGUSR1\")");
+        if (step.Signals is { } signals)
+        {
+            if (signals.Count == 0) error($"{path}.signals", "name at least one signal");
+            for (var i = 0; i < signals.Count; i++)
+                if (signals[i] is null || !SignalNames.Numbers.ContainsKey(signals[i]))
+                    error($"{path}.signals[{i}]", $"unknown signal '{signals[i]}' (write it as \"SIGUSR1\")");
+        }
+    }
+
+    private static void Range(long? value, long min, long max, string path, Action<string, string> error)
+    {
+        if (value is { } v && (v < min || v > max))
+            error(path, $"{path[(path.LastIndexOf('.') + 1)..]} is from {min} to {max}");
+    }
+
+    private static void OneOf(string? value, string[] allowed, string path, Action<string, string> error)
+    {
+        if (value is not null && !allowed.Contains(value))
+            error(path, $"'{value}' is not one of " + string.Join(", ", allowed));
+    }
+}

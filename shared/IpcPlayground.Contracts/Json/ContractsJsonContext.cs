@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Runs;
+
+namespace IpcPlayground.Contracts.Json;
+
+/// <summary>Source-generated JSON for the public contract: camelCase, unknown fields rejected, nulls left out.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    AllowOutOfOrderMetadataProperties = true,
+    NumberHandling = JsonNumberHandling.Strict,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Experiment))]
+[JsonSerializable(typeof(RunEvent))]
+[JsonSerializable(typeof(RunEvent[]))]
+[JsonSerializable(typeof(RunAccepted))]
+[JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(ValidationError))]
+public sealed partial class ContractsJsonContext : JsonSerializerContext;

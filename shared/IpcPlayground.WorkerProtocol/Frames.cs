@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+
+namespace IpcPlayground.WorkerProtocol;
+
+/// <summary>
+/// A message from a worker to the supervisor, or from the supervisor to the server. Times are absolute
+/// CLOCK_MONOTONIC nanoseconds, so clocks of different processes compare; the server makes them run-relative.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "f")]
+[JsonDerivedType(typeof(HelloFrame), "hello")]
+[JsonDerivedType(typeof(StepBeginFrame), "begin")]
+[JsonDerivedType(typeof(StepEndFrame), "end")]
+[JsonDerivedType(typeof(ExitingFrame), "exiting")]
+[JsonDerivedType(typeof(ChildExitedFrame), "child-exited")]
+[JsonDerivedType(typeof(FailureFrame), "failure")]
+[JsonDerivedType(typeof(RunStartedFrame), "run-started")]
+[JsonDerivedType(typeof(ProcessStartedFrame), "process-started")]
+[JsonDerivedType(typeof(BlockedFrame), "blocked")]
+[JsonDerivedType(typeof(ProcessExitedFrame), "process-exited")]
+[JsonDerivedType(typeof(RunEndedFrame), "run-ended")]
+public abstract record Frame
+{
+    public long T { get; init; }
+    public string? Process { get; init; }
+    public int Pid { get; init; }
+}
+
+/// <summary>Worker → supervisor, first frame of a connection: who am I.</summary>
+public sealed record HelloFrame : Frame;
+
+/// <summary>Worker → supervisor: about to make the step's call. Not forwarded; it lets the supervisor see blocking.</summary>
+public sealed record StepBeginFrame : Frame
+{
+    public required string Step { get; init; }
+    public required string Op { get; init; }
+    public string? Object { get; init; }
+    public string? Target { get; init; }
+    public string? Call { get; init; }
+}
+
+/// <summary>Worker → supervisor → server: the step's call returned.</summary>
+public sealed record StepEndFrame : Frame
+{
+    public required string Step { get; init; }
+    public required string Op { get; init; }
+    public string? Object { get; init; }
+    public string? Target { get; init; }
+    public long Result { get; init; }
+    public string? Errno { get; init; }
+    public byte[]? Data { get; init; }
+    public int? ExitCode { get; init; }
+
+    /// <summary>The number of the signal that ended a waited-for child.</summary>
+    public int? TermSignal { get; init; }
+    public long DurationNs { get; init; }
+}
+
+/// <summary>Worker → supervisor: this process is about to exit with <see cref="Code"/>.</summary>
+public sealed record ExitingFrame : Frame
+{
+    public int Code { get; init; }
+}
+
+/// <summary>Worker → supervisor: a child this worker waited for has ended (the child is <see cref="Frame.Process"/>).</summary>
+public sealed record ChildExitedFrame : Frame
+{
+    public int? ExitCode { get; init; }
+    public int? Signal { get; init; }
+}
+
+/// <summary>Worker or supervisor → server: the runtime itself could not go on.</summary>
+public sealed record FailureFrame : Frame
+{
+    public required string Message { get; init; }
+}
+
+/// <summary>Supervisor → server: the run's clock starts at <see cref="Frame.T"/>.</summary>
+public sealed record RunStartedFrame : Frame;
+
+public sealed record ProcessStartedFrame : Frame
+{
+    public string? Parent { get; init; }
+}
+
+/// <summary>Supervisor → server: a call has not returned within the threshold and the kernel has the process asleep.</summary>
+public sealed record BlockedFrame : Frame
+{
+    public required string Step { get; init; }
+    public required string Op { get; init; }
+    public string? Object { get; init; }
+    public string? Target { get; init; }
+    public string? Call { get; init; }
+    public long Since { get; init; }
+    public string? Wchan { get; init; }
+}
+
+public sealed record ProcessExitedFrame : Frame
+{
+    public int? ExitCode { get; init; }
+    public int? Signal { get; init; }
+}
+
+public sealed record RunEndedFrame : Frame
+{
+    public required string Status { get; init; }
+    public string? Message { get; init; }
+}

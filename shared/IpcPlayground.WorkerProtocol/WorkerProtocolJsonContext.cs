@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IpcPlayground.WorkerProtocol;
+
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunPlan))]
+[JsonSerializable(typeof(WorkerScript))]
+[JsonSerializable(typeof(Frame))]
+public sealed partial class WorkerProtocolJsonContext : JsonSerializerContext;
