@@ -28,8 +28,11 @@ public abstract record RunEvent
     public string? Process { get; init; }
     public int? Pid { get; init; }
 
+    /// <summary>The <c>kind</c> discriminator, for code that holds an event of unknown type.</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind => KindName;
+
+    protected abstract string KindName { get; }
 }
 
 /// <summary>Fields of events that concern a step: the step's op and object (or target process / signal).</summary>
@@ -48,7 +51,7 @@ public abstract record StepEvent : RunEvent
 
 public sealed record RunStartEvent : RunEvent
 {
-    public override string Kind => EventKinds.RunStart;
+    protected override string KindName => EventKinds.RunStart;
     public string? Name { get; init; }
     public string? Sandbox { get; init; }
     public IReadOnlyList<string>? Enforced { get; init; }
@@ -57,13 +60,13 @@ public sealed record RunStartEvent : RunEvent
 
 public sealed record ProcessStartEvent : RunEvent
 {
-    public override string Kind => EventKinds.ProcessStart;
+    protected override string KindName => EventKinds.ProcessStart;
     public string? Parent { get; init; }
 }
 
 public sealed record SyscallEvent : StepEvent
 {
-    public override string Kind => EventKinds.Syscall;
+    protected override string KindName => EventKinds.Syscall;
     public long? Result { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
@@ -83,7 +86,7 @@ public sealed record SyscallEvent : StepEvent
 
 public sealed record BlockedEvent : StepEvent
 {
-    public override string Kind => EventKinds.Blocked;
+    protected override string KindName => EventKinds.Blocked;
 
     /// <summary>The system call the process sits in, e.g. <c>"read"</c>.</summary>
     public string? Call { get; init; }
@@ -97,40 +100,40 @@ public sealed record BlockedEvent : StepEvent
 
 public sealed record SignalEvent : StepEvent
 {
-    public override string Kind => EventKinds.Signal;
+    protected override string KindName => EventKinds.Signal;
     public string? Disposition { get; init; }
 }
 
 public sealed record StateEvent : RunEvent
 {
-    public override string Kind => EventKinds.State;
+    protected override string KindName => EventKinds.State;
     public string? Object { get; init; }
     public JsonElement? State { get; init; }
 }
 
 public sealed record ProcessExitEvent : RunEvent
 {
-    public override string Kind => EventKinds.ProcessExit;
+    protected override string KindName => EventKinds.ProcessExit;
     public int? ExitCode { get; init; }
     public string? Signal { get; init; }
 }
 
 public sealed record LimitEvent : RunEvent
 {
-    public override string Kind => EventKinds.Limit;
+    protected override string KindName => EventKinds.Limit;
     public string? Limit { get; init; }
     public string? Message { get; init; }
 }
 
 public sealed record ErrorEvent : RunEvent
 {
-    public override string Kind => EventKinds.Error;
+    protected override string KindName => EventKinds.Error;
     public string? Message { get; init; }
 }
 
 public sealed record RunEndEvent : RunEvent
 {
-    public override string Kind => EventKinds.RunEnd;
+    protected override string KindName => EventKinds.RunEnd;
     public string? Status { get; init; }
     public string? Message { get; init; }
 }

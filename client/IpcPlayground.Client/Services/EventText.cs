@@ -1,0 +1,36 @@
+using System.Globalization;
+using IpcPlayground.Contracts.Events;
+
+namespace IpcPlayground.Client.Services;
+
+/// <summary>How an event reads in one line of the timeline list.</summary>
+public static class EventText
+{
+    public static string Time(RunEvent e) => (e.TNs / 1_000_000.0).ToString("0.000", CultureInfo.InvariantCulture) + " ms";
+
+    public static string Describe(RunEvent e) => e switch
+    {
+        RunStartEvent s => $"run started in {s.Sandbox} sandbox (timeout {s.TimeoutMs} ms)",
+        ProcessStartEvent p => p.Parent is null ? "started" : $"started by {p.Parent}",
+        SyscallEvent s => Syscall(s),
+        BlockedEvent b => $"blocked in {b.Call}({b.Object ?? b.Target})" + (b.Wchan is null ? "" : $" — kernel: {b.Wchan}"),
+        SignalEvent s => $"{s.Signal}: {s.Disposition}",
+        ProcessExitEvent x => x.Signal is null ? $"exited with code {x.ExitCode}" : $"killed by {x.Signal}",
+        LimitEvent l => $"limit hit: {l.Limit} {l.Message}",
+        ErrorEvent r => r.Message ?? "error",
+        RunEndEvent end => $"run {end.Status}" + (end.Message is null ? "" : $": {end.Message}"),
+        _ => e.Kind,
+    };
+
+    private static string Syscall(SyscallEvent s)
+    {
+        var target = s.Object ?? s.Target;
+        var call = $"{s.Op}({target}) = {s.Result}";
+        if (s.Errno is not null) call += $" {s.Errno}";
+        if (s.Data is not null) call += $" \"{s.Data}\"";
+        else if (s.DataBase64 is not null) call += $" [{s.DataBase64.Length * 3 / 4} bytes, binary]";
+        if (s.ExitCode is not null) call += $" (exit {s.ExitCode})";
+        if (s.TermSignal is not null) call += $" ({s.TermSignal})";
+        return call;
+    }
+}

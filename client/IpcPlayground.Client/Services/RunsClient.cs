@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Hubs;
+using IpcPlayground.Contracts.Json;
+using IpcPlayground.Contracts.Runs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IpcPlayground.Client.Services;
+
+/// <summary>The browser's side of the run API and the run hub.</summary>
+public sealed class RunsClient(HttpClient http, NavigationManager navigation) : IAsyncDisposable
+{
+    private HubConnection? _hub;
+    private readonly Dictionary<string, Action<RunEvent[]>> _followers = new(StringComparer.Ordinal);
+
+    /// <summary>Posts the experiment; returns the run id, or the server's errors by JSON path.</summary>
+    public async Task<(string? RunId, IReadOnlyList<ValidationError> Errors)> StartAsync(string experimentJson)
+    {
+        using var content = new StringContent(experimentJson, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("api/runs", content);
+        if (response.IsSuccessStatusCode)
+        {
+            var accepted = await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.RunAccepted);
+            return (accepted?.RunId, []);
+        }
+        return (null, await ReadProblemAsync(response));
+    }
+
+    /// <summary>Follows a run: <paramref name="onEvents"/> gets what happened so far, then each new batch as it arrives.</summary>
+    public async Task FollowAsync(string runId, Action<RunEvent[]> onEvents)
+    {
+        var hub = await ConnectAsync();
+        _followers[runId] = onEvents;
+        var past = await hub.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId);
+        onEvents(past);
+    }
+
+    public async Task UnfollowAsync(string runId)
+    {
+        if (_followers.Remove(runId) && _hub is { State: HubConnectionState.Connected } hub)
+            await hub.InvokeAsync(nameof(IRunHub.LeaveRun), runId);
+    }
+
+    private async Task<HubConnection> ConnectAsync()
+    {
+        if (_hub is not null) return _hub;
+        _hub = new HubConnectionBuilder()
+            .WithUrl(navigation.ToAbsoluteUri(IRunHub.Path.TrimStart('/')))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default))
+            .WithAutomaticReconnect()
+            .Build();
+        _hub.On<string, RunEvent[]>(nameof(IRunClient.ReceiveEvents), (runId, events) =>
+        {
+            if (_followers.TryGetValue(runId, out var follower)) follower(events);
+        });
+        await _hub.StartAsync();
+        return _hub;
+    }
+
+    private static async Task<IReadOnlyList<ValidationError>> ReadProblemAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+                return errors.EnumerateObject()
+                    .SelectMany(p => p.Value.EnumerateArray().Select(m => new ValidationError(p.Name, m.GetString() ?? "")))
+                    .ToList();
+            var detail = document.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            return [new ValidationError("$", detail ?? $"the server answered {(int)response.StatusCode}")];
+        }
+        catch (JsonException)
+        {
+            return [new ValidationError("$", $"the server answered {(int)response.StatusCode}")];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_hub is not null) await _hub.DisposeAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Experiments;
+
+/// <summary>The settings a plan takes from the server's configuration.</summary>
+public sealed record PlanSettings(int DefaultTimeoutMs, int MaxTimeoutMs, int BlockedAfterMs, int ReorderWindowMs);
+
+/// <summary>Turns a valid experiment into the plan the supervisor executes.</summary>
+public static class RunPlanner
+{
+    public static RunPlan Plan(string runId, Experiment experiment, PlanSettings settings)
+    {
+        var processes = experiment.Processes ?? [];
+        var objects = experiment.Objects ?? [];
+        var parents = processes.ToDictionary(p => p.Id!, p => p.Parent, StringComparer.Ordinal);
+        var users = ProcessTree.ObjectUsers(experiment);
+
+        // An anonymous object is made by the nearest common ancestor of the processes that use it, before that
+        // process's first step, so every user inherits it through spawn.
+        var creates = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var obj in objects.Where(o => ObjectTypes.IsInherited(o.Type!)))
+        {
+            var owner = users.TryGetValue(obj.Id!, out var set) ? ProcessTree.LowestCommonAncestor(set, parents) : null;
+            if (owner is null) continue;
+            if (!creates.TryGetValue(owner, out var list)) creates[owner] = list = [];
+            list.Add(obj.Id!);
+        }
+
+        return new RunPlan
+        {
+            RunId = runId,
+            TimeoutMs = Math.Min(experiment.Limits?.TimeoutMs ?? settings.DefaultTimeoutMs, settings.MaxTimeoutMs),
+            BlockedAfterMs = settings.BlockedAfterMs,
+            ReorderWindowMs = settings.ReorderWindowMs,
+            Objects = objects.Select(o => new PlanObject { Id = o.Id!, Type = o.Type!, Capacity = o.Capacity, Path = o.Path }).ToList(),
+            Processes = processes.Select(p => new PlanProcess
+            {
+                Id = p.Id!,
+                Parent = p.Parent,
+                Creates = creates.GetValueOrDefault(p.Id!) ?? [],
+                Steps = (p.Steps ?? []).Select(ToPlanStep).ToList(),
+            }).ToList(),
+        };
+    }
+
+    private static PlanStep ToPlanStep(Step step) => new()
+    {
+        Op = step.Op!,
+        Object = step.Object,
+        Data = step.Data is null ? null : Encoding.UTF8.GetBytes(step.Data),
+        Size = step.Size,
+        End = step.End,
+        Bytes = step.Bytes,
+        Ms = step.Ms,
+        Target = step.Process,
+        Code = step.Code,
+        Times = step.Times,
+        Steps = step.Steps?.Select(ToPlanStep).ToList(),
+    };
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Runs;
+
+/// <summary>
+/// The one place where the supervisor's frames become the public contract's events: absolute monotonic times become
+/// run-relative <c>tNs</c>, signal numbers become names, bytes become text or base64.
+/// </summary>
+public sealed class FrameMapper(string runId, RunStartEvent start)
+{
+    private long _t0;
+
+    public RunEvent? Map(Frame frame)
+    {
+        if (frame is RunStartedFrame)
+            _t0 = frame.T;
+        var t = Math.Max(0, frame.T - _t0);
+        RunEvent? mapped = frame switch
+        {
+            RunStartedFrame => start,
+            ProcessStartedFrame s => new ProcessStartEvent { Parent = s.Parent },
+            StepEndFrame e => Syscall(e),
+            BlockedFrame b => new BlockedEvent
+            {
+                Op = b.Op, Object = b.Object, Target = b.Target, Step = b.Step, Call = b.Call,
+                SinceNs = Math.Max(0, b.Since - _t0), Wchan = b.Wchan,
+            },
+            ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null },
+            FailureFrame f => new ErrorEvent { Message = f.Message },
+            RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
+            _ => null,
+        };
+        if (mapped is null) return null;
+        var isRunLevel = frame is RunStartedFrame or RunEndedFrame;
+        return mapped with
+        {
+            RunId = runId,
+            TNs = t,
+            Process = isRunLevel ? null : frame.Process,
+            Pid = isRunLevel || frame.Pid == 0 ? null : frame.Pid,
+        };
+    }
+
+    private static SyscallEvent Syscall(StepEndFrame e)
+    {
+        var (text, base64) = Encode(e.Data);
+        return new SyscallEvent
+        {
+            Op = e.Op, Object = e.Object, Target = e.Target, Step = e.Step,
+            Result = e.Result, Errno = e.Errno, Data = text, DataBase64 = base64,
+            ExitCode = e.ExitCode, TermSignal = e.TermSignal is { } s ? SignalNames.Name(s) : null,
+            DurationNs = e.DurationNs,
+        };
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Valid UTF-8 travels as text; anything else as base64.</summary>
+    public static (string? Text, string? Base64) Encode(byte[]? data)
+    {
+        if (data is null) return (null, null);
+        try { return (StrictUtf8.GetString(data), null); }
+        catch (DecoderFallbackException) { return (null, Convert.ToBase64String(data)); }
+    }
+}

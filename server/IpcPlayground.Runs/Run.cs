@@ -1,0 +1,35 @@
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Runs;
+
+namespace IpcPlayground.Runs;
+
+/// <summary>One run as the server keeps it: its events and what they add up to.</summary>
+public sealed class Run(string id, string? name, TimeProvider time)
+{
+    public string Id { get; } = id;
+    public string? Name { get; } = name;
+    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+    public DateTimeOffset? EndedAt { get; private set; }
+    public EventLog Events { get; } = new();
+
+    public RunEvent[] Append(IReadOnlyList<RunEvent> events)
+    {
+        var numbered = Events.Append(events);
+        if (numbered.Any(e => e is RunEndEvent)) EndedAt = time.GetUtcNow();
+        return numbered;
+    }
+
+    public RunSummary Summarize()
+    {
+        var events = Events.Snapshot();
+        var processes = events.OfType<ProcessStartEvent>()
+            .Select(start =>
+            {
+                var exit = events.OfType<ProcessExitEvent>().FirstOrDefault(e => e.Pid == start.Pid);
+                return new RunProcessSummary(start.Process!, start.Pid, exit?.ExitCode, exit?.Signal);
+            })
+            .ToList();
+        var status = events.OfType<RunEndEvent>().LastOrDefault()?.Status ?? RunStatuses.Running;
+        return new RunSummary(Id, Name, status, StartedAt, EndedAt, events.Length, processes);
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IpcPlayground.Runs;
+
+/// <summary>Run settings (configuration section <c>Runs</c>).</summary>
+public sealed class RunsOptions
+{
+    public const string Section = "Runs";
+
+    /// <summary>The timeout of an experiment that names none.</summary>
+    [Range(100, 600_000)]
+    public int DefaultTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>The most any experiment may ask for.</summary>
+    [Range(100, 600_000)]
+    public int MaxTimeoutMs { get; set; } = 30_000;
+
+    /// <summary>After this long inside one call, with the kernel reporting the process asleep, a <c>blocked</c> event is sent.</summary>
+    [Range(1, 10_000)]
+    public int BlockedAfterMs { get; set; } = 5;
+
+    /// <summary>How long the supervisor holds events to put those of different processes in time order.</summary>
+    [Range(0, 1000)]
+    public int ReorderWindowMs { get; set; } = 10;
+
+    /// <summary>Extra time the server gives the supervisor past the run's timeout before it kills the sandbox itself.</summary>
+    [Range(100, 60_000)]
+    public int KillGraceMs { get; set; } = 2_000;
+
+    /// <summary>How long a finished run's events stay available.</summary>
+    [Range(1, 10_080)]
+    public int RetainMinutes { get; set; } = 60;
+}

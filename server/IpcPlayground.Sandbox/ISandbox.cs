@@ -1,0 +1,36 @@
+namespace IpcPlayground.Sandbox;
+
+/// <summary>Starts one isolated sandbox per run, with the supervisor inside it.</summary>
+public interface ISandbox
+{
+    /// <summary>A name for events and logs, e.g. <c>bubblewrap</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>The isolation this sandbox applies, as reported in the run's <c>run-start</c> event.</summary>
+    IReadOnlyList<string> Enforced { get; }
+
+    /// <summary>Starts the supervisor for <paramref name="runId"/>; throws <see cref="SandboxUnavailableException"/> when it cannot.</summary>
+    ISandboxedRun Start(string runId);
+}
+
+/// <summary>A running sandbox: the supervisor's standard input and output, and its end.</summary>
+public interface ISandboxedRun : IAsyncDisposable
+{
+    int HostPid { get; }
+
+    /// <summary>The supervisor's standard input. Closing it tells the supervisor the server is gone.</summary>
+    Stream Input { get; }
+
+    /// <summary>The supervisor's standard output: one frame a line.</summary>
+    TextReader Output { get; }
+
+    /// <summary>What the sandbox wrote on standard error (bounded), for a failure message.</summary>
+    string Diagnostics { get; }
+
+    /// <summary>Kills the sandbox and every process in it.</summary>
+    void Kill();
+
+    Task WaitForExitAsync(CancellationToken cancellationToken);
+}
+
+public sealed class SandboxUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace IpcPlayground.Sandbox;
+
+/// <summary>A sandbox process started by <see cref="BubblewrapSandbox"/>.</summary>
+internal sealed class ProcessSandboxedRun : ISandboxedRun
+{
+    private const int MaxDiagnostics = 8192;
+    private readonly Process _process;
+    private readonly StringBuilder _diagnostics = new();
+
+    public ProcessSandboxedRun(Process process)
+    {
+        _process = process;
+        HostPid = process.Id;
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_diagnostics)
+                if (_diagnostics.Length < MaxDiagnostics) _diagnostics.AppendLine(e.Data);
+        };
+        _process.BeginErrorReadLine();
+    }
+
+    public int HostPid { get; }
+    public Stream Input => _process.StandardInput.BaseStream;
+    public TextReader Output => _process.StandardOutput;
+
+    public string Diagnostics
+    {
+        get { lock (_diagnostics) return _diagnostics.ToString().Trim(); }
+    }
+
+    public void Kill()
+    {
+        try { _process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { }
+    }
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        try { await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)); }
+        catch (TimeoutException) { }
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using IpcPlayground.Contracts.Experiments;
+
+namespace IpcPlayground.Server.Apis;
+
+/// <summary>Reads an experiment body with a size limit, and words the 400 for a bad one.</summary>
+public static class ExperimentBody
+{
+    public sealed record Result(byte[] Bytes, IResult? Problem);
+
+    public static async Task<Result> ReadAsync(HttpRequest request, int maxBytes)
+    {
+        if (request.ContentLength > maxBytes)
+            return new([], TooLarge(maxBytes));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int n;
+        while ((n = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + n > maxBytes) return new([], TooLarge(maxBytes));
+            buffer.Write(chunk, 0, n);
+        }
+        if (buffer.Length == 0)
+            return new([], Invalid([new ValidationError("$", "the body is empty; send an experiment as JSON")]));
+        return new(buffer.ToArray(), null);
+    }
+
+    /// <summary>400 application/problem+json whose <c>errors</c> map each JSON path to what is wrong there.</summary>
+    public static IResult Invalid(IReadOnlyList<ValidationError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "The experiment is not valid",
+            detail: string.Join("; ", errors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
+
+    private static ProblemHttpResult TooLarge(int maxBytes) =>
+        TypedResults.Problem(statusCode: 413, title: "Experiment too large", detail: $"an experiment is at most {maxBytes} bytes");
+}
