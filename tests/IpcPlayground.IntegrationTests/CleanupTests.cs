@@ -1,0 +1,70 @@
+using IpcPlayground.Testing;
+
+namespace IpcPlayground.IntegrationTests;
+
+/// <summary>A finished run leaves nothing behind: no process, no System V object, no sandbox.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class CleanupTests(PlaygroundServer server)
+{
+    private readonly RunApi _api = new(server.CreateLoopbackClient());
+
+    [Fact]
+    public async Task No_process_of_a_completed_run_survives_it()
+    {
+        var sysvBefore = HostState.SysvObjects();
+        var runId = await _api.StartAsync(SampleExperiments.PipeByteStream);
+        await _api.EventsAsync(runId);
+
+        await HostState.WaitUntilGone(runId);
+        Assert.Empty(HostState.ProcessesOf(runId));
+        Assert.Equal(sysvBefore, HostState.SysvObjects());
+    }
+
+    [Fact]
+    public async Task No_process_of_a_timed_out_run_survives_it()
+    {
+        var runId = await _api.StartAsync("""
+            { "format": 1, "limits": { "timeoutMs": 300 }, "objects": [ { "id": "p", "type": "pipe" } ],
+              "processes": [
+                { "id": "parent", "steps": [ { "op": "spawn", "process": "child" }, { "op": "read", "object": "p", "bytes": 1 } ] },
+                { "id": "child", "parent": "parent", "steps": [ { "op": "read", "object": "p", "bytes": 1 } ] } ] }
+            """);
+        var events = await _api.EventsAsync(runId);
+
+        Assert.Equal("timeout", events[^1].Str("status"));
+        await HostState.WaitUntilGone(runId);
+        Assert.Empty(HostState.ProcessesOf(runId));
+    }
+}
+
+/// <summary>What the host can see of runs: processes by their command line, System V objects by /proc/sysvipc.</summary>
+public static class HostState
+{
+    /// <summary>Supervisor and workers carry the run's socket name, <c>ipcplay-RUNID</c>, on their command line.</summary>
+    public static IReadOnlyList<int> ProcessesOf(string runId)
+    {
+        var marker = $"ipcplay-{runId}";
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Contains(marker, StringComparison.Ordinal))
+                    found.Add(pid);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return found;
+    }
+
+    /// <summary>Killing takes the kernel a moment; give it up to five seconds, then let the assertion speak.</summary>
+    public static async Task WaitUntilGone(string runId)
+    {
+        for (var i = 0; i < 100 && ProcessesOf(runId).Count > 0; i++) await Task.Delay(50);
+    }
+
+    public static string SysvObjects() =>
+        string.Join("\n", new[] { "msg", "sem", "shm" }.Select(kind => File.ReadAllText($"/proc/sysvipc/{kind}")));
+}

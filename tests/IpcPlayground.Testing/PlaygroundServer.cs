@@ -1,0 +1,41 @@
+using System.Net;
+using IpcPlayground.Runs;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IpcPlayground.Testing;
+
+/// <summary>
+/// The real server on a Kestrel socket bound to 127.0.0.1 and a free port, with real bubblewrap sandboxes. Fails a
+/// test run that logged an error it did not expect.
+/// </summary>
+public sealed class PlaygroundServer : WebApplicationFactory<Program>
+{
+    private readonly ErrorLogCollector _errors = new();
+
+    public PlaygroundServer()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IReadOnlyList<string> LoggedErrors => _errors.Errors;
+
+    public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress, Timeout = TaskTimeouts.Default };
+
+    public RunRegistry Runs => Services.GetRequiredService<RunRegistry>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(_errors));
+    }
+}
