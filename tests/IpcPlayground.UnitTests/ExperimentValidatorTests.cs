@@ -1,0 +1,147 @@
+using IpcPlayground.Contracts.Experiments;
+
+namespace IpcPlayground.UnitTests;
+
+public sealed class ExperimentValidatorTests
+{
+    private const string ContractExample = """
+        {
+          "format": 1,
+          "name": "A pipe is a byte stream",
+          "description": "Two writes, one read: message boundaries are lost.",
+          "limits": { "timeoutMs": 5000 },
+          "objects": [ { "id": "p", "type": "pipe" } ],
+          "processes": [
+            { "id": "parent", "steps": [
+                { "op": "spawn", "process": "child" },
+                { "op": "write", "object": "p", "data": "hello" },
+                { "op": "write", "object": "p", "data": "world" },
+                { "op": "close", "object": "p", "end": "write" },
+                { "op": "wait", "process": "child" } ] },
+            { "id": "child", "parent": "parent", "steps": [
+                { "op": "sleep", "ms": 100 },
+                { "op": "read", "object": "p", "bytes": 100 } ] }
+          ]
+        }
+        """;
+
+    private static IReadOnlyList<ValidationError> Errors(string json) => ExperimentReader.Read(json).Errors;
+
+    private static void AssertErrorAt(string json, string path, string fragment)
+    {
+        var errors = Errors(json);
+        Assert.True(errors.Any(e => e.Path == path && e.Message.Contains(fragment, StringComparison.Ordinal)),
+            $"expected an error at {path} mentioning '{fragment}', got: " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")));
+    }
+
+    [Fact]
+    public void The_contract_example_is_valid()
+    {
+        var result = ExperimentReader.Read(ContractExample);
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal("A pipe is a byte stream", result.Experiment!.Name);
+        Assert.Equal(5, result.Experiment.Processes![0].Steps!.Count);
+    }
+
+    [Fact]
+    public void An_unknown_field_is_named_by_its_path() =>
+        AssertErrorAt(ContractExample.Replace("\"bytes\": 100", "\"bytes\": 100, \"speed\": 3"), "processes[1].steps[1].speed", "unknown field 'speed'");
+
+    [Fact]
+    public void A_wrong_json_type_is_named_by_its_path() =>
+        AssertErrorAt(ContractExample.Replace("\"ms\": 100", "\"ms\": \"soon\""), "processes[1].steps[0].ms", "wrong JSON type");
+
+    [Fact]
+    public void An_unknown_op_lists_the_known_ones() =>
+        AssertErrorAt(ContractExample.Replace("\"op\": \"sleep\"", "\"op\": \"nap\""), "processes[1].steps[0].op", "expected one of write, read");
+
+    [Fact]
+    public void An_unknown_object_is_named() =>
+        AssertErrorAt(ContractExample.Replace("\"object\": \"p\", \"bytes\"", "\"object\": \"pp\", \"bytes\""), "processes[1].steps[1].object", "unknown object 'pp'");
+
+    [Fact]
+    public void Ids_are_unique_across_processes_and_objects() =>
+        AssertErrorAt(ContractExample.Replace("{ \"id\": \"p\", \"type\": \"pipe\" }", "{ \"id\": \"child\", \"type\": \"pipe\" }"), "processes[1].id", "duplicate id 'child'");
+
+    [Fact]
+    public void Write_takes_exactly_one_of_data_and_size() =>
+        AssertErrorAt(ContractExample.Replace("\"data\": \"hello\"", "\"data\": \"hello\", \"size\": 5"), "processes[0].steps[1].data", "exactly one of 'data', 'size'");
+
+    [Fact]
+    public void An_op_must_fit_the_object_type() =>
+        AssertErrorAt(ContractExample.Replace("{ \"op\": \"sleep\", \"ms\": 100 }", "{ \"op\": \"semPost\", \"object\": \"p\" }"), "processes[1].steps[0].object", "does not apply to 'p', a pipe");
+
+    [Fact]
+    public void Spawn_names_a_child_of_the_spawning_process() =>
+        AssertErrorAt(ContractExample.Replace(", \"parent\": \"parent\"", ""), "processes[0].steps[0].process", "not a child of 'parent'");
+
+    [Fact]
+    public void A_process_is_spawned_once() =>
+        AssertErrorAt(ContractExample.Replace("{ \"op\": \"wait\", \"process\": \"child\" }", "{ \"op\": \"spawn\", \"process\": \"child\" }"), "processes[0].steps[4].process", "already spawned");
+
+    [Fact]
+    public void A_parent_cycle_is_refused()
+    {
+        var json = ContractExample.Replace("{ \"id\": \"parent\", \"steps\"", "{ \"id\": \"parent\", \"parent\": \"child\", \"steps\"");
+        AssertErrorAt(json, "processes[0].parent", "its own ancestor");
+    }
+
+    [Fact]
+    public void A_pipe_cannot_join_unrelated_processes() =>
+        AssertErrorAt("""
+            { "format": 1, "objects": [ { "id": "p", "type": "pipe" } ],
+              "processes": [ { "id": "a", "steps": [ { "op": "write", "object": "p", "data": "x" } ] },
+                            { "id": "b", "steps": [ { "op": "read", "object": "p", "bytes": 1 } ] } ] }
+            """, "objects[0].id", "share no ancestor");
+
+    [Theory]
+    [InlineData("/sandbox/../etc/passwd", "'..'")]
+    [InlineData("/etc/passwd", "inside the sandbox")]
+    [InlineData("relative/path", "inside the sandbox")]
+    [InlineData("/sandbox//x", "empty segments")]
+    public void Paths_stay_inside_the_sandbox(string path, string fragment)
+    {
+        var json = $$"""
+            { "format": 1, "objects": [ { "id": "f", "type": "fifo", "path": "{{path}}" } ],
+              "processes": [ { "id": "a", "steps": [] } ] }
+            """;
+        AssertErrorAt(json, "objects[0].path", fragment);
+    }
+
+    [Fact]
+    public void Ftok_paths_stay_inside_the_sandbox() =>
+        AssertErrorAt("""
+            { "format": 1, "objects": [ { "id": "q", "type": "sysv-msgq", "key": { "ftok": { "path": "/home/x", "proj": 65 } } } ],
+              "processes": [ { "id": "a", "steps": [] } ] }
+            """, "objects[0].key.ftok.path", "inside the sandbox");
+
+    [Fact]
+    public void All_three_key_spellings_parse()
+    {
+        foreach (var key in new[] { "\"private\"", "1234", "{ \"ftok\": { \"path\": \"/sandbox/k\", \"proj\": 65 } }" })
+        {
+            var json = $$"""{ "format": 1, "objects": [ { "id": "q", "type": "sysv-msgq", "key": {{key}} } ], "processes": [ { "id": "a", "steps": [] } ] }""";
+            Assert.DoesNotContain(Errors(json), e => e.Path.StartsWith("objects[0].key", StringComparison.Ordinal) || e.Path == "$");
+        }
+    }
+
+    [Fact]
+    public void Steps_inside_repeat_are_checked_with_their_path() =>
+        AssertErrorAt(ContractExample.Replace("{ \"op\": \"sleep\", \"ms\": 100 }", "{ \"op\": \"repeat\", \"times\": 2, \"steps\": [ { \"op\": \"sleep\" } ] }"),
+            "processes[1].steps[0].steps[0].ms", "requires 'ms'");
+
+    [Fact]
+    public void Signal_names_are_checked() =>
+        AssertErrorAt("""{ "format": 1, "processes": [ { "id": "a", "steps": [ { "op": "block", "signals": [ "SIGUSR1", "SIGNOPE" ] } ] } ] }""",
+            "processes[0].steps[0].signals[1]", "unknown signal 'SIGNOPE'");
+
+    [Fact]
+    public void Many_errors_are_reported_at_once()
+    {
+        var errors = Errors("""{ "format": 1, "objects": [ { "id": "Bad", "type": "wormhole" } ], "processes": [ { "id": "a", "steps": [ { "op": "read" } ] } ] }""");
+        Assert.Contains(errors, e => e.Path == "objects[0].id");
+        Assert.Contains(errors, e => e.Path == "objects[0].type");
+        Assert.Contains(errors, e => e.Path == "processes[0].steps[0].object");
+        Assert.Contains(errors, e => e.Path == "processes[0].steps[0].bytes");
+    }
+}

@@ -1,0 +1,27 @@
+using IpcPlayground.Client.Services;
+using IpcPlayground.Contracts.Events;
+
+namespace IpcPlayground.UnitTests;
+
+public sealed class RunTimelineTests
+{
+    [Fact]
+    public void Events_that_arrive_twice_or_out_of_order_are_shown_once_in_seq_order()
+    {
+        var timeline = new RunTimeline();
+        timeline.Add([new ProcessStartEvent { Seq = 2 }, new RunStartEvent { Seq = 1 }]);
+        timeline.Add([new ProcessStartEvent { Seq = 2 }, new RunEndEvent { Seq = 3, Status = "completed" }]);
+
+        Assert.Equal([1L, 2L, 3L], timeline.Events.Select(e => e.Seq));
+        Assert.True(timeline.IsFinished);
+        Assert.Equal("completed", timeline.Status);
+    }
+
+    [Fact]
+    public void A_read_reads_like_the_system_call()
+    {
+        var text = EventText.Describe(new SyscallEvent { Op = "read", Object = "p", Result = 10, Data = "helloworld" });
+        Assert.Equal("read(p) = 10 \"helloworld\"", text);
+        Assert.Equal("write(p) = -1 EPIPE", EventText.Describe(new SyscallEvent { Op = "write", Object = "p", Result = -1, Errno = "EPIPE" }));
+    }
+}
