@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace IpcPlayground.EndToEndTests;
+
+/// <summary>A person opens the playground, presses Run, and watches the real run arrive.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RunPageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Running_the_pipe_example_shows_helloworld_and_completes()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var run = page.GetByTestId("run-button");
+        await Assertions.Expect(run).ToBeEnabledAsync();
+        await run.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed");
+        var read = page.Locator("[data-testid=event-row][data-kind=syscall][data-process=child]").Filter(new() { HasText = "read(p)" });
+        await Assertions.Expect(read).ToContainTextAsync("\"helloworld\"");
+        await Assertions.Expect(page.Locator("[data-testid=event-row]").First).ToHaveAttributeAsync("data-kind", "run-start");
+        await Assertions.Expect(page.Locator("[data-testid=event-row]").Last).ToHaveAttributeAsync("data-kind", "run-end");
+        await BrowserFixture.SaveScreenshotAsync(page, "pipe-run-completed");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_invalid_edit_is_flagged_inline_and_disables_run()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        var editor = page.GetByTestId("experiment-editor");
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
+
+        var text = await editor.InputValueAsync();
+        await editor.FillAsync(text.Replace("\"op\": \"sleep\"", "\"op\": \"nap\"", StringComparison.Ordinal));
+
+        var error = page.Locator("[data-testid=validation-error][data-path='processes[1].steps[0].op']");
+        await Assertions.Expect(error).ToContainTextAsync("unknown op 'nap'");
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+}
