@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what the playground needs on a Debian machine and says clearly what it cannot install.
+#   prerequisites.sh           what serving needs: the .NET SDK (checked) and bubblewrap
+#   prerequisites.sh --tests   also Debian's Chromium for the browser tests
+set -euo pipefail
+
+need_packages=()
+command -v bwrap >/dev/null 2>&1 || need_packages+=(bubblewrap)
+if [[ "${1:-}" == "--tests" ]]; then
+  [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
+fi
+
+if ((${#need_packages[@]})); then
+  echo "Installing Debian packages: ${need_packages[*]}"
+  if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET SDK is not installed. Install .NET SDK 10.0 (global.json pins 10.0.401 or a later feature band)" >&2
+  echo "       and put 'dotnet' on PATH, then run this command again." >&2
+  exit 1
+fi
+if ! dotnet --list-sdks | grep -q '^10\.'; then
+  echo "error: .NET SDK 10 is required; found: $(dotnet --list-sdks | tr '\n' ' ')" >&2
+  exit 1
+fi
+# NativeAOT links the worker with clang or gcc; Debian machines of this kind have gcc.
+if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
+  echo "error: neither clang nor gcc is installed; the NativeAOT worker needs one (apt-get install gcc)" >&2
+  exit 1
+fi
