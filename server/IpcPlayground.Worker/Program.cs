@@ -1,12 +1,20 @@
 using IpcPlayground.Worker.Execution;
 using IpcPlayground.Worker.Supervision;
 
-return args.FirstOrDefault() switch
+try
 {
-    "supervise" => SupervisorMain.Run(args),
-    "work" => WorkerMain.Run(args),
-    _ => Usage(),
-};
+    return args.FirstOrDefault() switch
+    {
+        "supervise" => SupervisorMain.Run(args),
+        "work" => WorkerMain.Run(args),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"ipcplay-worker: {e.Message}");
+    return Usage();
+}
 
 static int Usage()
 {

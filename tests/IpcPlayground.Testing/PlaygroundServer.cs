@@ -19,6 +19,8 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
 
     public PlaygroundServer()
     {
+        // Test assemblies carry the server's content root; a benchmark executable does not, so name it here.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_IPCPLAYGROUND_SERVER", RepositoryPath("server/IpcPlayground.Server"));
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -26,6 +28,14 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
     }
 
     public Uri BaseAddress { get; }
+
+    public static string RepositoryPath(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IpcPlayground.sln")))
+                return Path.Combine(dir.FullName, relative);
+        throw new DirectoryNotFoundException("the repository root (IpcPlayground.sln) is not above " + AppContext.BaseDirectory);
+    }
 
     public IReadOnlyList<string> LoggedErrors => _errors.Errors;
 
