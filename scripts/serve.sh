@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh
-out=.build/server
+out="$PWD/.build/server"
 dotnet publish server/IpcPlayground.Server/IpcPlayground.Server.csproj -c Release -o "$out" -nologo -v quiet
 echo "IPC Playground: http://127.0.0.1:${PORT:-5080}/"
 exec dotnet "$out/IpcPlayground.Server.dll" --urls "http://127.0.0.1:${PORT:-5080}" --contentRoot "$out"
