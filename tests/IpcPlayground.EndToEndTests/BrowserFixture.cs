@@ -20,6 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}; the test command installs the Debian package 'chromium'.");
+        // The first load of the WebAssembly app on a cold machine takes longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
