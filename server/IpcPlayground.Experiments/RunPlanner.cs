@@ -28,18 +28,23 @@ public static class RunPlanner
             list.Add(obj.Id!);
         }
 
+        var binds = SocketRules.Binders(experiment)
+            .GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.ToList(), StringComparer.Ordinal);
+
         return new RunPlan
         {
             RunId = runId,
             TimeoutMs = Math.Min(experiment.Limits?.TimeoutMs ?? settings.DefaultTimeoutMs, settings.MaxTimeoutMs),
             BlockedAfterMs = settings.BlockedAfterMs,
             ReorderWindowMs = settings.ReorderWindowMs,
-            Objects = objects.Select(o => new PlanObject { Id = o.Id!, Type = o.Type!, Capacity = o.Capacity, Path = o.Path }).ToList(),
+            Objects = objects.Select((o, i) => ObjectDefaults.Resolve(o, i)).ToList(),
             Processes = processes.Select(p => new PlanProcess
             {
                 Id = p.Id!,
                 Parent = p.Parent,
                 Creates = creates.GetValueOrDefault(p.Id!) ?? [],
+                Binds = binds.GetValueOrDefault(p.Id!),
                 Steps = (p.Steps ?? []).Select(ToPlanStep).ToList(),
             }).ToList(),
         };
@@ -58,5 +63,21 @@ public static class RunPlanner
         Code = step.Code,
         Times = step.Times,
         Steps = step.Steps?.Select(ToPlanStep).ToList(),
+        Mode = step.Mode,
+        Type = step.Type,
+        Priority = step.Priority,
+        MaxBytes = step.MaxBytes,
+        Nowait = step.Nowait,
+        Offset = step.Offset,
+        Int32 = step.Int32,
+        Length = step.Length,
+        Atomic = step.Atomic,
+        Index = step.Index,
+        Count = step.Count,
+        Undo = step.Undo,
+        Signal = step.Signal is null ? null : SignalNames.Numbers[step.Signal],
+        Signals = step.Signals?.Select(s => SignalNames.Numbers[s]).ToList(),
+        Action = step.Action,
+        TimeoutMs = step.TimeoutMs,
     };
 }

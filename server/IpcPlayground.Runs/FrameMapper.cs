@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
@@ -30,6 +31,8 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             },
             ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null },
             FailureFrame f => new ErrorEvent { Message = f.Message },
+            SignalFrame s => new SignalEvent { Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step },
+            StateFrame s => new StateEvent { Object = s.Object, State = JsonSerializer.SerializeToElement(s.State, StateJson) },
             RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
             _ => null,
         };
@@ -50,11 +53,15 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
         return new SyscallEvent
         {
             Op = e.Op, Object = e.Object, Target = e.Target, Step = e.Step,
-            Result = e.Result, Errno = e.Errno, Data = text, DataBase64 = base64,
+            Result = e.Result, Errno = e.Errno, Data = text, DataBase64 = base64, Value = e.Value,
+            Signal = e.Signal is { } signal ? SignalNames.Name(signal) : null, Type = e.MessageType, Priority = e.MessagePriority,
             ExitCode = e.ExitCode, TermSignal = e.TermSignal is { } s ? SignalNames.Name(s) : null,
             DurationNs = e.DurationNs,
         };
     }
+
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<System.Text.Json.Nodes.JsonObject> StateJson =
+        IpcPlayground.WorkerProtocol.WorkerProtocolJsonContext.Default.JsonObject;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

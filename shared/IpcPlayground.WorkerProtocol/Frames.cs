@@ -18,6 +18,10 @@ namespace IpcPlayground.WorkerProtocol;
 [JsonDerivedType(typeof(BlockedFrame), "blocked")]
 [JsonDerivedType(typeof(ProcessExitedFrame), "process-exited")]
 [JsonDerivedType(typeof(RunEndedFrame), "run-ended")]
+[JsonDerivedType(typeof(PidQueryFrame), "pid-query")]
+[JsonDerivedType(typeof(PidAnswerFrame), "pid-answer")]
+[JsonDerivedType(typeof(SignalFrame), "signal")]
+[JsonDerivedType(typeof(StateFrame), "state")]
 public abstract record Frame
 {
     public long T { get; init; }
@@ -25,8 +29,14 @@ public abstract record Frame
     public int Pid { get; init; }
 }
 
-/// <summary>Worker → supervisor, first frame of a connection: who am I.</summary>
-public sealed record HelloFrame : Frame;
+/// <summary>
+/// Worker → supervisor, first frame of a connection: who am I. On the <c>signals</c> channel nothing follows but
+/// 16-byte records written by the C signal handler (magic, signal number, monotonic time).
+/// </summary>
+public sealed record HelloFrame : Frame
+{
+    public string? Channel { get; init; }
+}
 
 /// <summary>Worker → supervisor: about to make the step's call. Not forwarded; it lets the supervisor see blocking.</summary>
 public sealed record StepBeginFrame : Frame
@@ -53,6 +63,16 @@ public sealed record StepEndFrame : Frame
     /// <summary>The number of the signal that ended a waited-for child.</summary>
     public int? TermSignal { get; init; }
     public long DurationNs { get; init; }
+
+    /// <summary>The 32-bit value a <c>load</c> of 4 bytes read or an <c>increment</c> wrote last.</summary>
+    public int? Value { get; init; }
+
+    /// <summary>For a signal step: its number.</summary>
+    public int? Signal { get; init; }
+
+    /// <summary>For <c>send</c>/<c>receive</c>: the System V type or POSIX priority of the message.</summary>
+    public long? MessageType { get; init; }
+    public int? MessagePriority { get; init; }
 }
 
 /// <summary>Worker → supervisor: this process is about to exit with <see cref="Code"/>.</summary>
@@ -104,4 +124,32 @@ public sealed record RunEndedFrame : Frame
 {
     public required string Status { get; init; }
     public string? Message { get; init; }
+}
+
+/// <summary>Worker → supervisor: which pid does process <see cref="Target"/> have? Answered by <see cref="PidAnswerFrame"/>.</summary>
+public sealed record PidQueryFrame : Frame
+{
+    public required string Target { get; init; }
+}
+
+public sealed record PidAnswerFrame : Frame
+{
+    /// <summary>0 when the process has not started or has been reaped.</summary>
+    public int Answer { get; init; }
+}
+
+/// <summary>A signal reached a process: <see cref="Disposition"/> is handled, ignored, pending, default or waited.</summary>
+public sealed record SignalFrame : Frame
+{
+    public required int Signal { get; init; }
+    public required string Disposition { get; init; }
+    public string? Step { get; init; }
+}
+
+/// <summary>The kernel's view of an object or a process at <see cref="Frame.T"/>.</summary>
+public sealed record StateFrame : Frame
+{
+    public string? Object { get; init; }
+    public string? Step { get; init; }
+    public required System.Text.Json.Nodes.JsonObject State { get; init; }
 }

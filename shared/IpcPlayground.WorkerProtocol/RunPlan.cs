@@ -14,12 +14,29 @@ public sealed record RunPlan
     public required IReadOnlyList<PlanProcess> Processes { get; init; }
 }
 
+/// <summary>An object with every default filled in: the supervisor and workers need not know the contract's defaults.</summary>
 public sealed record PlanObject
 {
     public required string Id { get; init; }
     public required string Type { get; init; }
     public int? Capacity { get; init; }
+
+    /// <summary>fifo and Unix socket path; for a System V key made by ftok, the file it names.</summary>
     public string? Path { get; init; }
+
+    /// <summary>POSIX name, e.g. <c>/q</c>.</summary>
+    public string? Name { get; init; }
+    public int Size { get; init; }
+    public int Count { get; init; }
+    public int Initial { get; init; }
+    public int MaxMessages { get; init; }
+    public int MessageSize { get; init; }
+
+    /// <summary>System V key: <c>private</c>, <c>ftok</c> (with <see cref="FtokProj"/> and <see cref="Path"/>) or <c>number</c>.</summary>
+    public string? KeyKind { get; init; }
+    public int KeyValue { get; init; }
+    public int FtokProj { get; init; }
+    public int Port { get; init; }
 }
 
 public sealed record PlanProcess
@@ -29,6 +46,9 @@ public sealed record PlanProcess
 
     /// <summary>Objects this process makes before its first step (anonymous ones, which its descendants inherit).</summary>
     public required IReadOnlyList<string> Creates { get; init; }
+
+    /// <summary>Sockets this process binds before its first step: it accepts or receives on them.</summary>
+    public IReadOnlyList<string>? Binds { get; init; }
     public required IReadOnlyList<PlanStep> Steps { get; init; }
 }
 
@@ -46,6 +66,24 @@ public sealed record PlanStep
     public int? Code { get; init; }
     public int? Times { get; init; }
     public IReadOnlyList<PlanStep>? Steps { get; init; }
+    public string? Mode { get; init; }
+    public long? Type { get; init; }
+    public int? Priority { get; init; }
+    public int? MaxBytes { get; init; }
+    public bool? Nowait { get; init; }
+    public int? Offset { get; init; }
+    public int? Int32 { get; init; }
+    public int? Length { get; init; }
+    public bool? Atomic { get; init; }
+    public int? Index { get; init; }
+    public int? Count { get; init; }
+    public bool? Undo { get; init; }
+
+    /// <summary>Signal numbers, resolved from names by the server.</summary>
+    public int? Signal { get; init; }
+    public IReadOnlyList<int>? Signals { get; init; }
+    public string? Action { get; init; }
+    public int? TimeoutMs { get; init; }
 }
 
 /// <summary>What the supervisor answers a worker's <see cref="HelloFrame"/> with.</summary>
@@ -53,4 +91,7 @@ public sealed record WorkerScript
 {
     public required PlanProcess Process { get; init; }
     public required IReadOnlyList<PlanObject> Objects { get; init; }
+
+    /// <summary>System V identifiers of the objects the supervisor created, by object id.</summary>
+    public IReadOnlyDictionary<string, int>? SysvIds { get; init; }
 }

@@ -19,7 +19,12 @@ internal sealed unsafe class SupervisorLink
     public string Process { get; }
     public int Pid { get; }
 
-    public static SupervisorLink Connect(string socketName, string process)
+    public static SupervisorLink Connect(string socketName, string process) =>
+        new(ConnectSocket(socketName), process, Libc.GetPid()) { _socketName = socketName };
+
+    private string _socketName = "";
+
+    private static int ConnectSocket(string socketName)
     {
         var fd = Libc.Socket(Libc.AF_UNIX, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);
         if (fd < 0) throw new IOException($"socket: {Errno.Name(Errno.Last())}");
@@ -27,7 +32,22 @@ internal sealed unsafe class SupervisorLink
         fixed (byte* a = address)
             if (Libc.Connect(fd, a, address.Length) != 0)
                 throw new IOException($"connect to supervisor: {Errno.Name(Errno.Last())}");
-        return new SupervisorLink(fd, process, Libc.GetPid());
+        return fd;
+    }
+
+    /// <summary>Asks the supervisor for the pid of another process of the run; 0 when it is not running.</summary>
+    public int QueryPid(string target)
+    {
+        Send(new PidQueryFrame { Target = target });
+        return FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.Frame) is PidAnswerFrame answer ? answer.Answer : 0;
+    }
+
+    /// <summary>A second connection on which the C signal handler writes its records; returns its descriptor.</summary>
+    public int OpenSignalChannel()
+    {
+        var fd = ConnectSocket(_socketName);
+        FrameSocket.Send<Frame>(fd, new HelloFrame { Channel = "signals", Process = Process, Pid = Pid, T = MonotonicClock.Now() }, WorkerProtocolJsonContext.Default.Frame);
+        return fd;
     }
 
     public WorkerScript Hello()

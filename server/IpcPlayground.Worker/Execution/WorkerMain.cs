@@ -9,7 +9,7 @@ internal static class WorkerMain
     public static int Run(string[] args)
     {
         string? process = null, socket = null;
-        var ends = new ObjectEnds();
+        var ends = new ObjectHandles();
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -28,8 +28,9 @@ internal static class WorkerMain
         try
         {
             var script = link.Hello();
-            var runner = new StepRunner(link, ends, socket, script.Objects);
+            var runner = new StepRunner(link, ends, socket, script);
             runner.CreateOwnedObjects(script.Process.Creates);
+            runner.BindSockets(script.Process.Binds ?? []);
             code = runner.Run(script.Process.Steps) ?? 0;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)

@@ -17,6 +17,17 @@ internal sealed class FrameAssembler
 
     public void Commit(int bytes) => _count += bytes;
 
+    /// <summary>Takes a fixed-size binary record (the signal channel's), if one has fully arrived.</summary>
+    public bool TryTakeRecord(int size, out byte[] record)
+    {
+        record = [];
+        if (_count < size) return false;
+        record = _buffer.AsSpan(0, size).ToArray();
+        _count -= size;
+        Buffer.BlockCopy(_buffer, size, _buffer, 0, _count);
+        return true;
+    }
+
     public bool TryTake(out ReadOnlyMemory<byte> payload)
     {
         payload = default;

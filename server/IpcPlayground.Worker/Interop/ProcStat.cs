@@ -16,6 +16,31 @@ internal static class ProcStat
         catch (UnauthorizedAccessException) { return null; }
     }
 
+    /// <summary>Signal sets from /proc/PID/status as bit masks (bit N-1 for signal N); null if the process is gone.</summary>
+    public static SignalMasks? Signals(int pid)
+    {
+        try
+        {
+            ulong pending = 0, blocked = 0, ignored = 0, caught = 0;
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon < 0) continue;
+                var value = line[(colon + 1)..].Trim();
+                switch (line[..colon])
+                {
+                    case "SigPnd" or "ShdPnd": pending |= Convert.ToUInt64(value, 16); break;
+                    case "SigBlk": blocked = Convert.ToUInt64(value, 16); break;
+                    case "SigIgn": ignored = Convert.ToUInt64(value, 16); break;
+                    case "SigCgt": caught = Convert.ToUInt64(value, 16); break;
+                }
+            }
+            return new SignalMasks(pending, blocked, ignored, caught);
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
     public static string? Wchan(int pid)
     {
         try
@@ -26,4 +51,9 @@ internal static class ProcStat
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
     }
+}
+
+internal readonly record struct SignalMasks(ulong Pending, ulong Blocked, ulong Ignored, ulong Caught)
+{
+    public static bool Has(ulong mask, int signal) => (mask & (1UL << (signal - 1))) != 0;
 }

@@ -15,6 +15,8 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private const long Millisecond = 1_000_000;
     private readonly Dictionary<int, WorkerConnection> _connections = [];
     private readonly Dictionary<int, string> _processByPid = [];
+    private readonly Dictionary<string, int> _livePid = new(StringComparer.Ordinal);
+    private Dictionary<string, int> _sysvIds = [];
     private readonly HashSet<int> _exitReported = [];
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -29,8 +31,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid() });
         server.Flush();
         Listen();
-        foreach (var root in plan.Processes.Where(p => p.Parent is null))
-            StartRoot(root, start);
+        var failures = new List<string>();
+        _sysvIds = NamedObjects.Create(plan.Objects, failures);
+        foreach (var failure in failures) Fail(start, failure);
+        if (failures.Count == 0)
+            foreach (var root in plan.Processes.Where(p => p.Parent is null))
+                StartRoot(root, start);
 
         string? ending = null;
         string? message = null;
@@ -140,20 +146,43 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             return;
         }
         connection.Assembler.Commit((int)n);
-        while (connection.Assembler.TryTake(out var payload))
-        {
-            var frame = JsonSerializer.Deserialize(payload.Span, WorkerProtocolJsonContext.Default.Frame);
-            if (frame is not null) Handle(connection, frame);
-        }
+        while (connection.IsSignalChannel ? TakeSignalRecord(connection) : TakeFrame(connection)) { }
+    }
+
+    private bool TakeFrame(WorkerConnection connection)
+    {
+        if (!connection.Assembler.TryTake(out var payload)) return false;
+        var frame = JsonSerializer.Deserialize(payload.Span, WorkerProtocolJsonContext.Default.Frame);
+        if (frame is not null) Handle(connection, frame);
+        return true;
+    }
+
+    /// <summary>A record the C handler wrote: magic 'SIGH', the signal number, the monotonic time it ran.</summary>
+    private bool TakeSignalRecord(WorkerConnection connection)
+    {
+        if (!connection.Assembler.TryTakeRecord(16, out var record)) return false;
+        if (BitConverter.ToUInt32(record, 0) == 0x48474953u)
+            _buffer.Add(new SignalFrame
+            {
+                T = BitConverter.ToInt64(record, 8), Process = connection.Process, Pid = connection.Pid,
+                Signal = BitConverter.ToInt32(record, 4), Disposition = "handled",
+            });
+        return true;
     }
 
     private void Handle(WorkerConnection connection, Frame frame)
     {
         switch (frame)
         {
+            case HelloFrame { Channel: "signals" } hello:
+                connection.Process = hello.Process;
+                connection.Pid = hello.Pid;
+                connection.IsSignalChannel = true;
+                break;
             case HelloFrame hello:
                 connection.Process = hello.Process;
                 connection.Pid = hello.Pid;
+                _livePid[hello.Process ?? ""] = hello.Pid;
                 _processByPid[hello.Pid] = hello.Process!;
                 if (!_processes.TryGetValue(hello.Process ?? "", out var process))
                 {
@@ -161,7 +190,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     _connections.Remove(connection.Fd);
                     return;
                 }
-                FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects }, WorkerProtocolJsonContext.Default.WorkerScript);
+                FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds }, WorkerProtocolJsonContext.Default.WorkerScript);
                 _buffer.Add(new ProcessStartedFrame { T = hello.T, Process = hello.Process, Pid = hello.Pid, Parent = process.Parent });
                 break;
             case StepBeginFrame begin:
@@ -170,8 +199,19 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 break;
             case StepEndFrame end:
                 connection.Pending = null;
-                if (end.Op == "spawn" && end.Result > 0 && end.Target is not null) _processByPid[(int)end.Result] = end.Target;
+                if (end.Op == "spawn" && end.Result > 0 && end.Target is not null)
+                {
+                    _processByPid[(int)end.Result] = end.Target;
+                    _livePid[end.Target] = (int)end.Result;
+                }
                 _buffer.Add(end);
+                if (end is { Op: "signal", Result: 0, Signal: { } sent, Target: { } target }) ReportSentSignal(target, sent, end.T);
+                break;
+            case PidQueryFrame query:
+                FrameSocket.Send<Frame>(connection.Fd, new PidAnswerFrame { Answer = _livePid.GetValueOrDefault(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
+                break;
+            case SignalFrame or StateFrame:
+                _buffer.Add(frame);
                 break;
             case ExitingFrame exiting:
                 ReportExit(exiting.Pid, exiting.T, exiting.Code, null);
@@ -187,9 +227,30 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         }
     }
 
+    /// <summary>
+    /// After kill(2) returned, the kernel's view of the target says what became of the signal: held pending by its
+    /// mask, discarded (ignored), or left to a handler (whose record will follow) or to the default action.
+    /// </summary>
+    private void ReportSentSignal(string target, int signal, long t)
+    {
+        if (!_livePid.TryGetValue(target, out var pid) || ProcStat.Signals(pid) is not { } masks) return;
+        string? disposition = null;
+        if (SignalMasks.Has(masks.Blocked, signal)) disposition = "pending";
+        else if (SignalMasks.Has(masks.Ignored, signal)) disposition = "ignored";
+        else if (!SignalMasks.Has(masks.Caught, signal) && DefaultIsIgnore(signal)) disposition = "default";
+        if (disposition is not null)
+            _buffer.Add(new SignalFrame { T = t + 1, Process = target, Pid = pid, Signal = signal, Disposition = disposition });
+    }
+
+    /// <summary>SIGCHLD, SIGURG and SIGWINCH are discarded by default; SIGCONT continues (nothing to see here).</summary>
+    private static bool DefaultIsIgnore(int signal) => signal is 17 or 18 or 23 or 28;
+
     private void ReportExit(int pid, long t, int? exitCode, int? signal)
     {
         if (!_exitReported.Add(pid)) return;
+        if (_processByPid.TryGetValue(pid, out var id) && _livePid.GetValueOrDefault(id) == pid) _livePid.Remove(id);
+        if (signal is { } killedBy)
+            _buffer.Add(new SignalFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), Signal = killedBy, Disposition = "default" });
         _buffer.Add(new ProcessExitedFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), ExitCode = exitCode, Signal = signal });
     }
 

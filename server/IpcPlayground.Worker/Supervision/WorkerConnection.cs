@@ -11,6 +11,9 @@ internal sealed class WorkerConnection(int fd)
     public string? Process { get; set; }
     public int Pid { get; set; }
 
+    /// <summary>A worker's second connection, on which its C signal handler writes binary records.</summary>
+    public bool IsSignalChannel { get; set; }
+
     /// <summary>The call the worker announced and has not yet reported back.</summary>
     public StepBeginFrame? Pending { get; set; }
     public bool PendingReportedBlocked { get; set; }

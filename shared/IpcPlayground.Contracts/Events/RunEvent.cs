@@ -76,6 +76,12 @@ public sealed record SyscallEvent : StepEvent
     public string? DataBase64 { get; init; }
     public int? Value { get; init; }
 
+    /// <summary>For <c>send</c>/<c>receive</c> on a System V queue: the message's mtype.</summary>
+    public long? Type { get; init; }
+
+    /// <summary>For <c>send</c>/<c>receive</c> on a POSIX queue: the message's priority.</summary>
+    public int? Priority { get; init; }
+
     /// <summary>For <c>wait</c>: how the child ended.</summary>
     public int? ExitCode { get; init; }
     public string? TermSignal { get; init; }

@@ -51,8 +51,6 @@ public static partial class ExperimentValidator
                 Error($"{path}.type", $"unknown object type '{obj.Type}'; expected one of " + string.Join(", ", ObjectTypes.All));
             else
             {
-                if (!OpCatalog.ImplementedObjectTypes.Contains(obj.Type))
-                    Error($"{path}.type", $"object type '{obj.Type}' is part of format v1 but not yet available on this server");
                 ObjectFieldRules.Check(obj, path, Error);
                 if (obj.Id is not null) objectTypes.TryAdd(obj.Id, obj.Type);
             }
@@ -93,7 +91,10 @@ public static partial class ExperimentValidator
         }
 
         if (errors.Count == 0)
+        {
             InheritanceRules.Check(experiment, parents, objectTypes, Error);
+            SocketRules.Check(experiment, Error);
+        }
         return errors;
     }
 
@@ -149,8 +150,6 @@ public static partial class ExperimentValidator
             error($"{path}.op", $"unknown op '{step.Op}'; expected one of " + string.Join(", ", OpCatalog.Specs.Keys));
             return;
         }
-        if (!OpCatalog.ImplementedOps.Contains(step.Op) && step.Op != Ops.Repeat)
-            error($"{path}.op", $"op '{step.Op}' is part of format v1 but not yet available on this server");
 
         var set = step.SetFields().ToHashSet(StringComparer.Ordinal);
         foreach (var field in set.Where(f => !spec.Required.Contains(f) && !spec.Optional.Contains(f)))
@@ -166,6 +165,8 @@ public static partial class ExperimentValidator
                 error($"{path}.object", $"unknown object '{step.Object}'");
             else if (spec.ObjectTypes is { } types && !types.Contains(type))
                 error($"{path}.object", $"op '{step.Op}' does not apply to '{step.Object}', a {type}; it applies to " + string.Join(", ", types));
+            else if (step.End is not null && !OpCatalog.EndsOf(type).Contains(step.End))
+                error($"{path}.end", $"a {type}'s ends are " + string.Join(" and ", OpCatalog.EndsOf(type)));
         }
         if (step.Process is not null)
             CheckTargetProcess(step, path, processId, depth, context);

@@ -36,8 +36,8 @@ public static class OpCatalog
         new(Ops.Store, ["object", "offset"], ["data", "int32"], SharedMemory, ["data", "int32"]),
         new(Ops.Load, ["object", "offset", "length"], [], SharedMemory),
         new(Ops.Increment, ["object", "offset", "times"], ["atomic"], SharedMemory),
-        new(Ops.SemWait, ["object"], ["index", "count"], Semaphores),
-        new(Ops.SemPost, ["object"], ["index", "count"], Semaphores),
+        new(Ops.SemWait, ["object"], ["index", "count", "undo"], Semaphores),
+        new(Ops.SemPost, ["object"], ["index", "count", "undo"], Semaphores),
         new(Ops.Signal, ["process", "signal"], []),
         new(Ops.Handle, ["signal", "action"], []),
         new(Ops.Block, ["signals"], []),
@@ -50,12 +50,10 @@ public static class OpCatalog
         new(Ops.Stat, ["object"], [], ObjectTypes.All),
         new(Ops.Remove, ["object"], [], Removable),
         new(Ops.Exit, ["code"], []),
+        new(Ops.Accept, ["object"], [], [ObjectTypes.UnixStream, ObjectTypes.Tcp]),
     }.ToDictionary(s => s.Op, StringComparer.Ordinal);
 
-    /// <summary>The ops and object types this build executes; the rest are valid contract but refused with a clear error.</summary>
-    public static IReadOnlySet<string> ImplementedOps { get; } =
-        new HashSet<string>([Ops.Write, Ops.Read, Ops.Close, Ops.Sleep, Ops.Spawn, Ops.Wait, Ops.Exit], StringComparer.Ordinal);
-
-    public static IReadOnlySet<string> ImplementedObjectTypes { get; } =
-        new HashSet<string>([ObjectTypes.Pipe], StringComparer.Ordinal);
+    /// <summary>The values <c>end</c> takes: a socketpair's two ends are <c>first</c> and <c>second</c> (an extension).</summary>
+    public static IReadOnlyList<string> EndsOf(string objectType) =>
+        objectType == ObjectTypes.SocketPair ? ["first", "second"] : ["read", "write"];
 }

@@ -26,4 +26,7 @@ public static class Ops
     public const string Stat = "stat";
     public const string Remove = "remove";
     public const string Exit = "exit";
+
+    /// <summary>Extension: accept one connection on a unix-stream or tcp object (the process listens from its start).</summary>
+    public const string Accept = "accept";
 }

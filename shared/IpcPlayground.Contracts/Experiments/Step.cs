@@ -33,6 +33,9 @@ public sealed record Step
     public IReadOnlyList<Step>? Steps { get; init; }
     public int? Code { get; init; }
 
+    /// <summary>Extension: for System V <c>semWait</c>/<c>semPost</c>, SEM_UNDO (the kernel undoes the change when the process exits).</summary>
+    public bool? Undo { get; init; }
+
     /// <summary>The JSON names of the fields this step sets, besides <c>op</c>.</summary>
     public IEnumerable<string> SetFields()
     {
@@ -61,5 +64,6 @@ public sealed record Step
         if (Ms is not null) yield return "ms";
         if (Steps is not null) yield return "steps";
         if (Code is not null) yield return "code";
+        if (Undo is not null) yield return "undo";
     }
 }

@@ -3,7 +3,7 @@ namespace IpcPlayground.Contracts.Experiments;
 /// <summary>The value ranges of step fields, whatever the op.</summary>
 internal static class StepFieldRules
 {
-    private static readonly string[] Ends = ["read", "write"];
+    private static readonly string[] Ends = ["read", "write", "first", "second"];
     private static readonly string[] Modes = ["read", "write", "read-write"];
     private static readonly string[] Actions = ["log", "ignore", "default"];
 

@@ -1,0 +1,126 @@
+using System.Buffers.Binary;
+using IpcPlayground.Worker.Interop;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Execution;
+
+/// <summary>Messages: System V queues (typed), POSIX queues (prioritised) and Unix datagram sockets.</summary>
+internal sealed unsafe partial class StepRunner
+{
+    private void Send(PlanStep step, string path)
+    {
+        var obj = Object(step);
+        var data = step.Data ?? [];
+        switch (obj.Type)
+        {
+            case "sysv-msgq":
+            {
+                if (SysvId(step, path, obj) is not { } id) return;
+                var type = step.Type ?? 1;
+                var message = new byte[8 + data.Length];
+                BinaryPrimitives.WriteInt64LittleEndian(message, type);
+                data.CopyTo(message, 8);
+                var flags = step.Nowait == true ? Libc.IPC_NOWAIT : 0;
+                Call(step, path, "msgsnd", () =>
+                {
+                    fixed (byte* m = message) return Outcome.Of(Libc.MsgSnd(id, m, data.Length, flags)) with { MessageType = type };
+                });
+                break;
+            }
+            case "posix-mq":
+            {
+                if (QueueDescriptor(step, path, obj) is not { } mq) return;
+                var priority = (uint)(step.Priority ?? 0);
+                Call(step, path, "mq_send", () =>
+                {
+                    fixed (byte* d = data) return Outcome.Of(Libc.MqSend(mq, d, data.Length, priority)) with { MessagePriority = (int)priority };
+                });
+                break;
+            }
+            default:
+            {
+                var fd = _handles.Find(obj.Id, "connected") ?? _handles.Find(obj.Id, "sender") ?? NewSender(obj);
+                var address = UnixAddress.Path(obj.Path!);
+                var connected = _handles.Find(obj.Id, "connected") is not null;
+                Call(step, path, "sendto", () =>
+                {
+                    fixed (byte* d = data)
+                    fixed (byte* a = address)
+                        return Outcome.Of(connected ? Libc.SendTo(fd, d, data.Length, 0, null, 0) : Libc.SendTo(fd, d, data.Length, 0, a, address.Length));
+                });
+                break;
+            }
+        }
+    }
+
+    private int NewSender(PlanObject obj)
+    {
+        var fd = Libc.Socket(Libc.AF_UNIX, Libc.SOCK_DGRAM, 0);
+        _handles.Add(obj.Id, "sender", fd);
+        return fd;
+    }
+
+    private void Receive(PlanStep step, string path)
+    {
+        var obj = Object(step);
+        switch (obj.Type)
+        {
+            case "sysv-msgq":
+            {
+                if (SysvId(step, path, obj) is not { } id) return;
+                var size = step.MaxBytes ?? 8192;
+                var buffer = new byte[8 + size];
+                var flags = step.Nowait == true ? Libc.IPC_NOWAIT : 0;
+                var type = step.Type ?? 0;
+                Call(step, path, "msgrcv", () =>
+                {
+                    nint n;
+                    fixed (byte* b = buffer) n = Libc.MsgRcv(id, b, size, type, flags);
+                    var outcome = Outcome.Of(n);
+                    return n >= 0
+                        ? outcome with { Data = buffer.AsSpan(8, (int)n).ToArray(), MessageType = BinaryPrimitives.ReadInt64LittleEndian(buffer) }
+                        : outcome;
+                });
+                break;
+            }
+            case "posix-mq":
+            {
+                if (QueueDescriptor(step, path, obj) is not { } mq) return;
+                var buffer = new byte[Math.Max(step.MaxBytes ?? obj.MessageSize, obj.MessageSize)];
+                var nowait = step.Nowait == true;
+                Call(step, path, "mq_receive", () =>
+                {
+                    var descriptor = nowait ? Libc.MqOpen(obj.Name!, Libc.O_RDWR | Libc.O_NONBLOCK, 0, null) : mq;
+                    uint priority = 0;
+                    nint n;
+                    fixed (byte* b = buffer) n = Libc.MqReceive(descriptor, b, buffer.Length, &priority);
+                    var outcome = Outcome.Of(n);
+                    if (nowait) Libc.MqClose(descriptor);
+                    return n >= 0 ? outcome with { Data = buffer.AsSpan(0, (int)n).ToArray(), MessagePriority = (int)priority } : outcome;
+                });
+                break;
+            }
+            default:
+            {
+                if (NeedFd(step, path, "bound") is not { } fd) return;
+                var buffer = new byte[step.MaxBytes ?? 65536];
+                var flags = step.Nowait == true ? 0x40 /* MSG_DONTWAIT */ : 0;
+                Call(step, path, "recv", () =>
+                {
+                    nint n;
+                    fixed (byte* b = buffer) n = Libc.Recv(fd, b, buffer.Length, flags);
+                    var outcome = Outcome.Of(n);
+                    return n >= 0 ? outcome with { Data = buffer.AsSpan(0, (int)n).ToArray() } : outcome;
+                });
+                break;
+            }
+        }
+    }
+
+    private int? SysvId(PlanStep step, string path, PlanObject obj)
+    {
+        if (_handles.SysvIds.TryGetValue(obj.Id, out var id)) return id;
+        Fail(path, step, $"'{obj.Id}' has no System V identifier in this process");
+        return null;
+    }
+}

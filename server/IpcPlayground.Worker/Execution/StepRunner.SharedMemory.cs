@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+using IpcPlayground.Worker.Interop;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Execution;
+
+/// <summary>
+/// Shared memory, System V (shmat) and POSIX (shm_open + mmap). Stores and loads touch the mapped bytes directly;
+/// <c>increment</c> is a plain read-modify-write unless the step asks for an atomic one, so two processes really
+/// lose updates.
+/// </summary>
+internal sealed unsafe partial class StepRunner
+{
+    private (nint Address, int Size)? AttachSysv(PlanStep step, string path, PlanObject obj, bool report)
+    {
+        if (SysvId(step, path, obj) is not { } id) return null;
+        var address = Libc.ShmAt(id, 0, 0);
+        var errno = address == -1 ? Interop.Errno.Last() : 0;
+        if (report) Call(step, path, "shmat", () => new Outcome(address == -1 ? -1 : 0, errno), announce: false);
+        else if (address == -1) Fail(path, step, $"shmat: {Interop.Errno.Name(errno)}");
+        if (address == -1) return null;
+        return _handles.Mappings[obj.Id] = (address, obj.Size);
+    }
+
+    private (nint Address, int Size)? AttachPosix(PlanStep step, string path, PlanObject obj, bool report = true)
+    {
+        var fd = Libc.ShmOpen(obj.Name!, Libc.O_RDWR, 0);
+        var address = fd < 0 ? -1 : Libc.Mmap(0, obj.Size, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
+        var errno = address == -1 ? Interop.Errno.Last() : 0;
+        if (fd >= 0) Libc.Close(fd);
+        if (report) Call(step, path, "mmap", () => new Outcome(address == -1 ? -1 : 0, errno), announce: false);
+        else if (address == -1) Fail(path, step, $"shm_open/mmap {obj.Name}: {Interop.Errno.Name(errno)}");
+        if (address == -1) return null;
+        return _handles.Mappings[obj.Id] = (address, obj.Size);
+    }
+
+    private (nint Address, int Size)? Mapping(PlanStep step, string path, int offset, int length)
+    {
+        var obj = Object(step);
+        var mapping = _handles.Mappings.TryGetValue(obj.Id, out var m) ? m
+            : obj.Type == "sysv-shm" ? AttachSysv(step, path, obj, report: false) : AttachPosix(step, path, obj, report: false);
+        if (mapping is { } found && (offset < 0 || offset + length > found.Size))
+        {
+            Fail(path, step, $"bytes {offset}..{offset + length} lie outside the {found.Size}-byte segment");
+            return null;
+        }
+        return mapping;
+    }
+
+    private void Store(PlanStep step, string path)
+    {
+        var bytes = step.Data ?? BitConverter.GetBytes(step.Int32 ?? 0);
+        var offset = step.Offset ?? 0;
+        if (Mapping(step, path, offset, bytes.Length) is not { } mapping) return;
+        Call(step, path, "store", () =>
+        {
+            bytes.CopyTo(new Span<byte>((byte*)mapping.Address + offset, bytes.Length));
+            return new Outcome(bytes.Length, Value: step.Int32);
+        }, announce: false);
+    }
+
+    private void Load(PlanStep step, string path)
+    {
+        var offset = step.Offset ?? 0;
+        var length = step.Length ?? 4;
+        if (Mapping(step, path, offset, length) is not { } mapping) return;
+        Call(step, path, "load", () =>
+        {
+            var bytes = new Span<byte>((byte*)mapping.Address + offset, length).ToArray();
+            return new Outcome(length, Data: bytes, Value: length == 4 ? BinaryPrimitives.ReadInt32LittleEndian(bytes) : null);
+        }, announce: false);
+    }
+
+    private void Increment(PlanStep step, string path)
+    {
+        var offset = step.Offset ?? 0;
+        if (Mapping(step, path, offset, 4) is not { } mapping) return;
+        var counter = (int*)(mapping.Address + offset);
+        var times = step.Times ?? 1;
+        var atomic = step.Atomic == true;
+        Call(step, path, atomic ? "atomic-increment" : "increment", () =>
+        {
+            var last = 0;
+            for (var i = 0; i < times; i++)
+            {
+                if (atomic)
+                {
+                    last = Interlocked.Increment(ref *counter);
+                }
+                else
+                {
+                    // Load, add, store: three steps another process can interleave with.
+                    var value = Volatile.Read(ref *counter);
+                    last = value + 1;
+                    Volatile.Write(ref *counter, last);
+                }
+            }
+            return new Outcome(times, Value: last);
+        }, announce: false);
+    }
+}
