@@ -22,6 +22,7 @@ internal static class WorkerMain
         }
         if (process is null || socket is null) throw new ArgumentException("work needs --process and --supervisor");
         DetachFromSupervisorPipes();
+        WorkerSignals.UnblockOnThisThread();
 
         var link = SupervisorLink.Connect(socket, process);
         int code;

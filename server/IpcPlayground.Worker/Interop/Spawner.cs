@@ -11,6 +11,10 @@ internal static unsafe partial class Spawner
 {
     private const int POSIX_SPAWN_SETPGROUP = 0x02;
     private const int POSIX_SPAWN_SETSIGDEF = 0x04;
+    private const int POSIX_SPAWN_SETSIGMASK = 0x08;
+
+    [LibraryImport("libc.so.6", EntryPoint = "posix_spawnattr_setsigmask")]
+    private static partial int AttrSetSigMask(void* attributes, void* signals);
 
     [LibraryImport("libc.so.6", EntryPoint = "posix_spawnattr_init")]
     private static partial int AttrInit(void* attributes);
@@ -51,7 +55,13 @@ internal static unsafe partial class Spawner
             _ = SigEmptySet(defaults);
             _ = SigAddSet(defaults, Libc.SIGPIPE);
             _ = AttrSetSigDefault(attributes, defaults);
-            short flags = POSIX_SPAWN_SETSIGDEF;
+            // The child starts with the ordinary signals blocked, so the threads its runtime starts before Main inherit
+            // that mask and never take a signal meant for the experiment; Main then unblocks them on its own thread.
+            var blocked = stackalloc byte[128];
+            _ = SigEmptySet(blocked);
+            foreach (var signal in WorkerSignals.Asynchronous) _ = SigAddSet(blocked, signal);
+            _ = AttrSetSigMask(attributes, blocked);
+            short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
             if (processGroup is { } group)
             {
                 flags |= POSIX_SPAWN_SETPGROUP;

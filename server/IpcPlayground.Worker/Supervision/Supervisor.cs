@@ -13,6 +13,7 @@ namespace IpcPlayground.Worker.Supervision;
 internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerChannel server)
 {
     private const long Millisecond = 1_000_000;
+    private static readonly HashSet<string> ProducerOps = new(["write", "send", "semPost", "signal", "close", "store", "remove", "spawn", "open"], StringComparer.Ordinal);
     private readonly Dictionary<int, WorkerConnection> _connections = [];
     private readonly Dictionary<int, string> _processByPid = [];
     private readonly Dictionary<string, int> _livePid = new(StringComparer.Ordinal);
@@ -198,7 +199,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 connection.PendingReportedBlocked = false;
                 break;
             case StepEndFrame end:
+                var blocked = connection.PendingReportedBlocked && connection.Pending?.Step == end.Step;
                 connection.Pending = null;
+                // A call that hands something to another process (bytes, a message, a post, a signal, an EOF) takes
+                // effect inside the call; the woken process may run first and report before the caller returns from
+                // the kernel. Unless the call blocked, its event stands at the moment it was made.
+                if (!blocked && ProducerOps.Contains(end.Op)) end = end with { T = end.T - end.DurationNs };
                 if (end.Op == "spawn" && end.Result > 0 && end.Target is not null)
                 {
                     _processByPid[(int)end.Result] = end.Target;

@@ -1,0 +1,205 @@
+using System.Text.Json.Nodes;
+using IpcPlayground.Contracts.Lessons;
+using IpcPlayground.Testing;
+
+namespace IpcPlayground.IntegrationTests;
+
+/// <summary>Each lesson of the library, run in a real sandbox, shows what its explanation claims.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class LessonTests(PlaygroundServer server)
+{
+    private readonly RunApi _api = new(server.CreateLoopbackClient());
+
+    private async Task<IReadOnlyList<JsonObject>> RunLesson(string id)
+    {
+        var events = await _api.RunAsync(LessonLibrary.Get(id).ExperimentJson);
+        Assert.True(events[^1].Str("status") == "completed", $"lesson {id} did not complete:\n" + string.Join("\n", events));
+        Assert.DoesNotContain(events, e => e.Kind() == "error");
+        return events;
+    }
+
+    private static List<JsonObject> Calls(IReadOnlyList<JsonObject> events, string process, string op) =>
+        events.Where(e => e.Is("syscall", process, op)).ToList();
+
+    [Fact]
+    public void The_library_has_at_least_fourteen_valid_bilingual_lessons()
+    {
+        Assert.True(LessonLibrary.All.Count >= 14);
+        foreach (var lesson in LessonLibrary.All)
+        {
+            var read = IpcPlayground.Contracts.Experiments.ExperimentReader.Read(lesson.ExperimentJson);
+            Assert.True(read.IsValid, $"{lesson.Id}: " + string.Join("; ", read.Errors));
+            Assert.False(string.IsNullOrWhiteSpace(lesson.Title.Zh));
+            Assert.True(lesson.Explanation.Zh.Any(c => c >= '\u4e00' && c <= '\u9fff'), $"{lesson.Id} has no Chinese explanation");
+            Assert.True(lesson.Explanation.En.Length > 60, $"{lesson.Id} needs a real explanation");
+        }
+        Assert.Equal(LessonLibrary.All.Count, LessonLibrary.All.Select(l => l.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Pipe_byte_stream_merges_two_writes_into_one_read()
+    {
+        var events = await RunLesson("pipe-byte-stream");
+        Assert.Equal("helloworld", Calls(events, "child", "read").Single().Str("data"));
+    }
+
+    [Fact]
+    public async Task An_empty_pipe_blocks_the_reader_in_the_kernel()
+    {
+        var events = await RunLesson("pipe-empty-blocks");
+        var blocked = events.IndexOf("blocked", "reader", "read");
+        Assert.True(blocked < events.IndexOf("syscall", "parent", "write"));
+        Assert.Contains("pipe", events[blocked].Str("wchan") ?? "pipe", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_full_pipe_holds_65536_bytes_and_blocks_the_next_write()
+    {
+        var events = await RunLesson("pipe-full-blocks");
+        var full = events.First(e => e.Is("state", "writer"))["state"]!;
+        Assert.Equal(65536, full["buffered"]!.GetValue<int>());
+        Assert.Equal(65536, full["capacity"]!.GetValue<int>());
+        var blocked = events.IndexOf("blocked", "writer", "write");
+        var readerRead = events.IndexOf("syscall", "reader", "read");
+        var secondWrite = events.Select((e, i) => (e, i)).Last(x => x.e.Is("syscall", "writer", "write")).i;
+        Assert.True(blocked < readerRead && readerRead < secondWrite, "the second write completes only after the reader drained the pipe");
+    }
+
+    [Fact]
+    public async Task Closing_writers_gives_EOF_and_closing_readers_gives_SIGPIPE()
+    {
+        var events = await RunLesson("pipe-eof-sigpipe");
+        var reads = Calls(events, "reader", "read");
+        Assert.Equal(["bye", null], reads.Select(r => r.Str("data")));
+        Assert.Equal(0, reads[1].Long("result"));
+        Assert.Contains(events, e => e.Is("signal", "writer") && e.Str("signal") == "SIGPIPE" && e.Str("disposition") == "default");
+        Assert.Equal("SIGPIPE", events.Single(e => e.Is("process-exit", "writer")).Str("signal"));
+        Assert.Equal("SIGPIPE", events.Single(e => e.Is("syscall", "parent", "wait") && e.Str("target") == "writer").Str("termSignal"));
+    }
+
+    [Fact]
+    public async Task A_fifo_open_blocks_until_the_other_end_opens()
+    {
+        var events = await RunLesson("fifo-unrelated");
+        var blockedOpen = events.IndexOf("blocked", "writer", "open");
+        var readerOpen = events.IndexOf("syscall", "reader", "open");
+        Assert.True(blockedOpen < readerOpen);
+        Assert.Equal("found you", Calls(events, "reader", "read").Single().Str("data"));
+        Assert.True(events.IndexOf("syscall", "writer", "write") < events.IndexOf("syscall", "reader", "read"), "the write precedes the read it fed");
+    }
+
+    [Fact]
+    public async Task A_handler_catches_SIGUSR1_while_SIGUSR2_kills_by_default()
+    {
+        var events = await RunLesson("signal-handler-vs-default");
+        Assert.Contains(events, e => e.Is("signal", "target") && e.Str("signal") == "SIGUSR1" && e.Str("disposition") == "handled");
+        Assert.Equal("SIGUSR2", events.Single(e => e.Is("process-exit", "target")).Str("signal"));
+        Assert.DoesNotContain(events, e => e.Is("syscall", "target", "sleep"));
+    }
+
+    [Fact]
+    public async Task A_blocked_signal_is_pending_until_unblocked()
+    {
+        var events = await RunLesson("blocked-signal-pending");
+        var pending = events.IndexOf("signal", "target");
+        Assert.Equal("pending", events[pending].Str("disposition"));
+        var handled = events.Select((e, i) => (e, i)).Single(x => x.e.Is("signal", "target") && x.e.Str("disposition") == "handled").i;
+        var sleepEnds = events.Select((e, i) => (e, i)).Where(x => x.e.Is("syscall", "target", "sleep")).Select(x => x.i).ToList();
+        Assert.True(pending < sleepEnds[0] && sleepEnds[0] < handled, "the handler runs only after the long sleep, at unblock");
+        Assert.True(events[handled].Long("tNs") - events[pending].Long("tNs") > 200_000_000);
+    }
+
+    [Fact]
+    public async Task The_parent_gets_SIGCHLD_when_its_child_exits()
+    {
+        var events = await RunLesson("sigchld");
+        var childExit = events.IndexOf("process-exit", "child");
+        var sigchld = events.Select((e, i) => (e, i)).Single(x => x.e.Is("signal", "parent") && x.e.Str("signal") == "SIGCHLD").i;
+        Assert.True(childExit < sigchld && sigchld < events.IndexOf("syscall", "parent", "wait"));
+        Assert.Equal(3, events[events.IndexOf("syscall", "parent", "wait")]["exitCode"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_System_V_queue_receives_by_type()
+    {
+        var events = await RunLesson("sysv-queue-selective-receive");
+        var receives = Calls(events, "receiver", "receive");
+        Assert.Equal(["two", "one", "three"], receives.Select(r => r.Str("data")));
+        Assert.Equal([2L, 1L, 3L], receives.Select(r => r.Long("type")));
+        Assert.Equal(3, events.First(e => e.Is("state", "receiver"))["state"]!["messages"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_queue_keeps_its_message_after_the_sender_exits()
+    {
+        var events = await RunLesson("queue-outlives-sender");
+        Assert.True(events.IndexOf("process-exit", "sender") < events.IndexOf("syscall", "receiver", "receive"));
+        Assert.Equal("left behind", Calls(events, "receiver", "receive").Single().Str("data"));
+        Assert.Equal(0, Calls(events, "receiver", "remove").Single().Long("result"));
+    }
+
+    [Fact]
+    public async Task A_POSIX_queue_delivers_the_highest_priority_first()
+    {
+        var events = await RunLesson("posix-queue-priorities");
+        var receives = Calls(events, "receiver", "receive");
+        Assert.Equal(["high", "mid", "low"], receives.Select(r => r.Str("data")));
+        Assert.Equal([10L, 5L, 1L], receives.Select(r => r.Long("priority")));
+    }
+
+    [Fact]
+    public async Task Unsynchronised_increments_lose_updates_and_a_semaphore_makes_the_count_exact()
+    {
+        const int perProcess = 1_000_000, locked = 300;
+        var lostUpdates = false;
+        // Whether two loops overlap depends on the scheduler; three tries make a machine that never loses an update suspicious.
+        for (var attempt = 0; attempt < 3 && !lostUpdates; attempt++)
+        {
+            var events = await RunLesson("shm-race-vs-semaphore");
+            var loads = Calls(events, "starter", "load");
+            var raced = loads[0]["value"]!.GetValue<int>();
+            Assert.InRange(raced, 1, 2 * perProcess);
+            Assert.Equal(2 * locked, loads[1]["value"]!.GetValue<int>());
+            lostUpdates = raced < 2 * perProcess;
+        }
+        Assert.True(lostUpdates, "two processes incrementing without synchronisation never lost an update in three runs");
+    }
+
+    [Fact]
+    public async Task A_semaphore_of_two_never_admits_a_third()
+    {
+        var events = await RunLesson("semaphore-admits-two");
+        int inside = 0, most = 0;
+        foreach (var e in events.Where(e => e.Kind() == "syscall"))
+        {
+            if (e.Str("op") == "semWait") most = Math.Max(most, ++inside);
+            if (e.Str("op") == "semPost") inside--;
+        }
+        Assert.Equal(2, most);
+        Assert.Equal(2, events.Count(e => e.Kind() == "blocked" && e.Str("op") == "semWait"));
+    }
+
+    [Fact]
+    public async Task Ftok_gives_the_same_queue_and_IPC_PRIVATE_a_new_one()
+    {
+        var events = await RunLesson("ftok-vs-private");
+        long Id(string process, string obj) => events.Single(e => e.Is("syscall", process, "open") && e.Str("object") == obj).Long("result");
+        Assert.Equal(Id("alice", "shared"), Id("bob", "shared"));
+        Assert.NotEqual(Id("alice", "mine"), Id("bob", "mine"));
+    }
+
+    [Fact]
+    public async Task A_Unix_socket_carries_bytes_between_unrelated_processes()
+    {
+        var events = await RunLesson("unix-socket-unrelated");
+        Assert.Equal("hello server", Calls(events, "server", "read").Single().Str("data"));
+        Assert.Equal("welcome", Calls(events, "client", "read").Single().Str("data"));
+    }
+
+    [Fact]
+    public async Task TCP_works_on_the_sandbox_loopback()
+    {
+        var events = await RunLesson("tcp-loopback");
+        Assert.Equal("over tcp", Calls(events, "server", "read").Single().Str("data"));
+    }
+}
