@@ -31,9 +31,14 @@ internal sealed unsafe partial class StepRunner
             {
                 if (QueueDescriptor(step, path, obj) is not { } mq) return;
                 var priority = (uint)(step.Priority ?? 0);
+                var nowait = step.Nowait == true;
                 Call(step, path, "mq_send", () =>
                 {
-                    fixed (byte* d = data) return Outcome.Of(Libc.MqSend(mq, d, data.Length, priority)) with { MessagePriority = (int)priority };
+                    var descriptor = nowait ? Libc.MqOpen(obj.Name!, Libc.O_RDWR | Libc.O_NONBLOCK, 0, null) : mq;
+                    Outcome outcome;
+                    fixed (byte* d = data) outcome = Outcome.Of(Libc.MqSend(descriptor, d, data.Length, priority)) with { MessagePriority = (int)priority };
+                    if (nowait) Libc.MqClose(descriptor);
+                    return outcome;
                 });
                 break;
             }

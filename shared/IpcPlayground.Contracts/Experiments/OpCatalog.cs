@@ -29,7 +29,7 @@ public static class OpCatalog
     {
         new(Ops.Write, ["object"], ["data", "size", "end"], Streams, ["data", "size"]),
         new(Ops.Read, ["object", "bytes"], ["end"], Streams),
-        new(Ops.Send, ["object", "data"], ["type", "priority"], Messages),
+        new(Ops.Send, ["object", "data"], ["type", "priority", "nowait"], Messages),
         new(Ops.Receive, ["object"], ["type", "maxBytes", "nowait"], Messages),
         new(Ops.Open, ["object", "mode"], [], Named),
         new(Ops.Close, ["object"], ["end"], ObjectTypes.All),

@@ -1,0 +1,111 @@
+using IpcPlayground.Testing;
+
+namespace IpcPlayground.IntegrationTests;
+
+/// <summary>Calls that fail report the kernel's errno by name, and the signals that go with them.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class ErrorPathTests(PlaygroundServer server)
+{
+    private readonly RunApi _api = new(server.CreateLoopbackClient());
+
+    [Fact]
+    public async Task A_receiver_blocked_on_a_queue_that_is_removed_gets_EIDRM()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "q", "type": "sysv-msgq" } ],
+              "processes": [
+                { "id": "waiter", "steps": [ { "op": "receive", "object": "q" } ] },
+                { "id": "remover", "steps": [ { "op": "sleep", "ms": 150 }, { "op": "remove", "object": "q" } ] } ] }
+            """);
+
+        Assert.True(events.IndexOf("blocked", "waiter", "receive") < events.IndexOf("syscall", "remover", "remove"));
+        var receive = events.Single("syscall", "waiter", "receive");
+        Assert.Equal(-1, receive.Long("result"));
+        Assert.Equal("EIDRM", receive.Str("errno"));
+    }
+
+    [Fact]
+    public async Task Nowait_on_an_empty_queue_is_ENOMSG_for_System_V_and_EAGAIN_for_POSIX()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "sq", "type": "sysv-msgq" }, { "id": "pq", "type": "posix-mq" } ],
+              "processes": [ { "id": "a", "steps": [
+                { "op": "receive", "object": "sq", "nowait": true },
+                { "op": "receive", "object": "pq", "nowait": true } ] } ] }
+            """);
+
+        var receives = events.Where(e => e.Is("syscall", "a", "receive")).ToList();
+        Assert.Equal(["ENOMSG", "EAGAIN"], receives.Select(r => r.Str("errno")));
+        Assert.DoesNotContain(events, e => e.Kind() == "blocked");
+    }
+
+    [Fact]
+    public async Task A_POSIX_queue_that_is_full_refuses_a_nowait_send_with_EAGAIN()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "pq", "type": "posix-mq", "maxMessages": 1 } ],
+              "processes": [ { "id": "a", "steps": [
+                { "op": "send", "object": "pq", "data": "fills it" },
+                { "op": "stat", "object": "pq" },
+                { "op": "send", "object": "pq", "data": "no room", "nowait": true } ] } ] }
+            """);
+        Assert.Equal([null, "EAGAIN"], events.Where(e => e.Is("syscall", "a", "send")).Select(e => e.Str("errno")));
+        Assert.Equal(1, events.Single("state", "a")["state"]!["messages"]!.GetValue<long>());
+        Assert.Equal(1, events.Single("state", "a")["state"]!["maxMessages"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_write_to_a_pipe_with_no_reader_is_EPIPE_with_a_SIGPIPE()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "p", "type": "pipe" } ],
+              "processes": [ { "id": "lonely", "steps": [
+                { "op": "handle", "signal": "SIGPIPE", "action": "log" },
+                { "op": "close", "object": "p", "end": "read" },
+                { "op": "write", "object": "p", "data": "into the void" } ] } ] }
+            """);
+
+        var write = events.Single("syscall", "lonely", "write");
+        Assert.Equal("EPIPE", write.Str("errno"));
+        var signal = events.Single("signal", "lonely");
+        Assert.Equal(("SIGPIPE", "handled"), (signal.Str("signal"), signal.Str("disposition")));
+        Assert.InRange(signal.Long("tNs"), write.Long("tNs"), write.Long("tNs") + write.Long("durationNs"));
+    }
+
+    [Fact]
+    public async Task Signalling_a_process_that_has_ended_is_reported_not_sent()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "processes": [
+                { "id": "gone", "steps": [] },
+                { "id": "sender", "steps": [ { "op": "sleep", "ms": 200 }, { "op": "signal", "process": "gone", "signal": "SIGTERM" } ] } ] }
+            """);
+        Assert.Contains(events, e => e.Kind() == "error" && e.Str("message")!.Contains("'gone' is not running", StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => e.Is("syscall", "sender", "signal"));
+    }
+
+    [Fact]
+    public async Task An_ignored_signal_is_reported_as_ignored()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "processes": [
+                { "id": "stoic", "steps": [ { "op": "handle", "signal": "SIGTERM", "action": "ignore" }, { "op": "sleep", "ms": 300 } ] },
+                { "id": "sender", "steps": [ { "op": "sleep", "ms": 100 }, { "op": "signal", "process": "stoic", "signal": "SIGTERM" } ] } ] }
+            """);
+        var signal = events.Single("signal", "stoic");
+        Assert.Equal("ignored", signal.Str("disposition"));
+        Assert.Equal(0, events.Single("process-exit", "stoic")["exitCode"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task WaitSignal_takes_a_blocked_signal()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "processes": [
+                { "id": "waiter", "steps": [ { "op": "block", "signals": ["SIGUSR1"] }, { "op": "waitSignal", "signals": ["SIGUSR1"], "timeoutMs": 3000 } ] },
+                { "id": "sender", "steps": [ { "op": "sleep", "ms": 100 }, { "op": "signal", "process": "waiter", "signal": "SIGUSR1" } ] } ] }
+            """);
+        Assert.Equal(10, events.Single("syscall", "waiter", "waitSignal").Long("result"));
+        Assert.Contains(events, e => e.Is("signal", "waiter") && e.Str("disposition") == "waited");
+    }
+}
