@@ -107,6 +107,10 @@ public sealed class LessonTests(PlaygroundServer server)
         var sleepEnds = events.Select((e, i) => (e, i)).Where(x => x.e.Is("syscall", "target", "sleep")).Select(x => x.i).ToList();
         Assert.True(pending < sleepEnds[0] && sleepEnds[0] < handled, "the handler runs only after the long sleep, at unblock");
         Assert.True(events[handled].Long("tNs") - events[pending].Long("tNs") > 200_000_000);
+        var snapshot = events.Where(e => e.Is("state", "target") && e["object"] is null).Select(e => e["state"]!)
+            .FirstOrDefault(s => s["pending"]!.AsArray().Any(n => n!.GetValue<string>() == "SIGUSR1"));
+        Assert.True(snapshot is not null, "a process snapshot shows SIGUSR1 pending while it is blocked");
+        Assert.Contains("SIGUSR1", snapshot!["blocked"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     [Fact]
@@ -127,6 +131,9 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal(["two", "one", "three"], receives.Select(r => r.Str("data")));
         Assert.Equal([2L, 1L, 3L], receives.Select(r => r.Long("type")));
         Assert.Equal(3, events.First(e => e.Is("state", "receiver"))["state"]!["messages"]!.GetValue<long>());
+        var full = events.Last(e => e.Kind() == "state" && e.Str("object") == "q" && e["state"]!["queue"] is not null && e["state"]!["messages"]!.GetValue<long>() == 3);
+        var queued = full["state"]!["queue"]!.AsArray().Select(m => (m!["type"]!.GetValue<long>(), m["size"]!.GetValue<long>()));
+        Assert.Equal([(1L, 3L), (2L, 3L), (3L, 5L)], queued);
     }
 
     [Fact]

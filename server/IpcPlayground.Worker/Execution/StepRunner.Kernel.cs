@@ -20,6 +20,18 @@ internal sealed unsafe partial class StepRunner
             _link.Send(new StateFrame { Object = obj.Id, Step = path, State = state });
     }
 
+    /// <summary>
+    /// After a step on a pipe, socket or shared memory, the kernel's view of it from this process's own handle
+    /// (FIONREAD on its descriptor, IPC_STAT and a preview of its mapping), which only a holder can read undisturbed.
+    /// </summary>
+    private void ReportState(PlanStep step, string path)
+    {
+        var obj = Object(step);
+        if (obj.Type is not ("pipe" or "fifo" or "socketpair" or "unix-stream" or "tcp" or "sysv-shm" or "posix-shm")) return;
+        if (ObjectState.Read(obj, _handles, out var rc) is { } state && rc >= 0)
+            _link.Send(new StateFrame { Object = obj.Id, Step = path, State = state });
+    }
+
     private static string StatCall(string type) => type switch
     {
         "sysv-msgq" => "msgctl",

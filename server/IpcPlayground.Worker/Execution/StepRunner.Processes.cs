@@ -55,5 +55,5 @@ internal sealed unsafe partial class StepRunner
             int rc;
             while ((rc = Libc.ClockNanosleep(Libc.CLOCK_MONOTONIC, 0, &request, &request)) == Libc.EINTR) { }
             return new Outcome(rc == 0 ? 0 : -1, rc);
-        }, announce: false);
+        });
 }

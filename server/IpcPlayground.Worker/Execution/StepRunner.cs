@@ -80,6 +80,7 @@ internal sealed unsafe partial class StepRunner
             case "remove": Remove(step, path); break;
             default: Fail(path, step, $"op '{step.Op}' is not available on this server"); break;
         }
+        if (step.Op is "write" or "read" or "store" or "increment" or "open" or "accept") ReportState(step, path);
     }
 
     private PlanObject Object(PlanStep step) => _objects[step.Object!];

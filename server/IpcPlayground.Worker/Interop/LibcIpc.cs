@@ -144,6 +144,9 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "sem_getvalue", SetLastError = true)]
     public static partial int SemGetValue(nint semaphore, int* value);
 
+    [LibraryImport(Lib, EntryPoint = "sem_close", SetLastError = true)]
+    public static partial int SemClose(nint semaphore);
+
     [LibraryImport(Lib, EntryPoint = "sem_unlink", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int SemUnlink(string name);
 

@@ -51,9 +51,10 @@ internal static unsafe partial class Spawner
         {
             for (var i = 0; i < argv.Count; i++) pointers[i] = Marshal.StringToCoTaskMemUTF8(argv[i]);
             _ = AttrInit(attributes);
-            // The .NET runtime ignores SIGPIPE; a child must start with the default, as a C program would.
+            // Dispositions set to "ignore" survive exec: a child starts with every signal at its default, as a C
+            // program started by a clean parent would (the .NET runtime, for one, ignores SIGPIPE).
             _ = SigEmptySet(defaults);
-            _ = SigAddSet(defaults, Libc.SIGPIPE);
+            foreach (var signal in WorkerSignals.Asynchronous) _ = SigAddSet(defaults, signal);
             _ = AttrSetSigDefault(attributes, defaults);
             // The child starts with the ordinary signals blocked, so the threads its runtime starts before Main inherit
             // that mask and never take a signal meant for the experiment; Main then unblocks them on its own thread.

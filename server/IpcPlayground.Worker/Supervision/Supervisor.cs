@@ -47,6 +47,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             var noneLeft = ReapChildren();
             var now = MonotonicClock.Now();
             DetectBlocked(now);
+            SnapshotWhileBlocked(now);
             if (now >= deadline)
             {
                 ending = RunEndings.Timeout;
@@ -211,6 +212,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     _livePid[end.Target] = (int)end.Result;
                 }
                 _buffer.Add(end);
+                if (end.Object is not null) SnapshotObject(end.Object, MonotonicClock.Now());
                 if (end is { Op: "signal", Result: 0, Signal: { } sent, Target: { } target }) ReportSentSignal(target, sent, end.T);
                 break;
             case PidQueryFrame query:
@@ -276,6 +278,44 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         return pid < 0 && Errno.Last() == Libc.ECHILD;
     }
 
+    private readonly Dictionary<string, string> _lastSnapshot = new(StringComparer.Ordinal);
+    private long _nextPeriodicSnapshot;
+
+    /// <summary>A state event for the object, unless it looks exactly as it did in the last one.</summary>
+    private void SnapshotObject(string objectId, long t)
+    {
+        var obj = plan.Objects.FirstOrDefault(o => o.Id == objectId);
+        if (obj is null || !ObjectSnapshots.Covers(obj.Type) || ObjectSnapshots.Take(obj, _sysvIds) is not { } state) return;
+        if (Unchanged("object:" + objectId, state)) return;
+        _buffer.Add(new StateFrame { T = t, Object = objectId, State = state });
+    }
+
+    private void SnapshotProcess(WorkerConnection connection, long t)
+    {
+        if (ProcessSnapshots.Take(connection.Pid, connection.PendingReportedBlocked ? connection.Pending?.Call : null) is not { } state) return;
+        if (Unchanged("process:" + connection.Process, state)) return;
+        _buffer.Add(new StateFrame { T = t, Process = connection.Process, Pid = connection.Pid, State = state });
+    }
+
+    private bool Unchanged(string key, System.Text.Json.Nodes.JsonObject state)
+    {
+        var text = state.ToJsonString();
+        if (_lastSnapshot.TryGetValue(key, out var last) && last == text) return true;
+        _lastSnapshot[key] = text;
+        return false;
+    }
+
+    /// <summary>While any process is blocked, every 100 ms: each process and each kernel object the supervisor can read.</summary>
+    private void SnapshotWhileBlocked(long now)
+    {
+        if (now < _nextPeriodicSnapshot || !_connections.Values.Any(c => c.PendingReportedBlocked && c.Pending is not null)) return;
+        _nextPeriodicSnapshot = now + 100 * Millisecond;
+        foreach (var connection in _connections.Values.Where(c => !c.IsSignalChannel && c.Process is not null))
+            SnapshotProcess(connection, now);
+        foreach (var obj in plan.Objects.Where(o => ObjectSnapshots.Covers(o.Type)))
+            SnapshotObject(obj.Id, now);
+    }
+
     private void DetectBlocked(long now)
     {
         foreach (var connection in _connections.Values)
@@ -285,12 +325,15 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             // Only a process the kernel has put to sleep is blocked; one still copying bytes is merely slow.
             if (ProcStat.State(connection.Pid) is not ('S' or 'D')) continue;
             connection.PendingReportedBlocked = true;
+            // A sleep is asked for, not suffered: it gets snapshots like any wait, but no "blocked" event.
+            if (pending.Call == "nanosleep") continue;
             _buffer.Add(new BlockedFrame
             {
                 T = now, Process = connection.Process, Pid = connection.Pid, Step = pending.Step, Op = pending.Op,
                 Object = pending.Object, Target = pending.Target, Call = pending.Call, Since = pending.T,
                 Wchan = ProcStat.Wchan(connection.Pid),
             });
+            SnapshotProcess(connection, now + 1);
         }
     }
 

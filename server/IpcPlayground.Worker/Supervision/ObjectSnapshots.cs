@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using IpcPlayground.Worker.Interop;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Supervision;
+
+/// <summary>
+/// The supervisor's own view of the kernel objects it can inspect without disturbing them: System V objects by
+/// IPC_STAT, GETALL, GETNCNT and MSG_COPY (which reads a queued message without taking it), POSIX queues by
+/// mq_getattr, POSIX semaphores by sem_getvalue. It never attaches shared memory (that would change the attach
+/// count) and never opens a pipe (that would add a reader or a writer): workers report those from their own handles.
+/// </summary>
+internal static unsafe class ObjectSnapshots
+{
+    private const int MSG_COPY = 0x4000;
+    private const int MaxListedMessages = 32;
+
+    public static bool Covers(string type) => type is "sysv-msgq" or "sysv-sem" or "sysv-shm" or "posix-mq" or "posix-sem";
+
+    public static JsonObject? Take(PlanObject obj, IReadOnlyDictionary<string, int> sysvIds)
+    {
+        var state = new JsonObject { ["type"] = obj.Type };
+        switch (obj.Type)
+        {
+            case "sysv-msgq" when sysvIds.TryGetValue(obj.Id, out var id):
+            {
+                Libc.MsqidDs ds;
+                if (Libc.MsgCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state);
+                state["id"] = id;
+                state["messages"] = (long)ds.QNum;
+                state["bytes"] = (long)ds.CBytes;
+                state["maxBytes"] = (long)ds.QBytes;
+                state["queue"] = QueuedMessages(id, (int)Math.Min(ds.QNum, MaxListedMessages));
+                return state;
+            }
+            case "sysv-sem" when sysvIds.TryGetValue(obj.Id, out var id):
+            {
+                var values = new JsonArray();
+                var waiting = new JsonArray();
+                var waitingForZero = new JsonArray();
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    var value = Libc.SemCtl(id, i, Libc.GETVAL, 0);
+                    if (value < 0) return Removed(state);
+                    values.Add((JsonNode)JsonValue.Create(value));
+                    waiting.Add((JsonNode)JsonValue.Create(Libc.SemCtl(id, i, Libc.GETNCNT, 0)));
+                    waitingForZero.Add((JsonNode)JsonValue.Create(Libc.SemCtl(id, i, Libc.GETZCNT, 0)));
+                }
+                state["id"] = id;
+                state["values"] = values;
+                state["waiting"] = waiting;
+                state["waitingForZero"] = waitingForZero;
+                return state;
+            }
+            case "sysv-shm" when sysvIds.TryGetValue(obj.Id, out var id):
+            {
+                Libc.ShmidDs ds;
+                if (Libc.ShmCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state);
+                state["id"] = id;
+                state["size"] = (long)ds.SegSz;
+                state["attached"] = (long)ds.NAttch;
+                return state;
+            }
+            case "posix-mq":
+            {
+                var mq = Libc.MqOpen(obj.Name!, Libc.O_RDONLY | Libc.O_NONBLOCK, 0, null);
+                if (mq < 0) return Removed(state);
+                Libc.MqAttr attr;
+                Libc.MqGetAttr(mq, &attr);
+                Libc.MqClose(mq);
+                state["messages"] = (long)attr.CurMsgs;
+                state["maxMessages"] = (long)attr.MaxMsg;
+                state["messageSize"] = (long)attr.MsgSize;
+                return state;
+            }
+            case "posix-sem":
+            {
+                var semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
+                if (semaphore == -1) return Removed(state);
+                int value;
+                Libc.SemGetValue(semaphore, &value);
+                Libc.SemClose(semaphore);
+                state["value"] = value;
+                return state;
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static JsonObject Removed(JsonObject state)
+    {
+        state["removed"] = true;
+        return state;
+    }
+
+    /// <summary>Each queued message's type and size, read with MSG_COPY (by position, without dequeuing).</summary>
+    private static JsonArray QueuedMessages(int id, int count)
+    {
+        var list = new JsonArray();
+        var buffer = new byte[8 + 8192];
+        fixed (byte* b = buffer)
+            for (var i = 0; i < count; i++)
+            {
+                var n = Libc.MsgRcv(id, b, 8192, i, Libc.IPC_NOWAIT | MSG_COPY | Libc.MSG_NOERROR);
+                if (n < 0) break;
+                list.Add((JsonNode)new JsonObject { ["type"] = *(long*)b, ["size"] = (long)n });
+            }
+        return list;
+    }
+}
