@@ -56,7 +56,7 @@ public sealed class LessonTests(PlaygroundServer server)
     public async Task A_full_pipe_holds_65536_bytes_and_blocks_the_next_write()
     {
         var events = await RunLesson("pipe-full-blocks");
-        var full = events.First(e => e.Is("state", "writer"))["state"]!;
+        var full = events.First(e => e.Is("state", "writer") && e.Str("object") == "p")["state"]!;
         Assert.Equal(65536, full["buffered"]!.GetValue<int>());
         Assert.Equal(65536, full["capacity"]!.GetValue<int>());
         var blocked = events.IndexOf("blocked", "writer", "write");
@@ -130,7 +130,7 @@ public sealed class LessonTests(PlaygroundServer server)
         var receives = Calls(events, "receiver", "receive");
         Assert.Equal(["two", "one", "three"], receives.Select(r => r.Str("data")));
         Assert.Equal([2L, 1L, 3L], receives.Select(r => r.Long("type")));
-        Assert.Equal(3, events.First(e => e.Is("state", "receiver"))["state"]!["messages"]!.GetValue<long>());
+        Assert.Equal(3, events.First(e => e.Is("state", "receiver") && e.Str("object") == "q")["state"]!["messages"]!.GetValue<long>());
         var full = events.Last(e => e.Kind() == "state" && e.Str("object") == "q" && e["state"]!["queue"] is not null && e["state"]!["messages"]!.GetValue<long>() == 3);
         var queued = full["state"]!["queue"]!.AsArray().Select(m => (m!["type"]!.GetValue<long>(), m["size"]!.GetValue<long>()));
         Assert.Equal([(1L, 3L), (2L, 3L), (3L, 5L)], queued);

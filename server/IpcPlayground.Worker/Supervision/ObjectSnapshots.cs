@@ -24,14 +24,24 @@ internal static unsafe class ObjectSnapshots
         {
             case "sysv-msgq" when sysvIds.TryGetValue(obj.Id, out var id):
             {
-                Libc.MsqidDs ds;
-                if (Libc.MsgCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state);
-                state["id"] = id;
-                state["messages"] = (long)ds.QNum;
-                state["bytes"] = (long)ds.CBytes;
-                state["maxBytes"] = (long)ds.QBytes;
-                state["queue"] = QueuedMessages(id, (int)Math.Min(ds.QNum, MaxListedMessages));
-                return state;
+                // The count and the listing are two calls; a process may send or receive between them. Read until
+                // both agree, so a snapshot never shows a queue that did not exist.
+                for (var attempt = 0; ; attempt++)
+                {
+                    Libc.MsqidDs ds;
+                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state);
+                    var listed = QueuedMessages(id, (int)Math.Min(ds.QNum, MaxListedMessages));
+                    Libc.MsqidDs after;
+                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &after) != 0) return Removed(state);
+                    var consistent = after.QNum == ds.QNum && after.CBytes == ds.CBytes && listed.Count == (int)Math.Min(ds.QNum, MaxListedMessages);
+                    if (!consistent && attempt < 5) continue;
+                    state["id"] = id;
+                    state["messages"] = (long)ds.QNum;
+                    state["bytes"] = (long)ds.CBytes;
+                    state["maxBytes"] = (long)ds.QBytes;
+                    state["queue"] = listed;
+                    return state;
+                }
             }
             case "sysv-sem" when sysvIds.TryGetValue(obj.Id, out var id):
             {
