@@ -12,7 +12,11 @@ public static class BubblewrapCommand
     public const string AppDirectory = "/app";
     public const string WorkerInside = AppDirectory + "/ipcplay-worker";
 
-    public static IReadOnlyList<string> Arguments(SandboxOptions options, string workerDirectory, string supervisorSocket)
+    public static IReadOnlyList<string> Arguments(SandboxOptions options, string workerDirectory, string supervisorSocket) =>
+        [.. Isolation(options, workerDirectory), WorkerInside, "supervise", "--socket", supervisorSocket];
+
+    /// <summary>Everything but the command: the same sandbox for a run, or for a benchmark binary placed in <paramref name="appDirectory"/>.</summary>
+    public static IReadOnlyList<string> Isolation(SandboxOptions options, string appDirectory)
     {
         var size = options.TmpfsBytes.ToString(CultureInfo.InvariantCulture);
         return
@@ -33,14 +37,13 @@ public static class BubblewrapCommand
             "--size", size, "--perms", "1777", "--tmpfs", "/sandbox",
             "--size", size, "--perms", "1777", "--tmpfs", "/dev/shm",
             "--dir", "/dev/mqueue",
-            "--ro-bind", workerDirectory, AppDirectory,
+            "--ro-bind", appDirectory, AppDirectory,
             "--chdir", "/sandbox",
             "--clearenv",
             "--setenv", "PATH", "/usr/bin:/bin",
             "--cap-drop", "ALL",
             "--new-session",
             "--die-with-parent",
-            WorkerInside, "supervise", "--socket", supervisorSocket,
         ];
     }
 }

@@ -7,6 +7,7 @@ try
     {
         "supervise" => SupervisorMain.Run(args),
         "work" => WorkerMain.Run(args),
+        "bench" => IpcPlayground.Worker.Benchmarking.IpcBench.Run(args),
         _ => Usage(),
     };
 }

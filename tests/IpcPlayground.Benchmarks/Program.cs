@@ -1,5 +1,7 @@
 using IpcPlayground.Benchmarks;
 
-// dotnet run -c Release --project tests/IpcPlayground.Benchmarks [-- runs]
-var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20;
-await StartupLatency.RunAsync(runs);
+// dotnet run -c Release --project tests/IpcPlayground.Benchmarks [-- startup [RUNS] | ipc [REPEATS]]
+var which = args.FirstOrDefault() ?? "all";
+var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : (int?)null;
+if (which is "startup" or "all") await StartupLatency.RunAsync(count ?? 20);
+if (which is "ipc" or "all") await IpcThroughput.RunAsync(count ?? 5);
