@@ -41,4 +41,23 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_lesson_picked_from_the_library_runs_and_shows_its_claim()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
+
+        await page.GetByTestId("lesson-picker").SelectOptionAsync("sysv-queue-selective-receive");
+        await Assertions.Expect(page.GetByTestId("lesson-explanation")).ToContainTextAsync("type 2");
+        await page.GetByTestId("run-button").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed");
+        var receives = page.Locator("[data-testid=event-row][data-kind=syscall][data-process=receiver]").Filter(new() { HasText = "receive(q)" });
+        await Assertions.Expect(receives).ToHaveCountAsync(3);
+        await Assertions.Expect(receives.First).ToContainTextAsync("\"two\" [type 2]");
+        await BrowserFixture.SaveScreenshotAsync(page, "sysv-queue-lesson");
+        await page.Context.CloseAsync();
+    }
 }

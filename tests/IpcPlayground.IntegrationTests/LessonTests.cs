@@ -157,7 +157,7 @@ public sealed class LessonTests(PlaygroundServer server)
     [Fact]
     public async Task Unsynchronised_increments_lose_updates_and_a_semaphore_makes_the_count_exact()
     {
-        const int perProcess = 1_000_000, locked = 300;
+        const int perProcess = 20_000_000, locked = 300;
         var lostUpdates = false;
         // Whether two loops overlap depends on the scheduler; three tries make a machine that never loses an update suspicious.
         for (var attempt = 0; attempt < 3 && !lostUpdates; attempt++)

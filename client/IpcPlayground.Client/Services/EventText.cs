@@ -14,7 +14,15 @@ public static class EventText
         ProcessStartEvent p => p.Parent is null ? "started" : $"started by {p.Parent}",
         SyscallEvent s => Syscall(s),
         BlockedEvent b => $"blocked in {b.Call}({b.Object ?? b.Target})" + (b.Wchan is null ? "" : $" — kernel: {b.Wchan}"),
-        SignalEvent s => $"{s.Signal}: {s.Disposition}",
+        SignalEvent s => s.Disposition switch
+        {
+            "handled" => $"{s.Signal} delivered: the handler ran",
+            "pending" => $"{s.Signal} is pending (blocked by the mask)",
+            "ignored" => $"{s.Signal} discarded (ignored)",
+            "waited" => $"{s.Signal} taken by sigtimedwait",
+            _ => $"{s.Signal}: default action",
+        },
+        StateEvent st => State(st),
         ProcessExitEvent x => x.Signal is null ? $"exited with code {x.ExitCode}" : $"killed by {x.Signal}",
         LimitEvent l => $"limit hit: {l.Limit} {l.Message}",
         ErrorEvent r => r.Message ?? "error",
@@ -22,13 +30,28 @@ public static class EventText
         _ => e.Kind,
     };
 
+    private static string State(StateEvent e)
+    {
+        if (e.State is not { ValueKind: System.Text.Json.JsonValueKind.Object } state) return "state";
+        var parts = state.EnumerateObject()
+            .Where(p => p.Name != "type" && (p.Value.ValueKind != System.Text.Json.JsonValueKind.Array || p.Value.GetArrayLength() > 0))
+            .Select(p => $"{p.Name}={Short(p.Value)}");
+        return (e.Object is null ? "process " : $"{e.Object}: ") + string.Join(" ", parts);
+    }
+
+    private static string Short(System.Text.Json.JsonElement value) =>
+        value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
     private static string Syscall(SyscallEvent s)
     {
         var target = s.Object ?? s.Target;
-        var call = $"{s.Op}({target}) = {s.Result}";
+        var call = $"{s.Op}({target}{(s.Signal is null ? "" : ", " + s.Signal)}) = {s.Result}";
         if (s.Errno is not null) call += $" {s.Errno}";
         if (s.Data is not null) call += $" \"{s.Data}\"";
         else if (s.DataBase64 is not null) call += $" [{s.DataBase64.Length * 3 / 4} bytes, binary]";
+        if (s.Type is not null) call += $" [type {s.Type}]";
+        if (s.Priority is not null) call += $" [priority {s.Priority}]";
+        if (s.Value is not null && s.Data is null) call += $" → {s.Value}";
         if (s.ExitCode is not null) call += $" (exit {s.ExitCode})";
         if (s.TermSignal is not null) call += $" ({s.TermSignal})";
         return call;

@@ -17,7 +17,8 @@ internal static class StepFieldRules
         Range(step.Priority, 0, 32767, $"{path}.priority", error);
         Range(step.Offset, 0, 64 << 20, $"{path}.offset", error);
         Range(step.Length, 1, 65536, $"{path}.length", error);
-        Range(step.Times, 1, 1_000_000, $"{path}.times", error);
+        // An increment loop is one step however long; a repeat multiplies steps and events.
+        Range(step.Times, 1, step.Op == Ops.Increment ? 100_000_000 : 1_000_000, $"{path}.times", error);
         Range(step.Index, 0, 31, $"{path}.index", error);
         Range(step.Count, 1, 32767, $"{path}.count", error);
         Range(step.TimeoutMs, 0, 600_000, $"{path}.timeoutMs", error);
