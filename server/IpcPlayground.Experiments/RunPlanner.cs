@@ -5,7 +5,7 @@ using IpcPlayground.WorkerProtocol;
 namespace IpcPlayground.Experiments;
 
 /// <summary>The settings a plan takes from the server's configuration.</summary>
-public sealed record PlanSettings(int DefaultTimeoutMs, int MaxTimeoutMs, int BlockedAfterMs, int ReorderWindowMs);
+public sealed record PlanSettings(int DefaultTimeoutMs, int MaxTimeoutMs, int BlockedAfterMs, int ReorderWindowMs, int CpuSecondsPerProcess = 10, int OpenFiles = 256);
 
 /// <summary>Turns a valid experiment into the plan the supervisor executes.</summary>
 public static class RunPlanner
@@ -38,6 +38,8 @@ public static class RunPlanner
             TimeoutMs = Math.Min(experiment.Limits?.TimeoutMs ?? settings.DefaultTimeoutMs, settings.MaxTimeoutMs),
             BlockedAfterMs = settings.BlockedAfterMs,
             ReorderWindowMs = settings.ReorderWindowMs,
+            CpuSecondsPerProcess = settings.CpuSecondsPerProcess,
+            OpenFiles = settings.OpenFiles,
             Objects = objects.Select((o, i) => ObjectDefaults.Resolve(o, i)).ToList(),
             Processes = processes.Select(p => new PlanProcess
             {

@@ -14,6 +14,9 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
 {
     private long _t0;
 
+    /// <summary>The run-start event to emit, completed by the coordinator once the sandbox says what it enforces.</summary>
+    public RunStartEvent Start { get; set; } = start;
+
     public RunEvent? Map(Frame frame)
     {
         if (frame is RunStartedFrame)
@@ -21,7 +24,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
         var t = Math.Max(0, frame.T - _t0);
         RunEvent? mapped = frame switch
         {
-            RunStartedFrame => start,
+            RunStartedFrame => Start,
             ProcessStartedFrame s => new ProcessStartEvent { Parent = s.Parent },
             StepEndFrame e => Syscall(e),
             BlockedFrame b => new BlockedEvent

@@ -15,34 +15,47 @@ namespace IpcPlayground.Runs;
 /// </summary>
 public sealed class RunCoordinator(
     RunRegistry registry,
+    RunAdmission admission,
     ISandbox sandbox,
     IRunEventSink sink,
     IOptions<RunsOptions> options,
+    IOptions<SandboxOptions> sandboxOptions,
     ILogger<RunCoordinator> logger,
     TimeProvider time)
 {
     private readonly RunsOptions _options = options.Value;
 
-    /// <summary>Starts <paramref name="experiment"/> (already valid) and returns at once; the run goes on in the background.</summary>
-    public Run Start(Experiment experiment, CancellationToken serverStopping)
+    /// <summary>
+    /// Starts <paramref name="experiment"/> (already valid) for <paramref name="client"/> and returns at once; the run
+    /// goes on in the background. Null with the reason when the server or the client is at its limit of runs.
+    /// </summary>
+    public (Run? Run, string? Refusal) Start(Experiment experiment, string client, CancellationToken serverStopping)
     {
+        var (lease, refusal) = admission.TryAdmit(client);
+        if (lease is null) return (null, refusal);
         var run = registry.Create(experiment.Name);
-        var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs);
+        var limits = sandboxOptions.Value;
+        var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
+            limits.CpuSecondsPerProcess, limits.OpenFiles);
         var plan = RunPlanner.Plan(run.Id, experiment, settings);
-        _ = Task.Run(() => ExecuteAsync(run, plan, serverStopping), CancellationToken.None);
-        return run;
+        _ = Task.Run(async () =>
+        {
+            using (lease) await ExecuteAsync(run, plan, serverStopping);
+        }, CancellationToken.None);
+        return (run, null);
     }
 
     private async Task ExecuteAsync(Run run, RunPlan plan, CancellationToken serverStopping)
     {
-        var start = new RunStartEvent { Name = run.Name, Sandbox = sandbox.Kind, Enforced = sandbox.Enforced, TimeoutMs = plan.TimeoutMs };
-        var mapper = new FrameMapper(run.Id, start);
+        var budget = new EventBudget(_options, time);
+        var mapper = new FrameMapper(run.Id, new RunStartEvent { Name = run.Name, Sandbox = sandbox.Kind, TimeoutMs = plan.TimeoutMs });
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(plan.TimeoutMs + _options.KillGraceMs), time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, timeout.Token);
         ISandboxedRun? sandboxed = null;
         try
         {
             sandboxed = sandbox.Start(run.Id);
+            mapper.Start = mapper.Start with { Enforced = sandboxed.Enforced };
             RunsLog.SandboxStarted(logger, run.Id, sandboxed.HostPid);
             var planLine = JsonSerializer.SerializeToUtf8Bytes(plan, WorkerProtocolJsonContext.Default.RunPlan);
             await sandboxed.Input.WriteAsync(planLine, deadline.Token);
@@ -51,9 +64,19 @@ public sealed class RunCoordinator(
 
             while (await sandboxed.Output.ReadLineAsync(deadline.Token) is { } line)
             {
+                if (budget.Spend(line.Length) is { } broken)
+                {
+                    sandboxed.Kill();
+                    await EndAsync(run, mapper, RunStatuses.Limit, broken.Message, broken.Limit);
+                    return;
+                }
                 if (ParseFrame(line) is not { } frame) continue;
+                if (frame is RunEndedFrame ended)
+                {
+                    await EndWithLimitsAsync(run, mapper, sandboxed, ended);
+                    return;
+                }
                 if (mapper.Map(frame) is { } mapped) await PublishAsync(run, [mapped]);
-                if (frame is RunEndedFrame) return;
             }
             await EndAsync(run, mapper, RunStatuses.Failed, "the sandbox stopped without finishing the run: " + Truncate(sandboxed.Diagnostics));
         }
@@ -81,18 +104,38 @@ public sealed class RunCoordinator(
         }
     }
 
+    /// <summary>
+    /// The supervisor's run-end, preceded by a <c>limit</c> event for each limit the run ran into: a fork the pids
+    /// cgroup refused, an OOM kill, a process killed for its CPU time. Then the status is <c>limit</c>.
+    /// </summary>
+    private async Task EndWithLimitsAsync(Run run, FrameMapper mapper, ISandboxedRun sandboxed, RunEndedFrame ended)
+    {
+        var hits = sandboxed.LimitsHit().ToList();
+        if (run.Events.Snapshot().OfType<ProcessExitEvent>().Any(e => e.Signal is "SIGXCPU"))
+            hits.Add(("cpu", "a process used more CPU time than a run's process may and was killed"));
+        var end = (RunEndEvent)mapper.Map(ended)!;
+        var events = new List<RunEvent>();
+        foreach (var (limit, message) in hits)
+            events.Add(new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = end.TNs });
+        if (hits.Count > 0) end = end with { Status = RunStatuses.Limit, Message = hits[0].Message };
+        events.Add(end);
+        await PublishAsync(run, events);
+    }
+
     private static Frame? ParseFrame(string line)
     {
         try { return JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.Frame); }
         catch (JsonException) { return null; }
     }
 
-    private async Task EndAsync(Run run, FrameMapper mapper, string status, string message)
+    private async Task EndAsync(Run run, FrameMapper mapper, string status, string message, string? limit = null)
     {
         if (run.Events.IsCompleted) return;
         var events = new List<RunEvent>();
         if (run.Events.Count == 0 && mapper.Map(new RunStartedFrame()) is { } started) events.Add(started);
-        events.Add(new ErrorEvent { RunId = run.Id, Message = message, TNs = Elapsed(run) });
+        events.Add(limit is null
+            ? new ErrorEvent { RunId = run.Id, Message = message, TNs = Elapsed(run) }
+            : new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = Elapsed(run) });
         events.Add(new RunEndEvent { RunId = run.Id, Status = status, Message = message, TNs = Elapsed(run) });
         await PublishAsync(run, events);
     }

@@ -27,6 +27,26 @@ public sealed class RunsOptions
     [Range(100, 60_000)]
     public int KillGraceMs { get; set; } = 2_000;
 
+    /// <summary>Runs executing at once on this server; more get 429 with Retry-After.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRuns { get; set; } = 16;
+
+    /// <summary>Runs executing at once for one client (by IP address).</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentRunsPerClient { get; set; } = 4;
+
+    /// <summary>Events one run may produce in all; past it the run is stopped with a <c>limit</c> event.</summary>
+    [Range(10, 10_000_000)]
+    public int MaxEventsPerRun { get; set; } = 20_000;
+
+    /// <summary>Events per second one run may produce, measured over each second of its run.</summary>
+    [Range(10, 1_000_000)]
+    public int MaxEventsPerSecond { get; set; } = 5_000;
+
+    /// <summary>Bytes of events (as JSON) one run may produce.</summary>
+    [Range(1024, 1L << 32)]
+    public long MaxEventBytesPerRun { get; set; } = 16 << 20;
+
     /// <summary>How long a finished run's events stay available.</summary>
     [Range(1, 10_080)]
     public int RetainMinutes { get; set; } = 60;

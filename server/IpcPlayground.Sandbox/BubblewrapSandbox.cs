@@ -14,11 +14,14 @@ public sealed class BubblewrapSandbox(IOptions<SandboxOptions> options) : ISandb
 
     public string Kind => "bubblewrap";
 
-    public IReadOnlyList<string> Enforced { get; } =
+    private static readonly string[] Isolation =
     [
         "namespace:user", "namespace:ipc", "namespace:pid", "namespace:net", "namespace:uts", "namespace:mount",
         "capabilities:none", "filesystem:read-only", "tmpfs-size", "die-with-parent", "timeout",
     ];
+
+    /// <summary>Joins the cgroups named in IPCPLAY_CGROUPS, then becomes bwrap: nothing of the run starts outside them.</summary>
+    private const string JoinCgroupsThenExec = "for f in $IPCPLAY_CGROUPS; do echo $$ > \"$f\" || exit 97; done; exec \"$@\"";
 
     public ISandboxedRun Start(string runId)
     {
@@ -28,24 +31,37 @@ public sealed class BubblewrapSandbox(IOptions<SandboxOptions> options) : ISandb
         if (!File.Exists(worker))
             throw new SandboxUnavailableException($"the worker binary is missing at {worker}; build the server project to publish it.");
 
-        var start = new ProcessStartInfo(_options.BubblewrapPath)
+        var (cgroup, problem) = RunCgroup.Create(_options, runId);
+        if (cgroup is null && _options.RequireCgroups)
+            throw new SandboxUnavailableException($"refusing to run without resource limits: {problem} (set Sandbox:RequireCgroups=false to run without them)");
+
+        var start = new ProcessStartInfo("/bin/sh")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in (string[])["-c", JoinCgroupsThenExec, "sh", _options.BubblewrapPath])
+            start.ArgumentList.Add(argument);
         foreach (var argument in BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"))
             start.ArgumentList.Add(argument);
         start.Environment.Clear();
+        start.Environment["IPCPLAY_CGROUPS"] = string.Join(' ', cgroup?.ProcsFiles ?? []);
 
+        string[] enforced =
+        [
+            .. Isolation, .. cgroup?.Enforced ?? ["cgroup:none"],
+            $"rlimit:cpu={_options.CpuSecondsPerProcess}s", $"rlimit:nofile={_options.OpenFiles}",
+        ];
         try
         {
             var process = _launcher.Run(() => Process.Start(start) ?? throw new SandboxUnavailableException("bwrap did not start"));
-            return new ProcessSandboxedRun(process);
+            return new ProcessSandboxedRun(process, cgroup, enforced);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
+            cgroup?.Dispose();
             throw new SandboxUnavailableException($"could not start bubblewrap: {e.Message}", e);
         }
     }

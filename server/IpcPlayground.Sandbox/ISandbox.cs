@@ -6,9 +6,6 @@ public interface ISandbox
     /// <summary>A name for events and logs, e.g. <c>bubblewrap</c>.</summary>
     string Kind { get; }
 
-    /// <summary>The isolation this sandbox applies, as reported in the run's <c>run-start</c> event.</summary>
-    IReadOnlyList<string> Enforced { get; }
-
     /// <summary>Starts the supervisor for <paramref name="runId"/>; throws <see cref="SandboxUnavailableException"/> when it cannot.</summary>
     ISandboxedRun Start(string runId);
 }
@@ -17,6 +14,12 @@ public interface ISandbox
 public interface ISandboxedRun : IAsyncDisposable
 {
     int HostPid { get; }
+
+    /// <summary>The isolation and limits this run really got, as reported in its <c>run-start</c> event.</summary>
+    IReadOnlyList<string> Enforced { get; }
+
+    /// <summary>After the run: the limits its processes ran into (e.g. a refused fork, an OOM kill).</summary>
+    IReadOnlyList<(string Limit, string Message)> LimitsHit();
 
     /// <summary>The supervisor's standard input. Closing it tells the supervisor the server is gone.</summary>
     Stream Input { get; }

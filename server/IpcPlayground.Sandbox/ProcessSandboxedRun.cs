@@ -9,10 +9,13 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
     private const int MaxDiagnostics = 8192;
     private readonly Process _process;
     private readonly StringBuilder _diagnostics = new();
+    private readonly RunCgroup? _cgroup;
 
-    public ProcessSandboxedRun(Process process)
+    public ProcessSandboxedRun(Process process, RunCgroup? cgroup, IReadOnlyList<string> enforced)
     {
         _process = process;
+        _cgroup = cgroup;
+        Enforced = enforced;
         HostPid = process.Id;
         _process.ErrorDataReceived += (_, e) =>
         {
@@ -24,6 +27,9 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
     }
 
     public int HostPid { get; }
+    public IReadOnlyList<string> Enforced { get; }
+
+    public IReadOnlyList<(string Limit, string Message)> LimitsHit() => _cgroup?.LimitsHit() ?? [];
     public Stream Input => _process.StandardInput.BaseStream;
     public TextReader Output => _process.StandardOutput;
 
@@ -36,6 +42,7 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
     {
         try { _process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { }
+        _cgroup?.KillAll();
     }
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
@@ -46,5 +53,6 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
         try { await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)); }
         catch (TimeoutException) { }
         _process.Dispose();
+        _cgroup?.Dispose();
     }
 }

@@ -27,5 +27,28 @@ public sealed class SandboxOptions
     [Range(1 << 20, 1L << 32)]
     public long TmpfsBytes { get; set; } = 16 << 20;
 
+    /// <summary>Most processes in one sandbox at once (cgroup pids.max): supervisor, workers, and bwrap's init.</summary>
+    [Range(4, 4096)]
+    public int MaxProcesses { get; set; } = 64;
+
+    /// <summary>Memory of one sandbox, page cache and shared memory included (cgroup memory limit).</summary>
+    [Range(16L << 20, 1L << 40)]
+    public long MemoryBytes { get; set; } = 512L << 20;
+
+    /// <summary>CPU seconds each process of a run may use (RLIMIT_CPU); past it the kernel sends SIGXCPU.</summary>
+    [Range(1, 3600)]
+    public int CpuSecondsPerProcess { get; set; } = 10;
+
+    /// <summary>Open descriptors per process (RLIMIT_NOFILE).</summary>
+    [Range(64, 65536)]
+    public int OpenFiles { get; set; } = 256;
+
+    /// <summary>Refuse to start runs when processes and memory cannot be bounded by a cgroup (v1 or v2).</summary>
+    public bool RequireCgroups { get; set; } = true;
+
+    /// <summary>Where the per-run cgroups go; the hierarchy is found under /sys/fs/cgroup.</summary>
+    [Required]
+    public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
+
     public string ResolvedWorkerPath => WorkerPath ?? Path.Combine(AppContext.BaseDirectory, "worker", "ipcplay-worker");
 }

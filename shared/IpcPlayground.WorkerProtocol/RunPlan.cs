@@ -10,6 +10,10 @@ public sealed record RunPlan
     public required int TimeoutMs { get; init; }
     public required int BlockedAfterMs { get; init; }
     public required int ReorderWindowMs { get; init; }
+
+    /// <summary>RLIMIT_CPU and RLIMIT_NOFILE for every process of the run (set by the supervisor, inherited).</summary>
+    public int CpuSecondsPerProcess { get; init; }
+    public int OpenFiles { get; init; }
     public required IReadOnlyList<PlanObject> Objects { get; init; }
     public required IReadOnlyList<PlanProcess> Processes { get; init; }
 }

@@ -29,7 +29,13 @@ public static class RunsApi
         if (body.Problem is { } problem) return problem;
         var read = ExperimentReader.Read(body.Bytes);
         if (!read.IsValid) return ExperimentBody.Invalid(read.Errors);
-        var run = coordinator.Start(read.Experiment!, lifetime.ApplicationStopping);
+        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var (run, refusal) = coordinator.Start(read.Experiment!, client, lifetime.ApplicationStopping);
+        if (run is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "2";
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs", detail: refusal);
+        }
         return TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id));
     }
 

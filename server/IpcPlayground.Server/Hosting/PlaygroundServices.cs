@@ -25,6 +25,7 @@ public static class PlaygroundServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ISandbox, BubblewrapSandbox>();
         builder.Services.AddSingleton<RunRegistry>();
+        builder.Services.AddSingleton<RunAdmission>();
         builder.Services.AddSingleton<RunCoordinator>();
         builder.Services.AddSingleton<IRunEventSink, HubRunEventSink>();
         return builder;

@@ -112,6 +112,17 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "dup2", SetLastError = true)]
     public static partial int Dup2(int oldFd, int newFd);
 
+    public const int RLIMIT_CPU = 0, RLIMIT_NOFILE = 7;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct RLimit
+    {
+        public ulong Soft, Hard;
+    }
+
+    [LibraryImport(Lib, EntryPoint = "setrlimit", SetLastError = true)]
+    public static partial int SetRLimit(int resource, RLimit* limit);
+
     [LibraryImport(Lib, EntryPoint = "_exit")]
     public static partial void Exit(int code);
 }

@@ -29,6 +29,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         var start = MonotonicClock.Now();
         var deadline = start + plan.TimeoutMs * Millisecond;
         Libc.Prctl(Libc.PR_SET_CHILD_SUBREAPER, 1);
+        SetProcessLimits();
         server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid() });
         server.Flush();
         Listen();
@@ -74,6 +75,21 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private bool _serverGone;
     private bool _failed;
     private string? _failure;
+
+    /// <summary>Limits each worker inherits: CPU seconds (SIGXCPU at the soft limit, SIGKILL a second later) and descriptors.</summary>
+    private void SetProcessLimits()
+    {
+        if (plan.CpuSecondsPerProcess > 0)
+        {
+            var cpu = new Libc.RLimit { Soft = (ulong)plan.CpuSecondsPerProcess, Hard = (ulong)plan.CpuSecondsPerProcess + 1 };
+            Libc.SetRLimit(Libc.RLIMIT_CPU, &cpu);
+        }
+        if (plan.OpenFiles > 0)
+        {
+            var files = new Libc.RLimit { Soft = (ulong)plan.OpenFiles, Hard = (ulong)plan.OpenFiles };
+            Libc.SetRLimit(Libc.RLIMIT_NOFILE, &files);
+        }
+    }
 
     private void Listen()
     {

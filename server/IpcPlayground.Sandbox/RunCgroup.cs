@@ -1,0 +1,128 @@
+using System.Globalization;
+
+namespace IpcPlayground.Sandbox;
+
+/// <summary>
+/// The cgroups that bound one run's processes and memory: cgroup v2 (one directory with pids.max and memory.max) or
+/// v1 (a directory in the pids and in the memory hierarchy). The sandbox joins them before bwrap runs, so every
+/// process of the run is inside from its first instruction. Removed when the run is over.
+/// </summary>
+public sealed class RunCgroup : IDisposable
+{
+    private readonly List<string> _directories;
+
+    private RunCgroup(string version, List<string> directories, IReadOnlyList<string> enforced)
+    {
+        Version = version;
+        _directories = directories;
+        Enforced = enforced;
+    }
+
+    public string Version { get; }
+
+    /// <summary>The <c>cgroup.procs</c> files a process writes its pid to, to join.</summary>
+    public IEnumerable<string> ProcsFiles => _directories.Select(d => Path.Combine(d, "cgroup.procs"));
+
+    public IReadOnlyList<string> Enforced { get; }
+
+    /// <summary>Creates the run's cgroups, or returns null with the reason when this host offers none we can write.</summary>
+    public static (RunCgroup? Cgroup, string? Problem) Create(SandboxOptions options, string runId)
+    {
+        var root = options.CgroupRoot;
+        var name = $"ipcplay-{runId}";
+        var processes = options.MaxProcesses.ToString(CultureInfo.InvariantCulture);
+        var memory = options.MemoryBytes.ToString(CultureInfo.InvariantCulture);
+        string[] enforced = [$"cgroup:pids.max={processes}", $"cgroup:memory={memory}"];
+        try
+        {
+            var controllers = Path.Combine(root, "cgroup.controllers");
+            if (File.Exists(controllers) && File.ReadAllText(controllers).Split(' ', '\n') is var available &&
+                available.Contains("pids") && available.Contains("memory"))
+            {
+                var parent = Path.Combine(root, "ipcplay");
+                Directory.CreateDirectory(parent);
+                File.WriteAllText(Path.Combine(root, "cgroup.subtree_control"), "+pids +memory");
+                File.WriteAllText(Path.Combine(parent, "cgroup.subtree_control"), "+pids +memory");
+                var dir = Directory.CreateDirectory(Path.Combine(parent, name)).FullName;
+                File.WriteAllText(Path.Combine(dir, "pids.max"), processes);
+                File.WriteAllText(Path.Combine(dir, "memory.max"), memory);
+                File.WriteAllText(Path.Combine(dir, "memory.swap.max"), "0");
+                return (new RunCgroup("v2", [dir], [.. enforced.Select(e => e + " (v2)")]), null);
+            }
+            var pids = Path.Combine(root, "pids");
+            var mem = Path.Combine(root, "memory");
+            if (Directory.Exists(pids) && Directory.Exists(mem))
+            {
+                var pidsDir = Directory.CreateDirectory(Path.Combine(pids, "ipcplay", name)).FullName;
+                var memDir = Directory.CreateDirectory(Path.Combine(mem, "ipcplay", name)).FullName;
+                File.WriteAllText(Path.Combine(pidsDir, "pids.max"), processes);
+                File.WriteAllText(Path.Combine(memDir, "memory.limit_in_bytes"), memory);
+                return (new RunCgroup("v1", [pidsDir, memDir], [.. enforced.Select(e => e + " (v1)")]), null);
+            }
+            return (null, $"no writable cgroup hierarchy with pids and memory controllers under {root}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot create cgroups under {root}: {e.Message}");
+        }
+    }
+
+    /// <summary>Which limits the run ran into: the pids and memory controllers count refusals and OOM kills.</summary>
+    public IReadOnlyList<(string Limit, string Message)> LimitsHit()
+    {
+        var hit = new List<(string, string)>();
+        foreach (var dir in _directories)
+        {
+            if (Counter(dir, "pids.events", "max") > 0)
+                hit.Add(("processes", $"a fork was refused: the run may have at most {Read(dir, "pids.max")} processes"));
+            if (Counter(dir, Version == "v2" ? "memory.events" : "memory.oom_control", "oom_kill") > 0)
+                hit.Add(("memory", "a process was killed for using more memory than the run may"));
+        }
+        return hit;
+    }
+
+    private static long Counter(string dir, string file, string key)
+    {
+        var path = Path.Combine(dir, file);
+        if (!File.Exists(path)) return 0;
+        foreach (var line in File.ReadAllLines(path))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && parts[0] == key && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var n)) return n;
+        }
+        return 0;
+    }
+
+    private static string Read(string dir, string file) => File.ReadAllText(Path.Combine(dir, file)).Trim();
+
+    /// <summary>SIGKILL to every process still in the run's cgroups, wherever it is in the tree.</summary>
+    public void KillAll()
+    {
+        foreach (var procs in ProcsFiles)
+        {
+            try
+            {
+                foreach (var line in File.ReadAllLines(procs))
+                    if (int.TryParse(line, CultureInfo.InvariantCulture, out var pid))
+                        try { System.Diagnostics.Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+            }
+            catch (IOException) { }
+        }
+    }
+
+    /// <summary>Removes the directories; a cgroup goes only once empty, so this waits briefly for the last exit.</summary>
+    public void Dispose()
+    {
+        foreach (var dir in _directories)
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                try
+                {
+                    Directory.Delete(dir);
+                    break;
+                }
+                catch (IOException) { Thread.Sleep(20); }
+                catch (UnauthorizedAccessException) { break; }
+            }
+    }
+}
