@@ -16,9 +16,16 @@ namespace IpcPlayground.Testing;
 public sealed class PlaygroundServer : WebApplicationFactory<Program>
 {
     private readonly ErrorLogCollector _errors = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public PlaygroundServer()
+    public PlaygroundServer() : this(new Dictionary<string, string?>()) { }
+
+    /// <summary>A server with some configuration overridden, e.g. <c>["Runs:MaxTimeoutMs"] = "200"</c>.</summary>
+    public static PlaygroundServer WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    private PlaygroundServer(IReadOnlyDictionary<string, string?> settings)
     {
+        _settings = settings;
         // Test assemblies carry the server's content root; a benchmark executable does not, so name it here.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_IPCPLAYGROUND_SERVER", RepositoryPath("server/IpcPlayground.Server"));
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -46,6 +53,7 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(_errors));
     }
 }
