@@ -40,12 +40,17 @@ public sealed class RunCoordinator(
         var plan = RunPlanner.Plan(run.Id, experiment, settings);
         _ = Task.Run(async () =>
         {
-            using (lease) await ExecuteAsync(run, plan, serverStopping);
+            // The run ends for its watchers only once its sandbox is gone and its slot is free again, so a client
+            // that saw run-end may start the next run at once, and nothing of the old one is left.
+            IReadOnlyList<RunEvent> final;
+            using (lease) final = await ExecuteAsync(run, plan, serverStopping);
+            await PublishAsync(run, final);
         }, CancellationToken.None);
         return (run, null);
     }
 
-    private async Task ExecuteAsync(Run run, RunPlan plan, CancellationToken serverStopping)
+    /// <summary>Runs the plan, publishing events as they come; returns the closing events, to publish after clean-up.</summary>
+    private async Task<IReadOnlyList<RunEvent>> ExecuteAsync(Run run, RunPlan plan, CancellationToken serverStopping)
     {
         var budget = new EventBudget(_options, time);
         var mapper = new FrameMapper(run.Id, new RunStartEvent { Name = run.Name, Sandbox = sandbox.Kind, TimeoutMs = plan.TimeoutMs });
@@ -67,35 +72,34 @@ public sealed class RunCoordinator(
                 if (budget.Spend(line.Length) is { } broken)
                 {
                     sandboxed.Kill();
-                    await EndAsync(run, mapper, RunStatuses.Limit, broken.Message, broken.Limit);
-                    return;
+                    return Ending(run, mapper, RunStatuses.Limit, broken.Message, broken.Limit);
                 }
                 if (ParseFrame(line) is not { } frame) continue;
                 if (frame is RunEndedFrame ended)
                 {
-                    await EndWithLimitsAsync(run, mapper, sandboxed, ended);
-                    return;
+                    await sandboxed.WaitForExitAsync(deadline.Token);
+                    return EndingWithLimits(run, mapper, sandboxed, ended);
                 }
                 if (mapper.Map(frame) is { } mapped) await PublishAsync(run, [mapped]);
             }
-            await EndAsync(run, mapper, RunStatuses.Failed, "the sandbox stopped without finishing the run: " + Truncate(sandboxed.Diagnostics));
+            return Ending(run, mapper, RunStatuses.Failed, "the sandbox stopped without finishing the run: " + Truncate(sandboxed.Diagnostics));
         }
         catch (OperationCanceledException) when (serverStopping.IsCancellationRequested)
         {
-            await EndAsync(run, mapper, RunStatuses.Killed, "the server is shutting down");
+            return Ending(run, mapper, RunStatuses.Killed, "the server is shutting down");
         }
         catch (OperationCanceledException)
         {
-            await EndAsync(run, mapper, RunStatuses.Killed, $"the sandbox did not finish within {plan.TimeoutMs} ms plus {_options.KillGraceMs} ms grace and was killed");
+            return Ending(run, mapper, RunStatuses.Killed, $"the sandbox did not finish within {plan.TimeoutMs} ms plus {_options.KillGraceMs} ms grace and was killed");
         }
         catch (SandboxUnavailableException e)
         {
-            await EndAsync(run, mapper, RunStatuses.Failed, e.Message);
+            return Ending(run, mapper, RunStatuses.Failed, e.Message);
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidOperationException)
         {
             RunsLog.RunCrashed(logger, run.Id, e);
-            await EndAsync(run, mapper, RunStatuses.Failed, "the run failed inside the server: " + e.Message);
+            return Ending(run, mapper, RunStatuses.Failed, "the run failed inside the server: " + e.Message);
         }
         finally
         {
@@ -108,7 +112,7 @@ public sealed class RunCoordinator(
     /// The supervisor's run-end, preceded by a <c>limit</c> event for each limit the run ran into: a fork the pids
     /// cgroup refused, an OOM kill, a process killed for its CPU time. Then the status is <c>limit</c>.
     /// </summary>
-    private async Task EndWithLimitsAsync(Run run, FrameMapper mapper, ISandboxedRun sandboxed, RunEndedFrame ended)
+    private static List<RunEvent> EndingWithLimits(Run run, FrameMapper mapper, ISandboxedRun sandboxed, RunEndedFrame ended)
     {
         var hits = sandboxed.LimitsHit().ToList();
         if (run.Events.Snapshot().OfType<ProcessExitEvent>().Any(e => e.Signal is "SIGXCPU"))
@@ -119,7 +123,7 @@ public sealed class RunCoordinator(
             events.Add(new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = end.TNs });
         if (hits.Count > 0) end = end with { Status = RunStatuses.Limit, Message = hits[0].Message };
         events.Add(end);
-        await PublishAsync(run, events);
+        return events;
     }
 
     private static Frame? ParseFrame(string line)
@@ -128,16 +132,16 @@ public sealed class RunCoordinator(
         catch (JsonException) { return null; }
     }
 
-    private async Task EndAsync(Run run, FrameMapper mapper, string status, string message, string? limit = null)
+    private List<RunEvent> Ending(Run run, FrameMapper mapper, string status, string message, string? limit = null)
     {
-        if (run.Events.IsCompleted) return;
+        if (run.Events.IsCompleted) return [];
         var events = new List<RunEvent>();
         if (run.Events.Count == 0 && mapper.Map(new RunStartedFrame()) is { } started) events.Add(started);
         events.Add(limit is null
             ? new ErrorEvent { RunId = run.Id, Message = message, TNs = Elapsed(run) }
             : new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = Elapsed(run) });
         events.Add(new RunEndEvent { RunId = run.Id, Status = status, Message = message, TNs = Elapsed(run) });
-        await PublishAsync(run, events);
+        return events;
     }
 
     /// <summary>Time since the run was accepted, never earlier than the last event already recorded.</summary>
