@@ -7,10 +7,12 @@ namespace IpcPlayground.Sandbox;
 /// A bubblewrap sandbox per run. bwrap is started from one long-lived thread: <c>--die-with-parent</c> uses
 /// PR_SET_PDEATHSIG, which fires when the thread that forked bwrap ends, and thread-pool threads come and go.
 /// </summary>
-public sealed class BubblewrapSandbox(IOptions<SandboxOptions> options) : ISandbox, IDisposable
+public sealed class BubblewrapSandbox : ISandbox, IDisposable
 {
-    private readonly SandboxOptions _options = options.Value;
+    private readonly SandboxOptions _options;
     private readonly DedicatedThreadLauncher _launcher = new("sandbox-launcher");
+
+    public BubblewrapSandbox(IOptions<SandboxOptions> options) => _options = options.Value;
 
     public string Kind => "bubblewrap";
 

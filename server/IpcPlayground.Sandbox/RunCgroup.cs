@@ -95,6 +95,22 @@ public sealed class RunCgroup : IDisposable
 
     private static string Read(string dir, string file) => File.ReadAllText(Path.Combine(dir, file)).Trim();
 
+    /// <summary>
+    /// Removes the empty cgroups of runs whose server died before it could (a server killed outright). A cgroup
+    /// that still holds a process is not empty, and rmdir leaves it alone.
+    /// </summary>
+    private static readonly string[] ParentDirectories = ["ipcplay", "pids/ipcplay", "memory/ipcplay"];
+
+    public static void RemoveLeftovers(SandboxOptions options)
+    {
+        foreach (var parent in ParentDirectories.Select(p => Path.Combine(options.CgroupRoot, p)))
+        {
+            if (!Directory.Exists(parent)) continue;
+            foreach (var dir in Directory.EnumerateDirectories(parent, "ipcplay-*"))
+                try { Directory.Delete(dir); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     /// <summary>SIGKILL to every process still in the run's cgroups, wherever it is in the tree.</summary>
     public void KillAll()
     {

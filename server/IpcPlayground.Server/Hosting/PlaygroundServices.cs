@@ -24,6 +24,7 @@ public static class PlaygroundServices
         builder.Services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ISandbox, BubblewrapSandbox>();
+        builder.Services.AddHostedService<LeftoverCgroupCleaner>();
         builder.Services.AddSingleton<RunRegistry>();
         builder.Services.AddSingleton<RunAdmission>();
         builder.Services.AddSingleton<RunCoordinator>();
