@@ -21,6 +21,25 @@ public sealed class CleanupTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task A_client_that_disconnects_mid_run_leaves_nothing_behind_once_the_run_ends()
+    {
+        using var http = server.CreateLoopbackClient();
+        var runId = await _api.StartAsync(SampleExperiments.BlockedRead);
+        using (var cancel = new CancellationTokenSource())
+        {
+            using var response = await http.GetAsync($"/api/runs/{runId}/events", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+            using var stream = await response.Content.ReadAsStreamAsync(cancel.Token);
+            await stream.ReadExactlyAsync(new byte[1], cancel.Token);
+            await cancel.CancelAsync();
+        }
+        for (var i = 0; i < 100 && (await _api.SummaryAsync(runId))["status"]!.GetValue<string>() == "running"; i++) await Task.Delay(50);
+
+        Assert.Equal("completed", (await _api.SummaryAsync(runId))["status"]!.GetValue<string>());
+        await HostState.WaitUntilGone(runId);
+        Assert.Empty(HostState.ProcessesOf(runId));
+    }
+
+    [Fact]
     public async Task No_process_of_a_timed_out_run_survives_it()
     {
         var runId = await _api.StartAsync("""
