@@ -1,0 +1,60 @@
+using IpcPlayground.Sandbox;
+
+namespace IpcPlayground.UnitTests;
+
+/// <summary>
+/// The cgroup v2 and v1 layouts, against a fake cgroupfs in a temporary directory (this machine's real hierarchy is
+/// v1, which the integration tests exercise). Checks which files are written and how limit counters are read.
+/// </summary>
+public sealed class RunCgroupTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cgroupfs-");
+
+    private SandboxOptions Options => new() { CgroupRoot = _root.FullName, MaxProcesses = 32, MemoryBytes = 64 << 20 };
+
+    [Fact]
+    public void On_a_v2_hierarchy_one_directory_gets_pids_max_and_memory_max()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, "cgroup.controllers"), "cpuset cpu io memory pids\n");
+
+        var (cgroup, problem) = RunCgroup.Create(Options, "r1");
+
+        Assert.Null(problem);
+        Assert.Equal("v2", cgroup!.Version);
+        var dir = Path.Combine(_root.FullName, "ipcplay", "ipcplay-r1");
+        Assert.Equal("32", File.ReadAllText(Path.Combine(dir, "pids.max")));
+        Assert.Equal((64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(dir, "memory.max")));
+        Assert.Equal("+pids +memory", File.ReadAllText(Path.Combine(_root.FullName, "ipcplay", "cgroup.subtree_control")));
+        Assert.Equal([Path.Combine(dir, "cgroup.procs")], cgroup.ProcsFiles);
+        Assert.Contains("cgroup:pids.max=32 (v2)", cgroup.Enforced);
+
+        File.WriteAllText(Path.Combine(dir, "pids.events"), "max 3\n");
+        File.WriteAllText(Path.Combine(dir, "memory.events"), "low 0\nhigh 0\nmax 1\noom 1\noom_kill 1\n");
+        Assert.Equal(["processes", "memory"], cgroup.LimitsHit().Select(h => h.Limit));
+    }
+
+    [Fact]
+    public void On_a_v1_hierarchy_the_pids_and_memory_trees_each_get_a_directory()
+    {
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "pids"));
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "memory"));
+
+        var (cgroup, _) = RunCgroup.Create(Options, "r2");
+
+        Assert.Equal("v1", cgroup!.Version);
+        Assert.Equal("32", File.ReadAllText(Path.Combine(_root.FullName, "pids", "ipcplay", "ipcplay-r2", "pids.max")));
+        Assert.Equal((64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            File.ReadAllText(Path.Combine(_root.FullName, "memory", "ipcplay", "ipcplay-r2", "memory.limit_in_bytes")));
+        Assert.Empty(cgroup.LimitsHit());
+    }
+
+    [Fact]
+    public void Without_a_usable_hierarchy_it_says_why()
+    {
+        var (cgroup, problem) = RunCgroup.Create(Options, "r3");
+        Assert.Null(cgroup);
+        Assert.Contains("no writable cgroup hierarchy", problem, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _root.Delete(recursive: true);
+}
