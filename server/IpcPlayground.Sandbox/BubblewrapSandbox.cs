@@ -44,7 +44,8 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-c", JoinCgroupsThenExec, "sh", _options.BubblewrapPath])
+        var hostUser = HostUser.Choose(_options, worker);
+        foreach (var argument in (string[])["-c", JoinCgroupsThenExec, "sh", .. hostUser.Prefix, _options.BubblewrapPath])
             start.ArgumentList.Add(argument);
         foreach (var argument in BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"))
             start.ArgumentList.Add(argument);
@@ -53,7 +54,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
 
         string[] enforced =
         [
-            .. Isolation, .. cgroup?.Enforced ?? ["cgroup:none"],
+            .. Isolation, hostUser.Enforced, .. cgroup?.Enforced ?? ["cgroup:none"],
             $"rlimit:cpu={_options.CpuSecondsPerProcess}s", $"rlimit:nofile={_options.OpenFiles}",
         ];
         try

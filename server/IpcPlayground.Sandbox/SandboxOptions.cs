@@ -43,6 +43,16 @@ public sealed class SandboxOptions
     [Range(64, 65536)]
     public int OpenFiles { get; set; } = 256;
 
+    /// <summary>
+    /// When the server runs as root, bwrap is started as this host user (default nobody), so the sandbox's uid maps to
+    /// an unprivileged user outside too. 0 keeps root (capabilities are dropped either way).
+    /// </summary>
+    [Range(0, 65535)]
+    public int HostUid { get; set; } = 65534;
+
+    [Range(0, 65535)]
+    public int HostGid { get; set; } = 65534;
+
     /// <summary>Refuse to start runs when processes and memory cannot be bounded by a cgroup (v1 or v2).</summary>
     public bool RequireCgroups { get; set; } = true;
 

@@ -64,6 +64,9 @@ public sealed record StepEndFrame : Frame
     public int? TermSignal { get; init; }
     public long DurationNs { get; init; }
 
+    /// <summary>Whether the call went to sleep in the kernel (the thread's voluntary context switches went up).</summary>
+    public bool Slept { get; init; }
+
     /// <summary>The 32-bit value a <c>load</c> of 4 bytes read or an <c>increment</c> wrote last.</summary>
     public int? Value { get; init; }
 

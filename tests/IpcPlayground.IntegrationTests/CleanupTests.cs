@@ -84,6 +84,10 @@ public static class HostState
         for (var i = 0; i < 100 && ProcessesOf(runId).Count > 0; i++) await Task.Delay(50);
     }
 
+    public static int RealUid(int pid) =>
+        int.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1],
+            System.Globalization.CultureInfo.InvariantCulture);
+
     public static string SysvObjects() =>
         string.Join("\n", new[] { "msg", "sem", "shm" }.Select(kind => File.ReadAllText($"/proc/sysvipc/{kind}")));
 }

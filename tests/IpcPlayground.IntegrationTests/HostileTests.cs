@@ -29,6 +29,22 @@ public sealed class HostileTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task The_processes_of_a_run_are_the_unprivileged_host_user_that_run_start_names()
+    {
+        var runId = await _api.StartAsync("""
+            { "format": 1, "processes": [ { "id": "idle", "steps": [ { "op": "sleep", "ms": 600 } ] } ] }
+            """);
+        for (var i = 0; i < 100 && HostState.ProcessesOf(runId).Count < 2; i++) await Task.Delay(20);
+        var uids = HostState.ProcessesOf(runId).Select(HostState.RealUid).ToList();
+        var events = await _api.EventsAsync(runId);
+
+        var hostUser = events[0]["enforced"]!.AsArray().Select(n => n!.GetValue<string>()).Single(e => e.StartsWith("host-user:", StringComparison.Ordinal));
+        Assert.NotEmpty(uids);
+        if (hostUser == "host-user:uid=65534") Assert.All(uids, uid => Assert.Equal(65534, uid));
+        else Assert.StartsWith("host-user:root (", hostUser, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_spawn_in_a_repeat_fork_bomb_is_refused_before_it_runs()
     {
         using var response = await _api.PostRunAsync("""

@@ -29,6 +29,7 @@ internal sealed unsafe partial class StepRunner
         }
         var begin = MonotonicClock.Now();
         _link.Send(new StepBeginFrame { Step = path, Op = step.Op, Target = child, Call = "wait4", T = begin });
+        var switches = Libc.VoluntarySwitches();
         int status;
         int rc;
         while ((rc = Libc.WaitPid(pid, &status, 0)) < 0 && Interop.Errno.Last() == Libc.EINTR) { }
@@ -43,6 +44,7 @@ internal sealed unsafe partial class StepRunner
         {
             Step = path, Op = step.Op, Target = child, T = end, DurationNs = end - begin,
             Result = rc, Errno = rc < 0 ? Interop.Errno.Name(errno) : null, ExitCode = exitCode, TermSignal = signal,
+            Slept = Libc.VoluntarySwitches() != switches,
         });
     }
 

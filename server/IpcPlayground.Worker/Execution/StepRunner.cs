@@ -94,11 +94,13 @@ internal sealed unsafe partial class StepRunner
         var begin = MonotonicClock.Now();
         if (announce)
             _link.Send(new StepBeginFrame { Step = path, Op = step.Op, Object = step.Object, Target = step.Target, Call = call, T = begin });
+        var switches = Libc.VoluntarySwitches();
         var outcome = syscall();
         var finished = MonotonicClock.Now();
+        var slept = Libc.VoluntarySwitches() != switches;
         _link.Send(new StepEndFrame
         {
-            Step = path, Op = step.Op, Object = step.Object, Target = step.Target, T = finished, DurationNs = finished - begin,
+            Step = path, Op = step.Op, Object = step.Object, Target = step.Target, T = finished, DurationNs = finished - begin, Slept = slept,
             Result = outcome.Result, Errno = outcome.Result < 0 ? Interop.Errno.Name(outcome.Errno) : null,
             Data = outcome.Result >= 0 ? outcome.Data : null, Value = outcome.Value, Signal = step.Signal,
             MessageType = outcome.MessageType, MessagePriority = outcome.MessagePriority,

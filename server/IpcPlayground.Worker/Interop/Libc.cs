@@ -123,6 +123,16 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "setrlimit", SetLastError = true)]
     public static partial int SetRLimit(int resource, RLimit* limit);
 
+    [LibraryImport(Lib, EntryPoint = "getrusage")]
+    private static partial int GetRUsage(int who, byte* usage);
+
+    /// <summary>This thread's voluntary context switches: it went up across a call if and only if the call slept.</summary>
+    public static long VoluntarySwitches()
+    {
+        var usage = stackalloc byte[144];
+        return GetRUsage(1 /* RUSAGE_THREAD */, usage) == 0 ? *(long*)(usage + 128) : 0;
+    }
+
     [LibraryImport(Lib, EntryPoint = "_exit")]
     public static partial void Exit(int code);
 }

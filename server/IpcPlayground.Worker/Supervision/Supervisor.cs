@@ -13,7 +13,6 @@ namespace IpcPlayground.Worker.Supervision;
 internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerChannel server)
 {
     private const long Millisecond = 1_000_000;
-    private static readonly HashSet<string> ProducerOps = new(["write", "send", "semPost", "signal", "close", "store", "remove", "spawn", "open"], StringComparer.Ordinal);
     private readonly Dictionary<int, WorkerConnection> _connections = [];
     private readonly Dictionary<int, string> _processByPid = [];
     private readonly Dictionary<string, int> _livePid = new(StringComparer.Ordinal);
@@ -216,12 +215,10 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 connection.PendingReportedBlocked = false;
                 break;
             case StepEndFrame end:
-                var blocked = connection.PendingReportedBlocked && connection.Pending?.Step == end.Step;
                 connection.Pending = null;
-                // A call that hands something to another process (bytes, a message, a post, a signal, an EOF) takes
-                // effect inside the call; the woken process may run first and report before the caller returns from
-                // the kernel. Unless the call blocked, its event stands at the moment it was made.
-                if (!blocked && ProducerOps.Contains(end.Op)) end = end with { T = end.T - end.DurationNs };
+                // A call that did not sleep took effect when it was made; the process it woke often runs first and
+                // reports before the caller is back from the kernel. A call that slept took effect when it woke.
+                if (!end.Slept) end = end with { T = end.T - end.DurationNs };
                 if (end.Op == "spawn" && end.Result > 0 && end.Target is not null)
                 {
                     _processByPid[(int)end.Result] = end.Target;
