@@ -124,7 +124,9 @@ internal sealed unsafe partial class StepRunner
         var held = ends.Where(e => _handles.Find(step.Object!, e) is not null).ToArray();
         if (held.Length == 0)
         {
-            Fail(path, step, $"'{step.Object}' has no open {step.End ?? ""} end in this process".Replace("  ", " ", StringComparison.Ordinal));
+            Fail(path, step, step.End is null
+                ? $"'{step.Object}' has nothing open in this process"
+                : $"'{step.Object}' has no open {step.End} end in this process");
             return;
         }
         foreach (var heldEnd in held)

@@ -20,7 +20,6 @@ internal static unsafe partial class Libc
     public const short POLLERR = 0x8;
     public const int WNOHANG = 1;
     public const int PR_SET_CHILD_SUBREAPER = 36;
-    public const int PR_SET_PDEATHSIG = 1;
     public const int CLOCK_MONOTONIC = 1;
     public const int SIGKILL = 9;
     public const int SIGPIPE = 13;
@@ -102,9 +101,6 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, EntryPoint = "prctl", SetLastError = true)]
     public static partial int Prctl(int option, nint argument);
-
-    [LibraryImport(Lib, EntryPoint = "signal", SetLastError = true)]
-    public static partial nint Signal(int signal, nint handler);
 
     [LibraryImport(Lib, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int Open(string path, int flags);
