@@ -7,6 +7,7 @@ public static class EventKinds
     public const string Syscall = "syscall";
     public const string Blocked = "blocked";
     public const string Signal = "signal";
+    public const string Paused = "paused";
     public const string State = "state";
     public const string ProcessExit = "process-exit";
     public const string Limit = "limit";

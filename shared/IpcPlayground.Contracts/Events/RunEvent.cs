@@ -13,6 +13,7 @@ namespace IpcPlayground.Contracts.Events;
 [JsonDerivedType(typeof(SyscallEvent), EventKinds.Syscall)]
 [JsonDerivedType(typeof(BlockedEvent), EventKinds.Blocked)]
 [JsonDerivedType(typeof(SignalEvent), EventKinds.Signal)]
+[JsonDerivedType(typeof(PausedEvent), EventKinds.Paused)]
 [JsonDerivedType(typeof(StateEvent), EventKinds.State)]
 [JsonDerivedType(typeof(ProcessExitEvent), EventKinds.ProcessExit)]
 [JsonDerivedType(typeof(LimitEvent), EventKinds.Limit)]
@@ -108,6 +109,16 @@ public sealed record SignalEvent : StepEvent
 {
     protected override string KindName => EventKinds.Signal;
     public string? Disposition { get; init; }
+}
+
+/// <summary>
+/// Step mode only: the process is held before the step it names (or, with <see cref="Phase"/> <c>"store"</c>, between
+/// the load and the store of a non-atomic <c>increment</c>) until someone lets it take that step.
+/// </summary>
+public sealed record PausedEvent : StepEvent
+{
+    protected override string KindName => EventKinds.Paused;
+    public string? Phase { get; init; }
 }
 
 public sealed record StateEvent : RunEvent

@@ -19,5 +19,6 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(RunEvent[]))]
 [JsonSerializable(typeof(RunAccepted))]
 [JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(StepRequest))]
 [JsonSerializable(typeof(ValidationError))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
