@@ -24,7 +24,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
         var t = Math.Max(0, frame.T - _t0);
         RunEvent? mapped = frame switch
         {
-            RunStartedFrame => Start,
+            RunStartedFrame r => Start with { Enforced = [.. Start.Enforced ?? [], .. r.Enforced ?? []] },
             ProcessStartedFrame s => new ProcessStartEvent { Parent = s.Parent },
             StepEndFrame e => Syscall(e),
             BlockedFrame b => new BlockedEvent

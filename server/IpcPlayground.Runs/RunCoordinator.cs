@@ -36,7 +36,7 @@ public sealed class RunCoordinator(
         var run = registry.Create(experiment.Name);
         var limits = sandboxOptions.Value;
         var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
-            limits.CpuSecondsPerProcess, limits.OpenFiles);
+            limits.CpuSecondsPerProcess, limits.OpenFiles, limits.PosixQueueBytes, limits.Seccomp);
         var plan = RunPlanner.Plan(run.Id, experiment, settings);
         _ = Task.Run(async () =>
         {

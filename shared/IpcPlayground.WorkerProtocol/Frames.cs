@@ -98,7 +98,11 @@ public sealed record FailureFrame : Frame
 }
 
 /// <summary>Supervisor → server: the run's clock starts at <see cref="Frame.T"/>.</summary>
-public sealed record RunStartedFrame : Frame;
+public sealed record RunStartedFrame : Frame
+{
+    /// <summary>What the supervisor applied to every process of the run (rlimits, seccomp), for run-start's <c>enforced</c>.</summary>
+    public IReadOnlyList<string>? Enforced { get; init; }
+}
 
 public sealed record ProcessStartedFrame : Frame
 {

@@ -14,6 +14,12 @@ public sealed record RunPlan
     /// <summary>RLIMIT_CPU and RLIMIT_NOFILE for every process of the run (set by the supervisor, inherited).</summary>
     public int CpuSecondsPerProcess { get; init; }
     public int OpenFiles { get; init; }
+
+    /// <summary>RLIMIT_MSGQUEUE: bytes all POSIX queues of the run's user may hold.</summary>
+    public long PosixQueueBytes { get; init; }
+
+    /// <summary>Install the seccomp deny-list before the first worker starts.</summary>
+    public bool Seccomp { get; init; }
     public required IReadOnlyList<PlanObject> Objects { get; init; }
     public required IReadOnlyList<PlanProcess> Processes { get; init; }
 }

@@ -4,7 +4,9 @@ using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Runs;
+using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IpcPlayground.Server.Apis;
@@ -23,11 +25,11 @@ public static class RunsApi
         return app;
     }
 
-    private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IHostApplicationLifetime lifetime)
+    private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
     {
         var body = await ExperimentBody.ReadAsync(request, MaxExperimentBytes);
         if (body.Problem is { } problem) return problem;
-        var read = ExperimentReader.Read(body.Bytes);
+        var read = ExperimentReader.Read(body.Bytes, limits.Value.ToCaps());
         if (!read.IsValid) return ExperimentBody.Invalid(read.Errors);
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var (run, refusal) = coordinator.Start(read.Experiment!, client, lifetime.ApplicationStopping);

@@ -28,12 +28,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         var start = MonotonicClock.Now();
         var deadline = start + plan.TimeoutMs * Millisecond;
         Libc.Prctl(Libc.PR_SET_CHILD_SUBREAPER, 1);
-        SetProcessLimits();
-        server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid() });
+        var failures = new List<string>();
+        var enforced = ProcessLimits.Apply(plan, failures);
+        server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid(), Enforced = enforced });
         server.Flush();
         Listen();
-        var failures = new List<string>();
-        _sysvIds = NamedObjects.Create(plan.Objects, failures);
+        if (failures.Count == 0) _sysvIds = NamedObjects.Create(plan.Objects, failures);
         foreach (var failure in failures) Fail(start, failure);
         if (failures.Count == 0)
             foreach (var root in plan.Processes.Where(p => p.Parent is null))
@@ -74,21 +74,6 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private bool _serverGone;
     private bool _failed;
     private string? _failure;
-
-    /// <summary>Limits each worker inherits: CPU seconds (SIGXCPU at the soft limit, SIGKILL a second later) and descriptors.</summary>
-    private void SetProcessLimits()
-    {
-        if (plan.CpuSecondsPerProcess > 0)
-        {
-            var cpu = new Libc.RLimit { Soft = (ulong)plan.CpuSecondsPerProcess, Hard = (ulong)plan.CpuSecondsPerProcess + 1 };
-            Libc.SetRLimit(Libc.RLIMIT_CPU, &cpu);
-        }
-        if (plan.OpenFiles > 0)
-        {
-            var files = new Libc.RLimit { Soft = (ulong)plan.OpenFiles, Hard = (ulong)plan.OpenFiles };
-            Libc.SetRLimit(Libc.RLIMIT_NOFILE, &files);
-        }
-    }
 
     private void Listen()
     {
