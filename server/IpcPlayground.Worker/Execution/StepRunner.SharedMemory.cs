@@ -108,8 +108,10 @@ internal sealed unsafe partial class StepRunner
                 }
                 else
                 {
-                    // Load, add, store: three steps another process can interleave with.
+                    // Load, add, store: three steps another process can interleave with. In step mode a single
+                    // increment is held between its load and its store, so a person can make two of them collide.
                     var value = Volatile.Read(ref *counter);
+                    if (times == 1) HoldBefore(step, path, phase: "store");
                     last = value + 1;
                     Volatile.Write(ref *counter, last);
                 }
