@@ -46,6 +46,12 @@ public sealed class EventLog
         return numbered;
     }
 
+    /// <summary>The log as it will be once <paramref name="next"/> is appended, without appending them.</summary>
+    public RunEvent[] SnapshotWith(IReadOnlyList<RunEvent> next)
+    {
+        lock (_lock) return [.. _events, .. next.Select((e, i) => e with { Seq = _events.Count + 1 + i })];
+    }
+
     public RunEvent[] Snapshot()
     {
         lock (_lock) return [.. _events];

@@ -8,8 +8,22 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
 {
     public string Id { get; } = id;
     public string? Name { get; } = name;
-    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+    public DateTimeOffset StartedAt { get; private init; } = time.GetUtcNow();
     public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>The experiment as it was posted, byte for byte.</summary>
+    public byte[] ExperimentJson { get; init; } = [];
+
+    /// <summary>A finished run rebuilt from its record: same events, same times.</summary>
+    public static Run Restore(string id, string? name, string mode, byte[] experimentJson, DateTimeOffset startedAt, DateTimeOffset endedAt,
+        IReadOnlyList<RunEvent> events, TimeProvider time)
+    {
+        var run = new Run(id, name, time, mode) { StartedAt = startedAt, ExperimentJson = experimentJson };
+        run.Events.Append(events);
+        run.Control.Observe(events);
+        run.EndedAt = endedAt;
+        return run;
+    }
     public EventLog Events { get; } = new();
 
     /// <summary>Step, resume and stop; in step mode, which processes are held.</summary>

@@ -19,6 +19,7 @@ public sealed class RunCoordinator(
     RunAdmission admission,
     ISandbox sandbox,
     IRunEventSink sink,
+    IRunRecorder recorder,
     IOptions<RunsOptions> options,
     IOptions<SandboxOptions> sandboxOptions,
     ILogger<RunCoordinator> logger,
@@ -30,11 +31,11 @@ public sealed class RunCoordinator(
     /// Starts <paramref name="experiment"/> (already valid) for <paramref name="client"/> and returns at once; the run
     /// goes on in the background. Null with the reason when the server or the client is at its limit of runs.
     /// </summary>
-    public (Run? Run, string? Refusal) Start(Experiment experiment, string client, string mode, CancellationToken serverStopping)
+    public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping)
     {
         var (lease, refusal) = admission.TryAdmit(client);
         if (lease is null) return (null, refusal);
-        var run = registry.Create(experiment.Name, mode);
+        var run = registry.Create(experiment.Name, mode, experimentJson);
         var limits = sandboxOptions.Value;
         var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
             limits.CpuSecondsPerProcess, limits.OpenFiles, limits.PosixQueueBytes, limits.Seccomp);
@@ -46,6 +47,8 @@ public sealed class RunCoordinator(
             // that saw run-end may start the next run at once, and nothing of the old one is left.
             IReadOnlyList<RunEvent> final;
             using (lease) final = await ExecuteAsync(run, plan, serverStopping);
+            // Recorded before run-end is published: whoever sees the end can replay the run from its record.
+            await RecordAsync(run, run.Events.SnapshotWith(final));
             await PublishAsync(run, final);
         }, CancellationToken.None);
         return (run, null);
@@ -127,6 +130,12 @@ public sealed class RunCoordinator(
         if (hits.Count > 0) end = end with { Status = RunStatuses.Limit, Message = hits[0].Message };
         events.Add(end);
         return events;
+    }
+
+    private async Task RecordAsync(Run run, IReadOnlyList<RunEvent> events)
+    {
+        try { await recorder.RecordAsync(run, events, CancellationToken.None); }
+        catch (Exception e) when (e is not OperationCanceledException) { RunsLog.RecordFailed(logger, run.Id, e); }
     }
 
     /// <summary>Writes the person's step, resume and stop commands to the supervisor, one JSON line each.</summary>

@@ -8,15 +8,18 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
 
-    public Run Create(string? name, string mode = Contracts.Runs.RunModes.Free)
+    public Run Create(string? name, string mode = Contracts.Runs.RunModes.Free, byte[]? experimentJson = null)
     {
         Prune();
-        var run = new Run(NewId(), name, time, mode);
+        var run = new Run(NewId(), name, time, mode) { ExperimentJson = experimentJson ?? [] };
         _runs[run.Id] = run;
         return run;
     }
 
     public Run? Find(string id) => _runs.GetValueOrDefault(id);
+
+    /// <summary>Keeps a run restored from its record, so the next request for it is served from memory.</summary>
+    public Run Remember(Run run) => _runs.GetOrAdd(run.Id, run);
 
     private void Prune()
     {

@@ -15,4 +15,7 @@ internal static partial class RunsLog
 
     [LoggerMessage(4, LogLevel.Warning, "Run {RunId}: publishing events failed")]
     public static partial void PublishFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Error, "Run {RunId}: recording the finished run failed; it cannot be replayed once it leaves memory")]
+    public static partial void RecordFailed(ILogger logger, string runId, Exception exception);
 }

@@ -6,13 +6,18 @@ using IpcPlayground.Server.Hubs;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlaygroundJson();
 builder.AddPlaygroundRuns();
+builder.AddPlaygroundStorage();
 builder.AddPlaygroundHealth();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealthChecks("/health");
+app.MapOpenApi();
 app.MapRunsApi();
+app.MapExperimentsApi();
+app.MapExportsApi();
 app.MapHub<RunHub>(IRunHub.Path);
 app.MapStaticAssets();
 app.MapFallbackToFile("index.html");

@@ -56,6 +56,8 @@ public sealed class ServerCrashTests
                      "--contentRoot", PlaygroundServer.RepositoryPath("server/IpcPlayground.Server")])
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        using var data = new TemporaryDirectory();
+        start.Environment["Storage__DataDirectory"] = data.Path;
         var server = Process.Start(start)!;
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TaskTimeouts.Default };
         await WaitHealthy(http);

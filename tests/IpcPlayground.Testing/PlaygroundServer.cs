@@ -17,14 +17,23 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
 {
     private readonly ErrorLogCollector _errors = new();
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TemporaryDirectory? _data;
 
     public PlaygroundServer() : this(new Dictionary<string, string?>()) { }
 
-    /// <summary>A server with some configuration overridden, e.g. <c>["Runs:MaxTimeoutMs"] = "200"</c>.</summary>
+    /// <summary>
+    /// A server with some configuration overridden, e.g. <c>["Runs:MaxTimeoutMs"] = "200"</c>. Without
+    /// <c>Storage:DataDirectory</c> it gets a database of its own, deleted with it.
+    /// </summary>
     public static PlaygroundServer WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings);
 
     private PlaygroundServer(IReadOnlyDictionary<string, string?> settings)
     {
+        if (!settings.ContainsKey("Storage:DataDirectory"))
+        {
+            _data = new TemporaryDirectory();
+            settings = new Dictionary<string, string?>(settings) { ["Storage:DataDirectory"] = _data.Path };
+        }
         _settings = settings;
         // Test assemblies carry the server's content root; a benchmark executable does not, so name it here.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_IPCPLAYGROUND_SERVER", RepositoryPath("server/IpcPlayground.Server"));
@@ -49,6 +58,12 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
     public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress, Timeout = TaskTimeouts.Default };
 
     public RunRegistry Runs => Services.GetRequiredService<RunRegistry>();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _data?.Dispose();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

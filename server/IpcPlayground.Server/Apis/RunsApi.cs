@@ -6,6 +6,7 @@ using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
+using IpcPlayground.Server.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,7 +37,7 @@ public static class RunsApi
         var read = ExperimentReader.Read(body.Bytes, limits.Value.ToCaps());
         if (!read.IsValid) return ExperimentBody.Invalid(read.Errors);
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var (run, refusal) = coordinator.Start(read.Experiment!, client, mode, lifetime.ApplicationStopping);
+        var (run, refusal) = coordinator.Start(read.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping);
         if (run is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "2";
@@ -45,16 +46,18 @@ public static class RunsApi
         return TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id));
     }
 
-    private static Results<Ok<RunSummary>, ProblemHttpResult> GetRun(string runId, RunRegistry registry) =>
-        registry.Find(runId) is { } run
-            ? TypedResults.Ok(run.Summarize())
-            : TypedResults.Problem(statusCode: 404, title: "Unknown run", detail: $"no run '{runId}' is known here (runs are kept for a limited time)");
+    private static async Task<Results<Ok<RunSummary>, ProblemHttpResult>> GetRun(string runId, RunFinder runs, CancellationToken cancellationToken) =>
+        await runs.FindAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(run.Summarize()) : UnknownRun(runId);
 
-    private static async Task StreamEvents(string runId, RunRegistry registry, HttpContext context)
+    /// <summary>404 for a run id that is not running and has no unexpired record.</summary>
+    public static ProblemHttpResult UnknownRun(string runId) =>
+        TypedResults.Problem(statusCode: 404, title: "Unknown run", detail: $"no run '{runId}' is known here (recorded runs expire after a while)");
+
+    private static async Task StreamEvents(string runId, RunFinder runs, HttpContext context)
     {
-        if (registry.Find(runId) is not { } run)
+        if (await runs.FindAsync(runId, context.RequestAborted) is not { } run)
         {
-            await TypedResults.Problem(statusCode: 404, title: "Unknown run", detail: $"no run '{runId}' is known here").ExecuteAsync(context);
+            await UnknownRun(runId).ExecuteAsync(context);
             return;
         }
         var response = context.Response;

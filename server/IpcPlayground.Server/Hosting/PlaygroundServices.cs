@@ -3,6 +3,8 @@ using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
 using IpcPlayground.Sandbox;
 using IpcPlayground.Server.Hubs;
+using IpcPlayground.Server.Storage;
+using IpcPlayground.Storage;
 
 namespace IpcPlayground.Server.Hosting;
 
@@ -31,6 +33,15 @@ public static class PlaygroundServices
         builder.Services.AddSingleton<RunAdmission>();
         builder.Services.AddSingleton<RunCoordinator>();
         builder.Services.AddSingleton<IRunEventSink, HubRunEventSink>();
+        return builder;
+    }
+
+    /// <summary>Shared experiments and recorded runs (SQLite by default, PostgreSQL by configuration).</summary>
+    public static WebApplicationBuilder AddPlaygroundStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPlaygroundStorage();
+        builder.Services.AddSingleton<IRunRecorder, StoredRunRecorder>();
+        builder.Services.AddSingleton<RunFinder>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Runs;
+using IpcPlayground.Contracts.Sharing;
 
 namespace IpcPlayground.Contracts.Json;
 
@@ -20,5 +21,6 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(RunAccepted))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(StepRequest))]
+[JsonSerializable(typeof(SharedExperiment))]
 [JsonSerializable(typeof(ValidationError))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -1,0 +1,42 @@
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Sharing;
+using IpcPlayground.Experiments;
+using IpcPlayground.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace IpcPlayground.Server.Apis;
+
+/// <summary>Shared experiments: store one for a short link, read it back byte for byte.</summary>
+public static class ExperimentsApi
+{
+    public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
+    {
+        var experiments = app.MapGroup("/api/experiments").WithTags("Experiments");
+        experiments.MapPost("/", Share)
+            .WithSummary("Stores a valid experiment; its id is derived from its bytes, so a link never changes meaning.");
+        experiments.MapGet("/{id}", Get)
+            .WithSummary("The experiment exactly as stored.");
+        return app;
+    }
+
+    private static async Task<IResult> Share(HttpRequest request, PlaygroundStore store, IOptions<SizeCapsOptions> caps)
+    {
+        var body = await ExperimentBody.ReadAsync(request, RunsApi.MaxExperimentBytes);
+        if (body.Problem is { } problem) return problem;
+        var read = ExperimentReader.Read(body.Bytes, caps.Value.ToCaps());
+        if (!read.IsValid) return ExperimentBody.Invalid(read.Errors);
+        var id = await store.SaveExperimentAsync(body.Bytes, read.Experiment!.Name, request.HttpContext.RequestAborted);
+        return TypedResults.Created($"/api/experiments/{id}", new SharedExperiment(id, $"/e/{id}"));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(string id, PlaygroundStore store, CancellationToken cancellationToken)
+    {
+        if (id.Length > 32 || await store.FindExperimentAsync(id, cancellationToken) is not { } experiment)
+            return UnknownExperiment(id);
+        return TypedResults.File(experiment.Body, "application/json");
+    }
+
+    public static ProblemHttpResult UnknownExperiment(string id) =>
+        TypedResults.Problem(statusCode: 404, title: "Unknown experiment", detail: $"no experiment '{id}' is stored here");
+}

@@ -1,0 +1,39 @@
+using IpcPlayground.Contracts.Json;
+using IpcPlayground.Exports;
+using IpcPlayground.Server.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IpcPlayground.Server.Apis;
+
+/// <summary>A finished run's events as one JSON document, or as a Chrome trace for Perfetto.</summary>
+public static class ExportsApi
+{
+    public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var runs = app.MapGroup("/api/runs").WithTags("Exports");
+        runs.MapGet("/{runId}/export.json", EventLog)
+            .WithSummary("Every event of a finished run, as one JSON array (the NDJSON stream, gathered).");
+        runs.MapGet("/{runId}/trace.json", Trace)
+            .WithSummary("A finished run as Chrome trace-event JSON: open it in https://ui.perfetto.dev. One track per process.");
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EventLog(string runId, RunFinder runs, CancellationToken cancellationToken)
+    {
+        if (await Finished(runId, runs, cancellationToken) is not { } events) return NotFinished(runId);
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(events, ContractsJsonContext.Default.RunEventArray);
+        return TypedResults.File(json, "application/json", $"run-{runId}.json");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Trace(string runId, RunFinder runs, CancellationToken cancellationToken)
+    {
+        if (await Finished(runId, runs, cancellationToken) is not { } events) return NotFinished(runId);
+        return TypedResults.File(ChromeTraceExport.Write(events), "application/json", $"run-{runId}.trace.json");
+    }
+
+    private static async Task<Contracts.Events.RunEvent[]?> Finished(string runId, RunFinder runs, CancellationToken cancellationToken) =>
+        await runs.FindAsync(runId, cancellationToken) is { Events.IsCompleted: true } run ? run.Events.Snapshot() : null;
+
+    private static ProblemHttpResult NotFinished(string runId) =>
+        TypedResults.Problem(statusCode: 404, title: "No finished run", detail: $"no finished run '{runId}' is known here; exports exist once a run has ended");
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using IpcPlayground.Storage.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace IpcPlayground.Storage;
+
+/// <summary>Shared experiments and recorded runs, whichever database holds them.</summary>
+public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
+{
+    /// <summary>
+    /// Stores the experiment's exact bytes and returns its id. The id is derived from the bytes, so posting the same
+    /// experiment twice gives the same link, and an id can never come to mean other bytes.
+    /// </summary>
+    public async Task<string> SaveExperimentAsync(byte[] body, string? name, CancellationToken cancellationToken)
+    {
+        var hash = SHA256.HashData(body);
+        await using var context = db.Open();
+        foreach (var length in (int[])[10, 16, 26])
+        {
+            var id = ShortId(hash, length);
+            var existing = await context.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (existing is not null)
+            {
+                if (existing.Body.AsSpan().SequenceEqual(body)) return id;
+                continue;
+            }
+            context.Experiments.Add(new StoredExperiment { Id = id, Body = body, Name = name, CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                return id;
+            }
+            catch (DbUpdateException)
+            {
+                // Someone stored the same id at the same moment: fine if it is these bytes.
+                if (await ExistsWithSameBytes(id, body, cancellationToken)) return id;
+                throw;
+            }
+        }
+        throw new InvalidOperationException("no free id for this experiment");
+    }
+
+    private async Task<bool> ExistsWithSameBytes(string id, byte[] body, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        var stored = await context.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return stored is not null && stored.Body.AsSpan().SequenceEqual(body);
+    }
+
+    public async Task<StoredExperiment?> FindExperimentAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        return await context.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
+    public async Task RecordRunAsync(RecordedRun run, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        context.Runs.Add(run);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A recorded run that has not expired.</summary>
+    public async Task<RecordedRun?> FindRunAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var context = db.Open();
+        return await context.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.ExpiresAtMs > now, cancellationToken);
+    }
+
+    public async Task<int> DeleteExpiredRunsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var context = db.Open();
+        return await context.Runs.Where(r => r.ExpiresAtMs <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Lower-case base32 of the hash's first bits: URL-safe, no look-alike case pairs.</summary>
+    internal static string ShortId(byte[] hash, int length)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            var bit = i * 5;
+            var value = ((hash[bit / 8] << 8) | hash[bit / 8 + 1]) >> (11 - bit % 8) & 31;
+            chars[i] = alphabet[value];
+        }
+        return new string(chars);
+    }
+}

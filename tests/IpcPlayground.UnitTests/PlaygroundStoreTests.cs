@@ -1,0 +1,78 @@
+using IpcPlayground.Storage;
+using IpcPlayground.Storage.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IpcPlayground.UnitTests;
+
+/// <summary>The store against a real SQLite file migrated to the current schema, with a clock the test moves.</summary>
+public sealed class PlaygroundStoreTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("store-");
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    private ServiceProvider _services = null!;
+    private PlaygroundStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContextFactory<SqlitePlaygroundDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_directory.FullName, "test.db")};Pooling=False"));
+        services.AddSingleton(Options.Create(new StorageOptions()));
+        services.AddSingleton<PlaygroundDb>();
+        _services = services.BuildServiceProvider();
+        var db = _services.GetRequiredService<PlaygroundDb>();
+        await using (var context = db.Open()) await context.Database.MigrateAsync();
+        _store = new PlaygroundStore(db, _clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    private RecordedRun Run(string id, TimeSpan keptFor) => new()
+    {
+        Id = id, Mode = "free", Status = "completed", Experiment = "{}"u8.ToArray(), EventsNdjson = "{}\n"u8.ToArray(),
+        EndedAtMs = _clock.GetUtcNow().ToUnixTimeMilliseconds(), ExpiresAtMs = _clock.GetUtcNow().Add(keptFor).ToUnixTimeMilliseconds(),
+    };
+
+    [Fact]
+    public async Task A_recorded_run_is_found_until_it_expires_and_is_then_deleted()
+    {
+        await _store.RecordRunAsync(Run("short", TimeSpan.FromDays(1)), default);
+        await _store.RecordRunAsync(Run("long", TimeSpan.FromDays(30)), default);
+        Assert.NotNull(await _store.FindRunAsync("short", default));
+
+        _clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Null(await _store.FindRunAsync("short", default));
+        Assert.Equal(1, await _store.DeleteExpiredRunsAsync(default));
+        Assert.NotNull(await _store.FindRunAsync("long", default));
+    }
+
+    [Fact]
+    public async Task An_experiment_id_depends_on_its_bytes_only_and_never_expires()
+    {
+        var a = await _store.SaveExperimentAsync("""{"format":1}"""u8.ToArray(), null, default);
+        var b = await _store.SaveExperimentAsync("""{"format": 1}"""u8.ToArray(), null, default);
+        var a2 = await _store.SaveExperimentAsync("""{"format":1}"""u8.ToArray(), "renamed", default);
+        _clock.Advance(TimeSpan.FromDays(3650));
+        await _store.DeleteExpiredRunsAsync(default);
+
+        Assert.Equal(a, a2);
+        Assert.NotEqual(a, b);
+        Assert.Matches("^[a-z2-7]{10}$", a);
+        Assert.Equal("""{"format":1}""", System.Text.Encoding.UTF8.GetString((await _store.FindExperimentAsync(a, default))!.Body));
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
