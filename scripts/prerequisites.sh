@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the playground needs on a Debian machine and says clearly what it cannot install.
 #   prerequisites.sh           what serving needs: the .NET SDK (checked) and bubblewrap
-#   prerequisites.sh --tests   also Debian's Chromium for the browser tests
+#   prerequisites.sh --tests   also Debian's Chromium for the browser tests, and PostgreSQL for the storage tests
 set -euo pipefail
 
 need_packages=()
 command -v bwrap >/dev/null 2>&1 || need_packages+=(bubblewrap)
 if [[ "${1:-}" == "--tests" ]]; then
   [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 fi
 
 if ((${#need_packages[@]})); then

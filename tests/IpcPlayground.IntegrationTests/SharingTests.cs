@@ -47,6 +47,26 @@ public sealed class SharingTests
     }
 
     [Fact]
+    public async Task With_PostgreSQL_configured_links_and_recorded_runs_survive_a_restart_too()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = postgres.ConnectionString };
+        string id, runId, live;
+        await using (var first = PlaygroundServer.WithSettings(settings))
+        {
+            using var http = first.CreateLoopbackClient();
+            id = (await ShareAsync(http, Experiment))["id"]!.GetValue<string>();
+            runId = await new RunApi(http).StartAsync(Experiment);
+            live = await http.GetStringAsync($"/api/runs/{runId}/events").DefaultTimeout();
+        }
+        await using var second = PlaygroundServer.WithSettings(settings);
+        using var again = second.CreateLoopbackClient();
+
+        Assert.Equal(Experiment, await again.GetStringAsync($"/api/experiments/{id}").DefaultTimeout());
+        Assert.Equal(live, await again.GetStringAsync($"/api/runs/{runId}/events").DefaultTimeout());
+    }
+
+    [Fact]
     public async Task Bad_ids_get_404_bad_experiments_400_and_oversize_bodies_413()
     {
         await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?>());
