@@ -1,7 +1,5 @@
 using IpcPlayground.Contracts.Json;
-using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
-using IpcPlayground.Sandbox;
 using IpcPlayground.Server.Hubs;
 using IpcPlayground.Server.Storage;
 using IpcPlayground.Storage;
@@ -23,15 +21,7 @@ public static class PlaygroundServices
 
     public static WebApplicationBuilder AddPlaygroundRuns(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SizeCapsOptions>().BindConfiguration(SizeCapsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ISandbox, BubblewrapSandbox>();
-        builder.Services.AddHostedService<LeftoverCgroupCleaner>();
-        builder.Services.AddSingleton<RunRegistry>();
-        builder.Services.AddSingleton<RunAdmission>();
-        builder.Services.AddSingleton<RunCoordinator>();
+        builder.Services.AddRunEngine();
         builder.Services.AddSingleton<IRunEventSink, HubRunEventSink>();
         return builder;
     }

@@ -1,0 +1,12 @@
+using System.CommandLine;
+using IpcPlayground.Cli.Commands;
+
+// ipcplay run FILE [--server URL | --local] [--format table|ndjson]; validate FILE; share FILE --server URL; lessons [ID]
+var root = new RootCommand("IPC Playground from the command line: run experiments and watch their real system calls.")
+{
+    RunCommand.Create(),
+    ValidateCommand.Create(),
+    ShareCommand.Create(),
+    LessonsCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

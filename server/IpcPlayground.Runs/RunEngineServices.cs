@@ -1,0 +1,27 @@
+using IpcPlayground.Experiments;
+using IpcPlayground.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IpcPlayground.Runs;
+
+public static class RunEngineServices
+{
+    /// <summary>
+    /// Everything that runs experiments — size caps, sandbox, admission, coordinator — bound to the <c>Experiments</c>,
+    /// <c>Sandbox</c> and <c>Runs</c> configuration sections and validated at start. The host adds where events go
+    /// (<see cref="IRunEventSink"/>) and where finished runs are kept (<see cref="IRunRecorder"/>).
+    /// </summary>
+    public static IServiceCollection AddRunEngine(this IServiceCollection services)
+    {
+        services.AddOptions<SizeCapsOptions>().BindConfiguration(SizeCapsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ISandbox, BubblewrapSandbox>();
+        services.AddHostedService<LeftoverCgroupCleaner>();
+        services.AddSingleton<RunRegistry>();
+        services.AddSingleton<RunAdmission>();
+        services.AddSingleton<RunCoordinator>();
+        return services;
+    }
+}
