@@ -1,12 +1,13 @@
 using System.CommandLine;
 using IpcPlayground.Cli.Commands;
 
-// ipcplay run FILE [--server URL | --local] [--format table|ndjson]; validate FILE; share FILE --server URL; lessons [ID]
+// ipcplay run FILE [--server URL | --local] [--format table|ndjson]; validate FILE; share FILE; link FILE; lessons [ID]
 var root = new RootCommand("IPC Playground from the command line: run experiments and watch their real system calls.")
 {
     RunCommand.Create(),
     ValidateCommand.Create(),
     ShareCommand.Create(),
+    LinkCommand.Create(),
     LessonsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
