@@ -23,6 +23,7 @@ internal static class ObjectSetup
     public static void Describe(CodeWriter code, IReadOnlyList<PlanObject> objects, HashSet<string> helpers)
     {
         code.OpenFunction("static void describe_objects(void)");
+        if (objects.Count > 0) helpers.Add("init_object");
         foreach (var obj in objects)
         {
             var name = CNames.Object(obj.Id);

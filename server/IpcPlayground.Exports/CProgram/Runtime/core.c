@@ -160,6 +160,7 @@ struct ipc_object {
     int port;
 };
 
+//@ init_object needs objects
 static void init_object(struct ipc_object *o, const char *id, enum object_type type)
 {
     memset(o, 0, sizeof *o);

@@ -10,21 +10,23 @@ static pid_t pid_of(int index)
 }
 
 //@ send_signal needs pid_of
-/* After kill(2), the target's /proc status says what became of the signal, as the playground's signal event does. */
+/* After kill(2), the target's /proc status says what became of the signal, as the playground's signal event does;
+   a signal its handler takes says so itself. */
 static void report_signal_fate(pid_t pid, int signo)
 {
     char path[64], line[256];
     snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
     FILE *status = fopen(path, "r");
     if (!status) return;
-    unsigned long long blocked = 0, ignored = 0, caught = 0, bit = 1ULL << (signo - 1);
+    unsigned long long pending = 0, shared_pending = 0, ignored = 0, caught = 0, bit = 1ULL << (signo - 1);
     while (fgets(line, sizeof line, status)) {
-        sscanf(line, "SigBlk: %llx", &blocked);
+        sscanf(line, "SigPnd: %llx", &pending);
+        sscanf(line, "ShdPnd: %llx", &shared_pending);
         sscanf(line, "SigIgn: %llx", &ignored);
         sscanf(line, "SigCgt: %llx", &caught);
     }
     fclose(status);
-    if (blocked & bit) say("  %s is pending: the target blocks it", signal_name(signo));
+    if ((pending | shared_pending) & bit) say("  %s is pending: the target blocks it", signal_name(signo));
     else if (ignored & bit) say("  %s is ignored by the target", signal_name(signo));
     else if (!(caught & bit)) say("  %s takes its default action in the target", signal_name(signo));
 }

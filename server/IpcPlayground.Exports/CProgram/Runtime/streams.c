@@ -43,7 +43,9 @@ static socklen_t socket_address(const struct ipc_object *o, struct sockaddr_stor
     }
     struct sockaddr_un *un = (struct sockaddr_un *)address;
     un->sun_family = AF_UNIX;
-    snprintf(un->sun_path, sizeof un->sun_path, "%s", o->path);
+    size_t length = strlen(o->path);
+    if (length >= sizeof un->sun_path) length = sizeof un->sun_path - 1; /* too long a path: the kernel says ENOENT */
+    memcpy(un->sun_path, o->path, length);
     return sizeof *un;
 }
 
