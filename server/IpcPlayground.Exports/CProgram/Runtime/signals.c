@@ -18,15 +18,17 @@ static void report_signal_fate(pid_t pid, int signo)
     snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
     FILE *status = fopen(path, "r");
     if (!status) return;
-    unsigned long long pending = 0, shared_pending = 0, ignored = 0, caught = 0, bit = 1ULL << (signo - 1);
+    unsigned long long pending = 0, shared_pending = 0, blocked = 0, ignored = 0, caught = 0, bit = 1ULL << (signo - 1);
     while (fgets(line, sizeof line, status)) {
         sscanf(line, "SigPnd: %llx", &pending);
         sscanf(line, "ShdPnd: %llx", &shared_pending);
+        sscanf(line, "SigBlk: %llx", &blocked);
         sscanf(line, "SigIgn: %llx", &ignored);
         sscanf(line, "SigCgt: %llx", &caught);
     }
     fclose(status);
     if ((pending | shared_pending) & bit) say("  %s is pending: the target blocks it", signal_name(signo));
+    else if (blocked & bit) return; /* blocked, yet no longer pending: sigtimedwait took it */
     else if (ignored & bit) say("  %s is ignored by the target", signal_name(signo));
     else if (!(caught & bit)) say("  %s takes its default action in the target", signal_name(signo));
 }
