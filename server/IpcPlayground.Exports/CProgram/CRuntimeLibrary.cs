@@ -14,6 +14,7 @@ internal sealed class CRuntimeLibrary
         ["core", "processes", "signals", "streams", "messages", "shared_memory", "semaphores", "kernel_state", "named_objects"];
 
     private readonly Dictionary<string, (string[] Needs, string Code)> _sections = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
 
     public static CRuntimeLibrary Instance { get; } = new();
 
@@ -38,7 +39,7 @@ internal sealed class CRuntimeLibrary
         {
             if (line.StartsWith(Marker, StringComparison.Ordinal))
             {
-                if (name is not null) _sections.Add(name, (needs, code.ToString().Trim()));
+                Add(name, needs, code);
                 var words = line[Marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 name = words[0];
                 needs = words.Length > 2 && words[1] == "needs" ? words[2..] : [];
@@ -49,21 +50,32 @@ internal sealed class CRuntimeLibrary
                 code.Append(line).Append('\n');
             }
         }
-        if (name is not null) _sections.Add(name, (needs, code.ToString().Trim()));
+        Add(name, needs, code);
     }
 
-    /// <summary>The code of the <paramref name="wanted"/> sections and of those they need, minus those already <paramref name="emitted"/> (which it adds to).</summary>
-    public string Render(IEnumerable<string> wanted, HashSet<string> emitted)
+    private void Add(string? name, string[] needs, StringBuilder code)
     {
+        if (name is null) return;
+        _sections.Add(name, (needs, code.ToString().Trim()));
+        _order.Add(name);
+    }
+
+    /// <summary>
+    /// The code of the <paramref name="wanted"/> sections and of those they need, in the files' order (so helpers stay
+    /// grouped by mechanism), minus those already <paramref name="emitted"/> (which it adds to).
+    /// </summary>
+    public string Render(IReadOnlyCollection<string> wanted, HashSet<string> emitted)
+    {
+        var unknown = wanted.Where(name => !_sections.ContainsKey(name)).ToList();
+        if (unknown.Count > 0) throw new InvalidOperationException($"the C runtime has no section '{string.Join("', '", unknown)}'");
         var output = new StringBuilder();
-        foreach (var name in wanted) Emit(name, emitted, output);
+        foreach (var name in _order.Where(wanted.Contains)) Emit(name, emitted, output);
         return output.ToString();
     }
 
     private void Emit(string name, HashSet<string> emitted, StringBuilder output)
     {
-        if (!_sections.TryGetValue(name, out var section))
-            throw new InvalidOperationException($"the C runtime has no section '{name}'");
+        var section = _sections[name];
         if (!emitted.Add(name)) return;
         foreach (var need in section.Needs) Emit(need, emitted, output);
         output.Append(section.Code).Append("\n\n");

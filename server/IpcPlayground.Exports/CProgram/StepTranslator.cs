@@ -167,7 +167,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         return obj.Type switch
         {
             "sysv-sem" => Call("semop_sysv", Ref(step, path), Number(step.Index ?? 0), Number(sign * count), Flag(step.Undo), Flag(step.Nowait)),
-            "posix-sem" => Call(sign < 0 ? "sem_wait_posix" : "sem_post_posix", Ref(step, path), Number(count)),
+            "posix-sem" => Call("sem_op_posix", Ref(step, path), Number(sign * count)),
             _ => throw Unsupported(path, step, $"{step.Op} works on semaphores, and '{obj.Id}' is a {obj.Type}"),
         };
     }

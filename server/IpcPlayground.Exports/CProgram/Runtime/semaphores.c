@@ -21,30 +21,19 @@ static sem_t *semaphore_of(struct ipc_object *o, const char *op)
     return o->semaphore;
 }
 
-//@ sem_wait_posix needs semaphore_of
-static void sem_wait_posix(struct ipc_object *o, int count)
+//@ sem_op_posix needs semaphore_of
+/* DELTA < 0: sem_wait -DELTA times (each takes one); DELTA > 0: sem_post DELTA times. Then the value, as the event says. */
+static void sem_op_posix(struct ipc_object *o, int delta)
 {
-    sem_t *semaphore = semaphore_of(o, "semWait");
+    const char *call = delta < 0 ? "sem_wait" : "sem_post";
+    sem_t *semaphore = semaphore_of(o, delta < 0 ? "semWait" : "semPost");
     if (!semaphore) return;
-    int rc = 0, value = 0;
-    for (int i = 0; i < count && rc == 0; i++) rc = sem_wait(semaphore);
+    int rc = 0, value = 0, times = delta < 0 ? -delta : delta;
+    for (int i = 0; i < times && rc == 0; i++) rc = delta < 0 ? sem_wait(semaphore) : sem_post(semaphore);
     int error = errno;
     sem_getvalue(semaphore, &value);
-    if (rc == 0) say("sem_wait(%s) x %d = 0, value %d", o->id, count, value);
-    else say("sem_wait(%s) = %d%s", o->id, rc, error_text(rc, error));
-}
-
-//@ sem_post_posix needs semaphore_of
-static void sem_post_posix(struct ipc_object *o, int count)
-{
-    sem_t *semaphore = semaphore_of(o, "semPost");
-    if (!semaphore) return;
-    int rc = 0, value = 0;
-    for (int i = 0; i < count && rc == 0; i++) rc = sem_post(semaphore);
-    int error = errno;
-    sem_getvalue(semaphore, &value);
-    if (rc == 0) say("sem_post(%s) x %d = 0, value %d", o->id, count, value);
-    else say("sem_post(%s) = %d%s", o->id, rc, error_text(rc, error));
+    if (rc == 0) say("%s(%s) x %d = 0, value %d", call, o->id, times, value);
+    else say("%s(%s) = %d%s", call, o->id, rc, error_text(rc, error));
 }
 
 //@ open_posix_semaphore needs objects output
