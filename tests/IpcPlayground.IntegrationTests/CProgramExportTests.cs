@@ -118,7 +118,7 @@ public sealed class CProgramExportTests
         LineOf(lines, "[main] load(seg, offset 8) = 4 \"M\\x00\\x00\\x00\", value 77");
         LineOf(lines, "[main] atomic-increment(seg, offset 8) x 3 = 3, value 80");
         LineOf(lines, "[main] mq_receive(pq) = 1 \"p\", priority 3");
-        LineOf(lines, "[listener] recv(dg) = 8 \"datagram\"");
+        LineOf(lines, "[count] recv(dg) = 8 \"datagram\"");
         LineOf(lines, "[main] read(ff) = 4 \"fifo\"");
         Assert.DoesNotContain(lines, l => l.Contains("refused", StringComparison.Ordinal) && !l.StartsWith("[kid] close sp", StringComparison.Ordinal));
     }

@@ -65,9 +65,9 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
         code.Line();
         code.Line("enum process_index {");
         foreach (var process in plan.Processes) code.Line($"    {CNames.ProcessIndex(process.Id)},");
-        code.Line("    PROCESS_COUNT,");
+        code.Line("    NUMBER_OF_PROCESSES,");
         code.Line("};");
-        code.Line("static const char *const process_names[PROCESS_COUNT] = {");
+        code.Line("static const char *const process_names[NUMBER_OF_PROCESSES] = {");
         foreach (var process in plan.Processes) code.Line($"    {CLiteral.String(process.Id)},");
         code.Line("};");
         code.Line();

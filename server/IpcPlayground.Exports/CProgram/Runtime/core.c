@@ -203,7 +203,7 @@ static void forget_inherited_handles(struct ipc_object *o)
  * any process can signal any other, and the System V objects processes made with open, so main can remove them.
  */
 struct run_table {
-    pid_t pid[PROCESS_COUNT]; /* 0: not started yet; -1: ended */
+    pid_t pid[NUMBER_OF_PROCESSES]; /* 0: not started yet; -1: ended */
     int sysv_made;
     struct { enum object_type type; int id; } sysv[256];
 };

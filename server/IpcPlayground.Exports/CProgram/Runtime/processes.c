@@ -2,7 +2,7 @@
 typedef int (*process_body)(void);
 
 /* Pids of the children this process spawned, by process index (each process starts with none). */
-static pid_t child_pid[PROCESS_COUNT];
+static pid_t child_pid[NUMBER_OF_PROCESSES];
 
 /*
  * fork, and in the child become experiment process INDEX: the playground starts each process as a fresh program,
@@ -68,7 +68,7 @@ static void wait_for_every_process(void)
     pid_t pid;
     while ((pid = waitpid(-1, &status, 0)) > 0 || errno == EINTR) {
         if (pid <= 0) continue;
-        for (int i = 0; i < PROCESS_COUNT; i++)
+        for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
             if (table->pid[i] == pid) {
                 table->pid[i] = -1;
                 say("%s %s", process_names[i], how_it_ended(status));
