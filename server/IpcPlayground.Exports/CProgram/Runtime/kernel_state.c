@@ -56,15 +56,16 @@ static void stat_sysv_semaphores(struct ipc_object *o)
 {
     int id = need_sysv_id(o, "stat");
     if (id < 0) return;
-    unsigned short values[256];
+    unsigned short *values = calloc(o->count, sizeof *values);
     int rc = semctl(id, 0, GETALL, values);
     if (rc < 0) {
         say("semctl(%s, GETALL) = %d%s", o->id, rc, error_text(rc, errno));
-        return;
+    } else {
+        char text[512] = "";
+        for (int i = 0; i < o->count && strlen(text) < 480; i++) snprintf(text + strlen(text), sizeof text - strlen(text), " %u", values[i]);
+        say("semctl(%s, GETALL) = 0: values%s, %d waiting", o->id, text, semctl(id, 0, GETNCNT));
     }
-    char text[512] = "";
-    for (int i = 0; i < o->count && i < 256; i++) snprintf(text + strlen(text), sizeof text - strlen(text), " %u", values[i]);
-    say("semctl(%s, GETALL) = 0: values%s, %d waiting", o->id, text, semctl(id, 0, GETNCNT));
+    free(values);
 }
 
 //@ stat_posix_queue needs objects output

@@ -10,11 +10,12 @@ static void send_sysv_message(struct ipc_object *o, long type, const void *data,
 {
     int id = need_sysv_id(o, "send");
     if (id < 0) return;
-    struct { long type; char text[8192]; } message;
-    message.type = type;
-    memcpy(message.text, data, length);
-    int rc = msgsnd(id, &message, length, nowait ? IPC_NOWAIT : 0);
+    struct message { long type; char text[]; } *message = malloc(sizeof(long) + length);
+    message->type = type;
+    memcpy(message->text, data, length);
+    int rc = msgsnd(id, message, length, nowait ? IPC_NOWAIT : 0);
     say("msgsnd(%s, type %ld, %s) = %d%s", o->id, type, quoted(data, length), rc, error_text(rc, errno));
+    free(message);
 }
 
 //@ receive_sysv_message needs need_sysv_id quoted

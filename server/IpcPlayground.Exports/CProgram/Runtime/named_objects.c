@@ -40,10 +40,11 @@ static void create_sysv_semaphore_set(struct ipc_object *o)
     o->sysv_id = o->created_sysv_id = semget(key, o->count, IPC_CREAT | 0666);
     say("semget(%s, key 0x%x, %d members, IPC_CREAT) = %d%s", o->id, (unsigned)key, o->count, o->sysv_id, error_text(o->sysv_id, errno));
     if (o->sysv_id < 0) return;
-    unsigned short values[256];
-    for (int i = 0; i < o->count && i < 256; i++) values[i] = (unsigned short)o->initial;
+    unsigned short *values = calloc(o->count, sizeof *values);
+    for (int i = 0; i < o->count; i++) values[i] = (unsigned short)o->initial;
     int rc = semctl(o->sysv_id, 0, SETALL, values);
     say("semctl(%s, SETALL, %d) = %d%s", o->id, o->initial, rc, error_text(rc, errno));
+    free(values);
 }
 
 //@ create_posix_queue needs objects output
