@@ -1,0 +1,203 @@
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Exports.CProgram;
+
+/// <summary>
+/// One process's steps as C statements, each the call the worker's StepRunner makes for that op and object type
+/// (server/IpcPlayground.Worker/Execution), with the decisions the worker takes from the plan (which end a step
+/// uses, buffer sizes, defaults) taken here. Records which runtime helpers the statements call.
+/// </summary>
+internal sealed class StepTranslator(PlanProcess process, int processIndex, IReadOnlyDictionary<string, PlanObject> objects, HashSet<string> helpers)
+{
+    /// <summary>Writes the steps; <paramref name="contractPath"/> is the JSON path of their list, e.g. <c>processes[0].steps</c>.</summary>
+    public void Write(CodeWriter code, IReadOnlyList<PlanStep> steps, string contractPath, string stepPrefix = "", int depth = 0)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var path = $"{contractPath}[{i}]";
+            var number = stepPrefix + CLiteral.Number(i);
+            code.Line($"/* {CLiteral.CommentText($"{process.Id}, step {number} ({path}): {Describe(step)}")} */");
+            if (step.Op == "repeat")
+            {
+                var counter = $"round_{depth + 1}";
+                code.Open($"for (int {counter} = 0; {counter} < {step.Times ?? 1}; {counter}++)");
+                Write(code, step.Steps ?? [], path + ".steps", number + ".", depth + 1);
+                code.Close();
+                continue;
+            }
+            code.Line(Statement(step, path));
+        }
+    }
+
+    private static string Describe(PlanStep step) =>
+        string.Join(' ', new[] { step.Op, step.Object ?? step.Target, step.End is null ? null : $"({step.End} end)" }.Where(s => s is not null));
+
+    private string Statement(PlanStep step, string path) => step.Op switch
+    {
+        "write" => Write(step, path),
+        "read" => Call("read_bytes", Ref(step, path), End(step, path, "read"), Number(step.Bytes ?? 1)),
+        "accept" => Call("accept_connection", Ref(step, path)),
+        "close" => Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
+        "open" => Open(step, path),
+        "send" => Send(step, path),
+        "receive" => Receive(step, path),
+        "store" => Store(step, path),
+        "load" => Call("load_bytes", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Length ?? 4)),
+        "increment" => Call("increment_counter", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Times ?? 1), Flag(step.Atomic)),
+        "semWait" => Semaphore(step, path, -1),
+        "semPost" => Semaphore(step, path, +1),
+        "signal" => Call("send_signal", Process(step.Target, path), Signal(step.Signal, path)),
+        "handle" => Call("handle_signal", Signal(step.Signal, path), step.Action switch { "log" => "ACTION_LOG", "ignore" => "ACTION_IGNORE", _ => "ACTION_DEFAULT" }),
+        "block" => Call("mask_signals", "SIG_BLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
+        "unblock" => Call("mask_signals", "SIG_UNBLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
+        "waitSignal" => Call("wait_for_signal", SignalList(step.Signals), Number(step.Signals?.Count ?? 0), Number(step.TimeoutMs ?? -1)),
+        "spawn" => Call("spawn_process", Process(step.Target, path), CNames.ProcessFunction(step.Target!)),
+        "wait" => Call("wait_for_child", Process(step.Target, path)),
+        "sleep" => Call("sleep_ms", Number(step.Ms ?? 0)),
+        "stat" => Stat(step, path),
+        "remove" => Call("remove_object", Ref(step, path)),
+        "exit" => $"return {Number(step.Code ?? 0)};",
+        _ => throw Unsupported(path, step, $"op '{step.Op}' has no C equivalent in this export"),
+    };
+
+    private string Call(string helper, params string[] arguments)
+    {
+        helpers.Add(helper);
+        return $"{helper}({string.Join(", ", arguments)});";
+    }
+
+    private static string Number(long value) => CLiteral.Number(value);
+
+    private static string Flag(bool? value) => value == true ? "1" : "0";
+
+    private PlanObject Object(PlanStep step, string path) =>
+        step.Object is not null && objects.TryGetValue(step.Object, out var obj)
+            ? obj
+            : throw Unsupported(path, step, $"the step names no object of the experiment ('{step.Object}')");
+
+    private string Ref(PlanStep step, string path) => "&" + CNames.Object(Object(step, path).Id);
+
+    /// <summary>The end a stream op uses when the step names none, as the worker's StreamEnd decides it.</summary>
+    private string End(PlanStep step, string path, string direction)
+    {
+        var obj = Object(step, path);
+        var end = obj.Type switch
+        {
+            "socketpair" => step.End ?? (process.Creates.Contains(obj.Id) ? "first" : "second"),
+            "unix-stream" or "tcp" => "socket",
+            "pipe" or "fifo" => step.End ?? direction,
+            _ => throw Unsupported(path, step, $"{step.Op} works on byte streams, and '{obj.Id}' is a {obj.Type}"),
+        };
+        return CNames.End(end);
+    }
+
+    private string Write(PlanStep step, string path)
+    {
+        var end = End(step, path, "write");
+        return step.Data is { } data
+            ? Call("write_bytes", Ref(step, path), end, CLiteral.Bytes(data), Number(data.Length))
+            : Call("write_generated", Ref(step, path), end, Number(step.Size ?? 0));
+    }
+
+    private string Open(PlanStep step, string path)
+    {
+        var obj = Object(step, path);
+        var flags = step.Mode switch { "write" => "O_WRONLY", "read-write" => "O_RDWR", _ => "O_RDONLY" };
+        return obj.Type switch
+        {
+            "fifo" => Call("open_fifo", Ref(step, path), flags),
+            "unix-stream" or "tcp" or "unix-dgram" => Call("connect_socket", Ref(step, path)),
+            "sysv-msgq" or "sysv-shm" or "sysv-sem" => Call("open_sysv", Ref(step, path)),
+            "posix-mq" => Call("open_posix_queue", Ref(step, path), step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" }),
+            "posix-shm" => Call("attach_memory", Ref(step, path), "1"),
+            "posix-sem" => Call("open_posix_semaphore", Ref(step, path)),
+            _ => throw Unsupported(path, step, $"a {obj.Type} is not opened"),
+        };
+    }
+
+    private string Send(PlanStep step, string path)
+    {
+        var obj = Object(step, path);
+        var data = step.Data ?? [];
+        var literal = CLiteral.Bytes(data);
+        return obj.Type switch
+        {
+            "sysv-msgq" => Call("send_sysv_message", Ref(step, path), Number(step.Type ?? 1), literal, Number(data.Length), Flag(step.Nowait)),
+            "posix-mq" => Call("send_posix_message", Ref(step, path), literal, Number(data.Length), Number(step.Priority ?? 0), Flag(step.Nowait)),
+            "unix-dgram" => Call("send_datagram", Ref(step, path), literal, Number(data.Length)),
+            _ => throw Unsupported(path, step, $"send works on message queues and datagram sockets, and '{obj.Id}' is a {obj.Type}"),
+        };
+    }
+
+    private string Receive(PlanStep step, string path)
+    {
+        var obj = Object(step, path);
+        return obj.Type switch
+        {
+            "sysv-msgq" => Call("receive_sysv_message", Ref(step, path), Number(step.Type ?? 0), Number(step.MaxBytes ?? 8192), Flag(step.Nowait)),
+            // mq_receive fails with EMSGSIZE on a buffer smaller than the queue's message size, so the worker never offers one.
+            "posix-mq" => Call("receive_posix_message", Ref(step, path), Number(Math.Max(step.MaxBytes ?? obj.MessageSize, obj.MessageSize)), Flag(step.Nowait)),
+            "unix-dgram" => Call("receive_datagram", Ref(step, path), Number(step.MaxBytes ?? 65536), Flag(step.Nowait)),
+            _ => throw Unsupported(path, step, $"receive works on message queues and datagram sockets, and '{obj.Id}' is a {obj.Type}"),
+        };
+    }
+
+    private string SharedMemory(PlanStep step, string path)
+    {
+        var obj = Object(step, path);
+        return obj.Type is "sysv-shm" or "posix-shm"
+            ? "&" + CNames.Object(obj.Id)
+            : throw Unsupported(path, step, $"{step.Op} works on shared memory, and '{obj.Id}' is a {obj.Type}");
+    }
+
+    private string Store(PlanStep step, string path)
+    {
+        var target = SharedMemory(step, path);
+        var offset = Number(step.Offset ?? 0);
+        if (step.Data is { } data) return Call("store_bytes", target, offset, CLiteral.Bytes(data), Number(data.Length));
+        if (step.Size is { } size) return Call("store_generated", target, offset, Number(size));
+        return Call("store_int32", target, offset, Number(step.Int32 ?? 0));
+    }
+
+    private string Semaphore(PlanStep step, string path, int sign)
+    {
+        var obj = Object(step, path);
+        var count = step.Count ?? 1;
+        return obj.Type switch
+        {
+            "sysv-sem" => Call("semop_sysv", Ref(step, path), Number(step.Index ?? 0), Number(sign * count), Flag(step.Undo), Flag(step.Nowait)),
+            "posix-sem" => Call("sem_op_posix", Ref(step, path), Number(sign * count)),
+            _ => throw Unsupported(path, step, $"{step.Op} works on semaphores, and '{obj.Id}' is a {obj.Type}"),
+        };
+    }
+
+    private string Stat(PlanStep step, string path)
+    {
+        var obj = Object(step, path);
+        var helper = obj.Type switch
+        {
+            "sysv-msgq" => "stat_sysv_queue",
+            "sysv-shm" => "stat_sysv_segment",
+            "sysv-sem" => "stat_sysv_semaphores",
+            "posix-mq" => "stat_posix_queue",
+            "posix-sem" => "stat_posix_semaphore",
+            "posix-shm" => "stat_posix_memory",
+            "unix-dgram" => throw Unsupported(path, step, $"stat of the datagram socket '{obj.Id}': the playground shows only its type, and no system call asks that; leave the step out of the export"),
+            _ => "stat_stream",
+        };
+        return Call(helper, Ref(step, path));
+    }
+
+    private string Process(string? target, string path) =>
+        target is not null ? CNames.ProcessIndex(target) : throw new NotSupportedException($"step {path} names no process");
+
+    private static string Signal(int? signal, string path) =>
+        signal is { } number ? CNames.Signal(number) : throw new NotSupportedException($"step {path} names no signal");
+
+    private static string SignalList(IReadOnlyList<int>? signals) =>
+        signals is { Count: > 0 } ? $"(int[]){{ {string.Join(", ", signals.Select(CNames.Signal))} }}" : "(int[]){ 0 }";
+
+    private NotSupportedException Unsupported(string path, PlanStep step, string why) =>
+        new($"step {path} ({step.Op} in process '{process.Id}', processes[{processIndex}]): {why}");
+}
