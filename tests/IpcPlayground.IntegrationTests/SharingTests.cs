@@ -137,6 +137,24 @@ public sealed class SharingTests
     }
 
     [Fact]
+    public async Task A_shared_experiment_downloads_as_C_that_names_its_steps()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?>());
+        using var http = server.CreateLoopbackClient();
+        var id = (await ShareAsync(http, Experiment))["id"]!.GetValue<string>();
+
+        using var response = await http.GetAsync($"/api/experiments/{id}/export.c").DefaultTimeout();
+        var source = await response.Content.ReadAsStringAsync();
+        using var unknown = await http.GetAsync("/api/experiments/nosuchid/export.c").DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/x-csrc", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("int main(", source, StringComparison.Ordinal);
+        Assert.Contains("processes[1].steps[1]", source, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task The_server_serves_an_OpenAPI_document_of_its_REST_API()
     {
         await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?>());

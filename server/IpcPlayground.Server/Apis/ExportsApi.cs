@@ -1,11 +1,13 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Exports;
 using IpcPlayground.Server.Storage;
+using IpcPlayground.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IpcPlayground.Server.Apis;
 
-/// <summary>A finished run's events as one JSON document, or as a Chrome trace for Perfetto.</summary>
+/// <summary>A finished run's events as one JSON document or a Chrome trace for Perfetto; a shared experiment as C.</summary>
 public static class ExportsApi
 {
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
@@ -15,7 +17,25 @@ public static class ExportsApi
             .WithSummary("Every event of a finished run, as one JSON array (the NDJSON stream, gathered).");
         runs.MapGet("/{runId}/trace.json", Trace)
             .WithSummary("A finished run as Chrome trace-event JSON: open it in https://ui.perfetto.dev. One track per process.");
+        app.MapGet("/api/experiments/{id}/export.c", CProgram).WithTags("Exports")
+            .WithSummary("A shared experiment as a standalone C program making the same system calls (gcc -Wall -Werror prog.c -lrt -pthread).");
         return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CProgram(string id, PlaygroundStore store, CancellationToken cancellationToken)
+    {
+        if (id.Length > 32 || await store.FindExperimentAsync(id, cancellationToken) is not { } stored) return ExperimentsApi.UnknownExperiment(id);
+        var experiment = ExperimentReader.Read(stored.Body).Experiment;
+        if (experiment is null)
+            return TypedResults.Problem(statusCode: 422, title: "Cannot export", detail: $"experiment '{id}' is not valid on this server version");
+        try
+        {
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(CProgramExport.Generate(experiment)), "text/x-csrc", $"{id}.c");
+        }
+        catch (NotSupportedException e)
+        {
+            return TypedResults.Problem(statusCode: 422, title: "No faithful C for this experiment", detail: e.Message);
+        }
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EventLog(string runId, RunFinder runs, CancellationToken cancellationToken)
