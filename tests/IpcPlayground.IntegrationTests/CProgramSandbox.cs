@@ -26,8 +26,13 @@ internal sealed class CProgramSandbox : IDisposable
     }
 
     /// <summary>Runs the compiled program inside the sandbox.</summary>
+    /// <remarks>
+    /// Without --die-with-parent: its PR_SET_PDEATHSIG follows the thread that started bwrap, and a thread-pool
+    /// thread may retire mid-run and SIGKILL the program (exit 137). The timeout below kills the tree instead.
+    /// </remarks>
     public Task<Result> Run() =>
-        Exec(new SandboxOptions().BubblewrapPath, [.. BubblewrapCommand.Isolation(new SandboxOptions(), _directory.FullName), BubblewrapCommand.AppDirectory + "/prog"]);
+        Exec(new SandboxOptions().BubblewrapPath,
+            [.. BubblewrapCommand.Isolation(new SandboxOptions(), _directory.FullName).Where(a => a != "--die-with-parent"), BubblewrapCommand.AppDirectory + "/prog"]);
 
     /// <summary>Compiles (failing the test with gcc's diagnostics if it does not) and runs.</summary>
     public async Task<Result> CompileAndRun(string source)
