@@ -23,6 +23,7 @@ public static class EventText
             _ => $"{s.Signal}: default action",
         },
         StateEvent st => State(st),
+        PausedEvent p => $"held before {p.Op}({p.Object ?? p.Target})" + (p.Phase is null ? "" : $" [{p.Phase}]"),
         ProcessExitEvent x => x.Signal is null ? $"exited with code {x.ExitCode}" : $"killed by {x.Signal}",
         LimitEvent l => $"limit hit: {l.Limit} {l.Message}",
         ErrorEvent r => r.Message ?? "error",
