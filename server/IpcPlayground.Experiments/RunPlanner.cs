@@ -5,7 +5,9 @@ using IpcPlayground.WorkerProtocol;
 namespace IpcPlayground.Experiments;
 
 /// <summary>The settings a plan takes from the server's configuration.</summary>
-public sealed record PlanSettings(int DefaultTimeoutMs, int MaxTimeoutMs, int BlockedAfterMs, int ReorderWindowMs, int CpuSecondsPerProcess = 10, int OpenFiles = 256);
+public sealed record PlanSettings(
+    int DefaultTimeoutMs, int MaxTimeoutMs, int BlockedAfterMs, int ReorderWindowMs,
+    int CpuSecondsPerProcess = 10, int OpenFiles = 256, long PosixQueueBytes = 512 << 10, bool Seccomp = true);
 
 /// <summary>Turns a valid experiment into the plan the supervisor executes.</summary>
 public static class RunPlanner
@@ -40,6 +42,8 @@ public static class RunPlanner
             ReorderWindowMs = settings.ReorderWindowMs,
             CpuSecondsPerProcess = settings.CpuSecondsPerProcess,
             OpenFiles = settings.OpenFiles,
+            PosixQueueBytes = settings.PosixQueueBytes,
+            Seccomp = settings.Seccomp,
             Objects = objects.Select((o, i) => ObjectDefaults.Resolve(o, i)).ToList(),
             Processes = processes.Select(p => new PlanProcess
             {

@@ -24,7 +24,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
         var t = Math.Max(0, frame.T - _t0);
         RunEvent? mapped = frame switch
         {
-            RunStartedFrame => Start,
+            RunStartedFrame r => Start with { Enforced = [.. Start.Enforced ?? [], .. r.Enforced ?? []] },
             ProcessStartedFrame s => new ProcessStartEvent { Parent = s.Parent },
             StepEndFrame e => Syscall(e),
             BlockedFrame b => new BlockedEvent
@@ -36,6 +36,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             FailureFrame f => new ErrorEvent { Message = f.Message },
             SignalFrame s => new SignalEvent { Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step },
             StateFrame s => new StateEvent { Object = s.Object, State = JsonSerializer.SerializeToElement(s.State, StateJson) },
+            HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Phase = h.Phase },
             RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
             _ => null,
         };

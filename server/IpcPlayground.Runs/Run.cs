@@ -4,7 +4,7 @@ using IpcPlayground.Contracts.Runs;
 namespace IpcPlayground.Runs;
 
 /// <summary>One run as the server keeps it: its events and what they add up to.</summary>
-public sealed class Run(string id, string? name, TimeProvider time)
+public sealed class Run(string id, string? name, TimeProvider time, string mode = RunModes.Free)
 {
     public string Id { get; } = id;
     public string? Name { get; } = name;
@@ -12,9 +12,13 @@ public sealed class Run(string id, string? name, TimeProvider time)
     public DateTimeOffset? EndedAt { get; private set; }
     public EventLog Events { get; } = new();
 
+    /// <summary>Step, resume and stop; in step mode, which processes are held.</summary>
+    public RunControl Control { get; } = new(mode);
+
     public RunEvent[] Append(IReadOnlyList<RunEvent> events)
     {
         var numbered = Events.Append(events);
+        Control.Observe(numbered);
         if (numbered.Any(e => e is RunEndEvent)) EndedAt = time.GetUtcNow();
         return numbered;
     }
@@ -30,6 +34,6 @@ public sealed class Run(string id, string? name, TimeProvider time)
             })
             .ToList();
         var status = events.OfType<RunEndEvent>().LastOrDefault()?.Status ?? RunStatuses.Running;
-        return new RunSummary(Id, Name, status, StartedAt, EndedAt, events.Length, processes);
+        return new RunSummary(Id, Name, status, StartedAt, EndedAt, events.Length, processes, Control.Mode);
     }
 }

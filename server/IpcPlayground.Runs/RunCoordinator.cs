@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Experiments;
 using IpcPlayground.Sandbox;
 using IpcPlayground.WorkerProtocol;
@@ -29,15 +30,16 @@ public sealed class RunCoordinator(
     /// Starts <paramref name="experiment"/> (already valid) for <paramref name="client"/> and returns at once; the run
     /// goes on in the background. Null with the reason when the server or the client is at its limit of runs.
     /// </summary>
-    public (Run? Run, string? Refusal) Start(Experiment experiment, string client, CancellationToken serverStopping)
+    public (Run? Run, string? Refusal) Start(Experiment experiment, string client, string mode, CancellationToken serverStopping)
     {
         var (lease, refusal) = admission.TryAdmit(client);
         if (lease is null) return (null, refusal);
-        var run = registry.Create(experiment.Name);
+        var run = registry.Create(experiment.Name, mode);
         var limits = sandboxOptions.Value;
         var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
-            limits.CpuSecondsPerProcess, limits.OpenFiles);
+            limits.CpuSecondsPerProcess, limits.OpenFiles, limits.PosixQueueBytes, limits.Seccomp);
         var plan = RunPlanner.Plan(run.Id, experiment, settings);
+        if (mode == RunModes.Step) plan = plan with { StepMode = true, TimeoutMs = _options.StepModeTimeoutMs };
         _ = Task.Run(async () =>
         {
             // The run ends for its watchers only once its sandbox is gone and its slot is free again, so a client
@@ -66,6 +68,7 @@ public sealed class RunCoordinator(
             await sandboxed.Input.WriteAsync(planLine, deadline.Token);
             await sandboxed.Input.WriteAsync("\n"u8.ToArray(), deadline.Token);
             await sandboxed.Input.FlushAsync(deadline.Token);
+            _ = ForwardCommandsAsync(run.Control, sandboxed.Input, deadline.Token);
 
             while (await sandboxed.Output.ReadLineAsync(deadline.Token) is { } line)
             {
@@ -124,6 +127,21 @@ public sealed class RunCoordinator(
         if (hits.Count > 0) end = end with { Status = RunStatuses.Limit, Message = hits[0].Message };
         events.Add(end);
         return events;
+    }
+
+    /// <summary>Writes the person's step, resume and stop commands to the supervisor, one JSON line each.</summary>
+    private static async Task ForwardCommandsAsync(RunControl control, Stream input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var command in control.Commands.ReadAllAsync(cancellationToken))
+            {
+                await input.WriteAsync(JsonSerializer.SerializeToUtf8Bytes<Frame>(command, WorkerProtocolJsonContext.Default.Frame), cancellationToken);
+                await input.WriteAsync("\n"u8.ToArray(), cancellationToken);
+                await input.FlushAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { }
     }
 
     private static Frame? ParseFrame(string line)

@@ -8,10 +8,10 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
 
-    public Run Create(string? name)
+    public Run Create(string? name, string mode = Contracts.Runs.RunModes.Free)
     {
         Prune();
-        var run = new Run(NewId(), name, time);
+        var run = new Run(NewId(), name, time, mode);
         _runs[run.Id] = run;
         return run;
     }

@@ -24,6 +24,10 @@ public sealed class RunsOptions
     public int ReorderWindowMs { get; set; } = 10;
 
     /// <summary>Extra time the server gives the supervisor past the run's timeout before it kills the sandbox itself.</summary>
+    /// <summary>A run in step mode waits for a person between steps: it gets this long instead of the usual timeout.</summary>
+    [Range(1000, 3_600_000)]
+    public int StepModeTimeoutMs { get; set; } = 600_000;
+
     [Range(100, 60_000)]
     public int KillGraceMs { get; set; } = 2_000;
 

@@ -19,7 +19,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
     private static readonly string[] Isolation =
     [
         "namespace:user", "namespace:ipc", "namespace:pid", "namespace:net", "namespace:uts", "namespace:mount",
-        "capabilities:none", "filesystem:read-only", "tmpfs-size", "die-with-parent", "timeout",
+        "capabilities:none", "filesystem:read-only", "die-with-parent", "timeout",
     ];
 
     /// <summary>Joins the cgroups named in IPCPLAY_CGROUPS, then becomes bwrap: nothing of the run starts outside them.</summary>
@@ -55,7 +55,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         string[] enforced =
         [
             .. Isolation, hostUser.Enforced, .. cgroup?.Enforced ?? ["cgroup:none"],
-            $"rlimit:cpu={_options.CpuSecondsPerProcess}s", $"rlimit:nofile={_options.OpenFiles}",
+            $"tmpfs:{_options.TmpfsBytes}B",
         ];
         try
         {

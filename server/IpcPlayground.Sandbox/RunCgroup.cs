@@ -57,6 +57,9 @@ public sealed class RunCgroup : IDisposable
                 var memDir = Directory.CreateDirectory(Path.Combine(mem, "ipcplay", name)).FullName;
                 File.WriteAllText(Path.Combine(pidsDir, "pids.max"), processes);
                 File.WriteAllText(Path.Combine(memDir, "memory.limit_in_bytes"), memory);
+                // With swap accounting on, memory+swap gets the same bound, so a run cannot swap its way past it.
+                var withSwap = Path.Combine(memDir, "memory.memsw.limit_in_bytes");
+                if (File.Exists(withSwap)) File.WriteAllText(withSwap, memory);
                 return (new RunCgroup("v1", [pidsDir, memDir], [.. enforced.Select(e => e + " (v1)")]), null);
             }
             return (null, $"no writable cgroup hierarchy with pids and memory controllers under {root}");

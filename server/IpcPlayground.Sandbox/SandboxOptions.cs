@@ -43,6 +43,16 @@ public sealed class SandboxOptions
     [Range(64, 65536)]
     public int OpenFiles { get; set; } = 256;
 
+    /// <summary>Bytes all POSIX message queues of a run may hold (RLIMIT_MSGQUEUE; at most the host's hard limit, 800 KiB by default).</summary>
+    [Range(8192, 1L << 30)]
+    public long PosixQueueBytes { get; set; } = 512 << 10;
+
+    /// <summary>
+    /// Install a seccomp filter in every process of a run: a deny-list that keeps all IPC of the contract and refuses
+    /// ptrace, namespaces, mounts, keyrings, BPF, perf, io_uring and the like (see the worker's Native/seccomp_filter.c).
+    /// </summary>
+    public bool Seccomp { get; set; } = true;
+
     /// <summary>
     /// When the server runs as root, bwrap is started as this host user (default nobody), so the sandbox's uid maps to
     /// an unprivileged user outside too. 0 keeps root (capabilities are dropped either way).

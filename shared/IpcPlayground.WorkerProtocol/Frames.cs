@@ -22,6 +22,9 @@ namespace IpcPlayground.WorkerProtocol;
 [JsonDerivedType(typeof(PidAnswerFrame), "pid-answer")]
 [JsonDerivedType(typeof(SignalFrame), "signal")]
 [JsonDerivedType(typeof(StateFrame), "state")]
+[JsonDerivedType(typeof(HeldFrame), "held")]
+[JsonDerivedType(typeof(GoFrame), "go")]
+[JsonDerivedType(typeof(ControlFrame), "control")]
 public abstract record Frame
 {
     public long T { get; init; }
@@ -98,7 +101,11 @@ public sealed record FailureFrame : Frame
 }
 
 /// <summary>Supervisor → server: the run's clock starts at <see cref="Frame.T"/>.</summary>
-public sealed record RunStartedFrame : Frame;
+public sealed record RunStartedFrame : Frame
+{
+    /// <summary>What the supervisor applied to every process of the run (rlimits, seccomp), for run-start's <c>enforced</c>.</summary>
+    public IReadOnlyList<string>? Enforced { get; init; }
+}
 
 public sealed record ProcessStartedFrame : Frame
 {
@@ -155,4 +162,39 @@ public sealed record StateFrame : Frame
     public string? Object { get; init; }
     public string? Step { get; init; }
     public required System.Text.Json.Nodes.JsonObject State { get; init; }
+}
+
+/// <summary>
+/// Step mode. Worker → supervisor → server: this process waits before the step it names, or, with <see cref="Phase"/>
+/// <c>"store"</c>, between the load and the store of a non-atomic increment, until the supervisor says go.
+/// </summary>
+public sealed record HeldFrame : Frame
+{
+    public required string Step { get; init; }
+    public required string Op { get; init; }
+    public string? Object { get; init; }
+    public string? Target { get; init; }
+    public string? Phase { get; init; }
+}
+
+/// <summary>Step mode. Supervisor → worker: take the step you are held before; with <see cref="Free"/>, stop holding.</summary>
+public sealed record GoFrame : Frame
+{
+    public bool Free { get; init; }
+}
+
+/// <summary>Step mode. Server → supervisor, a line on standard input after the plan: one of <see cref="ControlCommands"/>.</summary>
+public sealed record ControlFrame : Frame
+{
+    public required string Command { get; init; }
+
+    /// <summary>For <see cref="ControlCommands.Step"/>: the process to let go.</summary>
+    public string? Target { get; init; }
+}
+
+public static class ControlCommands
+{
+    public const string Step = "step";
+    public const string Resume = "resume";
+    public const string Stop = "stop";
 }

@@ -14,6 +14,15 @@ public sealed record RunPlan
     /// <summary>RLIMIT_CPU and RLIMIT_NOFILE for every process of the run (set by the supervisor, inherited).</summary>
     public int CpuSecondsPerProcess { get; init; }
     public int OpenFiles { get; init; }
+
+    /// <summary>RLIMIT_MSGQUEUE: bytes all POSIX queues of the run's user may hold.</summary>
+    public long PosixQueueBytes { get; init; }
+
+    /// <summary>Step mode: every process waits before each step until the server lets it go (<see cref="ControlFrame"/>).</summary>
+    public bool StepMode { get; init; }
+
+    /// <summary>Install the seccomp deny-list before the first worker starts.</summary>
+    public bool Seccomp { get; init; }
     public required IReadOnlyList<PlanObject> Objects { get; init; }
     public required IReadOnlyList<PlanProcess> Processes { get; init; }
 }
@@ -98,4 +107,7 @@ public sealed record WorkerScript
 
     /// <summary>System V identifiers of the objects the supervisor created, by object id.</summary>
     public IReadOnlyDictionary<string, int>? SysvIds { get; init; }
+
+    /// <summary>Wait for the supervisor's go before each step (until told to run free).</summary>
+    public bool StepMode { get; init; }
 }

@@ -6,4 +6,5 @@ public static class RunEndings
     public const string Completed = "completed";
     public const string Failed = "failed";
     public const string Timeout = "timeout";
+    public const string Killed = "killed";
 }

@@ -190,6 +190,70 @@ public sealed class HostileTests(PlaygroundServer server)
         Assert.Empty(fuzzed.LoggedErrors);
     }
 
+    [Fact]
+    public async Task A_shared_memory_segment_larger_than_the_server_allows_is_refused_by_name()
+    {
+        using var response = await _api.PostRunAsync("""
+            { "format": 1, "objects": [ { "id": "big", "type": "sysv-shm", "size": 1073741824 } ],
+              "processes": [ { "id": "a", "steps": [ { "op": "store", "object": "big", "offset": 0, "size": 1073741824 } ] } ] }
+            """);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("objects[0].size", problem, StringComparison.Ordinal);
+        Assert.Contains("size is from 1 to 67108864", problem, StringComparison.Ordinal);
+        Assert.Contains("processes[0].steps[0].size", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filling_a_segment_larger_than_the_memory_limit_ends_the_run_with_a_memory_limit()
+    {
+        // A server whose caps let a segment exceed the run's memory: the cgroup, not the validator, must stop it.
+        await using var small = PlaygroundServer.WithSettings(new Dictionary<string, string?>
+        {
+            ["Sandbox:MemoryBytes"] = (64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Experiments:MaxShmBytes"] = (256 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var api = new RunApi(small.CreateLoopbackClient());
+        var events = await api.RunAsync("""
+            { "format": 1, "limits": { "timeoutMs": 20000 }, "objects": [ { "id": "big", "type": "sysv-shm", "size": 201326592 } ],
+              "processes": [ { "id": "filler", "steps": [ { "op": "store", "object": "big", "offset": 0, "size": 201326592 } ] } ] }
+            """);
+
+        Assert.Equal("limit", events[^1].Str("status"));
+        Assert.Equal("memory", events.First(e => e.Kind() == "limit").Str("limit"));
+        Assert.DoesNotContain(events, e => e.Kind() == "syscall" && e.Str("op") == "store");
+        var exit = events.Single(e => e.Kind() == "process-exit" && e.Str("process") == "filler");
+        Assert.Equal("SIGKILL", exit.Str("signal"));
+        var normal = await api.RunAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
+        Assert.Equal("completed", normal[^1].Str("status"));
+    }
+
+    [Fact]
+    public async Task Every_process_of_a_run_is_under_the_seccomp_filter_and_all_IPC_still_works()
+    {
+        var runId = await _api.StartAsync("""
+            { "format": 1, "objects": [ { "id": "p", "type": "pipe" } ],
+              "processes": [
+                { "id": "parent", "steps": [ { "op": "spawn", "process": "child" }, { "op": "sleep", "ms": 400 },
+                                             { "op": "write", "object": "p", "data": "through" }, { "op": "wait", "process": "child" } ] },
+                { "id": "child", "parent": "parent", "steps": [ { "op": "read", "object": "p", "bytes": 7 } ] } ] }
+            """);
+        var workers = new List<int>();
+        for (var i = 0; i < 100 && workers.Count < 2; i++)
+        {
+            await Task.Delay(20);
+            workers = HostState.ProcessesOf(runId).Where(pid => HostState.CommandLine(pid).Contains(" work ", StringComparison.Ordinal)).ToList();
+        }
+        var filters = workers.Select(pid => (Seccomp: HostState.StatusField(pid, "Seccomp"), NoNewPrivs: HostState.StatusField(pid, "NoNewPrivs"))).ToList();
+        var events = await _api.EventsAsync(runId);
+
+        Assert.Equal(2, workers.Count);
+        Assert.All(filters, f => Assert.Equal(("2", "1"), f));
+        Assert.Contains(events[0]["enforced"]!.AsArray(), e => e!.GetValue<string>().StartsWith("seccomp:deny-list(", StringComparison.Ordinal));
+        Assert.Equal("through", events.Single(e => e.Kind() == "syscall" && e.Str("op") == "read").Str("data"));
+        Assert.Equal("completed", events[^1].Str("status"));
+    }
+
     /// <summary>Replaces one token of a valid experiment with something of another JSON type.</summary>
     private static string Mutate(string json, Random random)
     {

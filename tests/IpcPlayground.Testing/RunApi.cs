@@ -8,12 +8,12 @@ namespace IpcPlayground.Testing;
 /// <summary>The run API as an outside client uses it: JSON in, NDJSON out, nothing from the server's own types.</summary>
 public sealed class RunApi(HttpClient http)
 {
-    public async Task<HttpResponseMessage> PostRunAsync(string experimentJson) =>
-        await http.PostAsync("/api/runs", new StringContent(experimentJson, Encoding.UTF8, "application/json")).DefaultTimeout();
+    public async Task<HttpResponseMessage> PostRunAsync(string experimentJson, string? mode = null) =>
+        await http.PostAsync(mode is null ? "/api/runs" : $"/api/runs?mode={mode}", new StringContent(experimentJson, Encoding.UTF8, "application/json")).DefaultTimeout();
 
-    public async Task<string> StartAsync(string experimentJson)
+    public async Task<string> StartAsync(string experimentJson, string? mode = null)
     {
-        using var response = await PostRunAsync(experimentJson);
+        using var response = await PostRunAsync(experimentJson, mode);
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Accepted)
             throw new InvalidOperationException($"POST /api/runs answered {(int)response.StatusCode}: {body}");
@@ -28,6 +28,18 @@ public sealed class RunApi(HttpClient http)
     }
 
     public async Task<IReadOnlyList<JsonObject>> RunAsync(string experimentJson) => await EventsAsync(await StartAsync(experimentJson));
+
+    public LiveEvents Follow(string runId) => LiveEvents.Follow(http, runId);
+
+    /// <summary>Step mode: lets the held process take its next step; the status code says whether it was held.</summary>
+    public async Task<HttpStatusCode> StepAsync(string runId, string process)
+    {
+        using var response = await http.PostAsync($"/api/runs/{runId}/step", new StringContent($$"""{"process":"{{process}}"}""", Encoding.UTF8, "application/json")).DefaultTimeout();
+        return response.StatusCode;
+    }
+
+    public async Task<HttpResponseMessage> ControlAsync(string runId, string command) =>
+        await http.PostAsync($"/api/runs/{runId}/{command}", null).DefaultTimeout();
 
     public async Task<JsonObject> SummaryAsync(string runId) =>
         (await http.GetFromJsonAsync<JsonObject>($"/api/runs/{runId}").DefaultTimeout())!;

@@ -35,6 +35,23 @@ public sealed class ExperimentValidatorTests
     }
 
     [Fact]
+    public void A_server_with_smaller_caps_names_the_field_and_its_cap()
+    {
+        const string json = """
+            { "format": 1, "objects": [ { "id": "q", "type": "sysv-msgq" }, { "id": "m", "type": "posix-shm", "size": 8192 } ],
+              "processes": [ { "id": "a", "steps": [ { "op": "send", "object": "q", "data": "0123456789" },
+                                                     { "op": "store", "object": "m", "offset": 0, "size": 8192 } ] } ] }
+            """;
+        Assert.True(ExperimentReader.Read(json).IsValid);
+
+        var errors = ExperimentReader.Read(json, new SizeCaps { MaxShmBytes = 4096, MaxMessageBytes = 8 }).Errors;
+
+        Assert.Contains(errors, e => e.Path == "objects[1].size" && e.Message == "size is from 1 to 4096");
+        Assert.Contains(errors, e => e.Path == "processes[0].steps[0].data" && e.Message.Contains("at most 8 bytes", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "processes[0].steps[1].size" && e.Message == "size is from 1 to 4096");
+    }
+
+    [Fact]
     public void The_contract_example_is_valid()
     {
         var result = ExperimentReader.Read(ContractExample);

@@ -4,7 +4,9 @@ using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Runs;
+using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IpcPlayground.Server.Apis;
@@ -20,17 +22,21 @@ public static class RunsApi
         runs.MapPost("/", StartRun);
         runs.MapGet("/{runId}", GetRun);
         runs.MapGet("/{runId}/events", StreamEvents);
+        runs.MapRunControl();
         return app;
     }
 
-    private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IHostApplicationLifetime lifetime)
+    private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
     {
+        var mode = request.Query["mode"].ToString() is { Length: > 0 } asked ? asked : RunModes.Free;
+        if (mode is not (RunModes.Free or RunModes.Step))
+            return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{mode}' is not one of {RunModes.Free}, {RunModes.Step}")]);
         var body = await ExperimentBody.ReadAsync(request, MaxExperimentBytes);
         if (body.Problem is { } problem) return problem;
-        var read = ExperimentReader.Read(body.Bytes);
+        var read = ExperimentReader.Read(body.Bytes, limits.Value.ToCaps());
         if (!read.IsValid) return ExperimentBody.Invalid(read.Errors);
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var (run, refusal) = coordinator.Start(read.Experiment!, client, lifetime.ApplicationStopping);
+        var (run, refusal) = coordinator.Start(read.Experiment!, client, mode, lifetime.ApplicationStopping);
         if (run is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "2";

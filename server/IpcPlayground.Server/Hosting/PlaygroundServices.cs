@@ -1,4 +1,5 @@
 using IpcPlayground.Contracts.Json;
+using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
 using IpcPlayground.Sandbox;
 using IpcPlayground.Server.Hubs;
@@ -21,6 +22,7 @@ public static class PlaygroundServices
     public static WebApplicationBuilder AddPlaygroundRuns(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SizeCapsOptions>().BindConfiguration(SizeCapsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ISandbox, BubblewrapSandbox>();

@@ -5,7 +5,7 @@ using IpcPlayground.Worker.Interop;
 namespace IpcPlayground.Worker.Benchmarking;
 
 /// <summary>
-/// <c>ipcplay-worker bench MECHANISM SIZE ITERATIONS</c>: the same loops and system calls as the C reference
+/// <c>ipcplay-worker bench MECHANISM SIZE ITERATIONS [seccomp]</c>: the same loops and system calls as the C reference
 /// (tests/IpcPlayground.Benchmarks/Native/ipcbench.c), from C# through LibraryImport, to price what the managed
 /// worker adds. The peer is a fork() that only makes system calls on unmanaged memory and then _exit()s: it never
 /// allocates, so it never needs the runtime's other threads, which fork does not copy.
@@ -22,7 +22,13 @@ internal static unsafe partial class IpcBench
 
     public static int Run(string[] args)
     {
-        if (args.Length != 4) { Console.Error.WriteLine("usage: ipcplay-worker bench MECHANISM SIZE ITERATIONS"); return 64; }
+        if (args.Length is not (4 or 5) || (args.Length == 5 && args[4] != "seccomp"))
+        {
+            Console.Error.WriteLine("usage: ipcplay-worker bench MECHANISM SIZE ITERATIONS [seccomp]");
+            return 64;
+        }
+        // With "seccomp", the loops run under the run's filter, as a real run's processes do: its cost per call shows.
+        if (args.Length == 5 && Libc.InstallSeccomp() is var failed and not 0) return Die($"seccomp: {Errno.Name(-failed)}");
         var mechanism = args[1];
         var size = int.Parse(args[2], CultureInfo.InvariantCulture);
         var iterations = long.Parse(args[3], CultureInfo.InvariantCulture);

@@ -49,13 +49,32 @@ internal sealed unsafe partial class StepRunner
 
     private void Store(PlanStep step, string path)
     {
-        var bytes = step.Data ?? BitConverter.GetBytes(step.Int32 ?? 0);
         var offset = step.Offset ?? 0;
+        if (step.Data is null && step.Size is { } size)
+        {
+            StoreGenerated(step, path, offset, size);
+            return;
+        }
+        var bytes = step.Data ?? BitConverter.GetBytes(step.Int32 ?? 0);
         if (Mapping(step, path, offset, bytes.Length) is not { } mapping) return;
         Call(step, path, "store", () =>
         {
             bytes.CopyTo(new Span<byte>((byte*)mapping.Address + offset, bytes.Length));
             return new Outcome(bytes.Length, Value: step.Int32);
+        }, announce: false);
+    }
+
+    /// <summary><c>store</c> with <c>size</c>: fills that many bytes with the generated pattern, touching every page.</summary>
+    private void StoreGenerated(PlanStep step, string path, int offset, int size)
+    {
+        if (Mapping(step, path, offset, size) is not { } mapping) return;
+        var pattern = GeneratedBytes(26 * 1024);
+        Call(step, path, "store", () =>
+        {
+            var target = new Span<byte>((byte*)mapping.Address + offset, size);
+            for (var done = 0; done < size; done += pattern.Length)
+                pattern.AsSpan(0, Math.Min(pattern.Length, size - done)).CopyTo(target[done..]);
+            return new Outcome(size);
         }, announce: false);
     }
 
@@ -89,8 +108,10 @@ internal sealed unsafe partial class StepRunner
                 }
                 else
                 {
-                    // Load, add, store: three steps another process can interleave with.
+                    // Load, add, store: three steps another process can interleave with. In step mode a single
+                    // increment is held between its load and its store, so a person can make two of them collide.
                     var value = Volatile.Read(ref *counter);
+                    if (times == 1) HoldBefore(step, path, phase: "store");
                     last = value + 1;
                     Volatile.Write(ref *counter, last);
                 }

@@ -40,13 +40,14 @@ internal sealed unsafe partial class StepRunner
         {
             var path = prefix + i.ToString(CultureInfo.InvariantCulture);
             var step = steps[i];
-            if (step.Op == "exit") return step.Code ?? 0;
             if (step.Op == "repeat")
             {
                 for (var n = 0; n < (step.Times ?? 1); n++)
                     if (Run(step.Steps ?? [], $"{path}.") is { } code) return code;
                 continue;
             }
+            HoldBefore(step, path);
+            if (step.Op == "exit") return step.Code ?? 0;
             Execute(step, path);
         }
         return null;
@@ -84,6 +85,13 @@ internal sealed unsafe partial class StepRunner
     }
 
     private PlanObject Object(PlanStep step) => _objects[step.Object!];
+
+    /// <summary>Step mode: wait, before the step (or at <paramref name="phase"/> inside it), until the person lets this process go.</summary>
+    private void HoldBefore(PlanStep step, string path, string? phase = null)
+    {
+        if (_link.Holding)
+            _link.Hold(new HeldFrame { Step = path, Op = step.Op, Object = step.Object, Target = step.Target, Phase = phase });
+    }
 
     /// <summary>
     /// Announces the call (so the supervisor can see it block), makes it, and reports what it returned.

@@ -53,7 +53,19 @@ internal sealed unsafe class SupervisorLink
     public WorkerScript Hello()
     {
         Send(new HelloFrame());
-        return FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.WorkerScript);
+        var script = FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.WorkerScript);
+        Holding = script.StepMode;
+        return script;
+    }
+
+    /// <summary>Step mode: whether this process still waits for the supervisor's go before each step.</summary>
+    public bool Holding { get; private set; }
+
+    /// <summary>Step mode: says where this process is held and waits for the go (which may free it for good).</summary>
+    public void Hold(HeldFrame held)
+    {
+        Send(held);
+        if (FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.Frame) is GoFrame { Free: true }) Holding = false;
     }
 
     /// <summary>Stamps the frame with this process and the current monotonic time unless it carries a time.</summary>

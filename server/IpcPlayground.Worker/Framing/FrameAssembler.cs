@@ -28,6 +28,18 @@ internal sealed class FrameAssembler
         return true;
     }
 
+    /// <summary>Takes one newline-terminated line (the server's side of the supervisor's standard input), if whole.</summary>
+    public bool TryTakeLine(out byte[] line)
+    {
+        line = [];
+        var end = _buffer.AsSpan(0, _count).IndexOf((byte)'\n');
+        if (end < 0) return false;
+        line = _buffer.AsSpan(0, end).ToArray();
+        _count -= end + 1;
+        Buffer.BlockCopy(_buffer, end + 1, _buffer, 0, _count);
+        return true;
+    }
+
     public bool TryTake(out ReadOnlyMemory<byte> payload)
     {
         payload = default;

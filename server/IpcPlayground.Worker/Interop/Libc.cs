@@ -108,7 +108,7 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "dup2", SetLastError = true)]
     public static partial int Dup2(int oldFd, int newFd);
 
-    public const int RLIMIT_CPU = 0, RLIMIT_NOFILE = 7;
+    public const int RLIMIT_CPU = 0, RLIMIT_NOFILE = 7, RLIMIT_MSGQUEUE = 12;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct RLimit
@@ -118,6 +118,12 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, EntryPoint = "setrlimit", SetLastError = true)]
     public static partial int SetRLimit(int resource, RLimit* limit);
+
+    [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_install_seccomp")]
+    public static partial int InstallSeccomp();
+
+    [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_seccomp_denied_count")]
+    public static partial int SeccompDeniedCount();
 
     [LibraryImport(Lib, EntryPoint = "getrusage")]
     private static partial int GetRUsage(int who, byte* usage);

@@ -10,7 +10,7 @@ namespace IpcPlayground.Worker.Supervision;
 /// script, relays their frames to the server in time order, notices calls that block, reaps orphans, and ends the
 /// run when the last process is gone or the timeout strikes. One thread, one poll loop.
 /// </summary>
-internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerChannel server)
+internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerChannel server, ServerInput input)
 {
     private const long Millisecond = 1_000_000;
     private readonly Dictionary<int, WorkerConnection> _connections = [];
@@ -20,6 +20,9 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private readonly HashSet<int> _exitReported = [];
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkerConnection> _held = new(StringComparer.Ordinal);
+    private bool _stepMode = plan.StepMode;
+    private bool _stopRequested;
     private int _listenFd = -1;
     private int _processGroup;
 
@@ -28,12 +31,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         var start = MonotonicClock.Now();
         var deadline = start + plan.TimeoutMs * Millisecond;
         Libc.Prctl(Libc.PR_SET_CHILD_SUBREAPER, 1);
-        SetProcessLimits();
-        server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid() });
+        var failures = new List<string>();
+        var enforced = ProcessLimits.Apply(plan, failures);
+        server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid(), Enforced = enforced });
         server.Flush();
         Listen();
-        var failures = new List<string>();
-        _sysvIds = NamedObjects.Create(plan.Objects, failures);
+        if (failures.Count == 0) _sysvIds = NamedObjects.Create(plan.Objects, failures);
         foreach (var failure in failures) Fail(start, failure);
         if (failures.Count == 0)
             foreach (var root in plan.Processes.Where(p => p.Parent is null))
@@ -54,10 +57,16 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 message = $"the run passed its limit of {plan.TimeoutMs} ms and was stopped";
                 KillWorkers();
             }
-            else if (_serverGone)
+            else if (input.Gone)
             {
                 KillWorkers();
                 return 0;
+            }
+            else if (_stopRequested)
+            {
+                ending = RunEndings.Killed;
+                message = "stopped by the person running it";
+                KillWorkers();
             }
             else if (noneLeft && _connections.Count == 0)
             {
@@ -71,24 +80,8 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         return 0;
     }
 
-    private bool _serverGone;
     private bool _failed;
     private string? _failure;
-
-    /// <summary>Limits each worker inherits: CPU seconds (SIGXCPU at the soft limit, SIGKILL a second later) and descriptors.</summary>
-    private void SetProcessLimits()
-    {
-        if (plan.CpuSecondsPerProcess > 0)
-        {
-            var cpu = new Libc.RLimit { Soft = (ulong)plan.CpuSecondsPerProcess, Hard = (ulong)plan.CpuSecondsPerProcess + 1 };
-            Libc.SetRLimit(Libc.RLIMIT_CPU, &cpu);
-        }
-        if (plan.OpenFiles > 0)
-        {
-            var files = new Libc.RLimit { Soft = (ulong)plan.OpenFiles, Hard = (ulong)plan.OpenFiles };
-            Libc.SetRLimit(Libc.RLIMIT_NOFILE, &files);
-        }
-    }
 
     private void Listen()
     {
@@ -136,13 +129,30 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         if ((fds[0].Revents & Libc.POLLIN) != 0) Accept();
     }
 
-    /// <summary>The server keeps standard input open for the whole run; its end means the server is gone.</summary>
+    /// <summary>The server keeps standard input open for the whole run; step-mode commands arrive on it.</summary>
     private void ReadServer()
     {
-        var scratch = stackalloc byte[4096];
-        var n = Libc.Read(0, scratch, 4096);
-        if (n == 0 || (n < 0 && Errno.Last() != Libc.EINTR)) _serverGone = true;
+        foreach (var command in input.ReadCommands())
+        {
+            switch (command.Command)
+            {
+                case ControlCommands.Step when command.Target is not null && _held.Remove(command.Target, out var held):
+                    Go(held, free: false);
+                    break;
+                case ControlCommands.Resume:
+                    _stepMode = false;
+                    foreach (var connection in _held.Values) Go(connection, free: true);
+                    _held.Clear();
+                    break;
+                case ControlCommands.Stop:
+                    _stopRequested = true;
+                    break;
+            }
+        }
     }
+
+    private static void Go(WorkerConnection connection, bool free) =>
+        FrameSocket.Send<Frame>(connection.Fd, new GoFrame { Free = free }, WorkerProtocolJsonContext.Default.Frame);
 
     private void Accept()
     {
@@ -160,6 +170,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             if (n < 0 && Errno.Last() == Libc.EINTR) return;
             Libc.Close(connection.Fd);
             _connections.Remove(connection.Fd);
+            if (connection.Process is { } process && _held.GetValueOrDefault(process) == connection) _held.Remove(process);
             return;
         }
         connection.Assembler.Commit((int)n);
@@ -207,7 +218,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     _connections.Remove(connection.Fd);
                     return;
                 }
-                FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds }, WorkerProtocolJsonContext.Default.WorkerScript);
+                FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _stepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
                 _buffer.Add(new ProcessStartedFrame { T = hello.T, Process = hello.Process, Pid = hello.Pid, Parent = process.Parent });
                 break;
             case StepBeginFrame begin:
@@ -227,6 +238,15 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 _buffer.Add(end);
                 if (end.Object is not null) SnapshotObject(end.Object, MonotonicClock.Now());
                 if (end is { Op: "signal", Result: 0, Signal: { } sent, Target: { } target }) ReportSentSignal(target, sent, end.T);
+                break;
+            case HeldFrame held:
+                // A hold that crossed a resume on the way is let go at once.
+                if (!_stepMode) Go(connection, free: true);
+                else
+                {
+                    _held[held.Process ?? ""] = connection;
+                    _buffer.Add(held);
+                }
                 break;
             case PidQueryFrame query:
                 FrameSocket.Send<Frame>(connection.Fd, new PidAnswerFrame { Answer = _livePid.GetValueOrDefault(query.Target) }, WorkerProtocolJsonContext.Default.Frame);

@@ -12,7 +12,7 @@ public sealed record ExperimentReadResult(Experiment? Experiment, IReadOnlyList<
 /// <summary>Parses experiment JSON strictly (unknown fields and wrong types are errors) and then validates it.</summary>
 public static class ExperimentReader
 {
-    public static ExperimentReadResult Read(ReadOnlySpan<byte> utf8Json)
+    public static ExperimentReadResult Read(ReadOnlySpan<byte> utf8Json, SizeCaps? caps = null)
     {
         Experiment? experiment;
         try
@@ -25,11 +25,11 @@ public static class ExperimentReader
         }
         if (experiment is null)
             return new(null, [new ValidationError("$", "the body must be a JSON object (an experiment)")]);
-        var errors = ExperimentValidator.Validate(experiment);
+        var errors = ExperimentValidator.Validate(experiment, caps);
         return new(errors.Count == 0 ? experiment : null, errors);
     }
 
-    public static ExperimentReadResult Read(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json));
+    public static ExperimentReadResult Read(string json, SizeCaps? caps = null) => Read(System.Text.Encoding.UTF8.GetBytes(json), caps);
 
     /// <summary><c>$.processes[1].steps[0].op</c> becomes <c>processes[1].steps[0].op</c>; the root stays <c>$</c>.</summary>
     internal static string ToContractPath(string? jsonPath)

@@ -18,8 +18,9 @@ public static partial class ExperimentValidator
     [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$")]
     private static partial Regex IdPattern();
 
-    public static IReadOnlyList<ValidationError> Validate(Experiment experiment)
+    public static IReadOnlyList<ValidationError> Validate(Experiment experiment, SizeCaps? caps = null)
     {
+        caps ??= SizeCaps.Default;
         var errors = new List<ValidationError>();
         void Error(string path, string message) => errors.Add(new ValidationError(path, message));
 
@@ -51,7 +52,7 @@ public static partial class ExperimentValidator
                 Error($"{path}.type", $"unknown object type '{obj.Type}'; expected one of " + string.Join(", ", ObjectTypes.All));
             else
             {
-                ObjectFieldRules.Check(obj, path, Error);
+                ObjectFieldRules.Check(obj, path, caps, Error);
                 if (obj.Id is not null) objectTypes.TryAdd(obj.Id, obj.Type);
             }
         }
@@ -78,7 +79,7 @@ public static partial class ExperimentValidator
                 Error($"processes[{i}].parent", $"process '{process.Id}' is its own ancestor");
         }
 
-        var context = new StepContext(objectTypes, parents, Error);
+        var context = new StepContext(objectTypes, parents, caps, Error);
         for (var i = 0; i < processes.Count; i++)
         {
             var process = processes[i];
@@ -117,6 +118,7 @@ public static partial class ExperimentValidator
     private sealed record StepContext(
         Dictionary<string, string> ObjectTypes,
         Dictionary<string, string?> Parents,
+        SizeCaps Caps,
         Action<string, string> Error)
     {
         public HashSet<string> Spawned { get; } = new(StringComparer.Ordinal);
@@ -170,7 +172,7 @@ public static partial class ExperimentValidator
         }
         if (step.Process is not null)
             CheckTargetProcess(step, path, processId, depth, context);
-        StepFieldRules.Check(step, path, error);
+        StepFieldRules.Check(step, path, context.Caps, error);
     }
 
     private static void CheckTargetProcess(Step step, string path, string processId, int depth, StepContext context)

@@ -21,18 +21,18 @@ internal static class ObjectFieldRules
 
     public static IReadOnlyList<string> FieldsOf(string type) => Allowed.TryGetValue(type, out var fields) ? fields : [];
 
-    public static void Check(ObjectDefinition obj, string path, Action<string, string> error)
+    public static void Check(ObjectDefinition obj, string path, SizeCaps caps, Action<string, string> error)
     {
         var allowed = Allowed[obj.Type!];
         foreach (var field in SetFields(obj).Where(f => !allowed.Contains(f)))
             error($"{path}.{field}", $"a {obj.Type} takes no field '{field}'");
 
         Range(obj.Capacity, 4096, 1 << 20, $"{path}.capacity", "capacity", error);
-        Range(obj.Size, 1, 64 << 20, $"{path}.size", "size", error);
+        Range(obj.Size, 1, caps.MaxShmBytes, $"{path}.size", "size", error);
         Range(obj.Count, 1, 32, $"{path}.count", "count", error);
         Range(obj.Initial, 0, 32767, $"{path}.initial", "initial", error);
         Range(obj.MaxMessages, 1, 10, $"{path}.maxMessages", "maxMessages", error);
-        Range(obj.MessageSize, 1, 8192, $"{path}.messageSize", "messageSize", error);
+        Range(obj.MessageSize, 1, caps.MaxMessageBytes, $"{path}.messageSize", "messageSize", error);
         Range(obj.Port, 1, 65535, $"{path}.port", "port", error);
         if (obj.Path is not null && SandboxPaths.Problem(obj.Path) is { } pathProblem)
             error($"{path}.path", pathProblem);
@@ -46,7 +46,7 @@ internal static class ObjectFieldRules
         }
     }
 
-    private static void Range(int? value, int min, int max, string path, string name, Action<string, string> error)
+    private static void Range(long? value, long min, long max, string path, string name, Action<string, string> error)
     {
         if (value is { } v && (v < min || v > max))
             error(path, $"{name} is from {min} to {max}");

@@ -33,7 +33,7 @@ public static class OpCatalog
         new(Ops.Receive, ["object"], ["type", "maxBytes", "nowait"], Messages),
         new(Ops.Open, ["object", "mode"], [], Named),
         new(Ops.Close, ["object"], ["end"], ObjectTypes.All),
-        new(Ops.Store, ["object", "offset"], ["data", "int32"], SharedMemory, ["data", "int32"]),
+        new(Ops.Store, ["object", "offset"], ["data", "int32", "size"], SharedMemory, ["data", "int32", "size"]),
         new(Ops.Load, ["object", "offset", "length"], [], SharedMemory),
         new(Ops.Increment, ["object", "offset", "times"], ["atomic"], SharedMemory),
         new(Ops.SemWait, ["object"], ["index", "count", "undo"], Semaphores),

@@ -7,15 +7,17 @@ internal static class StepFieldRules
     private static readonly string[] Modes = ["read", "write", "read-write"];
     private static readonly string[] Actions = ["log", "ignore", "default"];
 
-    public static void Check(Step step, string path, Action<string, string> error)
+    public static void Check(Step step, string path, SizeCaps caps, Action<string, string> error)
     {
         if (step.Data is { Length: > ExperimentValidator.MaxDataLength })
             error($"{path}.data", $"data is at most {ExperimentValidator.MaxDataLength} characters");
-        Range(step.Size, 1, 16 << 20, $"{path}.size", error);
+        if (step.Op == Ops.Send && step.Data is { } message && System.Text.Encoding.UTF8.GetByteCount(message) > caps.MaxMessageBytes)
+            error($"{path}.data", $"a message is at most {caps.MaxMessageBytes} bytes on this server");
+        Range(step.Size, 1, step.Op == Ops.Store ? caps.MaxShmBytes : caps.MaxWriteBytes, $"{path}.size", error);
         Range(step.Bytes, 1, ExperimentValidator.MaxReadBytes, $"{path}.bytes", error);
         Range(step.MaxBytes, 1, ExperimentValidator.MaxReadBytes, $"{path}.maxBytes", error);
         Range(step.Priority, 0, 32767, $"{path}.priority", error);
-        Range(step.Offset, 0, 64 << 20, $"{path}.offset", error);
+        Range(step.Offset, 0, caps.MaxShmBytes - 1, $"{path}.offset", error);
         Range(step.Length, 1, 65536, $"{path}.length", error);
         // An increment loop is one step however long; a repeat multiplies steps and events.
         Range(step.Times, 1, step.Op == Ops.Increment ? 100_000_000 : 1_000_000, $"{path}.times", error);

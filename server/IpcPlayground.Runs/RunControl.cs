@@ -1,0 +1,90 @@
+using System.Threading.Channels;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Runs;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Runs;
+
+/// <summary>What became of a request to step, resume or stop a run.</summary>
+public enum ControlOutcome
+{
+    Sent,
+    NotStepMode,
+    NotHeld,
+    Ended,
+}
+
+/// <summary>
+/// The commands a person sends a running run: in step mode, which held process takes its next step, or resume; in
+/// any mode, stop. It knows which processes are held from the run's own <c>paused</c> events, and queues commands for
+/// the coordinator to write to the supervisor.
+/// </summary>
+public sealed class RunControl(string mode)
+{
+    private readonly Channel<ControlFrame> _commands = Channel.CreateUnbounded<ControlFrame>(new() { SingleReader = true });
+    private readonly Dictionary<string, PausedEvent> _held = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private bool _free = mode != RunModes.Step;
+    private bool _ended;
+
+    public string Mode { get; } = mode;
+
+    public ChannelReader<ControlFrame> Commands => _commands.Reader;
+
+    /// <summary>The processes held now, and the step each waits before.</summary>
+    public IReadOnlyList<PausedEvent> Held
+    {
+        get { lock (_lock) return [.. _held.Values]; }
+    }
+
+    public void Observe(IEnumerable<RunEvent> events)
+    {
+        lock (_lock)
+            foreach (var e in events)
+            {
+                if (e is PausedEvent paused && !_free) _held[paused.Process ?? ""] = paused;
+                else if (e is ProcessExitEvent exit) _held.Remove(exit.Process ?? "");
+                else if (e is RunEndEvent)
+                {
+                    _ended = true;
+                    _held.Clear();
+                    _commands.Writer.TryComplete();
+                }
+            }
+    }
+
+    public ControlOutcome Step(string process)
+    {
+        lock (_lock)
+        {
+            if (_ended) return ControlOutcome.Ended;
+            if (Mode != RunModes.Step) return ControlOutcome.NotStepMode;
+            if (!_held.Remove(process)) return ControlOutcome.NotHeld;
+            _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Step, Target = process });
+            return ControlOutcome.Sent;
+        }
+    }
+
+    public ControlOutcome Resume()
+    {
+        lock (_lock)
+        {
+            if (_ended) return ControlOutcome.Ended;
+            if (Mode != RunModes.Step) return ControlOutcome.NotStepMode;
+            _free = true;
+            _held.Clear();
+            _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Resume });
+            return ControlOutcome.Sent;
+        }
+    }
+
+    public ControlOutcome Stop()
+    {
+        lock (_lock)
+        {
+            if (_ended) return ControlOutcome.Ended;
+            _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Stop });
+            return ControlOutcome.Sent;
+        }
+    }
+}

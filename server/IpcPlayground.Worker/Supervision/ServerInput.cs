@@ -1,0 +1,60 @@
+using System.Text.Json;
+using IpcPlayground.Worker.Framing;
+using IpcPlayground.Worker.Interop;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Supervision;
+
+/// <summary>
+/// The supervisor's standard input: the run plan as the first line, then step-mode commands, one a line. Read raw
+/// from descriptor 0, never through a buffered reader, so no command is swallowed with the plan. Its end means the
+/// server is gone.
+/// </summary>
+internal sealed unsafe class ServerInput
+{
+    private readonly FrameAssembler _lines = new();
+
+    public bool Gone { get; private set; }
+
+    /// <summary>Blocks for the first line.</summary>
+    public RunPlan? ReadPlan()
+    {
+        byte[] line;
+        while (!_lines.TryTakeLine(out line))
+            if (!Fill()) return null;
+        return line.Length == 0 ? null : JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.RunPlan);
+    }
+
+    /// <summary>After poll said descriptor 0 is readable: the commands that arrived whole.</summary>
+    public List<ControlFrame> ReadCommands()
+    {
+        var commands = new List<ControlFrame>();
+        if (!Fill()) return commands;
+        while (_lines.TryTakeLine(out var line))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.Frame) is ControlFrame command) commands.Add(command);
+            }
+            catch (JsonException) { }
+        }
+        return commands;
+    }
+
+    private bool Fill()
+    {
+        var space = _lines.FreeSpace(4096);
+        nint n;
+        do
+        {
+            fixed (byte* s = space) n = Libc.Read(0, s, space.Length);
+        } while (n < 0 && Errno.Last() == Libc.EINTR);
+        if (n <= 0)
+        {
+            Gone = true;
+            return false;
+        }
+        _lines.Commit((int)n);
+        return true;
+    }
+}
