@@ -93,4 +93,24 @@ public sealed class InspectorTests : BunitContext
         Assert.Equal("exited", cut.Find("[data-testid=inspector-process][data-process=a]").GetAttribute("data-state"));
         Assert.Contains("code 3", cut.Find("[data-testid=proc-exit]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Picking_an_earlier_event_shows_the_snapshot_just_after_it()
+    {
+        var events = new Events()
+            .Call(1, "writer", "write", "p")
+            .State(1.1, "writer", "p", """{"type":"pipe","buffered":65536,"capacity":65536}""")
+            .Call(300, "reader", "read", "p")
+            .State(300.1, "reader", "p", """{"type":"pipe","buffered":61440,"capacity":65536}""");
+        long? asked = -1;
+        var cut = Render<ObjectInspector>(p => p.Add(c => c.Events, events.List).Add(c => c.OnAtSeqChanged, at => asked = at));
+        Assert.Equal("61440/65536", cut.Find("[data-testid=buffer-text]").TextContent);
+
+        cut.Render(p => p.Add(c => c.AtSeq, 1L));
+        Assert.Equal("65536/65536", cut.Find("[data-testid=buffer-text]").TextContent);
+        Assert.Equal("false", cut.Find("[data-testid=inspector-live]").GetAttribute("aria-pressed"));
+
+        cut.Find("[data-testid=inspector-live]").Click();
+        Assert.Null(asked);
+    }
 }

@@ -85,6 +85,8 @@ public sealed record UiText
     // inspector
     public required string Inspector { get; init; }
     public required string NoSnapshot { get; init; }
+    public required string AsOf { get; init; }
+    public required string Live { get; init; }
     public required string Buffered { get; init; }
     public required string Messages { get; init; }
     public required string Empty { get; init; }
@@ -189,6 +191,8 @@ public sealed record UiText
         TimelineKeys = "Keys: + − zoom · ← → pan · 0 fit · F follow · wheel pans, Ctrl+wheel zooms",
         Inspector = "Inspector",
         NoSnapshot = "No snapshot yet.",
+        AsOf = "As of event",
+        Live = "Live",
         Buffered = "buffered",
         Messages = "messages",
         Empty = "empty",
@@ -288,6 +292,8 @@ public sealed record UiText
         TimelineKeys = "按键：+ − 缩放 · ← → 平移 · 0 全部 · F 跟随 · 滚轮平移，Ctrl+滚轮缩放",
         Inspector = "检查器",
         NoSnapshot = "尚无快照。",
+        AsOf = "截至事件",
+        Live = "实时",
         Buffered = "已缓冲",
         Messages = "条消息",
         Empty = "空",

@@ -18,6 +18,18 @@ public sealed class InspectorModel
     public required IReadOnlyList<ObjectSnapshot> Objects { get; init; }
     public required IReadOnlyList<ProcessSnapshot> Processes { get; init; }
 
+    /// <summary>
+    /// The events up to the one numbered <paramref name="seq"/>, with the snapshots that directly follow it (they
+    /// show the kernel's view just after that step).
+    /// </summary>
+    public static IReadOnlyList<RunEvent> UpTo(IReadOnlyList<RunEvent> events, long seq)
+    {
+        var end = 0;
+        while (end < events.Count && events[end].Seq <= seq) end++;
+        while (end < events.Count && events[end] is StateEvent) end++;
+        return end == events.Count ? events : [.. events.Take(end)];
+    }
+
     public static InspectorModel Build(IEnumerable<RunEvent> events, IEnumerable<string>? declaredProcesses = null)
     {
         var objects = new Dictionary<string, ObjectSnapshot>(StringComparer.Ordinal);
