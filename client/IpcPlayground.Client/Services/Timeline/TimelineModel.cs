@@ -36,7 +36,7 @@ public sealed class TimelineModel
                     break;
                 case BlockedEvent b when !open.ContainsKey(process):
                     open[process] = (b, spans.Count);
-                    spans.Add(new(process, b.SinceNs ?? b.TNs, null, b.Call ?? b.Op ?? "?", b.Object ?? b.Target, b.Seq, null));
+                    spans.Add(new(process, b.SinceNs ?? b.TNs, null, b.Call ?? b.Op ?? "?", b.Op, b.Object ?? b.Target, b.Seq, null));
                     break;
                 case SyscallEvent s:
                     Close(process, s.TNs, s.Seq);
