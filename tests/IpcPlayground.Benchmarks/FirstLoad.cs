@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using IpcPlayground.Testing;
 using Microsoft.Playwright;
 
@@ -19,10 +17,10 @@ public static class FirstLoad
     {
         var publishDir = Path.Combine(PlaygroundServer.RepositoryPath(".build"), "firstload-server");
         if (Environment.GetEnvironmentVariable("FIRSTLOAD_REUSE_PUBLISH") != "1") await PublishAsync(publishDir);
-        var port = FreePort();
+        var port = Loopback.FreePort();
         using var server = StartServer(publishDir, port);
         var baseUrl = $"http://127.0.0.1:{port}/";
-        await WaitForHealthAsync(baseUrl);
+        using (var http = new HttpClient { BaseAddress = new Uri(baseUrl) }) await Loopback.WaitHealthyAsync(http, 300, anyAnswer: true);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumBrowser.Path, Headless = true, Args = ChromiumBrowser.Args });
@@ -154,30 +152,6 @@ public static class FirstLoad
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServerProcess(process);
-    }
-
-    private static async Task WaitForHealthAsync(string baseUrl)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("health")).StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the published server did not answer /health");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Mb(long bytes) => (bytes / 1_000_000.0).ToString("0.000", CultureInfo.InvariantCulture);

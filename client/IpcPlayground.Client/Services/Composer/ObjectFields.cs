@@ -1,4 +1,3 @@
-using System.Globalization;
 using IpcPlayground.Contracts.Experiments;
 
 namespace IpcPlayground.Client.Services.Composer;
@@ -28,16 +27,16 @@ public static class ObjectFields
 
     public static string? Get(ObjectDefinition obj, string field) => field switch
     {
-        "capacity" => Text(obj.Capacity),
-        "size" => Text(obj.Size),
-        "count" => Text(obj.Count),
-        "initial" => Text(obj.Initial),
-        "maxMessages" => Text(obj.MaxMessages),
-        "messageSize" => Text(obj.MessageSize),
+        "capacity" => FieldText.Of(obj.Capacity),
+        "size" => FieldText.Of(obj.Size),
+        "count" => FieldText.Of(obj.Count),
+        "initial" => FieldText.Of(obj.Initial),
+        "maxMessages" => FieldText.Of(obj.MaxMessages),
+        "messageSize" => FieldText.Of(obj.MessageSize),
         "key" => KeyText(obj.Key),
         "path" => obj.Path,
         "name" => obj.Name,
-        "port" => Text(obj.Port),
+        "port" => FieldText.Of(obj.Port),
         _ => null,
     };
 
@@ -46,16 +45,16 @@ public static class ObjectFields
         var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         return field switch
         {
-            "capacity" => obj with { Capacity = Int(text) },
-            "size" => obj with { Size = Int(text) },
-            "count" => obj with { Count = Int(text) },
-            "initial" => obj with { Initial = Int(text) },
-            "maxMessages" => obj with { MaxMessages = Int(text) },
-            "messageSize" => obj with { MessageSize = Int(text) },
+            "capacity" => obj with { Capacity = FieldText.Int(text) },
+            "size" => obj with { Size = FieldText.Int(text) },
+            "count" => obj with { Count = FieldText.Int(text) },
+            "initial" => obj with { Initial = FieldText.Int(text) },
+            "maxMessages" => obj with { MaxMessages = FieldText.Int(text) },
+            "messageSize" => obj with { MessageSize = FieldText.Int(text) },
             "key" => obj with { Key = ParseKey(text) },
             "path" => obj with { Path = text },
             "name" => obj with { Name = text },
-            "port" => obj with { Port = Int(text) },
+            "port" => obj with { Port = FieldText.Int(text) },
             _ => obj,
         };
     }
@@ -65,10 +64,10 @@ public static class ObjectFields
     {
         if (text is null) return null;
         if (text == "private") return IpcKey.Private;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return new IpcKey { Value = number };
+        if (FieldText.Int(text) is { } number) return new IpcKey { Value = number };
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length >= 2 && parts[0] == "ftok")
-            return new IpcKey { Ftok = new FtokKey { Path = parts[1], Proj = parts.Length > 2 ? Int(parts[2]) : null } };
+            return new IpcKey { Ftok = new FtokKey { Path = parts[1], Proj = parts.Length > 2 ? FieldText.Int(parts[2]) : null } };
         return IpcKey.Private;
     }
 
@@ -76,11 +75,8 @@ public static class ObjectFields
     {
         null => null,
         { IsPrivate: true } => "private",
-        { Value: { } v } => Text(v),
-        { Ftok: { } f } => $"ftok {f.Path} {Text(f.Proj)}".TrimEnd(),
+        { Value: { } v } => FieldText.Of(v),
+        { Ftok: { } f } => $"ftok {f.Path} {FieldText.Of(f.Proj)}".TrimEnd(),
         _ => null,
     };
-
-    private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-    private static int? Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 }
