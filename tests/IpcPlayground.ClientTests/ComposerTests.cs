@@ -134,4 +134,35 @@ public sealed class ComposerTests : BunitContext
         cut.Find("[data-testid=object-field][data-field=maxMessages]").Change("99");
         Assert.Contains("maxMessages is from 1 to 10", cut.Find("[data-testid=field-error][data-path='objects[0].maxMessages']").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_lesson_survives_a_round_trip_through_the_forms_model()
+    {
+        foreach (var lesson in LessonLibrary.All)
+        {
+            var state = new ComposerState(lesson.ExperimentJson);
+            Assert.True(state.IsValid, lesson.Id);
+            state.Edit(x => x);
+            Assert.True(state.IsValid, lesson.Id + ": " + string.Join("; ", state.Errors.Select(e => e.Message)));
+            Assert.True(System.Text.Json.JsonElement.DeepEquals(lesson.Experiment, System.Text.Json.JsonDocument.Parse(state.Json).RootElement), lesson.Id);
+        }
+    }
+
+    [Fact]
+    public void Steps_added_inside_a_repeat_nest_under_it()
+    {
+        var state = Blank();
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+        cut.Find("[data-testid=add-step-op]").Change("repeat");
+        cut.Find("[data-testid=add-step]").Click();
+
+        var repeat = cut.Find("[data-testid=step-row][data-path='processes[0].steps[0]']");
+        repeat.QuerySelector("[data-testid=add-step-op]")!.Change("sleep");
+        cut.Find("[data-testid=step-row][data-path='processes[0].steps[0]'] [data-testid=add-step]").Click();
+
+        Assert.NotNull(cut.Find("[data-testid=step-row][data-path='processes[0].steps[0].steps[0]'][data-op=sleep]"));
+        var outer = ExperimentReader.Read(state.Json).Experiment!.Processes![0].Steps![0];
+        Assert.Equal(Ops.Repeat, outer.Op);
+        Assert.Equal(100, Assert.Single(outer.Steps!).Ms);
+    }
 }
