@@ -50,6 +50,8 @@ public static class FirstLoad
             Console.WriteLine($"    {kind,-10} {Mb(bytes)} MB");
         var tti = samples.Select(s => s.InteractiveMs).Order().ToList();
         Console.WriteLine($"  time to interactive (navigation → Run enabled), ms: median {F(tti[tti.Count / 2])}, min {F(tti[0])}, max {F(tti[^1])}");
+        var downloaded = samples.Select(s => s.DownloadedMs).Order().ToList();
+        Console.WriteLine($"  of which the last file arrived (navigation → last responseEnd), ms: median {F(downloaded[downloaded.Count / 2])}");
         var busy = samples.Select(s => s.BusyMs).Order().ToList();
         Console.WriteLine($"  main thread busy until then (Chromium TaskDuration), ms: median {F(busy[busy.Count / 2])}, min {F(busy[0])}, max {F(busy[^1])}");
         Console.WriteLine($"  machine load average while measuring: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores");
@@ -67,7 +69,7 @@ public static class FirstLoad
         }
     }
 
-    private sealed record Sample(int Requests, long WireBytes, long DecodedBytes, Dictionary<string, long> ByKind, double InteractiveMs, double BusyMs, string AcceptEncoding);
+    private sealed record Sample(int Requests, long WireBytes, long DecodedBytes, Dictionary<string, long> ByKind, double InteractiveMs, double BusyMs, double DownloadedMs, string AcceptEncoding);
 
     /// <summary>Chromium's TaskDuration: how long the page's main thread was busy, which a loaded machine stretches far less than wall-clock time.</summary>
     private static double MainThreadBusyMs(System.Text.Json.JsonElement? metrics)
@@ -93,6 +95,7 @@ public static class FirstLoad
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync(new() { Timeout = 60_000 });
         var interactive = clock.Elapsed.TotalMilliseconds;
         var busy = MainThreadBusyMs(await cdp.SendAsync("Performance.getMetrics"));
+        var downloaded = await page.EvaluateAsync<double>("Math.max(...performance.getEntriesByType('resource').map(r => r.responseEnd))");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         long wire = 0, decoded = 0;
@@ -112,7 +115,7 @@ public static class FirstLoad
             if (request.Url.EndsWith(".wasm", StringComparison.Ordinal) && (await request.AllHeadersAsync()).TryGetValue("accept-encoding", out var ae))
                 acceptEncoding = ae;
         }
-        return new Sample(requests.Count, wire, decoded, byKind, interactive, busy, acceptEncoding);
+        return new Sample(requests.Count, wire, decoded, byKind, interactive, busy, downloaded, acceptEncoding);
     }
 
     private static string KindOf(string url)
