@@ -10,4 +10,5 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<RunsClient>();
 builder.Services.AddScoped<UiPreferences>();
+builder.Services.AddScoped<KeyboardShortcuts>();
 await builder.Build().RunAsync();

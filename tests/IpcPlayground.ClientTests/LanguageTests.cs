@@ -13,6 +13,7 @@ public sealed class LanguageTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddScoped<UiPreferences>();
+        Services.AddScoped<IpcPlayground.Client.Services.KeyboardShortcuts>();
     }
 
     private IRenderedComponent<MainLayout> RenderPage() =>

@@ -57,4 +57,24 @@ public sealed class LanguageAndLayoutTests(BrowserFixture fixture)
         await BrowserFixture.SaveScreenshotAsync(page, "phone-width");
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task By_keyboard_alone_a_lesson_is_found_opened_and_run()
+    {
+        var page = await fixture.NewPageAsync();
+        await PlaygroundPage.OpenAsync(page);
+
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Alt+KeyL");
+        await Assertions.Expect(page.GetByTestId("gallery-search")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("full pipe");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("lesson-explanation")).ToContainTextAsync("65536");
+        await Assertions.Expect(page.GetByTestId("gallery-toggle")).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-lane]")).ToHaveCountAsync(2);
+        await page.Context.CloseAsync();
+    }
 }
