@@ -10,7 +10,7 @@ dotnet build IpcPlayground.sln -c Release -nologo -v quiet || { echo "tests: 0 p
 results=.build/test-results
 rm -rf "$results"
 status=0
-for project in tests/IpcPlayground.UnitTests tests/IpcPlayground.IntegrationTests tests/IpcPlayground.EndToEndTests; do
+for project in tests/IpcPlayground.UnitTests tests/IpcPlayground.ClientTests tests/IpcPlayground.IntegrationTests tests/IpcPlayground.EndToEndTests; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 5min \

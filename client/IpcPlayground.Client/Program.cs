@@ -1,4 +1,5 @@
 using IpcPlayground.Client;
+using IpcPlayground.Client.Localization;
 using IpcPlayground.Client.Services;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -8,4 +9,6 @@ builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<RunsClient>();
+builder.Services.AddScoped<UiPreferences>();
+builder.Services.AddScoped<KeyboardShortcuts>();
 await builder.Build().RunAsync();

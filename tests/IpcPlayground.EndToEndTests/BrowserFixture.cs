@@ -9,7 +9,7 @@ namespace IpcPlayground.EndToEndTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = ChromiumBrowser.Path;
 
     private IPlaywright? _playwright;
 
@@ -27,11 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
+            Args = ChromiumBrowser.Args,
         });
     }
 

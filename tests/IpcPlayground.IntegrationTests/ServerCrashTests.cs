@@ -50,7 +50,7 @@ public sealed class ServerCrashTests
 
     private static async Task<(Process Server, HttpClient Http)> StartServerAsync()
     {
-        var port = FreeLoopbackPort();
+        var port = Loopback.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "IpcPlayground.Server.dll"), "--urls", $"http://127.0.0.1:{port}",
                      "--contentRoot", PlaygroundServer.RepositoryPath("server/IpcPlayground.Server")])
@@ -60,28 +60,7 @@ public sealed class ServerCrashTests
         start.Environment["Storage__DataDirectory"] = data.Path;
         var server = Process.Start(start)!;
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TaskTimeouts.Default };
-        await WaitHealthy(http);
+        await Loopback.WaitHealthyAsync(http);
         return (server, http);
-    }
-
-    private static async Task WaitHealthy(HttpClient http)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the server did not become healthy in 20 s");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -23,6 +23,7 @@ public static class EventText
             _ => $"{s.Signal}: default action",
         },
         StateEvent st => State(st),
+        PausedEvent p => $"held before {p.Op}({p.Object ?? p.Target})" + (p.Phase is null ? "" : $" [{p.Phase}]"),
         ProcessExitEvent x => x.Signal is null ? $"exited with code {x.ExitCode}" : $"killed by {x.Signal}",
         LimitEvent l => $"limit hit: {l.Limit} {l.Message}",
         ErrorEvent r => r.Message ?? "error",
@@ -42,12 +43,16 @@ public static class EventText
     private static string Short(System.Text.Json.JsonElement value) =>
         value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
+    /// <summary>Long data (a 4096-byte read) reads as its start and its length, so one event stays one line.</summary>
+    public static string Shorten(string data, int keep = 80) =>
+        data.Length <= keep ? data : $"{data[..keep]}… ({data.Length} chars)";
+
     private static string Syscall(SyscallEvent s)
     {
         var target = s.Object ?? s.Target;
         var call = $"{s.Op}({target}{(s.Signal is null ? "" : ", " + s.Signal)}) = {s.Result}";
         if (s.Errno is not null) call += $" {s.Errno}";
-        if (s.Data is not null) call += $" \"{s.Data}\"";
+        if (s.Data is not null) call += $" \"{Shorten(s.Data)}\"";
         else if (s.DataBase64 is not null) call += $" [{s.DataBase64.Length * 3 / 4} bytes, binary]";
         if (s.Type is not null) call += $" [type {s.Type}]";
         if (s.Priority is not null) call += $" [priority {s.Priority}]";

@@ -6,8 +6,12 @@ namespace IpcPlayground.Client.Services;
 public sealed class RunTimeline
 {
     private readonly SortedDictionary<long, RunEvent> _events = [];
+    private IReadOnlyList<RunEvent>? _ordered;
 
     public IEnumerable<RunEvent> Events => _events.Values;
+
+    /// <summary>The events in seq order as a list; a new list after each batch that added something, the same one otherwise.</summary>
+    public IReadOnlyList<RunEvent> Ordered => _ordered ??= [.. _events.Values];
     public int Count => _events.Count;
 
     public string Status { get; private set; } = RunStatuses.Running;
@@ -17,7 +21,7 @@ public sealed class RunTimeline
     {
         foreach (var e in events)
         {
-            _events.TryAdd(e.Seq, e);
+            if (_events.TryAdd(e.Seq, e)) _ordered = null;
             if (e is RunEndEvent end)
             {
                 Status = end.Status ?? RunStatuses.Completed;

@@ -17,11 +17,11 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
     private HubConnection? _hub;
     private readonly Dictionary<string, Action<RunEvent[]>> _followers = new(StringComparer.Ordinal);
 
-    /// <summary>Posts the experiment; returns the run id, or the server's errors by JSON path.</summary>
-    public async Task<(string? RunId, IReadOnlyList<ValidationError> Errors)> StartAsync(string experimentJson)
+    /// <summary>Posts the experiment; returns the run id, or the server's errors by JSON path. In step mode every process is held before each step.</summary>
+    public async Task<(string? RunId, IReadOnlyList<ValidationError> Errors)> StartAsync(string experimentJson, bool stepMode = false)
     {
         using var content = new StringContent(experimentJson, System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync("api/runs", content);
+        using var response = await http.PostAsync(stepMode ? $"api/runs?mode={RunModes.Step}" : "api/runs", content);
         if (response.IsSuccessStatusCode)
         {
             var accepted = await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.RunAccepted);
@@ -29,6 +29,31 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
         }
         return (null, await ReadProblemAsync(response));
     }
+
+    /// <summary>Step mode: lets a held process take its next step. Returns null, or why the server refused (e.g. 409: that process is not held).</summary>
+    public async Task<string?> StepAsync(string runId, string process)
+    {
+        using var content = JsonContent.Create(new StepRequest(process), ContractsJsonContext.Default.StepRequest);
+        using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/step", content);
+        return await RefusalAsync(response);
+    }
+
+    /// <summary>Step mode: lets every process run freely to the end.</summary>
+    public async Task<string?> ResumeAsync(string runId)
+    {
+        using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/resume", null);
+        return await RefusalAsync(response);
+    }
+
+    /// <summary>Kills the run (its run-end status is <c>killed</c>).</summary>
+    public async Task<string?> StopAsync(string runId)
+    {
+        using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/stop", null);
+        return await RefusalAsync(response);
+    }
+
+    private static async Task<string?> RefusalAsync(HttpResponseMessage response) =>
+        response.IsSuccessStatusCode ? null : string.Join("; ", (await ReadProblemAsync(response)).Select(e => e.Message));
 
     /// <summary>Follows a run: <paramref name="onEvents"/> gets what happened so far, then each new batch as it arrives.</summary>
     public async Task FollowAsync(string runId, Action<RunEvent[]> onEvents)
@@ -70,7 +95,8 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
                 return errors.EnumerateObject()
                     .SelectMany(p => p.Value.EnumerateArray().Select(m => new ValidationError(p.Name, m.GetString() ?? "")))
                     .ToList();
-            var detail = document.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            var detail = document.RootElement.TryGetProperty("detail", out var d) ? d.GetString()
+                : document.RootElement.TryGetProperty("title", out var t) ? t.GetString() : null;
             return [new ValidationError("$", detail ?? $"the server answered {(int)response.StatusCode}")];
         }
         catch (JsonException)

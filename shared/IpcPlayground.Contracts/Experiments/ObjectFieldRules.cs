@@ -19,6 +19,8 @@ internal static class ObjectFieldRules
         [ObjectTypes.PosixSem] = ["name", "initial"],
     };
 
+    public static IReadOnlyList<string> FieldsOf(string type) => Allowed.TryGetValue(type, out var fields) ? fields : [];
+
     public static void Check(ObjectDefinition obj, string path, SizeCaps caps, Action<string, string> error)
     {
         var allowed = Allowed[obj.Type!];

@@ -22,6 +22,9 @@ public static class ObjectTypes
         SysvMsgQueue, PosixMsgQueue, SysvShm, PosixShm, SysvSem, PosixSem,
     ];
 
+    /// <summary>The optional fields an object of this type takes besides <c>id</c> and <c>type</c> (for forms).</summary>
+    public static IReadOnlyList<string> FieldsOf(string type) => ObjectFieldRules.FieldsOf(type);
+
     /// <summary>Objects a child inherits from its parent as fork does; they cannot join unrelated processes.</summary>
     public static bool IsInherited(string type) => type is Pipe or SocketPair;
 }

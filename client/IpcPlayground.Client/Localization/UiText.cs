@@ -1,0 +1,317 @@
+namespace IpcPlayground.Client.Localization;
+
+/// <summary>
+/// Every word the page shows, in one language. A typed table instead of .resx: no satellite assemblies to download,
+/// and a missing translation is a compile error (every property is required).
+/// </summary>
+public sealed record UiText
+{
+    public required string Language { get; init; }
+    public required string LanguageName { get; init; }
+    public required string Tagline { get; init; }
+    public required string LanguageLabel { get; init; }
+    public required string ThemeLabel { get; init; }
+    public required string ThemeLight { get; init; }
+    public required string ThemeDark { get; init; }
+    public required string Shortcuts { get; init; }
+
+    // composer
+    public required string Experiment { get; init; }
+    public required string Processes { get; init; }
+    public required string Objects { get; init; }
+    public required string Steps { get; init; }
+    public required string AddProcess { get; init; }
+    public required string AddChild { get; init; }
+    public required string AddObject { get; init; }
+    public required string AddStep { get; init; }
+    public required string Remove { get; init; }
+    public required string MoveUp { get; init; }
+    public required string MoveDown { get; init; }
+    public required string Id { get; init; }
+    public required string Parent { get; init; }
+    public required string NoParent { get; init; }
+    public required string Type { get; init; }
+    public required string Op { get; init; }
+    public required string Name { get; init; }
+    public required string TimeoutMs { get; init; }
+    public required string NoSteps { get; init; }
+    public required string JsonView { get; init; }
+    public required string JsonUnreadable { get; init; }
+    public required string NewExperiment { get; init; }
+    public required string StartFromLesson { get; init; }
+    public required string OwnExperiment { get; init; }
+
+    // gallery
+    public required string Lessons { get; init; }
+    public required string SearchLessons { get; init; }
+    public required string NoLessonMatches { get; init; }
+    public required string Close { get; init; }
+    public required string AboutThisLesson { get; init; }
+
+    // run
+    public required string Run { get; init; }
+    public required string Starting { get; init; }
+    public required string StepMode { get; init; }
+    public required string Stop { get; init; }
+    public required string Resume { get; init; }
+    public required string RunHeading { get; init; }
+    public required string RunHint { get; init; }
+    public required string Elapsed { get; init; }
+    public required string EventsCount { get; init; }
+    public required string BlockedNow { get; init; }
+    public required string NoneBlocked { get; init; }
+    public required string LimitsHit { get; init; }
+    public required string Errors { get; init; }
+    public required Func<string, string> Status { get; init; }
+
+    // step mode
+    public required string StepModeHint { get; init; }
+    public required string Next { get; init; }
+    public required string StepButton { get; init; }
+    public required string NotHeld { get; init; }
+    public required string Exited { get; init; }
+    public required string StoreAfterLoad { get; init; }
+
+    // timeline
+    public required string Timeline { get; init; }
+    public required string ZoomIn { get; init; }
+    public required string ZoomOut { get; init; }
+    public required string PanEarlier { get; init; }
+    public required string PanLater { get; init; }
+    public required string Fit { get; init; }
+    public required string Follow { get; init; }
+    public required string TimelineKeys { get; init; }
+
+    // inspector
+    public required string Inspector { get; init; }
+    public required string NoSnapshot { get; init; }
+    public required string AsOf { get; init; }
+    public required string Live { get; init; }
+    public required string Buffered { get; init; }
+    public required string Messages { get; init; }
+    public required string Empty { get; init; }
+    public required string Values { get; init; }
+    public required string Waiting { get; init; }
+    public required string Attached { get; init; }
+    public required string Bytes { get; init; }
+    public required string Removed { get; init; }
+    public required string SleepsIn { get; init; }
+    public required string BlockedIn { get; init; }
+    public required string Pending { get; init; }
+    public required string Masked { get; init; }
+    public required string Handled { get; init; }
+    public required string Ignored { get; init; }
+
+    // event list
+    public required string Events { get; init; }
+    public required string ColumnTime { get; init; }
+    public required string ColumnProcess { get; init; }
+    public required string ColumnKind { get; init; }
+    public required string ColumnWhat { get; init; }
+
+    public static UiText For(string? language) => language is not null && language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+
+    public static IReadOnlyList<UiText> All => [English, Chinese];
+
+    public static UiText English { get; } = new()
+    {
+        Language = "en",
+        LanguageName = "English",
+        Tagline = "Real processes, real system calls, watched live.",
+        LanguageLabel = "Language",
+        ThemeLabel = "Theme",
+        ThemeLight = "Light",
+        ThemeDark = "Dark",
+        Shortcuts = "Ctrl+Enter runs · Alt+L searches lessons",
+        Experiment = "Experiment",
+        Processes = "Processes",
+        Objects = "IPC objects",
+        Steps = "Steps",
+        AddProcess = "Add process",
+        AddChild = "Add child",
+        AddObject = "Add object",
+        AddStep = "Add step",
+        Remove = "Remove",
+        MoveUp = "Move up",
+        MoveDown = "Move down",
+        Id = "Id",
+        Parent = "Parent",
+        NoParent = "none (starts with the run)",
+        Type = "Type",
+        Op = "Op",
+        Name = "Name",
+        TimeoutMs = "Timeout (ms)",
+        NoSteps = "No steps yet.",
+        JsonView = "JSON",
+        JsonUnreadable = "The JSON cannot be read; the form shows the last readable version.",
+        NewExperiment = "New experiment",
+        StartFromLesson = "Start from a lesson:",
+        OwnExperiment = "(your own experiment)",
+        Lessons = "Lessons",
+        SearchLessons = "Search lessons (title, summary, tags)",
+        NoLessonMatches = "No lesson matches.",
+        Close = "Close",
+        AboutThisLesson = "About this lesson",
+        Run = "Run",
+        Starting = "Starting…",
+        StepMode = "Step mode",
+        Stop = "Stop",
+        Resume = "Resume",
+        RunHeading = "Run",
+        RunHint = "Press Run: each process really runs in a sandbox, and every call it makes appears here as it returns.",
+        Elapsed = "elapsed",
+        EventsCount = "events",
+        BlockedNow = "blocked now",
+        NoneBlocked = "none blocked",
+        LimitsHit = "Limits hit",
+        Errors = "Errors",
+        Status = s => s switch
+        {
+            "running" => "running…",
+            "completed" => "completed",
+            "failed" => "failed",
+            "timeout" => "timed out",
+            "killed" => "killed",
+            "limit" => "stopped by a limit",
+            _ => s,
+        },
+        StepModeHint = "Every process is held before each step: choose which one goes next.",
+        Next = "next:",
+        StepButton = "Step",
+        NotHeld = "running",
+        Exited = "exited",
+        StoreAfterLoad = "store (after its load)",
+        Timeline = "Timeline",
+        ZoomIn = "Zoom in",
+        ZoomOut = "Zoom out",
+        PanEarlier = "Earlier",
+        PanLater = "Later",
+        Fit = "Fit",
+        Follow = "Follow live",
+        TimelineKeys = "Keys: + − zoom · ← → pan · 0 fit · F follow · wheel pans, Ctrl+wheel zooms",
+        Inspector = "Inspector",
+        NoSnapshot = "No snapshot yet.",
+        AsOf = "As of event",
+        Live = "Live",
+        Buffered = "buffered",
+        Messages = "messages",
+        Empty = "empty",
+        Values = "values",
+        Waiting = "waiting",
+        Attached = "attached",
+        Bytes = "bytes",
+        Removed = "removed",
+        SleepsIn = "sleeps in",
+        BlockedIn = "blocked in",
+        Pending = "pending",
+        Masked = "blocked",
+        Handled = "handled",
+        Ignored = "ignored",
+        Events = "Events",
+        ColumnTime = "time",
+        ColumnProcess = "process",
+        ColumnKind = "kind",
+        ColumnWhat = "what happened",
+    };
+
+    public static UiText Chinese { get; } = new()
+    {
+        Language = "zh-Hans",
+        LanguageName = "简体中文",
+        Tagline = "真实的进程，真实的系统调用，实时观看。",
+        LanguageLabel = "语言",
+        ThemeLabel = "主题",
+        ThemeLight = "浅色",
+        ThemeDark = "深色",
+        Shortcuts = "Ctrl+Enter 运行 · Alt+L 搜索课程",
+        Experiment = "实验",
+        Processes = "进程",
+        Objects = "IPC 对象",
+        Steps = "步骤",
+        AddProcess = "添加进程",
+        AddChild = "添加子进程",
+        AddObject = "添加对象",
+        AddStep = "添加步骤",
+        Remove = "删除",
+        MoveUp = "上移",
+        MoveDown = "下移",
+        Id = "标识",
+        Parent = "父进程",
+        NoParent = "无（随运行启动）",
+        Type = "类型",
+        Op = "操作",
+        Name = "名称",
+        TimeoutMs = "超时（毫秒）",
+        NoSteps = "还没有步骤。",
+        JsonView = "JSON",
+        JsonUnreadable = "JSON 无法读取；表单显示的是最后一个可读的版本。",
+        NewExperiment = "新建实验",
+        StartFromLesson = "从课程开始：",
+        OwnExperiment = "（你自己的实验）",
+        Lessons = "课程",
+        SearchLessons = "搜索课程（标题、摘要、标签）",
+        NoLessonMatches = "没有匹配的课程。",
+        Close = "关闭",
+        AboutThisLesson = "关于本课",
+        Run = "运行",
+        Starting = "正在启动…",
+        StepMode = "单步模式",
+        Stop = "停止",
+        Resume = "继续运行",
+        RunHeading = "运行",
+        RunHint = "按“运行”：每个进程都在沙箱里真实运行，它的每次调用返回时都会显示在这里。",
+        Elapsed = "已运行",
+        EventsCount = "个事件",
+        BlockedNow = "当前阻塞",
+        NoneBlocked = "没有阻塞",
+        LimitsHit = "触及的限制",
+        Errors = "错误",
+        Status = s => s switch
+        {
+            "running" => "运行中…",
+            "completed" => "已完成",
+            "failed" => "失败",
+            "timeout" => "超时",
+            "killed" => "已终止",
+            "limit" => "因限制而停止",
+            _ => s,
+        },
+        StepModeHint = "每个进程在每一步之前都被暂停：由你选择下一步让谁走。",
+        Next = "下一步：",
+        StepButton = "单步",
+        NotHeld = "运行中",
+        Exited = "已退出",
+        StoreAfterLoad = "store（在 load 之后）",
+        Timeline = "时间线",
+        ZoomIn = "放大",
+        ZoomOut = "缩小",
+        PanEarlier = "向前",
+        PanLater = "向后",
+        Fit = "全部",
+        Follow = "实时跟随",
+        TimelineKeys = "按键：+ − 缩放 · ← → 平移 · 0 全部 · F 跟随 · 滚轮平移，Ctrl+滚轮缩放",
+        Inspector = "检查器",
+        NoSnapshot = "尚无快照。",
+        AsOf = "截至事件",
+        Live = "实时",
+        Buffered = "已缓冲",
+        Messages = "条消息",
+        Empty = "空",
+        Values = "值",
+        Waiting = "等待者",
+        Attached = "已附加",
+        Bytes = "字节",
+        Removed = "已删除",
+        SleepsIn = "睡眠于",
+        BlockedIn = "阻塞于",
+        Pending = "待处理",
+        Masked = "已屏蔽",
+        Handled = "有处理函数",
+        Ignored = "已忽略",
+        Events = "事件",
+        ColumnTime = "时间",
+        ColumnProcess = "进程",
+        ColumnKind = "类型",
+        ColumnWhat = "发生了什么",
+    };
+}

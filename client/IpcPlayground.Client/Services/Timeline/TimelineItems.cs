@@ -1,0 +1,25 @@
+using IpcPlayground.Contracts.Events;
+
+namespace IpcPlayground.Client.Services.Timeline;
+
+/// <summary>What a mark on a swimlane stands for.</summary>
+public enum MarkKind
+{
+    Start,
+    Syscall,
+    Signal,
+    Exit,
+}
+
+/// <summary>One moment on a process's swimlane: a call returning, a signal arriving, the process starting or ending.</summary>
+public sealed record TimelineMark(RunEvent Event, string Process, long TNs, MarkKind Kind, string Label, bool Failed);
+
+/// <summary>A call that blocked (<see cref="Call"/> the system call, <see cref="Op"/> the step), from when it was entered to when it returned (<see cref="ToNs"/> null: still blocked).</summary>
+public sealed record TimelineSpan(string Process, long FromNs, long? ToNs, string Call, string? Op, string? Object, long BlockedSeq, long? ReturnSeq);
+
+/// <summary>An event that woke another: a write to the read it ended, a post to the wait, a signal to its handler.</summary>
+public sealed record TimelineArrow(RunEvent From, RunEvent To, string Label)
+{
+    public string FromProcess => From.Process ?? "";
+    public string ToProcess => To.Process ?? "";
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using IpcPlayground.Testing;
+using Microsoft.Playwright;
+
+namespace IpcPlayground.Benchmarks;
+
+/// <summary>
+/// The page's first load as a visitor gets it: the server published as <c>scripts/serve.sh</c> publishes it (static
+/// assets precompressed), Debian's Chromium on loopback with an empty cache. Prints the bytes over the wire (encoded,
+/// as sent) by kind, and the time from navigation to interactive (the Run button enabled, i.e. the WebAssembly app
+/// has started and rendered).
+/// </summary>
+public static class FirstLoad
+{
+    public static async Task RunAsync(int loads)
+    {
+        var publishDir = Path.Combine(PlaygroundServer.RepositoryPath(".build"), "firstload-server");
+        if (Environment.GetEnvironmentVariable("FIRSTLOAD_REUSE_PUBLISH") != "1") await PublishAsync(publishDir);
+        var port = Loopback.FreePort();
+        using var server = StartServer(publishDir, port);
+        var baseUrl = $"http://127.0.0.1:{port}/";
+        using (var http = new HttpClient { BaseAddress = new Uri(baseUrl) }) await Loopback.WaitHealthyAsync(http, 300, anyAnswer: true);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumBrowser.Path, Headless = true, Args = ChromiumBrowser.Args });
+
+        var samples = new List<Sample>();
+        for (var i = 0; i < loads + 1; i++)
+        {
+            var sample = await LoadOnceAsync(browser, baseUrl);
+            if (i > 0) samples.Add(sample); // the first load warms the server's own JIT and file cache
+        }
+
+        // The published (trimmed) page must still work: run the default example to the end once.
+        await using (var context = await browser.NewContextAsync())
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(baseUrl);
+            await page.GetByTestId("run-button").ClickAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("timeline-mark").First).ToBeAttachedAsync();
+        }
+
+        var last = samples[^1];
+        Console.WriteLine($"First load of {baseUrl} in Chromium, empty cache, {loads} loads (after one warm-up):");
+        Console.WriteLine($"  requests: {last.Requests}; Accept-Encoding sent: {last.AcceptEncoding}");
+        Console.WriteLine($"  bytes over the wire (bodies as sent + headers): {Mb(last.WireBytes)} MB  (decoded: {Mb(last.DecodedBytes)} MB)");
+        foreach (var (kind, bytes) in last.ByKind.OrderByDescending(k => k.Value))
+            Console.WriteLine($"    {kind,-10} {Mb(bytes)} MB");
+        var tti = samples.Select(s => s.InteractiveMs).Order().ToList();
+        Console.WriteLine($"  time to interactive (navigation → Run enabled), ms: median {F(tti[tti.Count / 2])}, min {F(tti[0])}, max {F(tti[^1])}");
+        var downloaded = samples.Select(s => s.DownloadedMs).Order().ToList();
+        Console.WriteLine($"  of which the last file arrived (navigation → last responseEnd), ms: median {F(downloaded[downloaded.Count / 2])}");
+        var busy = samples.Select(s => s.BusyMs).Order().ToList();
+        Console.WriteLine($"  main thread busy until then (Chromium TaskDuration), ms: median {F(busy[busy.Count / 2])}, min {F(busy[0])}, max {F(busy[^1])}");
+        Console.WriteLine($"  machine load average while measuring: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores");
+        Console.WriteLine("  the published page ran the pipe example to 'completed'");
+        Console.WriteLine($"  targets: ≤ 3 MB compressed → {(last.WireBytes <= 3_000_000 ? "met" : "NOT met")}; ≤ 2000 ms → {(tti[tti.Count / 2] <= 2000 ? "met" : "NOT met")}");
+    }
+
+    /// <summary>The published server, killed (only it and its children) when the benchmark ends.</summary>
+    private sealed class ServerProcess(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.Dispose();
+        }
+    }
+
+    private sealed record Sample(int Requests, long WireBytes, long DecodedBytes, Dictionary<string, long> ByKind, double InteractiveMs, double BusyMs, double DownloadedMs, string AcceptEncoding);
+
+    /// <summary>Chromium's TaskDuration: how long the page's main thread was busy, which a loaded machine stretches far less than wall-clock time.</summary>
+    private static double MainThreadBusyMs(System.Text.Json.JsonElement? metrics)
+    {
+        if (metrics is not { } m || !m.TryGetProperty("metrics", out var list)) return double.NaN;
+        foreach (var metric in list.EnumerateArray())
+            if (metric.GetProperty("name").GetString() == "TaskDuration") return metric.GetProperty("value").GetDouble() * 1000;
+        return double.NaN;
+    }
+
+    private static async Task<Sample> LoadOnceAsync(IBrowser browser, string baseUrl)
+    {
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        page.Console += (_, m) => { if (m.Type == "error") Console.Error.WriteLine("page error: " + m.Text); };
+        var finished = new List<IRequest>();
+        page.RequestFinished += (_, r) => { lock (finished) finished.Add(r); };
+
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Performance.enable");
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync(baseUrl);
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        var interactive = clock.Elapsed.TotalMilliseconds;
+        var busy = MainThreadBusyMs(await cdp.SendAsync("Performance.getMetrics"));
+        var downloaded = await page.EvaluateAsync<double>("Math.max(...performance.getEntriesByType('resource').map(r => r.responseEnd))");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        long wire = 0, decoded = 0;
+        var byKind = new Dictionary<string, long>(StringComparer.Ordinal);
+        string acceptEncoding = "";
+        List<IRequest> requests;
+        lock (finished) requests = [.. finished];
+        foreach (var request in requests)
+        {
+            var sizes = await request.SizesAsync();
+            var response = await request.ResponseAsync();
+            var onWire = sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            wire += onWire;
+            if (response is not null && response.Status == 200) decoded += (await response.BodyAsync()).Length;
+            var kind = KindOf(request.Url);
+            byKind[kind] = byKind.GetValueOrDefault(kind) + onWire;
+            if (request.Url.EndsWith(".wasm", StringComparison.Ordinal) && (await request.AllHeadersAsync()).TryGetValue("accept-encoding", out var ae))
+                acceptEncoding = ae;
+        }
+        return new Sample(requests.Count, wire, decoded, byKind, interactive, busy, downloaded, acceptEncoding);
+    }
+
+    private static string KindOf(string url)
+    {
+        var path = new Uri(url).AbsolutePath;
+        var ext = Path.GetExtension(path);
+        return ext switch
+        {
+            ".wasm" => "wasm",
+            ".js" or ".mjs" => "javascript",
+            ".dat" => "icu",
+            ".css" => "css",
+            ".json" => "json",
+            "" or ".html" => "html",
+            _ => ext.TrimStart('.'),
+        };
+    }
+
+    private static async Task PublishAsync(string output)
+    {
+        var project = PlaygroundServer.RepositoryPath("server/IpcPlayground.Server/IpcPlayground.Server.csproj");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet"]))!;
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the server failed");
+    }
+
+    private static ServerProcess StartServer(string publishDir, int port)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(publishDir, "IpcPlayground.Server.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", publishDir])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServerProcess(process);
+    }
+
+    private static string Mb(long bytes) => (bytes / 1_000_000.0).ToString("0.000", CultureInfo.InvariantCulture);
+    private static string F(double ms) => ms.ToString("0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,168 @@
+using Bunit;
+using IpcPlayground.Client.Components.Composer;
+using IpcPlayground.Client.Services.Composer;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Lessons;
+
+namespace IpcPlayground.ClientTests;
+
+/// <summary>The composer's forms and its JSON view stay one experiment, and errors show on the field they concern.</summary>
+public sealed class ComposerTests : BunitContext
+{
+    private static ComposerState Blank() => new(ExperimentJson.Write(ExperimentEdits.Blank));
+
+    [Fact]
+    public void Building_a_parent_and_child_with_a_pipe_through_the_forms_writes_valid_json()
+    {
+        var state = Blank();
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        cut.Find("[data-testid=add-object]").Click();
+        cut.Find("[data-testid=process-card][data-index='0'] [data-testid=add-child]").Click();
+        var child = cut.Find("[data-testid=process-card][data-index='1']");
+        Assert.Equal("proc1", child.GetAttribute("data-process"));
+
+        // The parent spawned the child by itself; now the child reads the pipe and the parent writes it.
+        cut.Find("[data-testid=process-card][data-index='1'] [data-testid=add-step-op]").Change("read");
+        cut.Find("[data-testid=process-card][data-index='1'] [data-testid=add-step]").Click();
+        cut.Find("[data-testid=process-card][data-index='0'] [data-testid=add-step-op]").Change("write");
+        cut.Find("[data-testid=process-card][data-index='0'] [data-testid=add-step]").Click();
+
+        Assert.True(state.IsValid, string.Join("; ", state.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        var read = ExperimentReader.Read(state.Json);
+        Assert.True(read.IsValid);
+        var main = read.Experiment!.Processes![0];
+        Assert.Equal([Ops.Spawn, Ops.Write], main.Steps!.Select(s => s.Op));
+        Assert.Equal("proc1", main.Steps![0].Process);
+        Assert.Equal("pipe1", main.Steps![1].Object);
+        Assert.Equal("main", read.Experiment.Processes[1].Parent);
+        Assert.Contains("\"op\": \"read\"", state.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_the_json_redraws_the_forms()
+    {
+        var state = Blank();
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        state.SetJson(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=process-card]").Count));
+        Assert.Equal("child", cut.Find("[data-testid=process-card][data-index='1'] [data-testid=process-id]").GetAttribute("value"));
+        Assert.Equal("parent", cut.Find("[data-testid=process-card][data-index='1'] [data-testid=process-parent]").GetAttribute("value"));
+        Assert.Equal(5, cut.FindAll("[data-testid=process-card][data-index='0'] [data-testid=step-row]").Count);
+    }
+
+    [Fact]
+    public void A_form_edit_rewrites_the_json_view()
+    {
+        var state = new ComposerState(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        cut.Find("[data-testid=step-row][data-path='processes[1].steps[1]'] [data-testid=step-field][data-field=bytes]").Change("7");
+
+        Assert.Equal(7, ExperimentReader.Read(state.Json).Experiment!.Processes![1].Steps![1].Bytes);
+    }
+
+    [Fact]
+    public void An_unknown_object_is_flagged_on_the_step_field_before_running()
+    {
+        var state = new ComposerState(LessonLibrary.Get("pipe-byte-stream").ExperimentJson.Replace("\"object\": \"p\"", "\"object\": \"nope\"", StringComparison.Ordinal));
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        Assert.False(state.IsValid);
+        var error = cut.Find("[data-testid=step-row][data-path='processes[0].steps[1]'] [data-testid=field-error]");
+        Assert.Equal("processes[0].steps[1].object", error.GetAttribute("data-path"));
+        Assert.Contains("unknown object 'nope'", error.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_duplicate_process_id_is_flagged_on_the_id_field()
+    {
+        var state = new ComposerState(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        cut.Find("[data-testid=process-card][data-index='1'] [data-testid=process-id]").Change("p");
+
+        var error = cut.Find("[data-testid=field-error][data-path='processes[1].id']");
+        Assert.Contains("duplicate id 'p'", error.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_json_keeps_the_last_form_and_reports_where()
+    {
+        var state = new ComposerState(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
+        state.SetJson("{ \"format\": 1, ");
+        Assert.False(state.JsonReadable);
+        Assert.False(state.IsValid);
+        Assert.Equal(2, state.Model.Processes!.Count);
+    }
+
+    [Fact]
+    public void Changing_an_op_keeps_shared_fields_and_fills_required_ones()
+    {
+        var e = ExperimentReader.Read(LessonLibrary.Get("pipe-byte-stream").ExperimentJson).Experiment!;
+        var changed = ExperimentEdits.SetStepOp(e, new StepPath(0, [1]), Ops.Read);
+        var step = changed.Processes![0].Steps![1];
+        Assert.Equal("p", step.Object);
+        Assert.Null(step.Data);
+        Assert.Equal(100, step.Bytes);
+        Assert.Empty(ExperimentValidator.Validate(changed));
+    }
+
+    [Fact]
+    public void Removing_a_process_removes_the_steps_that_name_it_and_renaming_an_object_follows_its_uses()
+    {
+        var e = ExperimentReader.Read(LessonLibrary.Get("pipe-byte-stream").ExperimentJson).Experiment!;
+        var removed = ExperimentEdits.RemoveProcess(e, 1);
+        Assert.DoesNotContain(removed.Processes![0].Steps!, s => s.Process == "child");
+        Assert.Empty(ExperimentValidator.Validate(removed));
+
+        var renamed = ExperimentEdits.RenameObject(e, 0, "pipe");
+        Assert.All(renamed.Processes!.SelectMany(p => p.Steps!).Where(s => s.Object is not null), s => Assert.Equal("pipe", s.Object));
+        Assert.Empty(ExperimentValidator.Validate(renamed));
+    }
+
+    [Fact]
+    public void An_objects_form_offers_only_the_fields_its_type_takes()
+    {
+        var state = Blank();
+        state.Edit(x => ExperimentEdits.AddObject(x, ObjectTypes.PosixMsgQueue));
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        Assert.Equal(["name", "maxMessages", "messageSize"], cut.FindAll("[data-testid=object-field]").Select(f => f.GetAttribute("data-field")));
+        cut.Find("[data-testid=object-field][data-field=maxMessages]").Change("99");
+        Assert.Contains("maxMessages is from 1 to 10", cut.Find("[data-testid=field-error][data-path='objects[0].maxMessages']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_lesson_survives_a_round_trip_through_the_forms_model()
+    {
+        foreach (var lesson in LessonLibrary.All)
+        {
+            var state = new ComposerState(lesson.ExperimentJson);
+            Assert.True(state.IsValid, lesson.Id);
+            state.Edit(x => x);
+            Assert.True(state.IsValid, lesson.Id + ": " + string.Join("; ", state.Errors.Select(e => e.Message)));
+            Assert.True(System.Text.Json.JsonElement.DeepEquals(lesson.Experiment, System.Text.Json.JsonDocument.Parse(state.Json).RootElement), lesson.Id);
+        }
+    }
+
+    [Fact]
+    public void Steps_added_inside_a_repeat_nest_under_it()
+    {
+        var state = Blank();
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+        cut.Find("[data-testid=add-step-op]").Change("repeat");
+        cut.Find("[data-testid=add-step]").Click();
+
+        var repeat = cut.Find("[data-testid=step-row][data-path='processes[0].steps[0]']");
+        repeat.QuerySelector("[data-testid=add-step-op]")!.Change("sleep");
+        cut.Find("[data-testid=step-row][data-path='processes[0].steps[0]'] [data-testid=add-step]").Click();
+
+        Assert.NotNull(cut.Find("[data-testid=step-row][data-path='processes[0].steps[0].steps[0]'][data-op=sleep]"));
+        var outer = ExperimentReader.Read(state.Json).Experiment!.Processes![0].Steps![0];
+        Assert.Equal(Ops.Repeat, outer.Op);
+        Assert.Equal(100, Assert.Single(outer.Steps!).Ms);
+    }
+}

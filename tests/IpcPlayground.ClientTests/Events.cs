@@ -1,0 +1,59 @@
+using System.Text.Json;
+using IpcPlayground.Contracts.Events;
+
+namespace IpcPlayground.ClientTests;
+
+/// <summary>Events as a run sends them, numbered in order, with times in milliseconds for readability.</summary>
+internal sealed class Events
+{
+    private readonly List<RunEvent> _list = [];
+
+    public IReadOnlyList<RunEvent> List => _list;
+
+    private T Add<T>(T e) where T : RunEvent
+    {
+        var numbered = e with { Seq = _list.Count + 1 };
+        _list.Add(numbered);
+        return (T)numbered;
+    }
+
+    private static long Ms(double ms) => (long)(ms * 1_000_000);
+
+    public Events Start(double ms, string process) { Add(new ProcessStartEvent { TNs = Ms(ms), Process = process }); return this; }
+
+    public Events Call(double ms, string process, string op, string? obj = null, string? target = null, string? signal = null, string? errno = null)
+    {
+        Add(new SyscallEvent { TNs = Ms(ms), Process = process, Op = op, Object = obj, Target = target, Signal = signal, Errno = errno, Result = 0 });
+        return this;
+    }
+
+    public Events Blocked(double ms, double sinceMs, string process, string call, string? obj = null, string? target = null)
+    {
+        Add(new BlockedEvent { TNs = Ms(ms), SinceNs = Ms(sinceMs), Process = process, Op = call, Call = call, Object = obj, Target = target });
+        return this;
+    }
+
+    public Events Signal(double ms, string process, string signal, string disposition)
+    {
+        Add(new SignalEvent { TNs = Ms(ms), Process = process, Signal = signal, Disposition = disposition });
+        return this;
+    }
+
+    public Events Exit(double ms, string process, int code = 0) { Add(new ProcessExitEvent { TNs = Ms(ms), Process = process, ExitCode = code }); return this; }
+
+    public Events State(double ms, string? process, string? obj, string json)
+    {
+        Add(new StateEvent { TNs = Ms(ms), Process = process, Object = obj, State = JsonDocument.Parse(json).RootElement.Clone() });
+        return this;
+    }
+
+    public Events Paused(double ms, string process, string op, string? obj = null, string? phase = null, string? target = null)
+    {
+        Add(new PausedEvent { TNs = Ms(ms), Process = process, Op = op, Object = obj, Phase = phase, Target = target, Step = "1" });
+        return this;
+    }
+
+    public Events Limit(double ms, string limit, string message) { Add(new LimitEvent { TNs = Ms(ms), Limit = limit, Message = message }); return this; }
+
+    public Events End(double ms, string status, string? message = null) { Add(new RunEndEvent { TNs = Ms(ms), Status = status, Message = message }); return this; }
+}
