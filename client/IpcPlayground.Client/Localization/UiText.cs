@@ -109,6 +109,33 @@ public sealed record UiText
     public required string ColumnKind { get; init; }
     public required string ColumnWhat { get; init; }
 
+
+    // sharing, replay, exports
+    public required string Share { get; init; }
+    public required string ShareLink { get; init; }
+    public required string ShareWithoutStorage { get; init; }
+    public required string Sharing { get; init; }
+    public required string Copy { get; init; }
+    public required string Copied { get; init; }
+    public required string ShareNote { get; init; }
+    public required string CannotShareInvalid { get; init; }
+    public required string LoadingShared { get; init; }
+    public required Func<string, string> SharedNotFound { get; init; }
+    public required string LinkUnreadable { get; init; }
+    public required string ReplayHeading { get; init; }
+    public required string LoadingRun { get; init; }
+    public required Func<string, string> RunNotFound { get; init; }
+    public required string ReplayThisRun { get; init; }
+    public required string ReplayPosition { get; init; }
+    public required string Play { get; init; }
+    public required string Pause { get; init; }
+    public required string Exports { get; init; }
+    public required string ExportJson { get; init; }
+    public required string ExportTrace { get; init; }
+    public required string PerfettoHint { get; init; }
+    public required string ExportC { get; init; }
+    public required string ExportCNeedsShare { get; init; }
+
     public static UiText For(string? language) => language is not null && language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 
     public static IReadOnlyList<UiText> All => [English, Chinese];
@@ -212,6 +239,30 @@ public sealed record UiText
         ColumnProcess = "process",
         ColumnKind = "kind",
         ColumnWhat = "what happened",
+        Share = "Share",
+        ShareLink = "Share link",
+        ShareWithoutStorage = "Link without storage",
+        Sharing = "Sharing…",
+        Copy = "Copy",
+        Copied = "Copied",
+        ShareNote = "Shared experiments never change; sharing your edits makes a new link.",
+        CannotShareInvalid = "Fix the errors above to share this experiment.",
+        LoadingShared = "Loading the shared experiment…",
+        SharedNotFound = id => $"No shared experiment has the id '{id}'. Check the link.",
+        LinkUnreadable = "This link's experiment cannot be opened:",
+        ReplayHeading = "Replay",
+        LoadingRun = "Loading the recorded run…",
+        RunNotFound = id => $"No recorded run has the id '{id}' (it may have expired).",
+        ReplayThisRun = "Replay this run",
+        ReplayPosition = "Events shown",
+        Play = "Play",
+        Pause = "Pause",
+        Exports = "Export",
+        ExportJson = "events (JSON)",
+        ExportTrace = "Perfetto trace",
+        PerfettoHint = "open in ui.perfetto.dev",
+        ExportC = "C program",
+        ExportCNeedsShare = "share the experiment to get it as a C program",
     };
 
     public static UiText Chinese { get; } = new()
@@ -313,5 +364,29 @@ public sealed record UiText
         ColumnProcess = "进程",
         ColumnKind = "类型",
         ColumnWhat = "发生了什么",
+        Share = "分享",
+        ShareLink = "分享链接",
+        ShareWithoutStorage = "不存储的链接",
+        Sharing = "正在分享…",
+        Copy = "复制",
+        Copied = "已复制",
+        ShareNote = "已分享的实验永不改变；分享你修改后的版本会生成新链接。",
+        CannotShareInvalid = "请先修正上面的错误，再分享这个实验。",
+        LoadingShared = "正在加载分享的实验…",
+        SharedNotFound = id => $"没有标识为“{id}”的分享实验。请检查链接。",
+        LinkUnreadable = "无法打开此链接中的实验：",
+        ReplayHeading = "回放",
+        LoadingRun = "正在加载记录的运行…",
+        RunNotFound = id => $"没有标识为“{id}”的运行记录（可能已过期）。",
+        ReplayThisRun = "回放这次运行",
+        ReplayPosition = "显示的事件",
+        Play = "播放",
+        Pause = "暂停",
+        Exports = "导出",
+        ExportJson = "事件（JSON）",
+        ExportTrace = "Perfetto 跟踪",
+        PerfettoHint = "在 ui.perfetto.dev 中打开",
+        ExportC = "C 程序",
+        ExportCNeedsShare = "分享实验后即可获得 C 程序",
     };
 }

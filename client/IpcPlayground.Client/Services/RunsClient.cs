@@ -5,6 +5,7 @@ using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Runs;
+using IpcPlayground.Contracts.Sharing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,38 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
         using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/stop", null);
         return await RefusalAsync(response);
     }
+
+    /// <summary>Stores the experiment (<c>POST /api/experiments</c>); returns its id and page, or why the server refused.</summary>
+    public async Task<(SharedExperiment? Shared, string? Problem)> ShareAsync(string experimentJson)
+    {
+        using var content = new StringContent(experimentJson, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("api/experiments", content);
+        if (response.IsSuccessStatusCode)
+            return (await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.SharedExperiment), null);
+        return (null, await RefusalAsync(response));
+    }
+
+    /// <summary>A stored experiment's exact text, or null when no experiment has that id.</summary>
+    public async Task<string?> GetExperimentAsync(string id)
+    {
+        using var response = await http.GetAsync($"api/experiments/{Uri.EscapeDataString(id)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>A run's events as recorded (the NDJSON the run streamed), or null when no run has that id.</summary>
+    public async Task<RunEvent[]?> GetRecordedEventsAsync(string runId)
+    {
+        using var response = await http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}/events");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return ReadNdjson(await response.Content.ReadAsStringAsync());
+    }
+
+    public static RunEvent[] ReadNdjson(string ndjson) =>
+        [.. ndjson.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
+            .Select(l => JsonSerializer.Deserialize(l, ContractsJsonContext.Default.RunEvent)!)];
 
     private static async Task<string?> RefusalAsync(HttpResponseMessage response) =>
         response.IsSuccessStatusCode ? null : string.Join("; ", (await ReadProblemAsync(response)).Select(e => e.Message));
