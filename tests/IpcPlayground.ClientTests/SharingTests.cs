@@ -24,8 +24,8 @@ public sealed class SharingTests : BunitContext
     public SharingTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton(new HttpClient(_server) { BaseAddress = new Uri("http://localhost/") });
-        Services.AddScoped<RunsClient>();
+        // An instance, not a type: the container does not dispose it (RunsClient is only IAsyncDisposable, xUnit disposes synchronously).
+        Services.AddSingleton(new RunsClient(new HttpClient(_server) { BaseAddress = new Uri("http://localhost/") }, new HublessNavigation()));
         Services.AddScoped<KeyboardShortcuts>();
     }
 
@@ -168,6 +168,12 @@ public sealed class SharingTests : BunitContext
         var events = Recorded().List;
         var read = RunsClient.ReadNdjson(FakeServer.Ndjson(events));
         Assert.Equal(events.Select(e => (e.Seq, e.Kind)), read.Select(e => (e.Seq, e.Kind)));
+    }
+
+    /// <summary>Only the run hub needs the address; these tests never connect to it.</summary>
+    private sealed class HublessNavigation : NavigationManager
+    {
+        public HublessNavigation() => Initialize("http://localhost/", "http://localhost/");
     }
 
     /// <summary>The server's sharing and recording API, in memory.</summary>
