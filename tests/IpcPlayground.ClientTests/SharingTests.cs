@@ -75,6 +75,7 @@ public sealed class SharingTests : BunitContext
 
         var cut = Render<Playground>(p => p.Add(c => c.SharedId, "known1"));
         cut.WaitForAssertion(() => Assert.Equal(json, cut.Find("[data-testid=experiment-editor]").GetAttribute("value")));
+        Assert.Contains("new link", cut.Find("[data-testid=shared-note]").TextContent, StringComparison.Ordinal);
 
         var missing = Render<Playground>(p => p.Add(c => c.SharedId, "nosuch"));
         missing.WaitForAssertion(() => Assert.Contains("'nosuch'", missing.Find("[data-testid=load-error]").TextContent, StringComparison.Ordinal));
