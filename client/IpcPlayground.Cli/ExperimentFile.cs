@@ -1,3 +1,4 @@
+using System.CommandLine;
 using IpcPlayground.Contracts.Experiments;
 
 namespace IpcPlayground.Cli;
@@ -5,6 +6,9 @@ namespace IpcPlayground.Cli;
 /// <summary>An experiment file (or standard input for <c>-</c>), read as bytes and checked as the server would.</summary>
 public sealed record ExperimentFile(string Name, byte[] Bytes, ExperimentReadResult Read)
 {
+    /// <summary>The <c>file</c> argument every command that takes an experiment has.</summary>
+    public static Argument<string> Argument() => new("file") { Description = "the experiment JSON file, or - for standard input" };
+
     public static async Task<ExperimentFile> LoadAsync(string path, CancellationToken cancellationToken)
     {
         byte[] bytes;

@@ -8,7 +8,7 @@ public static class LinkCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "the experiment JSON file, or - for standard input" };
+        var file = ExperimentFile.Argument();
         var server = ServerOption.Create("the playground the link opens");
         var command = new Command("link", "Print a link that carries the whole experiment in its fragment; no server stores it.") { file, server };
         command.SetAction(async (parse, cancellationToken) =>

@@ -10,7 +10,7 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "the experiment JSON file, or - for standard input" };
+        var file = ExperimentFile.Argument();
         var server = ServerOption.Create("run on this playground server");
         var local = new Option<bool>("--local") { Description = "run in a bubblewrap sandbox started here (the default when no server is given)" };
         var format = new Option<string>("--format", "-f")

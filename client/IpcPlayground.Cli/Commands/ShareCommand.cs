@@ -11,7 +11,7 @@ public static class ShareCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "the experiment JSON file, or - for standard input" };
+        var file = ExperimentFile.Argument();
         var server = ServerOption.Create("the playground server to store it on");
         var command = new Command("share", "Store an experiment on a server and print the link that opens it.") { file, server };
         command.SetAction(async (parse, cancellationToken) =>

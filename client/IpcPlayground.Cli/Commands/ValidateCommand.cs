@@ -7,7 +7,7 @@ public static class ValidateCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "the experiment JSON file, or - for standard input" };
+        var file = ExperimentFile.Argument();
         var command = new Command("validate", "Check an experiment and name each error by its JSON path.") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
