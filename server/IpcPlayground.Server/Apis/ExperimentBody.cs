@@ -6,7 +6,21 @@ namespace IpcPlayground.Server.Apis;
 /// <summary>Reads an experiment body with a size limit, and words the 400 for a bad one.</summary>
 public static class ExperimentBody
 {
+    /// <summary>The largest experiment body the server reads, for runs and for share links alike.</summary>
+    public const int MaxBytes = 1 << 20;
+
     public sealed record Result(byte[] Bytes, IResult? Problem);
+
+    public sealed record ValidResult(byte[] Bytes, Experiment? Experiment, IResult? Problem);
+
+    /// <summary>Reads the body and checks it against the server's size caps: the experiment, or the 400/413 to return.</summary>
+    public static async Task<ValidResult> ReadValidAsync(HttpRequest request, SizeCaps caps)
+    {
+        var body = await ReadAsync(request, MaxBytes);
+        if (body.Problem is { } problem) return new([], null, problem);
+        var read = ExperimentReader.Read(body.Bytes, caps);
+        return read.IsValid ? new(body.Bytes, read.Experiment, null) : new([], null, Invalid(read.Errors));
+    }
 
     public static async Task<Result> ReadAsync(HttpRequest request, int maxBytes)
     {

@@ -1,4 +1,3 @@
-using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Sharing;
 using IpcPlayground.Experiments;
 using IpcPlayground.Storage;
@@ -22,11 +21,9 @@ public static class ExperimentsApi
 
     private static async Task<IResult> Share(HttpRequest request, PlaygroundStore store, IOptions<SizeCapsOptions> caps)
     {
-        var body = await ExperimentBody.ReadAsync(request, RunsApi.MaxExperimentBytes);
+        var body = await ExperimentBody.ReadValidAsync(request, caps.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
-        var read = ExperimentReader.Read(body.Bytes, caps.Value.ToCaps());
-        if (!read.IsValid) return ExperimentBody.Invalid(read.Errors);
-        var id = await store.SaveExperimentAsync(body.Bytes, read.Experiment!.Name, request.HttpContext.RequestAborted);
+        var id = await store.SaveExperimentAsync(body.Bytes, body.Experiment!.Name, request.HttpContext.RequestAborted);
         return TypedResults.Created($"/api/experiments/{id}", new SharedExperiment(id, $"/e/{id}"));
     }
 

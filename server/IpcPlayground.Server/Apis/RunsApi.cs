@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Text.Json;
-using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
-using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
@@ -15,8 +11,6 @@ namespace IpcPlayground.Server.Apis;
 /// <summary>The run API of the contract: start a run, read its summary, stream its events as NDJSON.</summary>
 public static class RunsApi
 {
-    public const int MaxExperimentBytes = 1 << 20;
-
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/runs");
@@ -32,12 +26,10 @@ public static class RunsApi
         var mode = request.Query["mode"].ToString() is { Length: > 0 } asked ? asked : RunModes.Free;
         if (mode is not (RunModes.Free or RunModes.Step))
             return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{mode}' is not one of {RunModes.Free}, {RunModes.Step}")]);
-        var body = await ExperimentBody.ReadAsync(request, MaxExperimentBytes);
+        var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
-        var read = ExperimentReader.Read(body.Bytes, limits.Value.ToCaps());
-        if (!read.IsValid) return ExperimentBody.Invalid(read.Errors);
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var (run, refusal) = coordinator.Start(read.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping);
+        var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping);
         if (run is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "2";
@@ -66,9 +58,7 @@ public static class RunsApi
         var body = response.BodyWriter;
         await foreach (var e in run.Events.ReadAllAsync(context.RequestAborted))
         {
-            using (var writer = new Utf8JsonWriter(body))
-                JsonSerializer.Serialize(writer, e, ContractsJsonContext.Default.RunEvent);
-            body.Write("\n"u8);
+            EventNdjson.WriteLine(body, e);
             await body.FlushAsync(context.RequestAborted);
         }
     }
