@@ -4,6 +4,7 @@ using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Contracts.Sharing;
+using IpcPlayground.Contracts.Workshops;
 
 namespace IpcPlayground.Contracts.Json;
 
@@ -23,4 +24,13 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(StepRequest))]
 [JsonSerializable(typeof(SharedExperiment))]
 [JsonSerializable(typeof(ValidationError))]
+[JsonSerializable(typeof(CreateWorkshopRequest))]
+[JsonSerializable(typeof(CreatedWorkshop))]
+[JsonSerializable(typeof(JoinWorkshopRequest))]
+[JsonSerializable(typeof(JoinedWorkshop))]
+[JsonSerializable(typeof(WorkshopInfo))]
+[JsonSerializable(typeof(WorkshopBoard))]
+[JsonSerializable(typeof(ParticipantStatus))]
+[JsonSerializable(typeof(BroadcastExperiment))]
+[JsonSerializable(typeof(Spotlight))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
