@@ -30,12 +30,18 @@ public sealed class RunCoordinator(
     /// <summary>
     /// Starts <paramref name="experiment"/> (already valid) for <paramref name="client"/> and returns at once; the run
     /// goes on in the background. Null with the reason when the server or the client is at its limit of runs.
+    /// A <paramref name="quota"/> lease taken by the caller is released with the run's own slot, before its run-end
+    /// is published; on refusal it is released at once.
     /// </summary>
     public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping,
-        RunOwner? owner = null)
+        RunOwner? owner = null, IDisposable? quota = null)
     {
         var (lease, refusal) = admission.TryAdmit(client);
-        if (lease is null) return (null, refusal);
+        if (lease is null)
+        {
+            quota?.Dispose();
+            return (null, refusal);
+        }
         var run = registry.Create(experiment.Name, mode, experimentJson, owner);
         var limits = sandboxOptions.Value;
         var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
@@ -47,7 +53,9 @@ public sealed class RunCoordinator(
             // The run ends for its watchers only once its sandbox is gone and its slot is free again, so a client
             // that saw run-end may start the next run at once, and nothing of the old one is left.
             IReadOnlyList<RunEvent> final;
-            using (lease) final = await ExecuteAsync(run, plan, serverStopping);
+            using (quota)
+            using (lease)
+                final = await ExecuteAsync(run, plan, serverStopping);
             // Recorded before run-end is published: whoever sees the end can replay the run from its record.
             await RecordAsync(run, run.Events.SnapshotWith(final));
             await PublishAsync(run, final);

@@ -195,8 +195,11 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
         Assert.NotNull(second.Headers.RetryAfter);
         Assert.Contains("1 run(s) going at once", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Whoever has seen the run end may start the next at once.
         await _bobPage.FollowToEndAsync(first);
-        await _instructor.WaitForAsync<ParticipantStatus>(p => p.Run is { Status: RunStatuses.Completed } run && run.RunId == first);
+        var next = await _api.StartRunAsync(_workshop.WorkshopId, _bob.ParticipantKey, SampleExperiments.PipeByteStream);
+        await _bobPage.FollowToEndAsync(next);
+        await _instructor.WaitForAsync<ParticipantStatus>(p => p.Run is { Status: RunStatuses.Completed } run && run.RunId == next);
         // Ada's quota is her own.
         Assert.NotEmpty(await _api.StartRunAsync(_workshop.WorkshopId, _ada.ParticipantKey, SampleExperiments.PipeByteStream));
     }

@@ -128,13 +128,9 @@ public static class WorkshopsApi
         var (lease, refused) = quotas.TryAcquire(workshopId, caller.ParticipantId!);
         if (lease is null) return RunsApi.TooManyRuns(request.HttpContext, refused!.Detail, refused.RetryAfter);
         var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, $"participant:{caller.ParticipantId}", mode, lifetime.ApplicationStopping,
-            new RunOwner(workshopId, caller.ParticipantId!));
-        if (run is null)
-        {
-            lease.Dispose();
-            return RunsApi.TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2));
-        }
-        tracker.Track(run, caller, lease);
+            new RunOwner(workshopId, caller.ParticipantId!), lease);
+        if (run is null) return RunsApi.TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2));
+        tracker.Track(run, caller);
         return RunsApi.Accepted(run);
     }
 

@@ -100,14 +100,18 @@ public sealed class WorkshopStore(PlaygroundDb db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Experiment, title), cancellationToken);
     }
 
-    public async Task SetLastRunAsync(string participantId, string runId, string status, int eventCount, string? blocked, bool deadlocked,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the participant's latest run as the board shows it. With <paramref name="takeOver"/> the run becomes their
+    /// latest; without, the row changes only if it still shows this run. False when nothing changed.
+    /// </summary>
+    public async Task<bool> SetLastRunAsync(string participantId, string runId, string status, int eventCount, string? blocked, bool deadlocked,
+        bool takeOver, CancellationToken cancellationToken)
     {
         await using var context = db.Open();
-        await context.Participants.Where(p => p.Id == participantId)
+        return await context.Participants.Where(p => p.Id == participantId && (takeOver || p.LastRunId == runId))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastRunId, runId).SetProperty(p => p.LastRunStatus, status)
                 .SetProperty(p => p.LastRunEventCount, eventCount).SetProperty(p => p.LastRunBlocked, blocked)
-                .SetProperty(p => p.LastRunDeadlocked, deadlocked), cancellationToken);
+                .SetProperty(p => p.LastRunDeadlocked, deadlocked), cancellationToken) > 0;
     }
 
     public async Task<string?> SpotlightOfAsync(string workshopId, CancellationToken cancellationToken)
