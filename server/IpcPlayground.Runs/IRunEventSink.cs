@@ -5,5 +5,5 @@ namespace IpcPlayground.Runs;
 /// <summary>Where numbered events go live (the hub); the log keeps them for replay either way.</summary>
 public interface IRunEventSink
 {
-    Task PublishAsync(string runId, RunEvent[] events, CancellationToken cancellationToken);
+    Task PublishAsync(Run run, RunEvent[] events, CancellationToken cancellationToken);
 }

@@ -14,11 +14,17 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
     /// <summary>The experiment as it was posted, byte for byte.</summary>
     public byte[] ExperimentJson { get; init; } = [];
 
-    /// <summary>A finished run rebuilt from its record: same events, same times.</summary>
-    public static Run Restore(string id, string? name, string mode, byte[] experimentJson, DateTimeOffset startedAt, DateTimeOffset endedAt,
-        IReadOnlyList<RunEvent> events, TimeProvider time)
+    /// <summary>Null unless a workshop participant started the run.</summary>
+    public RunOwner? Owner { get; init; }
+
+    /// <summary>
+    /// A run rebuilt from a copy of its events: a finished run from its record, or (with no <paramref name="endedAt"/>)
+    /// a run going on on another server instance, as far as it has got.
+    /// </summary>
+    public static Run Restore(string id, string? name, string mode, byte[] experimentJson, DateTimeOffset startedAt, DateTimeOffset? endedAt,
+        IReadOnlyList<RunEvent> events, TimeProvider time, RunOwner? owner = null)
     {
-        var run = new Run(id, name, time, mode) { StartedAt = startedAt, ExperimentJson = experimentJson };
+        var run = new Run(id, name, time, mode) { StartedAt = startedAt, ExperimentJson = experimentJson, Owner = owner };
         run.Events.Append(events);
         run.Control.Observe(events);
         run.EndedAt = endedAt;

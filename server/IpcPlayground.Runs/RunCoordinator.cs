@@ -31,11 +31,12 @@ public sealed class RunCoordinator(
     /// Starts <paramref name="experiment"/> (already valid) for <paramref name="client"/> and returns at once; the run
     /// goes on in the background. Null with the reason when the server or the client is at its limit of runs.
     /// </summary>
-    public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping)
+    public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping,
+        RunOwner? owner = null)
     {
         var (lease, refusal) = admission.TryAdmit(client);
         if (lease is null) return (null, refusal);
-        var run = registry.Create(experiment.Name, mode, experimentJson);
+        var run = registry.Create(experiment.Name, mode, experimentJson, owner);
         var limits = sandboxOptions.Value;
         var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
             limits.CpuSecondsPerProcess, limits.OpenFiles, limits.PosixQueueBytes, limits.Seccomp);
@@ -179,7 +180,7 @@ public sealed class RunCoordinator(
     {
         var numbered = run.Append(events);
         if (numbered.Length == 0) return;
-        try { await sink.PublishAsync(run.Id, numbered, CancellationToken.None); }
+        try { await sink.PublishAsync(run, numbered, CancellationToken.None); }
         catch (Exception e) when (e is not OperationCanceledException) { RunsLog.PublishFailed(logger, run.Id, e); }
     }
 

@@ -8,10 +8,10 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
 
-    public Run Create(string? name, string mode = Contracts.Runs.RunModes.Free, byte[]? experimentJson = null)
+    public Run Create(string? name, string mode = Contracts.Runs.RunModes.Free, byte[]? experimentJson = null, RunOwner? owner = null)
     {
         Prune();
-        var run = new Run(NewId(), name, time, mode) { ExperimentJson = experimentJson ?? [] };
+        var run = new Run(NewId(), name, time, mode) { ExperimentJson = experimentJson ?? [], Owner = owner };
         _runs[run.Id] = run;
         return run;
     }
@@ -28,21 +28,6 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
             if (run.EndedAt is { } ended && ended < cutoff) _runs.TryRemove(id, out _);
     }
 
-    /// <summary>Unguessable and URL-safe: 80 random bits as 16 base32 characters.</summary>
-    private static string NewId()
-    {
-        Span<byte> bytes = stackalloc byte[10];
-        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        var chars = new char[16];
-        ulong acc = 0;
-        int bits = 0, c = 0;
-        foreach (var b in bytes)
-        {
-            acc = (acc << 8) | b;
-            bits += 8;
-            while (bits >= 5) chars[c++] = alphabet[(int)((acc >> (bits -= 5)) & 31)];
-        }
-        return new string(chars);
-    }
+    /// <summary>Unguessable and URL-safe: 80 random bits.</summary>
+    private static string NewId() => Contracts.Ids.Base32Id.Random(16);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using IpcPlayground.Contracts.Ids;
 using IpcPlayground.Storage.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,17 +76,5 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
         return await context.Runs.Where(r => r.ExpiresAtMs <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Lower-case base32 of the hash's first bits: URL-safe, no look-alike case pairs.</summary>
-    internal static string ShortId(byte[] hash, int length)
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        var chars = new char[length];
-        for (var i = 0; i < length; i++)
-        {
-            var bit = i * 5;
-            var value = ((hash[bit / 8] << 8) | hash[bit / 8 + 1]) >> (11 - bit % 8) & 31;
-            chars[i] = alphabet[value];
-        }
-        return new string(chars);
-    }
+    internal static string ShortId(byte[] hash, int length) => Base32Id.Of(hash, length);
 }

@@ -25,6 +25,7 @@ public static class StorageServices
             o.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton<PlaygroundDb>();
         services.AddSingleton<PlaygroundStore>();
+        services.AddSingleton<Workshops.WorkshopStore>();
         services.AddHostedService<StorageMigrator>();
         services.AddHostedService<RunExpiry>();
         return services;

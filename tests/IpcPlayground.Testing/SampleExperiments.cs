@@ -7,4 +7,5 @@ public static class SampleExperiments
 
     public static string PipeByteStream => Load("pipe-byte-stream");
     public static string BlockedRead => Load("blocked-read");
+    public static string PipeDeadlock => Load("pipe-deadlock");
 }

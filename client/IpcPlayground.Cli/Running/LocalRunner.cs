@@ -36,7 +36,7 @@ public sealed class LocalRunner : IEventSource
     /// <summary>Events are read from the run's log; nobody else listens.</summary>
     private sealed class NoLiveSink : IRunEventSink
     {
-        public Task PublishAsync(string runId, RunEvent[] events, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task PublishAsync(Run run, RunEvent[] events, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>A local run is printed, not kept.</summary>

@@ -40,10 +40,10 @@ public static class ExperimentBody
     }
 
     /// <summary>400 application/problem+json whose <c>errors</c> map each JSON path to what is wrong there.</summary>
-    public static IResult Invalid(IReadOnlyList<ValidationError> errors) =>
+    public static IResult Invalid(IReadOnlyList<ValidationError> errors, string title = "The experiment is not valid") =>
         TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "The experiment is not valid",
+            title: title,
             detail: string.Join("; ", errors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
 
     private static ProblemHttpResult TooLarge(int maxBytes) =>

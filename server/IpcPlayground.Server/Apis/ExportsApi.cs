@@ -38,21 +38,21 @@ public static class ExportsApi
         }
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EventLog(string runId, RunFinder runs, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EventLog(string runId, RunFinder runs, HttpContext context)
     {
-        if (await Finished(runId, runs, cancellationToken) is not { } events) return NotFinished(runId);
+        if (await Finished(runId, runs, context) is not { } events) return NotFinished(runId);
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(events, ContractsJsonContext.Default.RunEventArray);
         return TypedResults.File(json, "application/json", $"run-{runId}.json");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Trace(string runId, RunFinder runs, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Trace(string runId, RunFinder runs, HttpContext context)
     {
-        if (await Finished(runId, runs, cancellationToken) is not { } events) return NotFinished(runId);
+        if (await Finished(runId, runs, context) is not { } events) return NotFinished(runId);
         return TypedResults.File(ChromeTraceExport.Write(events), "application/json", $"run-{runId}.trace.json");
     }
 
-    private static async Task<Contracts.Events.RunEvent[]?> Finished(string runId, RunFinder runs, CancellationToken cancellationToken) =>
-        await runs.FindAsync(runId, cancellationToken) is { Events.IsCompleted: true } run ? run.Events.Snapshot() : null;
+    private static async Task<Contracts.Events.RunEvent[]?> Finished(string runId, RunFinder runs, HttpContext context) =>
+        await runs.FindAsync(runId, context.User, context.RequestAborted) is { Events.IsCompleted: true } run ? run.Events.Snapshot() : null;
 
     private static ProblemHttpResult NotFinished(string runId) =>
         TypedResults.Problem(statusCode: 404, title: "No finished run", detail: $"no finished run '{runId}' is known here; exports exist once a run has ended");

@@ -1,5 +1,6 @@
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Runs;
+using IpcPlayground.Server.Storage;
 
 namespace IpcPlayground.Server.Apis;
 
@@ -11,16 +12,18 @@ public static class RunControlApi
 {
     public static RouteGroupBuilder MapRunControl(this RouteGroupBuilder runs)
     {
-        runs.MapPost("/{runId}/step", (string runId, StepRequest request, RunRegistry registry) =>
-            Control(registry, runId, control => control.Step(request.Process ?? ""), request.Process));
-        runs.MapPost("/{runId}/resume", (string runId, RunRegistry registry) => Control(registry, runId, control => control.Resume()));
-        runs.MapPost("/{runId}/stop", (string runId, RunRegistry registry) => Control(registry, runId, control => control.Stop()));
+        runs.MapPost("/{runId}/step", (string runId, StepRequest request, RunFinder finder, HttpContext context) =>
+            Control(finder.FindToControl(runId, context.User), runId, control => control.Step(request.Process ?? ""), request.Process));
+        runs.MapPost("/{runId}/resume", (string runId, RunFinder finder, HttpContext context) =>
+            Control(finder.FindToControl(runId, context.User), runId, control => control.Resume()));
+        runs.MapPost("/{runId}/stop", (string runId, RunFinder finder, HttpContext context) =>
+            Control(finder.FindToControl(runId, context.User), runId, control => control.Stop()));
         return runs;
     }
 
-    private static IResult Control(RunRegistry registry, string runId, Func<RunControl, ControlOutcome> command, string? process = null)
+    private static IResult Control(Run? run, string runId, Func<RunControl, ControlOutcome> command, string? process = null)
     {
-        if (registry.Find(runId) is not { } run)
+        if (run is null)
             return TypedResults.Problem(statusCode: 404, title: "Unknown run", detail: $"no run '{runId}' is known here");
         return command(run.Control) switch
         {

@@ -23,23 +23,32 @@ public static class RunsApi
 
     private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
     {
-        var mode = request.Query["mode"].ToString() is { Length: > 0 } asked ? asked : RunModes.Free;
-        if (mode is not (RunModes.Free or RunModes.Step))
-            return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{mode}' is not one of {RunModes.Free}, {RunModes.Step}")]);
+        if (ReadMode(request) is not { } mode) return InvalidMode(request);
         var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping);
-        if (run is null)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = "2";
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs", detail: refusal);
-        }
-        return TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id));
+        return run is null ? TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2)) : Accepted(run);
     }
 
-    private static async Task<Results<Ok<RunSummary>, ProblemHttpResult>> GetRun(string runId, RunFinder runs, CancellationToken cancellationToken) =>
-        await runs.FindAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(run.Summarize()) : UnknownRun(runId);
+    /// <summary>The <c>?mode=</c> asked for (free when absent), or null when it is not a mode.</summary>
+    public static string? ReadMode(HttpRequest request) =>
+        request.Query["mode"].ToString() is { Length: > 0 } asked ? (asked is RunModes.Free or RunModes.Step ? asked : null) : RunModes.Free;
+
+    public static IResult InvalidMode(HttpRequest request) =>
+        ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {RunModes.Free}, {RunModes.Step}")]);
+
+    public static IResult Accepted(Run run) => TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id));
+
+    /// <summary>429 with <c>Retry-After</c>, naming the limit that was reached.</summary>
+    public static IResult TooManyRuns(HttpContext context, string detail, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs", detail: detail);
+    }
+
+    private static async Task<Results<Ok<RunSummary>, ProblemHttpResult>> GetRun(string runId, RunFinder runs, HttpContext context) =>
+        await runs.FindAsync(runId, context.User, context.RequestAborted) is { } run ? TypedResults.Ok(run.Summarize()) : UnknownRun(runId);
 
     /// <summary>404 for a run id that is not running and has no unexpired record.</summary>
     public static ProblemHttpResult UnknownRun(string runId) =>
@@ -47,7 +56,7 @@ public static class RunsApi
 
     private static async Task StreamEvents(string runId, RunFinder runs, HttpContext context)
     {
-        if (await runs.FindAsync(runId, context.RequestAborted) is not { } run)
+        if (await runs.FindAsync(runId, context.User, context.RequestAborted) is not { } run)
         {
             await UnknownRun(runId).ExecuteAsync(context);
             return;

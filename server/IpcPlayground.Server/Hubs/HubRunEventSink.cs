@@ -1,13 +1,21 @@
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Runs;
+using IpcPlayground.Server.ScaleOut;
 using Microsoft.AspNetCore.SignalR;
 
 namespace IpcPlayground.Server.Hubs;
 
-/// <summary>Publishes a run's numbered events to the browsers in the run's group.</summary>
-public sealed class HubRunEventSink(IHubContext<RunHub, IRunClient> hub) : IRunEventSink
+/// <summary>Publishes a run's numbered events to the pages in the run's group, after copying them to the mirror.</summary>
+public sealed partial class HubRunEventSink(IHubContext<RunHub, IRunClient> hub, IRunMirror mirror, ILogger<HubRunEventSink> logger) : IRunEventSink
 {
-    public Task PublishAsync(string runId, RunEvent[] events, CancellationToken cancellationToken) =>
-        hub.Clients.Group(RunHub.GroupOf(runId)).ReceiveEvents(runId, events);
+    public async Task PublishAsync(Run run, RunEvent[] events, CancellationToken cancellationToken)
+    {
+        try { await mirror.AppendAsync(run, events, cancellationToken); }
+        catch (Exception e) when (e is not OperationCanceledException) { MirrorFailed(logger, run.Id, e); }
+        await hub.Clients.Group(RunHub.GroupOf(run.Id)).ReceiveEvents(run.Id, events);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Copying events of run {RunId} to the mirror failed; pages on other instances may miss them")]
+    private static partial void MirrorFailed(ILogger logger, string runId, Exception exception);
 }

@@ -22,6 +22,7 @@ public sealed class StoredRunRecorder(PlaygroundStore store, IOptions<StorageOpt
             StartedAtMs = run.StartedAt.ToUnixTimeMilliseconds(), EndedAtMs = ended.ToUnixTimeMilliseconds(),
             ExpiresAtMs = ended.AddDays(options.Value.RunRetentionDays).ToUnixTimeMilliseconds(),
             EventCount = events.Count, Experiment = run.ExperimentJson, EventsNdjson = EventNdjson.Write(events),
+            WorkshopId = run.Owner?.WorkshopId, ParticipantId = run.Owner?.ParticipantId,
         }, cancellationToken);
     }
 
@@ -30,7 +31,8 @@ public sealed class StoredRunRecorder(PlaygroundStore store, IOptions<StorageOpt
         if (await store.FindRunAsync(runId, cancellationToken) is not { } record) return null;
         return Run.Restore(record.Id, record.Name, record.Mode, record.Experiment,
             DateTimeOffset.FromUnixTimeMilliseconds(record.StartedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(record.EndedAtMs),
-            EventNdjson.Read(record.EventsNdjson), time);
+            EventNdjson.Read(record.EventsNdjson), time,
+            record is { WorkshopId: { } workshop, ParticipantId: { } participant } ? new RunOwner(workshop, participant) : null);
     }
 }
 

@@ -13,4 +13,9 @@ public sealed class RecordedRun
     public int EventCount { get; init; }
     public required byte[] Experiment { get; init; }
     public required byte[] EventsNdjson { get; init; }
+
+    /// <summary>Set for a workshop participant's run, which only they, their instructor and a spotlight may read.</summary>
+    public string? WorkshopId { get; init; }
+
+    public string? ParticipantId { get; init; }
 }

@@ -21,6 +21,62 @@ namespace IpcPlayground.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Participant", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Connections")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Experiment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("JoinedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastRunBlocked")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("LastRunDeadlocked")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LastRunEventCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LastRunStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("WorkshopId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("participants", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedRun", b =>
                 {
                     b.Property<string>("Id")
@@ -53,6 +109,10 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("StartedAtMs")
                         .HasColumnType("bigint");
 
@@ -60,6 +120,10 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WorkshopId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 
@@ -88,6 +152,95 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("experiments", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Workshop", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InstructorKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("JoinCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("JoinOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SpotlightParticipantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JoinCode")
+                        .IsUnique();
+
+                    b.ToTable("workshops", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopExperimentEntry", b =>
+                {
+                    b.Property<string>("WorkshopId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExperimentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("WorkshopId", "Position");
+
+                    b.ToTable("workshop_experiments", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Participant", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopExperimentEntry", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
+                        .WithMany("Experiments")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Workshop", b =>
+                {
+                    b.Navigation("Experiments");
                 });
 #pragma warning restore 612, 618
         }

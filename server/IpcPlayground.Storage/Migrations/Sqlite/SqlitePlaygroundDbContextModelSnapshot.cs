@@ -16,6 +16,62 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Participant", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Connections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Experiment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRunBlocked")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastRunDeadlocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastRunEventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRunStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkshopId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("participants", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedRun", b =>
                 {
                     b.Property<string>("Id")
@@ -48,12 +104,20 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartedAtMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkshopId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -83,6 +147,95 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("experiments", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Workshop", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstructorKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JoinCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JoinOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpotlightParticipantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JoinCode")
+                        .IsUnique();
+
+                    b.ToTable("workshops", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopExperimentEntry", b =>
+                {
+                    b.Property<string>("WorkshopId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExperimentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkshopId", "Position");
+
+                    b.ToTable("workshop_experiments", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Participant", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopExperimentEntry", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
+                        .WithMany("Experiments")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.Workshop", b =>
+                {
+                    b.Navigation("Experiments");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,54 @@
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Workshops;
+
+namespace IpcPlayground.Server.Workshops;
+
+/// <summary>
+/// A participant's run as the board shows it, folded from the run's events: which processes are blocked in a call
+/// now, and whether the run is deadlocked — every living process blocked, and none in a call that could time out.
+/// </summary>
+public sealed class ParticipantRunState(string runId)
+{
+    private readonly HashSet<string> _living = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _blockedIn = new(StringComparer.Ordinal);
+    private string _status = RunStatuses.Running;
+    private int _events;
+
+    public ParticipantRun Current => new(runId, _status, [.. _blockedIn.Keys.Order(StringComparer.Ordinal)], IsDeadlocked, _events);
+
+    public bool IsDeadlocked =>
+        _status == RunStatuses.Running && _living.Count > 0 && _living.All(_blockedIn.ContainsKey)
+        && _blockedIn.Values.All(op => op is not Ops.WaitSignal);
+
+    /// <summary>Takes one event; true when what the board shows (status, blocked set, deadlock) changed.</summary>
+    public bool Observe(RunEvent e)
+    {
+        _events++;
+        var before = (_status, Blocked: string.Join(',', _blockedIn.Keys.Order(StringComparer.Ordinal)), IsDeadlocked);
+        switch (e)
+        {
+            case ProcessStartEvent { Process: { } p }:
+                _living.Add(p);
+                break;
+            case BlockedEvent { Process: { } p } blocked:
+                _blockedIn[p] = blocked.Op;
+                break;
+            case SyscallEvent { Process: { } p }:
+                _blockedIn.Remove(p);
+                break;
+            case PausedEvent { Process: { } p }:
+                _blockedIn.Remove(p);
+                break;
+            case ProcessExitEvent { Process: { } p }:
+                _living.Remove(p);
+                _blockedIn.Remove(p);
+                break;
+            case RunEndEvent end:
+                _status = end.Status ?? RunStatuses.Failed;
+                _blockedIn.Clear();
+                break;
+        }
+        return before != (_status, string.Join(',', _blockedIn.Keys.Order(StringComparer.Ordinal)), IsDeadlocked);
+    }
+}

@@ -1,0 +1,45 @@
+using IpcPlayground.Contracts.Workshops;
+using IpcPlayground.Runs;
+using IpcPlayground.Storage.Workshops;
+
+namespace IpcPlayground.Server.Workshops;
+
+/// <summary>
+/// Follows a participant's run on the instance that runs it: keeps their board row (stored, so a board opened later
+/// or on another instance sees it) and tells the instructors each change; moves the spotlight to the new run; holds
+/// the run's quota lease until the run ends.
+/// </summary>
+public sealed partial class WorkshopRunTracker(WorkshopStore store, WorkshopRoom room, ILogger<WorkshopRunTracker> logger)
+{
+    public void Track(Run run, WorkshopCaller participant, IDisposable quotaLease) =>
+        _ = Task.Run(async () =>
+        {
+            using (quotaLease)
+            {
+                try { await FollowAsync(run, participant); }
+                catch (Exception e) when (e is not OperationCanceledException) { TrackingFailed(logger, run.Id, e); }
+            }
+        });
+
+    private async Task FollowAsync(Run run, WorkshopCaller participant)
+    {
+        var state = new ParticipantRunState(run.Id);
+        await SaveAsync(participant, state.Current);
+        if (await store.SpotlightOfAsync(participant.WorkshopId, CancellationToken.None) == participant.ParticipantId)
+            await room.SpotlightChanged(participant.WorkshopId, new Spotlight(participant.ParticipantId!, participant.Name, run.Id));
+        await foreach (var e in run.Events.ReadAllAsync())
+            if (state.Observe(e))
+                await SaveAsync(participant, state.Current);
+    }
+
+    private async Task SaveAsync(WorkshopCaller participant, ParticipantRun current)
+    {
+        await store.SetLastRunAsync(participant.ParticipantId!, current.RunId, current.Status, current.EventCount,
+            string.Join(',', current.Blocked), current.Deadlocked, CancellationToken.None);
+        if (await store.FindParticipantAsync(participant.ParticipantId!, CancellationToken.None) is { } row)
+            await room.ParticipantChanged(participant.WorkshopId, WorkshopViews.Status(row));
+    }
+
+    [LoggerMessage(LogLevel.Error, "Following workshop run {RunId} for the board failed")]
+    private static partial void TrackingFailed(ILogger logger, string runId, Exception exception);
+}

@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Hubs;
+using IpcPlayground.Contracts.Json;
+using IpcPlayground.Contracts.Workshops;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IpcPlayground.Testing.Workshops;
+
+/// <summary>
+/// A page of a workshop as a test sees it: the workshop hub and the run hub, both with the same key, and every message
+/// the server sent, kept in order so a test can wait for the one it expects.
+/// </summary>
+public sealed class WorkshopConnection : IAsyncDisposable
+{
+    private readonly List<object> _received = [];
+    private readonly Channel<object> _arrivals = Channel.CreateUnbounded<object>();
+
+    private WorkshopConnection(Uri server, string? key)
+    {
+        Workshop = Build(server, IWorkshopHub.Path, key);
+        Runs = Build(server, IRunHub.Path, key);
+        Workshop.On<ParticipantStatus>(nameof(IWorkshopClient.ParticipantChanged), Take);
+        Workshop.On<BroadcastExperiment>(nameof(IWorkshopClient.ExperimentBroadcast), Take);
+        Workshop.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => Take(new SpotlightMessage(s)));
+        Workshop.On<WorkshopInfo>(nameof(IWorkshopClient.WorkshopChanged), Take);
+        Runs.On<string, RunEvent[]>(nameof(IRunClient.ReceiveEvents), (runId, events) => Take(new RunEventsMessage(runId, events)));
+    }
+
+    /// <summary>SpotlightChanged(null) as a message that can be waited for.</summary>
+    public sealed record SpotlightMessage(Spotlight? Spotlight);
+
+    public sealed record RunEventsMessage(string RunId, RunEvent[] Events);
+
+    public HubConnection Workshop { get; }
+    public HubConnection Runs { get; }
+
+    public static async Task<WorkshopConnection> OpenAsync(Uri server, string? key)
+    {
+        var connection = new WorkshopConnection(server, key);
+        await connection.Workshop.StartAsync().DefaultTimeout();
+        await connection.Runs.StartAsync().DefaultTimeout();
+        return connection;
+    }
+
+    public static HubConnection Build(Uri server, string path, string? key) => new HubConnectionBuilder()
+        .WithUrl(new Uri(server, path), o => { if (key is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(key); })
+        .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default))
+        .Build();
+
+    public IReadOnlyList<object> Received
+    {
+        get { lock (_received) return [.. _received]; }
+    }
+
+    /// <summary>The first message of type <typeparamref name="T"/> matching <paramref name="match"/>, received before or after this call.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TaskTimeouts.Default);
+        var seen = 0;
+        while (true)
+        {
+            var received = Received;
+            for (; seen < received.Count; seen++)
+                if (received[seen] is T message && match(message)) return message;
+            try { await _arrivals.Reader.WaitToReadAsync(timeout.Token); }
+            catch (OperationCanceledException) { throw new TimeoutException($"no {typeof(T).Name} as expected within {TaskTimeouts.Default}; received: {string.Join(" | ", Received)}"); }
+            while (_arrivals.Reader.TryRead(out _)) { }
+        }
+    }
+
+    /// <summary>Joins a run through the run hub and waits until its run-end arrives; returns every event by seq.</summary>
+    public async Task<IReadOnlyList<RunEvent>> FollowToEndAsync(string runId)
+    {
+        var snapshot = await Runs.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId).DefaultTimeout();
+        var events = new SortedDictionary<long, RunEvent>();
+        foreach (var e in snapshot) events.TryAdd(e.Seq, e);
+        if (!events.Values.Any(e => e is RunEndEvent))
+            await WaitForAsync<RunEventsMessage>(m => m.RunId == runId && m.Events.Any(e => e is RunEndEvent));
+        foreach (var message in Received.OfType<RunEventsMessage>().Where(m => m.RunId == runId))
+            foreach (var e in message.Events) events.TryAdd(e.Seq, e);
+        return [.. events.Values];
+    }
+
+    private void Take(object message)
+    {
+        lock (_received) _received.Add(message);
+        _arrivals.Writer.TryWrite(message);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Workshop.DisposeAsync();
+        await Runs.DisposeAsync();
+    }
+}
