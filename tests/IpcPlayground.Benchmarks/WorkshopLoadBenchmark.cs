@@ -5,7 +5,7 @@ namespace IpcPlayground.Benchmarks;
 
 /// <summary>
 /// How many workshop participants one server instance holds with event → client p99 under 100 ms, and two instances
-/// (Redis backplane, PostgreSQL) on the same machine. Ramps the room until p99 reaches 100 ms or runs fail.
+/// (Redis backplane, PostgreSQL) on the same machine. Ramps the room until p99 reaches 100 ms, a run fails, or more than 1% are refused.
 /// </summary>
 public static class WorkshopLoadBenchmark
 {
@@ -28,12 +28,16 @@ public static class WorkshopLoadBenchmark
         foreach (var participants in rooms)
         {
             var machine = new MachineLoad();
+            var errorsBefore = cluster.LoggedErrors.Count;
             var stats = await LoadStep.RunAsync(cluster, participants, StepDuration);
             var p99 = stats.Quantile(0.99);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{cluster.Servers.Count,9} {participants,9} {stats.Completed,8} {stats.Refused,8} {stats.Failed,7} {stats.Events,8} {stats.Quantile(0.5),8:0.0} {stats.Quantile(0.95),8:0.0} {p99,8:0.0} {stats.Quantile(1),8:0.0} {machine.CpuPercent(),6:0} {MachineLoad.LoadAverage(),6:0.0} {stats.BoardUpdates,7}"));
             foreach (var (how, count) in stats.Failures) Console.WriteLine($"{"",9} failed {count}×: {how}");
-            if (p99 >= LatencyBudgetMs || stats.Failed + stats.Refused > 0 || double.IsNaN(p99)) break;
+            foreach (var (limit, count) in stats.Refusals) Console.WriteLine($"{"",9} refused {count}×: {limit}");
+            foreach (var error in cluster.LoggedErrors.Skip(errorsBefore).Select(e => e.Split('\n')[0]).Distinct().Take(5))
+                Console.WriteLine($"{"",9} server error: {error}");
+            if (p99 >= LatencyBudgetMs || stats.Failed > 0 || stats.Refused * 100 > stats.Completed || double.IsNaN(p99)) break;
         }
     }
 }

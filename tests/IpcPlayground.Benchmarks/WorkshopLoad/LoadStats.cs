@@ -7,6 +7,7 @@ public sealed class LoadStats
 {
     private readonly List<double> _latencies = [];
     private readonly ConcurrentDictionary<string, int> _failures = new();
+    private readonly ConcurrentDictionary<string, int> _refusals = new();
     private int _completed, _refused, _failed, _events, _boardUpdates;
 
     public int Completed => _completed;
@@ -16,9 +17,17 @@ public sealed class LoadStats
     public int BoardUpdates => _boardUpdates;
 
     public void RunCompleted() => Interlocked.Increment(ref _completed);
-    public void RunRefused() => Interlocked.Increment(ref _refused);
     /// <summary>How runs failed, and how often each way.</summary>
     public IReadOnlyDictionary<string, int> Failures => _failures;
+
+    /// <summary>Which limit refused runs (429), and how often each.</summary>
+    public IReadOnlyDictionary<string, int> Refusals => _refusals;
+
+    public void RunRefused(string limit)
+    {
+        Interlocked.Increment(ref _refused);
+        _refusals.AddOrUpdate(limit, 1, (_, n) => n + 1);
+    }
 
     public void RunFailed(string how)
     {

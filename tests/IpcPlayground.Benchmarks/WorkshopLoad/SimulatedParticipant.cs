@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Contracts.Json;
@@ -92,7 +93,8 @@ public sealed class SimulatedParticipant : IAsyncDisposable
         using var response = await _api.PostRunAsync(_workshopId, _key, _experiment).DefaultTimeout();
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            _stats.RunRefused();
+            var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+            _stats.RunRefused(problem?["detail"]?.GetValue<string>() ?? "429");
             return;
         }
         if (response.StatusCode != HttpStatusCode.Accepted)
