@@ -8,4 +8,4 @@ if (which is "startup" or "all") await StartupLatency.RunAsync(count ?? 20);
 if (which is "ipc" or "all") await IpcThroughput.RunAsync(count ?? 5);
 if (which is "firstload" or "all") await FirstLoad.RunAsync(count ?? 5);
 if (which is "workshop-load" or "all")
-    await WorkshopLoadBenchmark.RunAsync(args.Length > 1 ? [.. args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [10, 20, 30, 40, 60, 80, 100, 150, 200, 300]);
+    await WorkshopLoadBenchmark.RunAsync(args.Length > 1 ? [.. args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [5, 10, 20, 30, 40, 60, 80, 100, 150, 200, 300]);
