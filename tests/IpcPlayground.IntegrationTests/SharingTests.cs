@@ -169,5 +169,8 @@ public sealed class SharingTests
         Assert.Contains("/api/experiments", paths);
         Assert.Contains("/api/experiments/{id}", paths);
         Assert.Contains("/api/runs/{runId}/trace.json", paths);
+        Assert.Contains("/api/workshops", paths);
+        Assert.Contains("/api/workshops/join", paths);
+        Assert.Contains("/api/workshops/{workshopId}/runs", paths);
     }
 }

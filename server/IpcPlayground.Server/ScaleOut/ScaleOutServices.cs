@@ -16,6 +16,7 @@ public static class ScaleOutServices
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Services.AddSingleton<IRunMirror, NoRunMirror>();
+            builder.Services.AddHostedService<Workshops.OfflineAtStart>();
             return builder;
         }
         builder.Services.AddSignalR().AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("ipcplay"));

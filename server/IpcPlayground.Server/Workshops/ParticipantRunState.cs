@@ -7,10 +7,12 @@ namespace IpcPlayground.Server.Workshops;
 /// <summary>
 /// A participant's run as the board shows it, folded from the run's events: which processes are blocked in a call
 /// now, and whether the run is deadlocked — every living process blocked, and none in a call that could time out.
+/// A process lives from the start if it has no parent, else from the return of the spawn that made it (its own
+/// process-start may come later), until it exits.
 /// </summary>
-public sealed class ParticipantRunState(string runId)
+public sealed class ParticipantRunState(string runId, IEnumerable<string> rootProcesses)
 {
-    private readonly HashSet<string> _living = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _living = new(rootProcesses, StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _blockedIn = new(StringComparer.Ordinal);
     private string _status = RunStatuses.Running;
     private int _events;
@@ -34,8 +36,9 @@ public sealed class ParticipantRunState(string runId)
             case BlockedEvent { Process: { } p } blocked:
                 _blockedIn[p] = blocked.Op;
                 break;
-            case SyscallEvent { Process: { } p }:
+            case SyscallEvent { Process: { } p } call:
                 _blockedIn.Remove(p);
+                if (call is { Op: Ops.Spawn, Target: { } child, Errno: null }) _living.Add(child);
                 break;
             case PausedEvent { Process: { } p }:
                 _blockedIn.Remove(p);

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Workshops;
 using IpcPlayground.Runs;
 using IpcPlayground.Storage.Workshops;
@@ -23,7 +24,8 @@ public sealed partial class WorkshopRunTracker(WorkshopStore store, WorkshopRoom
 
     private async Task FollowAsync(Run run, WorkshopCaller participant)
     {
-        var state = new ParticipantRunState(run.Id);
+        var roots = ExperimentReader.Read(run.ExperimentJson).Experiment?.Processes?.Where(p => p.Parent is null).Select(p => p.Id!) ?? [];
+        var state = new ParticipantRunState(run.Id, roots);
         await SaveAsync(participant, state.Current);
         if (await store.SpotlightOfAsync(participant.WorkshopId, CancellationToken.None) == participant.ParticipantId)
             await room.SpotlightChanged(participant.WorkshopId, new Spotlight(participant.ParticipantId!, participant.Name, run.Id));

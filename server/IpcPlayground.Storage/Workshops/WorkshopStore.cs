@@ -86,6 +86,13 @@ public sealed class WorkshopStore(PlaygroundDb db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Connections, p => p.Connections + delta < 0 ? 0 : p.Connections + delta), cancellationToken);
     }
 
+    /// <summary>Marks everyone offline: for a lone instance starting up, as no connection outlives its server.</summary>
+    public async Task ResetConnectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        await context.Participants.Where(p => p.Connections != 0).ExecuteUpdateAsync(s => s.SetProperty(p => p.Connections, 0), cancellationToken);
+    }
+
     public async Task SetExperimentAsync(string participantId, string title, CancellationToken cancellationToken)
     {
         await using var context = db.Open();

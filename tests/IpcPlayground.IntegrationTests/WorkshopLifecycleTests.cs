@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Hubs;
+using IpcPlayground.Contracts.Workshops;
+using IpcPlayground.Testing;
+using IpcPlayground.Testing.Workshops;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace IpcPlayground.IntegrationTests;
+
+/// <summary>Creating and joining workshops with bad input, a full room, and a workshop that outlives its server.</summary>
+public sealed class WorkshopLifecycleTests
+{
+    [Fact]
+    public async Task A_bad_workshop_is_refused_with_each_problem_named_by_its_path()
+    {
+        await using var server = new PlaygroundServer();
+        var api = new WorkshopApi(server.CreateLoopbackClient());
+        using var response = await api.PostCreateAsync(new CreateWorkshopRequest(" ",
+        [
+            new WorkshopExperimentSource(Lesson: "no-such-lesson"),
+            new WorkshopExperimentSource(Link: "/e/zzzzzzzzzz"),
+            new WorkshopExperimentSource(Lesson: "sigchld", Link: "/e/zzzzzzzzzz"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal(["experiments[0].lesson", "experiments[1].link", "experiments[2]", "title"], errors.Select(e => e.Key).Order());
+        Assert.Contains("pipe-byte-stream", errors["experiments[0].lesson"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        using var none = await api.PostCreateAsync(new CreateWorkshopRequest("Empty", []));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("from 1 to 30 experiments", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_share_link_becomes_a_workshop_experiment_under_its_name()
+    {
+        await using var server = new PlaygroundServer();
+        var http = server.CreateLoopbackClient();
+        using var shared = await http.PostAsync("/api/experiments", new StringContent(SampleExperiments.BlockedRead));
+        var url = JsonNode.Parse(await shared.Content.ReadAsStringAsync())!["url"]!.GetValue<string>();
+
+        var workshop = await new WorkshopApi(http).CreateAsync("Links", new WorkshopExperimentSource(Link: new Uri(server.BaseAddress, url).ToString()));
+        var joined = await new WorkshopApi(http).JoinAsync(workshop.JoinCode, "Ada");
+
+        Assert.Equal("An empty pipe blocks its reader", joined.Workshop.Experiments.Single().Title);
+        Assert.Equal(url, $"/e/{joined.Workshop.Experiments[0].ExperimentId}");
+        Assert.Equal($"/w/{workshop.WorkshopId}#key={workshop.InstructorKey}", workshop.InstructorUrl);
+        Assert.Equal($"/join/{workshop.JoinCode}", workshop.JoinUrl);
+    }
+
+    [Fact]
+    public async Task Joining_names_what_is_wrong_an_unknown_code_a_bad_name_or_a_full_room()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Workshops:MaxParticipants"] = "2" });
+        var api = new WorkshopApi(server.CreateLoopbackClient());
+        var workshop = await api.CreateAsync("Small room", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostJoinAsync("NOPE42", "Ada")).StatusCode);
+        foreach (var name in (string[])["", "   ", new string('x', 41), "tab\there"])
+        {
+            using var bad = await api.PostJoinAsync(workshop.JoinCode, name);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("\"name\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await api.JoinAsync(workshop.JoinCode, "Ada");
+        await api.JoinAsync(workshop.JoinCode, "Bob");
+        using var full = await api.PostJoinAsync(workshop.JoinCode, "Cleo");
+        Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
+        Assert.Contains("already has 2 participants", await full.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_workshop_its_participants_their_last_runs_and_the_spotlight_survive_a_restart()
+    {
+        using var data = new TemporaryDirectory();
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data.Path };
+        CreatedWorkshop workshop;
+        JoinedWorkshop ada;
+        string runId;
+        await using (var first = PlaygroundServer.WithSettings(settings))
+        {
+            var api = new WorkshopApi(first.CreateLoopbackClient());
+            workshop = await api.CreateAsync("Survives", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
+            ada = await api.JoinAsync(workshop.JoinCode, "Ada");
+            await using var instructor = await WorkshopConnection.OpenAsync(first.BaseAddress, workshop.InstructorKey);
+            await using var page = await WorkshopConnection.OpenAsync(first.BaseAddress, ada.ParticipantKey);
+            runId = await api.StartRunAsync(workshop.WorkshopId, ada.ParticipantKey, SampleExperiments.PipeByteStream);
+            await page.FollowToEndAsync(runId);
+            await instructor.WaitForAsync<ParticipantStatus>(p => p.Run is { Status: RunStatuses.Completed });
+            await instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.SetSpotlight), ada.ParticipantId).DefaultTimeout();
+        }
+
+        await using var second = PlaygroundServer.WithSettings(settings);
+        var again = new WorkshopApi(second.CreateLoopbackClient());
+        await using var board = await WorkshopConnection.OpenAsync(second.BaseAddress, workshop.InstructorKey);
+        var state = await board.Workshop.InvokeAsync<WorkshopBoard>(nameof(IWorkshopHub.GetBoard)).DefaultTimeout();
+        Assert.Equal("Survives", state.Workshop.Title);
+        Assert.Equal(new Spotlight(ada.ParticipantId, "Ada", runId), state.Workshop.Spotlight);
+        var row = Assert.Single(state.Participants);
+        Assert.Equal(("Ada", false, runId, RunStatuses.Completed), (row.Name, row.Online, row.Run!.RunId, row.Run.Status));
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/api/workshops/{workshop.WorkshopId}", ada.ParticipantKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/api/runs/{runId}/events", ada.ParticipantKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync($"/api/runs/{runId}/events", null)).StatusCode);
+    }
+}
