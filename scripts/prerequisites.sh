@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the playground needs on a Debian machine and says clearly what it cannot install.
 #   prerequisites.sh           what serving needs: the .NET SDK (checked) and bubblewrap
-#   prerequisites.sh --tests   also Debian's Chromium for the browser tests, and PostgreSQL for the storage tests
+#   prerequisites.sh --tests   also Debian's Chromium for the browser tests, PostgreSQL for the storage tests and
+#                              redis-server for the scale-out tests (each test starts its own on loopback)
 set -euo pipefail
 
 need_packages=()
@@ -9,6 +10,7 @@ command -v bwrap >/dev/null 2>&1 || need_packages+=(bubblewrap)
 if [[ "${1:-}" == "--tests" ]]; then
   [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
+  [[ -x /usr/bin/redis-server ]] || need_packages+=(redis-server)
 fi
 
 if ((${#need_packages[@]})); then
@@ -16,6 +18,17 @@ if ((${#need_packages[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+  # The database packages enable and (where policy-rc.d allows) start a system-wide server; the tests start their
+  # own throwaway ones, so leave none running or starting at boot.
+  for service in redis-server postgresql; do
+    [[ " ${need_packages[*]} " == *" $service "* ]] || continue
+    if [[ -d /run/systemd/system ]]; then
+      $SUDO systemctl disable --now "$service" >/dev/null 2>&1 || true
+    else
+      $SUDO service "$service" stop >/dev/null 2>&1 || true
+      $SUDO update-rc.d "$service" disable >/dev/null 2>&1 || true
+    fi
+  done
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,17 +19,25 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
     private readonly ErrorLogCollector _errors = new();
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly TemporaryDirectory? _data;
+    private readonly Action<IServiceCollection>? _services;
 
-    public PlaygroundServer() : this(new Dictionary<string, string?>()) { }
+    public PlaygroundServer() : this(new Dictionary<string, string?>(), null) { }
 
     /// <summary>
     /// A server with some configuration overridden, e.g. <c>["Runs:MaxTimeoutMs"] = "200"</c>. Without
     /// <c>Storage:DataDirectory</c> it gets a database of its own, deleted with it.
     /// </summary>
-    public static PlaygroundServer WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings);
+    public static PlaygroundServer WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings, null);
 
-    private PlaygroundServer(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// A server with settings overridden and its services changed after the server registered its own, e.g. to
+    /// decorate <see cref="IRunEventSink"/> in a benchmark.
+    /// </summary>
+    public static PlaygroundServer WithServices(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services) => new(settings, services);
+
+    private PlaygroundServer(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
+        _services = services;
         if (!settings.ContainsKey("Storage:DataDirectory"))
         {
             _data = new TemporaryDirectory();
@@ -70,5 +79,6 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(_errors));
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 }

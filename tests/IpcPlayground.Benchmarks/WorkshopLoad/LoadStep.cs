@@ -1,0 +1,51 @@
+using IpcPlayground.Contracts.Hubs;
+using IpcPlayground.Contracts.Lessons;
+using IpcPlayground.Contracts.Workshops;
+using IpcPlayground.Testing;
+using IpcPlayground.Testing.Workshops;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace IpcPlayground.Benchmarks.WorkshopLoad;
+
+/// <summary>
+/// One step of the ramp: a new workshop made on the first server, its instructor on that server's workshop hub,
+/// <c>participants</c> joined round-robin across the servers, each running a lesson every <see cref="Period"/>
+/// (pipe-byte-stream and semaphore-admits-two alternately, starts staggered) for the step's duration.
+/// </summary>
+public static class LoadStep
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+    private static readonly string[] Lessons = ["pipe-byte-stream", "semaphore-admits-two"];
+
+    public static async Task<LoadStats> RunAsync(LoadCluster cluster, int participants, TimeSpan duration)
+    {
+        var stats = new LoadStats();
+        var first = cluster.Servers[0];
+        var clients = cluster.Servers.Select(s => s.CreateLoopbackClient()).ToList();
+        var created = await new WorkshopApi(clients[0]).CreateAsync($"Load {participants}",
+            [.. Lessons.Select(l => new WorkshopExperimentSource(Lesson: l))]).DefaultTimeout();
+        await using var instructor = WorkshopConnection.Build(first.BaseAddress, IWorkshopHub.Path, created.InstructorKey);
+        instructor.On<ParticipantStatus>(nameof(IWorkshopClient.ParticipantChanged), _ => stats.BoardUpdated());
+        await instructor.StartAsync().DefaultTimeout();
+
+        var room = new SimulatedParticipant?[participants];
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, participants), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            {
+                var server = i % cluster.Servers.Count;
+                room[i] = await SimulatedParticipant.JoinAsync(cluster.Servers[server].BaseAddress, clients[server], created.JoinCode, $"p{i}",
+                    LessonLibrary.Get(Lessons[i % Lessons.Length]).ExperimentJson, cluster.Stamps, stats);
+            });
+            using var stop = new CancellationTokenSource(duration);
+            await Task.WhenAll(room.Select((p, i) => p!.RunLessonsAsync(Period * i / participants, Period, stop.Token)));
+        }
+        finally
+        {
+            await Task.WhenAll(room.OfType<SimulatedParticipant>().Select(p => p.DisposeAsync().AsTask()));
+            foreach (var client in clients) client.Dispose();
+            cluster.Stamps.Clear();
+        }
+        return stats;
+    }
+}
