@@ -136,6 +136,8 @@ public sealed record UiText
     public required string ExportC { get; init; }
     public required string ExportCNeedsShare { get; init; }
 
+    public required WorkshopText Workshop { get; init; }
+
     public static UiText For(string? language) => language is not null && language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 
     public static IReadOnlyList<UiText> All => [English, Chinese];
@@ -263,6 +265,7 @@ public sealed record UiText
         PerfettoHint = "open in ui.perfetto.dev",
         ExportC = "C program",
         ExportCNeedsShare = "share the experiment to get it as a C program",
+        Workshop = WorkshopText.English,
     };
 
     public static UiText Chinese { get; } = new()
@@ -388,5 +391,6 @@ public sealed record UiText
         PerfettoHint = "在 ui.perfetto.dev 中打开",
         ExportC = "C 程序",
         ExportCNeedsShare = "分享实验后即可获得 C 程序",
+        Workshop = WorkshopText.Chinese,
     };
 }

@@ -6,15 +6,25 @@ using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Contracts.Sharing;
+using IpcPlayground.Client.Services.Workshops;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IpcPlayground.Client.Services;
 
-/// <summary>The browser's side of the run API and the run hub.</summary>
+/// <summary>
+/// The browser's side of the run API and the run hub. With a workshop key (<see cref="ForWorkshop"/>) runs start as
+/// that participant and every request and the hub connection present the key.
+/// </summary>
 public sealed class RunsClient(HttpClient http, NavigationManager navigation) : IAsyncDisposable
 {
+    private WorkshopKey? _key;
+
+    /// <summary>A client that acts with a workshop key: its own hub connection, disposed with it.</summary>
+    public static RunsClient ForWorkshop(HttpClient http, NavigationManager navigation, WorkshopKey key) =>
+        new(http, navigation) { _key = key };
+
     private HubConnection? _hub;
     private readonly Dictionary<string, Action<RunEvent[]>> _followers = new(StringComparer.Ordinal);
 
@@ -22,34 +32,35 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
     public async Task<(string? RunId, IReadOnlyList<ValidationError> Errors)> StartAsync(string experimentJson, bool stepMode = false)
     {
         using var content = new StringContent(experimentJson, System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(stepMode ? $"api/runs?mode={RunModes.Step}" : "api/runs", content);
+        var path = _key is null ? "api/runs" : $"api/workshops/{Uri.EscapeDataString(_key.WorkshopId)}/runs";
+        using var response = await SendAsync(HttpMethod.Post, stepMode ? $"{path}?mode={RunModes.Step}" : path, content);
         if (response.IsSuccessStatusCode)
         {
             var accepted = await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.RunAccepted);
             return (accepted?.RunId, []);
         }
-        return (null, await ReadProblemAsync(response));
+        return (null, await ProblemReader.ErrorsAsync(response));
     }
 
     /// <summary>Step mode: lets a held process take its next step. Returns null, or why the server refused (e.g. 409: that process is not held).</summary>
     public async Task<string?> StepAsync(string runId, string process)
     {
         using var content = JsonContent.Create(new StepRequest(process), ContractsJsonContext.Default.StepRequest);
-        using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/step", content);
+        using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Uri.EscapeDataString(runId)}/step", content);
         return await RefusalAsync(response);
     }
 
     /// <summary>Step mode: lets every process run freely to the end.</summary>
     public async Task<string?> ResumeAsync(string runId)
     {
-        using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/resume", null);
+        using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Uri.EscapeDataString(runId)}/resume");
         return await RefusalAsync(response);
     }
 
     /// <summary>Kills the run (its run-end status is <c>killed</c>).</summary>
     public async Task<string?> StopAsync(string runId)
     {
-        using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/stop", null);
+        using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Uri.EscapeDataString(runId)}/stop");
         return await RefusalAsync(response);
     }
 
@@ -75,7 +86,7 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
     /// <summary>A run's events as recorded (the NDJSON the run streamed), or null when no run has that id.</summary>
     public async Task<RunEvent[]?> GetRecordedEventsAsync(string runId)
     {
-        using var response = await http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}/events");
+        using var response = await SendAsync(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}/events");
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         return ReadNdjson(await response.Content.ReadAsStringAsync());
@@ -85,8 +96,15 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
         [.. ndjson.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
             .Select(l => JsonSerializer.Deserialize(l, ContractsJsonContext.Default.RunEvent)!)];
 
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (_key is not null) request.Headers.Authorization = new("Bearer", _key.Key);
+        return await http.SendAsync(request);
+    }
+
     private static async Task<string?> RefusalAsync(HttpResponseMessage response) =>
-        response.IsSuccessStatusCode ? null : string.Join("; ", (await ReadProblemAsync(response)).Select(e => e.Message));
+        response.IsSuccessStatusCode ? null : string.Join("; ", (await ProblemReader.ErrorsAsync(response)).Select(e => e.Message));
 
     /// <summary>Follows a run: <paramref name="onEvents"/> gets what happened so far, then each new batch as it arrives.</summary>
     public async Task FollowAsync(string runId, Action<RunEvent[]> onEvents)
@@ -107,7 +125,10 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
     {
         if (_hub is not null) return _hub;
         _hub = new HubConnectionBuilder()
-            .WithUrl(navigation.ToAbsoluteUri(IRunHub.Path.TrimStart('/')))
+            .WithUrl(navigation.ToAbsoluteUri(IRunHub.Path.TrimStart('/')), options =>
+            {
+                if (_key is { } key) options.AccessTokenProvider = () => Task.FromResult<string?>(key.Key);
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default))
             .WithAutomaticReconnect()
             .Build();
@@ -117,25 +138,6 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
         });
         await _hub.StartAsync();
         return _hub;
-    }
-
-    private static async Task<IReadOnlyList<ValidationError>> ReadProblemAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-                return errors.EnumerateObject()
-                    .SelectMany(p => p.Value.EnumerateArray().Select(m => new ValidationError(p.Name, m.GetString() ?? "")))
-                    .ToList();
-            var detail = document.RootElement.TryGetProperty("detail", out var d) ? d.GetString()
-                : document.RootElement.TryGetProperty("title", out var t) ? t.GetString() : null;
-            return [new ValidationError("$", detail ?? $"the server answered {(int)response.StatusCode}")];
-        }
-        catch (JsonException)
-        {
-            return [new ValidationError("$", $"the server answered {(int)response.StatusCode}")];
-        }
     }
 
     public async ValueTask DisposeAsync()

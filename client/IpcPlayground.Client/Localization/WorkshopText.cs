@@ -1,0 +1,222 @@
+using IpcPlayground.Client.Services.Workshops;
+using IpcPlayground.Contracts.Workshops;
+
+namespace IpcPlayground.Client.Localization;
+
+/// <summary>The words of the workshop pages (create, instructor board, participant workspace), in one language.</summary>
+public sealed record WorkshopText
+{
+    public required string Workshops { get; init; }
+
+    // creating
+    public required string NewHeading { get; init; }
+    public required string NewIntro { get; init; }
+    public required string Title { get; init; }
+    public required string LessonsToInclude { get; init; }
+    public required string LinksToInclude { get; init; }
+    public required string LinksHint { get; init; }
+    public required string Create { get; init; }
+    public required string Creating { get; init; }
+    public required string ChooseSomething { get; init; }
+    public required string Ready { get; init; }
+    public required string InstructorLink { get; init; }
+    public required string InstructorLinkWarning { get; init; }
+    public required string JoinLink { get; init; }
+    public required string JoinCode { get; init; }
+    public required string OpenBoard { get; init; }
+
+    // instructor board
+    public required string BoardHeading { get; init; }
+    public required string Loading { get; init; }
+    public required string KeyMissing { get; init; }
+    public required string KeyRefused { get; init; }
+    public required string Participants { get; init; }
+    public required Func<BoardCounts, string> Totals { get; init; }
+    public required string NoParticipants { get; init; }
+    public required string OnlyNeedingHelp { get; init; }
+    public required string ColumnName { get; init; }
+    public required string ColumnExperiment { get; init; }
+    public required string ColumnRun { get; init; }
+    public required string ColumnBlockedIn { get; init; }
+    public required string Online { get; init; }
+    public required string Offline { get; init; }
+    public required Func<ParticipantState, string> State { get; init; }
+    public required string Watch { get; init; }
+    public required string WatchHint { get; init; }
+    public required Func<string, string> Watching { get; init; }
+    public required string Spotlight { get; init; }
+    public required string ClearSpotlight { get; init; }
+    public required string InSpotlight { get; init; }
+    public required string BroadcastLabel { get; init; }
+    public required string Broadcast { get; init; }
+    public required Func<string, string> BroadcastSent { get; init; }
+    public required string JoinIsOpen { get; init; }
+    public required string JoinIsClosed { get; init; }
+    public required string CloseJoin { get; init; }
+    public required string OpenJoin { get; init; }
+    public required string End { get; init; }
+    public required string ConfirmEnd { get; init; }
+    public required string Ended { get; init; }
+    public required string Reconnecting { get; init; }
+    public required string OnExperiments { get; init; }
+
+    // participant
+    public required string JoinHeading { get; init; }
+    public required string YourName { get; init; }
+    public required string Join { get; init; }
+    public required string Joining { get; init; }
+    public required Func<string, string> JoinedAs { get; init; }
+    public required string Leave { get; init; }
+    public required string ExperimentsOfWorkshop { get; init; }
+    public required Func<string, string> BroadcastReceived { get; init; }
+    public required Func<string, string> SpotlightOn { get; init; }
+    public required string YouAreInSpotlight { get; init; }
+    public required string NoSpotlightRunYet { get; init; }
+    public required Func<WorkshopQuotas, string> Quotas { get; init; }
+
+    public static WorkshopText English { get; } = new()
+    {
+        Workshops = "Workshops",
+        NewHeading = "Run a workshop",
+        NewIntro = "Choose a title and the experiments the room will work through. You get a secret instructor link and a short join code; participants join with a name only.",
+        Title = "Title",
+        LessonsToInclude = "Lessons from the gallery",
+        LinksToInclude = "Share links",
+        LinksHint = "one per line, e.g. /e/abc123",
+        Create = "Create workshop",
+        Creating = "Creating…",
+        ChooseSomething = "Choose at least one lesson or add a share link.",
+        Ready = "Your workshop is ready",
+        InstructorLink = "Instructor link",
+        InstructorLinkWarning = "Keep it secret: it is shown only this once, and whoever holds it runs the workshop.",
+        JoinLink = "Join link for participants",
+        JoinCode = "Join code",
+        OpenBoard = "Open the instructor board",
+        BoardHeading = "Instructor board",
+        Loading = "Loading the workshop…",
+        KeyMissing = "This address holds no instructor key. Open the instructor link you were given when the workshop was created.",
+        KeyRefused = "The instructor key was not accepted for this workshop.",
+        Participants = "Participants",
+        Totals = c => $"{c.Joined} joined · {c.Online} online · {c.Running} running · {c.Blocked} blocked · {c.Deadlocked} deadlocked",
+        NoParticipants = "No one has joined yet: share the join link or the code.",
+        OnlyNeedingHelp = "Only those who need help",
+        ColumnName = "Name",
+        ColumnExperiment = "Experiment",
+        ColumnRun = "Run",
+        ColumnBlockedIn = "Blocked now",
+        Online = "online",
+        Offline = "offline",
+        State = s => s switch
+        {
+            ParticipantState.Idle => "no run yet",
+            ParticipantState.Running => "running",
+            ParticipantState.Blocked => "blocked",
+            ParticipantState.Deadlocked => "deadlocked",
+            ParticipantState.Completed => "completed",
+            _ => "failed",
+        },
+        Watch = "Watch",
+        WatchHint = "Watch a participant's run here, or put them in the spotlight for the whole room.",
+        Watching = name => $"Watching {name}",
+        Spotlight = "Spotlight",
+        ClearSpotlight = "Clear spotlight",
+        InSpotlight = "In the spotlight",
+        BroadcastLabel = "Send an experiment to every composer",
+        Broadcast = "Send to everyone",
+        BroadcastSent = title => $"Sent “{title}” to every composer.",
+        JoinIsOpen = "Joining is open",
+        JoinIsClosed = "Joining is closed",
+        CloseJoin = "Close joining",
+        OpenJoin = "Open joining",
+        End = "End workshop",
+        ConfirmEnd = "End the workshop for everyone? No more runs or joins; this cannot be undone.",
+        Ended = "This workshop has ended.",
+        Reconnecting = "Connection lost; reconnecting…",
+        OnExperiments = "On each experiment",
+        JoinHeading = "Join a workshop",
+        YourName = "Your name",
+        Join = "Join",
+        Joining = "Joining…",
+        JoinedAs = name => $"You are {name}",
+        Leave = "Leave",
+        ExperimentsOfWorkshop = "Experiments of this workshop",
+        BroadcastReceived = title => $"The instructor sent “{title}” to your composer.",
+        SpotlightOn = name => $"In the spotlight: {name}",
+        YouAreInSpotlight = "You are in the spotlight: the room sees your runs.",
+        NoSpotlightRunYet = "No run yet; it appears here when they start one.",
+        Quotas = q => $"Up to {q.RunsPerParticipantPerMinute} runs a minute, {q.ConcurrentRunsPerParticipant} at a time.",
+    };
+
+    public static WorkshopText Chinese { get; } = new()
+    {
+        Workshops = "工作坊",
+        NewHeading = "开设工作坊",
+        NewIntro = "填写标题并选择全体要做的实验。你会得到一个保密的讲师链接和一个简短的加入码；参与者只需填写名字即可加入。",
+        Title = "标题",
+        LessonsToInclude = "课程库中的课程",
+        LinksToInclude = "分享链接",
+        LinksHint = "每行一个，例如 /e/abc123",
+        Create = "创建工作坊",
+        Creating = "正在创建…",
+        ChooseSomething = "请至少选择一个课程或添加一个分享链接。",
+        Ready = "工作坊已就绪",
+        InstructorLink = "讲师链接",
+        InstructorLinkWarning = "请保密：它只显示这一次，持有它的人即可主持工作坊。",
+        JoinLink = "参与者加入链接",
+        JoinCode = "加入码",
+        OpenBoard = "打开讲师面板",
+        BoardHeading = "讲师面板",
+        Loading = "正在加载工作坊…",
+        KeyMissing = "此地址不含讲师密钥。请打开创建工作坊时得到的讲师链接。",
+        KeyRefused = "讲师密钥对此工作坊无效。",
+        Participants = "参与者",
+        Totals = c => $"已加入 {c.Joined} · 在线 {c.Online} · 运行中 {c.Running} · 阻塞 {c.Blocked} · 死锁 {c.Deadlocked}",
+        NoParticipants = "还没有人加入：请分享加入链接或加入码。",
+        OnlyNeedingHelp = "只看需要帮助的人",
+        ColumnName = "名字",
+        ColumnExperiment = "实验",
+        ColumnRun = "运行",
+        ColumnBlockedIn = "当前阻塞",
+        Online = "在线",
+        Offline = "离线",
+        State = s => s switch
+        {
+            ParticipantState.Idle => "尚未运行",
+            ParticipantState.Running => "运行中",
+            ParticipantState.Blocked => "阻塞",
+            ParticipantState.Deadlocked => "死锁",
+            ParticipantState.Completed => "已完成",
+            _ => "失败",
+        },
+        Watch = "查看",
+        WatchHint = "在这里查看某位参与者的运行，或把他聚焦给全体。",
+        Watching = name => $"正在查看 {name}",
+        Spotlight = "聚焦",
+        ClearSpotlight = "取消聚焦",
+        InSpotlight = "聚焦中",
+        BroadcastLabel = "把一个实验发送到每个人的编辑器",
+        Broadcast = "发送给所有人",
+        BroadcastSent = title => $"已把“{title}”发送到每个编辑器。",
+        JoinIsOpen = "可以加入",
+        JoinIsClosed = "已停止加入",
+        CloseJoin = "停止加入",
+        OpenJoin = "开放加入",
+        End = "结束工作坊",
+        ConfirmEnd = "要为所有人结束工作坊吗？之后不再接受运行和加入，且无法撤销。",
+        Ended = "此工作坊已结束。",
+        Reconnecting = "连接已断开，正在重连…",
+        OnExperiments = "各实验人数",
+        JoinHeading = "加入工作坊",
+        YourName = "你的名字",
+        Join = "加入",
+        Joining = "正在加入…",
+        JoinedAs = name => $"你是 {name}",
+        Leave = "离开",
+        ExperimentsOfWorkshop = "本工作坊的实验",
+        BroadcastReceived = title => $"讲师把“{title}”发送到了你的编辑器。",
+        SpotlightOn = name => $"聚焦：{name}",
+        YouAreInSpotlight = "你正处于聚焦中：全体都能看到你的运行。",
+        NoSpotlightRunYet = "尚无运行；对方开始运行后会显示在这里。",
+        Quotas = q => $"每分钟最多运行 {q.RunsPerParticipantPerMinute} 次，同时最多 {q.ConcurrentRunsPerParticipant} 个。",
+    };
+}

@@ -1,0 +1,121 @@
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
+
+namespace IpcPlayground.Client.Services.Runs;
+
+/// <summary>
+/// The run a page shows: started from an experiment (and then steerable in step mode) or watched read-only by id,
+/// its timeline filled as events arrive, and the event the inspector looks at.
+/// </summary>
+public sealed class RunSession(RunsClient runs) : IAsyncDisposable
+{
+    public RunTimeline? Timeline { get; private set; }
+    public string? RunId { get; private set; }
+
+    /// <summary>The experiment text the run started from; null for a watched run.</summary>
+    public string? Json { get; private set; }
+
+    public IReadOnlyList<string> Processes { get; private set; } = [];
+    public bool InStepMode { get; private set; }
+    public bool Starting { get; private set; }
+    public string? StepProblem { get; private set; }
+    public IReadOnlyList<ValidationError> ServerErrors { get; private set; } = [];
+    public long? InspectAt { get; set; }
+
+    /// <summary>Raised from any thread when events arrive; the page re-renders on its own dispatcher.</summary>
+    public event Action? Changed;
+
+    /// <summary>In step mode, what each held process would do next, for the timeline's lane labels.</summary>
+    public IReadOnlyDictionary<string, string>? NextSteps => InStepMode && Timeline is { IsFinished: false } timeline
+        ? StepModeModel.Build(timeline.Ordered, Processes).Where(h => h.CanStep)
+            .ToDictionary(h => h.Process, h => StepModeModel.Describe(h.HeldBefore!))
+        : null;
+
+    /// <summary>Starts the experiment and follows it; false (with <see cref="ServerErrors"/>) when the server refused.</summary>
+    public async Task<bool> StartAsync(string json, IReadOnlyList<string> processes, bool stepMode)
+    {
+        Starting = true;
+        try
+        {
+            await LeaveAsync();
+            var (runId, errors) = await runs.StartAsync(json, stepMode);
+            ServerErrors = errors;
+            if (runId is null) return false;
+            Json = json;
+            InStepMode = stepMode;
+            await FollowAsync(runId, processes);
+            return true;
+        }
+        catch (HttpRequestException e)
+        {
+            ServerErrors = [new ValidationError("$", "the server could not be reached: " + e.Message)];
+            return false;
+        }
+        finally
+        {
+            Starting = false;
+        }
+    }
+
+    /// <summary>Follows someone else's run read-only; its lanes come from the processes its events name.</summary>
+    public async Task WatchAsync(string runId)
+    {
+        if (runId == RunId) return;
+        await LeaveAsync();
+        Json = null;
+        InStepMode = false;
+        ServerErrors = [];
+        await FollowAsync(runId, []);
+    }
+
+    public async Task StepAsync(string process)
+    {
+        if (RunId is not null) StepProblem = await runs.StepAsync(RunId, process);
+    }
+
+    public async Task ResumeAsync()
+    {
+        if (RunId is not null) StepProblem = await runs.ResumeAsync(RunId);
+    }
+
+    public async Task StopAsync()
+    {
+        if (RunId is not null) StepProblem = await runs.StopAsync(RunId);
+    }
+
+    /// <summary>Stops following and shows no run.</summary>
+    public async Task ClearAsync()
+    {
+        await LeaveAsync();
+        Changed?.Invoke();
+    }
+
+    private async Task FollowAsync(string runId, IReadOnlyList<string> processes)
+    {
+        RunId = runId;
+        Processes = processes;
+        InspectAt = null;
+        StepProblem = null;
+        var timeline = Timeline = new RunTimeline();
+        var named = processes.Count > 0;
+        await runs.FollowAsync(runId, events =>
+        {
+            if (timeline != Timeline) return;
+            timeline.Add(events);
+            if (!named) Processes = [.. timeline.Ordered.Select(e => e.Process).OfType<string>().Distinct()];
+            Changed?.Invoke();
+        });
+    }
+
+    private async Task LeaveAsync()
+    {
+        if (RunId is { } previous)
+        {
+            RunId = null;
+            Timeline = null;
+            await runs.UnfollowAsync(previous);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await LeaveAsync();
+}

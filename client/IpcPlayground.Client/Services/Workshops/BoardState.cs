@@ -1,0 +1,80 @@
+using IpcPlayground.Contracts.Workshops;
+
+namespace IpcPlayground.Client.Services.Workshops;
+
+/// <summary>
+/// The instructor's board as the page holds it: the participants in the order they joined, updated one at a time
+/// from <c>ParticipantChanged</c>, with the room's totals and a filter for those who need help.
+/// </summary>
+public sealed class BoardState(WorkshopInfo workshop)
+{
+    private readonly Dictionary<string, ParticipantStatus> _byId = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public WorkshopInfo Workshop { get; private set; } = workshop;
+
+    public static BoardState From(WorkshopBoard board)
+    {
+        var state = new BoardState(board.Workshop);
+        foreach (var participant in board.Participants) state.Apply(participant);
+        return state;
+    }
+
+    /// <summary>A participant joined or changed; a newcomer goes to the end, everyone else keeps their row.</summary>
+    public void Apply(ParticipantStatus participant)
+    {
+        if (!_byId.ContainsKey(participant.ParticipantId)) _order.Add(participant.ParticipantId);
+        _byId[participant.ParticipantId] = participant;
+    }
+
+    public void SetWorkshop(WorkshopInfo workshop) => Workshop = workshop;
+
+    public void SetSpotlight(Spotlight? spotlight) => Workshop = Workshop with { Spotlight = spotlight };
+
+    public ParticipantStatus? Find(string participantId) => _byId.GetValueOrDefault(participantId);
+
+    /// <summary>Every participant in join order, or only those stuck (blocked, deadlocked, or whose last run failed).</summary>
+    public IReadOnlyList<ParticipantStatus> Rows(bool onlyNeedingHelp = false) =>
+        [.. _order.Select(id => _byId[id]).Where(p => !onlyNeedingHelp || NeedsHelp(p))];
+
+    public BoardCounts Counts
+    {
+        get
+        {
+            var all = _byId.Values;
+            return new BoardCounts(
+                all.Count,
+                all.Count(p => p.Online),
+                all.Count(p => StateOf(p) is ParticipantState.Running or ParticipantState.Blocked or ParticipantState.Deadlocked),
+                all.Count(p => StateOf(p) == ParticipantState.Blocked),
+                all.Count(p => StateOf(p) == ParticipantState.Deadlocked));
+        }
+    }
+
+    /// <summary>How many participants are on each experiment, in the workshop's order, then any others they named.</summary>
+    public IReadOnlyList<(string Experiment, int Participants)> ByExperiment()
+    {
+        var counts = _byId.Values.Where(p => p.Experiment is not null).GroupBy(p => p.Experiment!).ToDictionary(g => g.Key, g => g.Count());
+        var ordered = Workshop.Experiments.Select(e => e.Title).Distinct().Where(counts.ContainsKey).ToList();
+        ordered.AddRange(counts.Keys.Except(ordered).Order(StringComparer.Ordinal));
+        return [.. ordered.Select(title => (title, counts[title]))];
+    }
+
+    public static bool NeedsHelp(ParticipantStatus participant) =>
+        StateOf(participant) is ParticipantState.Blocked or ParticipantState.Deadlocked or ParticipantState.Failed;
+
+    /// <summary>One word for a participant's row: what their latest run is doing, or how it ended.</summary>
+    public static ParticipantState StateOf(ParticipantStatus participant) => participant.Run switch
+    {
+        null => ParticipantState.Idle,
+        { Deadlocked: true } => ParticipantState.Deadlocked,
+        { Status: "running", Blocked.Count: > 0 } => ParticipantState.Blocked,
+        { Status: "running" } => ParticipantState.Running,
+        { Status: "completed" } => ParticipantState.Completed,
+        _ => ParticipantState.Failed,
+    };
+}
+
+public enum ParticipantState { Idle, Running, Blocked, Deadlocked, Completed, Failed }
+
+public sealed record BoardCounts(int Joined, int Online, int Running, int Blocked, int Deadlocked);
