@@ -73,6 +73,9 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         await Assertions.Expect(board.GetByTestId("board-watching")).ToContainTextAsync("Ada");
         await Assertions.Expect(board.Locator("[data-testid=blocked-process][data-process=child]")).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(board, "workshop-board");
+        await ada.GetByTestId("run-stop").ClickAsync();
+        await Assertions.Expect(ada.Locator("[data-testid=own-run] [data-testid=run-status]")).ToHaveAttributeAsync("data-status", "killed");
+        await Assertions.Expect(Row(board, "Ada")).ToHaveAttributeAsync("data-state", "failed");
 
         // The instructor sends the first experiment to every composer.
         await board.GetByTestId("board-broadcast-experiment").SelectOptionAsync(new SelectOptionValue { Index = 0 });

@@ -15,9 +15,6 @@ public sealed class LoadCluster : IAsyncDisposable
         ["Runs:MaxConcurrentRunsPerClient"] = "1000",
         ["Workshops:MaxParticipants"] = "10000",
         ["Workshops:ConcurrentRunsPerWorkshop"] = "10000",
-        // A simulated participant never has two runs at once (it starts the next after run-end), but the server holds
-        // the participant's lease until its board tracker has saved every change, which lags under load.
-        ["Workshops:ConcurrentRunsPerParticipant"] = "5",
         ["Logging:LogLevel:Default"] = "Warning",
         // Errors are counted per step instead (PlaygroundServer collects them).
         ["Logging:Console:LogLevel:Default"] = "None",
@@ -44,28 +41,31 @@ public sealed class LoadCluster : IAsyncDisposable
     public static LoadCluster StartOne()
     {
         var stamps = new PublishStamps();
-        return new LoadCluster([PlaygroundServer.WithServices(Settings, stamps.Decorate)], stamps, null, null);
+        return new LoadCluster([StopOnSignal.Own(PlaygroundServer.WithServices(Settings, stamps.Decorate))], stamps, null, null);
     }
 
     public static async Task<LoadCluster> StartTwoAsync()
     {
         var stamps = new PublishStamps();
-        var redis = await RedisServer.StartAsync();
-        var postgres = await PostgresServer.StartAsync();
+        var redis = StopOnSignal.Own(await RedisServer.StartAsync());
+        var postgres = StopOnSignal.Own(await PostgresServer.StartAsync());
         var settings = new Dictionary<string, string?>(Settings)
         {
             ["ScaleOut:Redis"] = redis.ConnectionString,
             ["Storage:Provider"] = "postgres",
             ["Storage:ConnectionString"] = postgres.ConnectionString,
         };
-        return new LoadCluster([PlaygroundServer.WithServices(settings, stamps.Decorate), PlaygroundServer.WithServices(settings, stamps.Decorate)],
-            stamps, redis, postgres);
+        return new LoadCluster([StopOnSignal.Own(PlaygroundServer.WithServices(settings, stamps.Decorate)),
+            StopOnSignal.Own(PlaygroundServer.WithServices(settings, stamps.Decorate))], stamps, redis, postgres);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var server in Servers) await server.DisposeAsync();
-        if (_redis is not null) await _redis.DisposeAsync();
-        if (_postgres is not null) await _postgres.DisposeAsync();
+        IAsyncDisposable?[] owned = [.. Servers, _redis, _postgres];
+        foreach (var resource in owned.OfType<IAsyncDisposable>())
+        {
+            await resource.DisposeAsync();
+            StopOnSignal.Release(resource);
+        }
     }
 }
