@@ -73,7 +73,7 @@ public sealed class RunCoordinator(
         ISandboxedRun? sandboxed = null;
         try
         {
-            sandboxed = sandbox.Start(run.Id);
+            sandboxed = await sandbox.StartAsync(run.Id);
             mapper.Start = mapper.Start with { Enforced = sandboxed.Enforced };
             RunsLog.SandboxStarted(logger, run.Id, sandboxed.HostPid);
             var planLine = JsonSerializer.SerializeToUtf8Bytes(plan, WorkerProtocolJsonContext.Default.RunPlan);

@@ -25,7 +25,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
     /// <summary>Joins the cgroups named in IPCPLAY_CGROUPS, then becomes bwrap: nothing of the run starts outside them.</summary>
     private const string JoinCgroupsThenExec = "for f in $IPCPLAY_CGROUPS; do echo $$ > \"$f\" || exit 97; done; exec \"$@\"";
 
-    public ISandboxedRun Start(string runId)
+    public async Task<ISandboxedRun> StartAsync(string runId)
     {
         var worker = _options.ResolvedWorkerPath;
         if (!File.Exists(_options.BubblewrapPath))
@@ -59,12 +59,12 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         ];
         try
         {
-            var process = _launcher.Run(() => Process.Start(start) ?? throw new SandboxUnavailableException("bwrap did not start"));
+            var process = await _launcher.RunAsync(() => Process.Start(start) ?? throw new SandboxUnavailableException("bwrap did not start"));
             return new ProcessSandboxedRun(process, cgroup, enforced);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            cgroup?.Dispose();
+            if (cgroup is not null) await cgroup.DisposeAsync();
             throw new SandboxUnavailableException($"could not start bubblewrap: {e.Message}", e);
         }
     }

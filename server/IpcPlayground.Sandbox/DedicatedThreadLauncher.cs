@@ -17,7 +17,8 @@ internal sealed class DedicatedThreadLauncher : IDisposable
         _thread.Start();
     }
 
-    public T Run<T>(Func<T> work)
+    /// <summary>Queues <paramref name="work"/> for the thread; the caller waits without holding a thread of its own.</summary>
+    public Task<T> RunAsync<T>(Func<T> work)
     {
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _work.Add(() =>
@@ -25,7 +26,7 @@ internal sealed class DedicatedThreadLauncher : IDisposable
             try { result.SetResult(work()); }
             catch (Exception e) { result.SetException(e); }
         });
-        return result.Task.GetAwaiter().GetResult();
+        return result.Task;
     }
 
     public void Dispose()

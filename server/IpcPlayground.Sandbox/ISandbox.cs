@@ -7,7 +7,7 @@ public interface ISandbox
     string Kind { get; }
 
     /// <summary>Starts the supervisor for <paramref name="runId"/>; throws <see cref="SandboxUnavailableException"/> when it cannot.</summary>
-    ISandboxedRun Start(string runId);
+    Task<ISandboxedRun> StartAsync(string runId);
 }
 
 /// <summary>A running sandbox: the supervisor's standard input and output, and its end.</summary>

@@ -53,6 +53,6 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
         try { await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)); }
         catch (TimeoutException) { }
         _process.Dispose();
-        _cgroup?.Dispose();
+        if (_cgroup is not null) await _cgroup.DisposeAsync();
     }
 }

@@ -7,7 +7,7 @@ namespace IpcPlayground.Sandbox;
 /// v1 (a directory in the pids and in the memory hierarchy). The sandbox joins them before bwrap runs, so every
 /// process of the run is inside from its first instruction. Removed when the run is over.
 /// </summary>
-public sealed class RunCgroup : IDisposable
+public sealed class RunCgroup : IAsyncDisposable
 {
     private readonly List<string> _directories;
 
@@ -129,8 +129,11 @@ public sealed class RunCgroup : IDisposable
         }
     }
 
-    /// <summary>Removes the directories; a cgroup goes only once empty, so this waits briefly for the last exit.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Removes the directories; a cgroup goes only once empty, so this waits briefly for the last exit — without
+    /// holding a thread: at a room's rate of runs, sleeping thread-pool threads starved the event stream.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
         foreach (var dir in _directories)
             for (var attempt = 0; attempt < 50; attempt++)
@@ -140,7 +143,7 @@ public sealed class RunCgroup : IDisposable
                     Directory.Delete(dir);
                     break;
                 }
-                catch (IOException) { Thread.Sleep(20); }
+                catch (IOException) { await Task.Delay(20); }
                 catch (UnauthorizedAccessException) { break; }
             }
     }

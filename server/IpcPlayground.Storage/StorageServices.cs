@@ -19,7 +19,7 @@ public static class StorageServices
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var directory = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.DataDirectory);
             Directory.CreateDirectory(directory);
-            o.UseSqlite($"Data Source={Path.Combine(directory, "playground.db")}");
+            o.UseSqlite($"Data Source={Path.Combine(directory, "playground.db")}").AddInterceptors(new SqliteConnectionSettings());
         });
         services.AddDbContextFactory<PostgresPlaygroundDbContext>((sp, o) =>
             o.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));

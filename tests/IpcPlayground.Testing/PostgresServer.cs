@@ -23,7 +23,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=playground;Pooling=false";
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=playground";
 
     public static async Task<PostgresServer> StartAsync()
     {
