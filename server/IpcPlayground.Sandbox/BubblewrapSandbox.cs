@@ -62,10 +62,11 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
             var process = await _launcher.RunAsync(() => Process.Start(start) ?? throw new SandboxUnavailableException("bwrap did not start"));
             return new ProcessSandboxedRun(process, cgroup, enforced);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e)
         {
             if (cgroup is not null) await cgroup.DisposeAsync();
-            throw new SandboxUnavailableException($"could not start bubblewrap: {e.Message}", e);
+            if (e is System.ComponentModel.Win32Exception) throw new SandboxUnavailableException($"could not start bubblewrap: {e.Message}", e);
+            throw;
         }
     }
 

@@ -52,6 +52,21 @@ public sealed class WorkshopTests : BunitContext
     }
 
     [Fact]
+    public void A_change_older_than_the_row_does_not_step_the_run_back()
+    {
+        var board = new BoardState(Workshop);
+        board.Apply(Participant("p1", "Ada", Run("running", false, "reader") with { EventCount = 20 }));
+        board.Apply(Participant("p1", "Ada", Run("running") with { EventCount = 8 }, online: false));
+
+        Assert.Equal(20, board.Find("p1")!.Run!.EventCount);
+        Assert.Equal(["reader"], board.Find("p1")!.Run!.Blocked);
+        Assert.False(board.Find("p1")!.Online);
+
+        board.Apply(Participant("p1", "Ada", new ParticipantRun("next", "running", [], false, 2)));
+        Assert.Equal("next", board.Find("p1")!.Run!.RunId);
+    }
+
+    [Fact]
     public void The_board_counts_experiments_in_the_workshops_order_then_others()
     {
         var board = new BoardState(Workshop);

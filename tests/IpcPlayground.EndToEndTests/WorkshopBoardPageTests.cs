@@ -29,10 +29,20 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
     private static async Task<IPage> JoinAsync(IPage page, string code, string name)
     {
         await page.GotoAsync($"/join/{code}");
-        await page.GetByTestId("join-name").FillAsync(name);
+        // Typed key by key: every key press re-renders the layout, and the page must keep what is typed.
+        await page.GetByTestId("join-name").PressSequentiallyAsync(name);
         await page.GetByTestId("join-button").ClickAsync();
         await Assertions.Expect(page.GetByTestId("participant-name")).ToContainTextAsync(name);
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
+
+        // So must the workspace: an edit typed into the composer stays, and the participant stays who they are.
+        var editor = page.GetByTestId("experiment-editor");
+        await Assertions.Expect(editor).ToHaveValueAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson); // the workshop's first
+        var json = await editor.InputValueAsync();
+        await editor.PressAsync("Control+End");
+        await editor.PressSequentiallyAsync("  ");
+        await Assertions.Expect(editor).ToHaveValueAsync(json + "  ");
+        await Assertions.Expect(page.GetByTestId("participant-name")).ToContainTextAsync(name);
         return page;
     }
 

@@ -8,8 +8,8 @@ using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Contracts.Sharing;
 using IpcPlayground.Client.Services.Workshops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IpcPlayground.Client.Services;
 
@@ -98,15 +98,17 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        if (_key is not null) request.Headers.Authorization = new("Bearer", _key.Key);
+        using var request = _key?.Request(method, path, content) ?? new HttpRequestMessage(method, path) { Content = content };
         return await http.SendAsync(request);
     }
 
     private static async Task<string?> RefusalAsync(HttpResponseMessage response) =>
         response.IsSuccessStatusCode ? null : string.Join("; ", (await ProblemReader.ErrorsAsync(response)).Select(e => e.Message));
 
-    /// <summary>Follows a run: <paramref name="onEvents"/> gets what happened so far, then each new batch as it arrives.</summary>
+    /// <summary>
+    /// Follows a run: <paramref name="onEvents"/> gets what happened so far, then each new batch as it arrives (after a
+    /// reconnect, the whole run again). Throws <see cref="HubException"/> for a run that is unknown or not the caller's.
+    /// </summary>
     public async Task FollowAsync(string runId, Action<RunEvent[]> onEvents)
     {
         var hub = await ConnectAsync();
@@ -117,21 +119,24 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
 
     public async Task UnfollowAsync(string runId)
     {
-        if (_followers.Remove(runId) && _hub is { State: HubConnectionState.Connected } hub)
-            await hub.InvokeAsync(nameof(IRunHub.LeaveRun), runId);
+        if (!_followers.Remove(runId) || _hub is not { State: HubConnectionState.Connected } hub) return;
+        try { await hub.InvokeAsync(nameof(IRunHub.LeaveRun), runId); }
+        catch (Exception e) when (e is HubException or InvalidOperationException) { } // the connection went: it left every group
     }
 
     private async Task<HubConnection> ConnectAsync()
     {
         if (_hub is not null) return _hub;
-        _hub = new HubConnectionBuilder()
-            .WithUrl(navigation.ToAbsoluteUri(IRunHub.Path.TrimStart('/')), options =>
+        var hub = _hub = HubConnections.Build(navigation, IRunHub.Path, _key);
+        // A new connection is in no group: follow every run again; the snapshot fills what was missed.
+        _hub.Reconnected += async _ =>
+        {
+            foreach (var (runId, follower) in _followers.ToArray())
             {
-                if (_key is { } key) options.AccessTokenProvider = () => Task.FromResult<string?>(key.Key);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default))
-            .WithAutomaticReconnect()
-            .Build();
+                try { follower(await hub.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId)); }
+                catch (Exception e) when (e is HubException or InvalidOperationException) { }
+            }
+        };
         _hub.On<string, RunEvent[]>(nameof(IRunClient.ReceiveEvents), (runId, events) =>
         {
             if (_followers.TryGetValue(runId, out var follower)) follower(events);

@@ -13,6 +13,7 @@ internal static class StopOnSignal
     private static readonly Lock Gate = new();
     private static PosixSignalRegistration? _interrupt;
     private static PosixSignalRegistration? _terminate;
+    private static int _stopping;
 
     public static T Own<T>(T resource) where T : IAsyncDisposable
     {
@@ -34,6 +35,7 @@ internal static class StopOnSignal
     private static void Stop(PosixSignalContext context)
     {
         context.Cancel = true;
+        if (Interlocked.Exchange(ref _stopping, 1) == 1) return; // a second Ctrl+C while the first one cleans up
         Console.Error.WriteLine($"{context.Signal}: stopping; taking down the servers and databases the benchmark started");
         IAsyncDisposable[] owned;
         lock (Gate) owned = [.. Owned];
@@ -41,11 +43,12 @@ internal static class StopOnSignal
         {
             try
             {
-                resource.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(20));
+                if (!resource.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(20)))
+                    Console.Error.WriteLine($"  {resource.GetType().Name} did not stop within 20 s");
             }
-            catch (AggregateException e)
+            catch (Exception e)
             {
-                Console.Error.WriteLine($"  could not stop {resource.GetType().Name}: {e.InnerException?.Message}");
+                Console.Error.WriteLine($"  could not stop {resource.GetType().Name}: {(e as AggregateException)?.InnerException?.Message ?? e.Message}");
             }
         }
         Environment.Exit(130);

@@ -1,14 +1,18 @@
-using IpcPlayground.Contracts.Events;
+using IpcPlayground.Client.Services.Composer;
 using IpcPlayground.Contracts.Experiments;
+using Microsoft.AspNetCore.SignalR;
 
 namespace IpcPlayground.Client.Services.Runs;
 
 /// <summary>
-/// The run a page shows: started from an experiment (and then steerable in step mode) or watched read-only by id,
-/// its timeline filled as events arrive, and the event the inspector looks at.
+/// The run a page shows: started from the composer (and then steerable in step mode) or watched read-only by id,
+/// its timeline filled as events arrive, and the event the inspector looks at. When calls overlap (a second Watch
+/// before the first has answered) the latest wins, and a run it no longer shows is left, not followed.
 /// </summary>
 public sealed class RunSession(RunsClient runs) : IAsyncDisposable
 {
+    private int _generation;
+
     public RunTimeline? Timeline { get; private set; }
     public string? RunId { get; private set; }
 
@@ -22,7 +26,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     public IReadOnlyList<ValidationError> ServerErrors { get; private set; } = [];
     public long? InspectAt { get; set; }
 
-    /// <summary>Raised from any thread when events arrive; the page re-renders on its own dispatcher.</summary>
+    /// <summary>Raised when events arrive; the page re-renders on its own dispatcher.</summary>
     public event Action? Changed;
 
     /// <summary>In step mode, what each held process would do next, for the timeline's lane labels.</summary>
@@ -31,20 +35,23 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
             .ToDictionary(h => h.Process, h => StepModeModel.Describe(h.HeldBefore!))
         : null;
 
-    /// <summary>Starts the experiment and follows it; false (with <see cref="ServerErrors"/>) when the server refused.</summary>
-    public async Task<bool> StartAsync(string json, IReadOnlyList<string> processes, bool stepMode)
+    /// <summary>Starts the composer's experiment and follows it; false (with <see cref="ServerErrors"/>) when the server refused.</summary>
+    public async Task<bool> StartAsync(ComposerState composer, bool stepMode)
     {
+        var generation = ++_generation;
+        var json = composer.Json;
+        var processes = (composer.Model.Processes ?? []).Select(p => p.Id).OfType<string>().ToList();
         Starting = true;
         try
         {
             await LeaveAsync();
             var (runId, errors) = await runs.StartAsync(json, stepMode);
+            if (generation != _generation) return false;
             ServerErrors = errors;
             if (runId is null) return false;
             Json = json;
             InStepMode = stepMode;
-            await FollowAsync(runId, processes);
-            return true;
+            return await FollowAsync(runId, processes, generation);
         }
         catch (HttpRequestException e)
         {
@@ -61,11 +68,13 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     public async Task WatchAsync(string runId)
     {
         if (runId == RunId) return;
+        var generation = ++_generation;
         await LeaveAsync();
+        if (generation != _generation) return;
         Json = null;
         InStepMode = false;
         ServerErrors = [];
-        await FollowAsync(runId, []);
+        await FollowAsync(runId, [], generation);
     }
 
     public async Task StepAsync(string process)
@@ -86,11 +95,12 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     /// <summary>Stops following and shows no run.</summary>
     public async Task ClearAsync()
     {
+        ++_generation;
         await LeaveAsync();
         Changed?.Invoke();
     }
 
-    private async Task FollowAsync(string runId, IReadOnlyList<string> processes)
+    private async Task<bool> FollowAsync(string runId, IReadOnlyList<string> processes, int generation)
     {
         RunId = runId;
         Processes = processes;
@@ -98,13 +108,29 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         StepProblem = null;
         var timeline = Timeline = new RunTimeline();
         var named = processes.Count > 0;
-        await runs.FollowAsync(runId, events =>
+        try
         {
-            if (timeline != Timeline) return;
-            timeline.Add(events);
-            if (!named) Processes = [.. timeline.Ordered.Select(e => e.Process).OfType<string>().Distinct()];
+            await runs.FollowAsync(runId, events =>
+            {
+                if (timeline != Timeline) return;
+                timeline.Add(events);
+                if (!named) Processes = [.. timeline.Ordered.Select(e => e.Process).OfType<string>().Distinct()];
+                Changed?.Invoke();
+            });
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or HttpRequestException)
+        {
+            if (generation != _generation) return false;
+            RunId = null;
+            Timeline = null;
+            ServerErrors = [new ValidationError("$", $"run {runId} could not be followed: {e.Message}")];
             Changed?.Invoke();
-        });
+            return false;
+        }
+        if (generation == _generation) return true;
+        // A later call took over while this one was joining: leave the run it does not show.
+        if (runId != RunId) await runs.UnfollowAsync(runId);
+        return false;
     }
 
     private async Task LeaveAsync()
@@ -117,5 +143,9 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await LeaveAsync();
+    public async ValueTask DisposeAsync()
+    {
+        ++_generation;
+        await LeaveAsync();
+    }
 }

@@ -20,10 +20,16 @@ public sealed class BoardState(WorkshopInfo workshop)
         return state;
     }
 
-    /// <summary>A participant joined or changed; a newcomer goes to the end, everyone else keeps their row.</summary>
+    /// <summary>
+    /// A participant joined or changed; a newcomer goes to the end, everyone else keeps their row. A change that is
+    /// older than what the row shows (the same run, fewer events) keeps the row's run: a board read while changes
+    /// were arriving must not step back.
+    /// </summary>
     public void Apply(ParticipantStatus participant)
     {
-        if (!_byId.ContainsKey(participant.ParticipantId)) _order.Add(participant.ParticipantId);
+        if (!_byId.TryGetValue(participant.ParticipantId, out var shown)) _order.Add(participant.ParticipantId);
+        else if (shown.Run is { } run && participant.Run is { } arriving && run.RunId == arriving.RunId && arriving.EventCount < run.EventCount)
+            participant = participant with { Run = run };
         _byId[participant.ParticipantId] = participant;
     }
 

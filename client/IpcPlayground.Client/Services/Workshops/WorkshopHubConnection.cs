@@ -1,9 +1,7 @@
 using IpcPlayground.Contracts.Hubs;
-using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Workshops;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IpcPlayground.Client.Services.Workshops;
 
@@ -17,12 +15,7 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
 
     public WorkshopHubConnection(NavigationManager navigation, WorkshopKey key)
     {
-        _hub = new HubConnectionBuilder()
-            .WithUrl(navigation.ToAbsoluteUri(IWorkshopHub.Path.TrimStart('/')),
-                options => options.AccessTokenProvider = () => Task.FromResult<string?>(key.Key))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default))
-            .WithAutomaticReconnect()
-            .Build();
+        _hub = HubConnections.Build(navigation, IWorkshopHub.Path, key);
         _hub.On<ParticipantStatus>(nameof(IWorkshopClient.ParticipantChanged), p => ParticipantChanged?.Invoke(p));
         _hub.On<BroadcastExperiment>(nameof(IWorkshopClient.ExperimentBroadcast), e => ExperimentBroadcast?.Invoke(e));
         _hub.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => SpotlightChanged?.Invoke(s));

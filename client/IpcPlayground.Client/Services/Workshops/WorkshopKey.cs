@@ -11,6 +11,14 @@ public sealed record WorkshopKey(string WorkshopId, string Key)
     /// <summary>The participant a participant key belongs to (<c>p.{participantId}.{secret}</c>); null for the instructor's.</summary>
     public string? ParticipantId => Key.Split('.') is ["p", var id, _] ? id : null;
 
+    /// <summary>A request that presents this key (<c>Authorization: Bearer</c>).</summary>
+    public HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new("Bearer", Key);
+        return request;
+    }
+
     /// <summary>The instructor key carried in an address's fragment (<c>/w/{id}#key=i.…</c>), or null.</summary>
     public static WorkshopKey? FromInstructorAddress(string workshopId, string address)
     {

@@ -32,8 +32,7 @@ public sealed class WorkshopsClient(HttpClient http)
     /// <summary>The workshop as the key's holder sees it; null when the key is not (or no longer) valid for it.</summary>
     public async Task<WorkshopInfo?> GetAsync(WorkshopKey key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/workshops/{Uri.EscapeDataString(key.WorkshopId)}");
-        request.Headers.Authorization = new("Bearer", key.Key);
+        using var request = key.Request(HttpMethod.Get, $"api/workshops/{Uri.EscapeDataString(key.WorkshopId)}");
         using var response = await http.SendAsync(request);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return null;
         response.EnsureSuccessStatusCode();
