@@ -10,26 +10,26 @@ namespace IpcPlayground.Benchmarks;
 public static class WorkshopLoadBenchmark
 {
     private const double LatencyBudgetMs = 100;
-    private static readonly TimeSpan StepDuration = TimeSpan.FromSeconds(25);
-
-    public static async Task RunAsync(IReadOnlyList<int> rooms)
+    public static async Task RunAsync(IReadOnlyList<int> rooms, TimeSpan period)
     {
-        Console.WriteLine($"Workshop load: each participant runs a lesson every {LoadStep.Period.TotalSeconds:0} s (pipe-byte-stream or semaphore-admits-two,");
-        Console.WriteLine($"staggered) and follows it on the run hub; {StepDuration.TotalSeconds:0} s per step; latency = coordinator publish → client receive.");
+        // Every participant runs at least twice in a step.
+        var step = TimeSpan.FromSeconds(Math.Max(25, 2 * period.TotalSeconds));
+        Console.WriteLine($"Workshop load: each participant runs a lesson every {period.TotalSeconds:0} s (pipe-byte-stream or semaphore-admits-two,");
+        Console.WriteLine($"staggered) and follows it on the run hub; {step.TotalSeconds:0} s per step; latency = coordinator publish → client receive.");
         Console.WriteLine($"{Environment.ProcessorCount} cores; settings: {string.Join(", ", LoadCluster.Settings.Select(s => $"{s.Key}={s.Value}"))}");
         Console.WriteLine($"{"instances",9} {"particip.",9} {"runs ok",8} {"refused",8} {"failed",7} {"events",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"cpu %",6} {"own %",6} {"load1",6} {"board",7}");
-        await using (var one = LoadCluster.StartOne()) await RampAsync(one, rooms);
-        await using (var two = await LoadCluster.StartTwoAsync()) await RampAsync(two, rooms);
+        await using (var one = LoadCluster.StartOne()) await RampAsync(one, rooms, step, period);
+        await using (var two = await LoadCluster.StartTwoAsync()) await RampAsync(two, rooms, step, period);
     }
 
-    private static async Task RampAsync(LoadCluster cluster, IReadOnlyList<int> rooms)
+    private static async Task RampAsync(LoadCluster cluster, IReadOnlyList<int> rooms, TimeSpan step, TimeSpan period)
     {
-        await LoadStep.RunAsync(cluster, 2, TimeSpan.FromSeconds(6)); // warm up: JIT, connection pools, the database
+        await LoadStep.RunAsync(cluster, 2, TimeSpan.FromSeconds(6), period); // warm up: JIT, connection pools, the database
         foreach (var participants in rooms)
         {
             var machine = new MachineLoad();
             var errorsBefore = cluster.LoggedErrors.Count;
-            var stats = await LoadStep.RunAsync(cluster, participants, StepDuration);
+            var stats = await LoadStep.RunAsync(cluster, participants, step, period);
             var p99 = stats.Quantile(0.99);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{cluster.Servers.Count,9} {participants,9} {stats.Completed,8} {stats.Refused,8} {stats.Failed,7} {stats.Events,8} {stats.Quantile(0.5),8:0.0} {stats.Quantile(0.95),8:0.0} {p99,8:0.0} {stats.Quantile(1),8:0.0} {machine.CpuPercent(),6:0} {machine.OwnCpuPercent(),6:0} {MachineLoad.LoadAverage(),6:0.0} {stats.BoardUpdates,7}"));

@@ -9,15 +9,14 @@ namespace IpcPlayground.Benchmarks.WorkshopLoad;
 
 /// <summary>
 /// One step of the ramp: a new workshop made on the first server, its instructor on that server's workshop hub,
-/// <c>participants</c> joined round-robin across the servers, each running a lesson every <see cref="Period"/>
+/// <c>participants</c> joined round-robin across the servers, each running a lesson every <c>period</c>
 /// (pipe-byte-stream and semaphore-admits-two alternately, starts staggered) for the step's duration.
 /// </summary>
 public static class LoadStep
 {
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private static readonly string[] Lessons = ["pipe-byte-stream", "semaphore-admits-two"];
 
-    public static async Task<LoadStats> RunAsync(LoadCluster cluster, int participants, TimeSpan duration)
+    public static async Task<LoadStats> RunAsync(LoadCluster cluster, int participants, TimeSpan duration, TimeSpan period)
     {
         var stats = new LoadStats();
         var first = cluster.Servers[0];
@@ -38,7 +37,7 @@ public static class LoadStep
                     LessonLibrary.Get(Lessons[i % Lessons.Length]).ExperimentJson, cluster.Stamps, stats);
             });
             using var stop = new CancellationTokenSource(duration);
-            await Task.WhenAll(room.Select((p, i) => p!.RunLessonsAsync(Period * i / participants, Period, stop.Token)));
+            await Task.WhenAll(room.Select((p, i) => p!.RunLessonsAsync(period * i / participants, period, stop.Token)));
         }
         finally
         {
