@@ -6,6 +6,7 @@ using IpcPlayground.Server.ScaleOut;
 using IpcPlayground.Server.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddThreadPoolFloor();
 builder.AddPlaygroundJson();
 builder.AddPlaygroundRuns();
 builder.AddPlaygroundStorage();
