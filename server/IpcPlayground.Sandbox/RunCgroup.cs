@@ -29,7 +29,7 @@ public sealed class RunCgroup : IAsyncDisposable
     public static (RunCgroup? Cgroup, string? Problem) Create(SandboxOptions options, string runId)
     {
         var root = options.CgroupRoot;
-        var name = $"ipcplay-{runId}";
+        var name = NameOf(runId);
         var processes = options.MaxProcesses.ToString(CultureInfo.InvariantCulture);
         var memory = options.MemoryBytes.ToString(CultureInfo.InvariantCulture);
         string[] enforced = [$"cgroup:pids.max={processes}", $"cgroup:memory={memory}"];
@@ -104,15 +104,29 @@ public sealed class RunCgroup : IAsyncDisposable
     /// </summary>
     private static readonly string[] ParentDirectories = ["ipcplay", "pids/ipcplay", "memory/ipcplay"];
 
+    /// <summary>A run's cgroup is named for the run and the server process that made it: <c>ipcplay-{runId}.{pid}</c>.</summary>
+    public static string NameOf(string runId) => $"ipcplay-{runId}.{Environment.ProcessId}";
+
+    /// <summary>
+    /// Removes the run cgroups whose server process is gone (and that are empty: the kernel refuses the rest). A
+    /// living server's may not be touched: another instance on this host may have just made one for a run it has not
+    /// started yet, and it would fail to join it.
+    /// </summary>
     public static void RemoveLeftovers(SandboxOptions options)
     {
         foreach (var parent in ParentDirectories.Select(p => Path.Combine(options.CgroupRoot, p)))
         {
             if (!Directory.Exists(parent)) continue;
             foreach (var dir in Directory.EnumerateDirectories(parent, "ipcplay-*"))
+            {
+                if (ServerOf(dir) is { } pid && Directory.Exists($"/proc/{pid}")) continue;
                 try { Directory.Delete(dir); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
         }
     }
+
+    private static int? ServerOf(string directory) =>
+        Path.GetExtension(directory) is [_, .. var digits] && int.TryParse(digits, CultureInfo.InvariantCulture, out var pid) ? pid : null;
 
     /// <summary>SIGKILL to every process still in the run's cgroups, wherever it is in the tree.</summary>
     public void KillAll()
@@ -143,6 +157,7 @@ public sealed class RunCgroup : IAsyncDisposable
                     Directory.Delete(dir);
                     break;
                 }
+                catch (DirectoryNotFoundException) { break; }
                 catch (IOException) { await Task.Delay(20); }
                 catch (UnauthorizedAccessException) { break; }
             }

@@ -38,12 +38,12 @@ public sealed class ServerCrashTests
             http.Dispose();
         }
 
-        // The dead server could not remove the run's cgroups; the next one does, once they are empty.
+        // The dead server could not remove the run's cgroups (ipcplay-RUNID.PID); the next one does, once they are empty.
         var (next, nextHttp) = await StartServerAsync();
         using (nextHttp)
         using (next)
         {
-            Assert.Empty(Directory.EnumerateDirectories("/sys/fs/cgroup", $"ipcplay-{runId}", SearchOption.AllDirectories));
+            Assert.Empty(Directory.EnumerateDirectories("/sys/fs/cgroup", $"ipcplay-{runId}.*", SearchOption.AllDirectories));
             next.Kill(entireProcessTree: true);
         }
     }

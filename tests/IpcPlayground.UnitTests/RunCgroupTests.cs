@@ -21,7 +21,7 @@ public sealed class RunCgroupTests : IDisposable
 
         Assert.Null(problem);
         Assert.Equal("v2", cgroup!.Version);
-        var dir = Path.Combine(_root.FullName, "ipcplay", "ipcplay-r1");
+        var dir = Path.Combine(_root.FullName, "ipcplay", RunCgroup.NameOf("r1"));
         Assert.Equal("32", File.ReadAllText(Path.Combine(dir, "pids.max")));
         Assert.Equal((64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(dir, "memory.max")));
         Assert.Equal("+pids +memory", File.ReadAllText(Path.Combine(_root.FullName, "ipcplay", "cgroup.subtree_control")));
@@ -42,9 +42,9 @@ public sealed class RunCgroupTests : IDisposable
         var (cgroup, _) = RunCgroup.Create(Options, "r2");
 
         Assert.Equal("v1", cgroup!.Version);
-        Assert.Equal("32", File.ReadAllText(Path.Combine(_root.FullName, "pids", "ipcplay", "ipcplay-r2", "pids.max")));
+        Assert.Equal("32", File.ReadAllText(Path.Combine(_root.FullName, "pids", "ipcplay", RunCgroup.NameOf("r2"), "pids.max")));
         Assert.Equal((64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            File.ReadAllText(Path.Combine(_root.FullName, "memory", "ipcplay", "ipcplay-r2", "memory.limit_in_bytes")));
+            File.ReadAllText(Path.Combine(_root.FullName, "memory", "ipcplay", RunCgroup.NameOf("r2"), "memory.limit_in_bytes")));
         Assert.Empty(cgroup.LimitsHit());
     }
 
@@ -54,6 +54,22 @@ public sealed class RunCgroupTests : IDisposable
         var (cgroup, problem) = RunCgroup.Create(Options, "r3");
         Assert.Null(cgroup);
         Assert.Contains("no writable cgroup hierarchy", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_start_only_the_cgroups_of_dead_servers_are_removed_not_one_a_living_server_has_just_made()
+    {
+        var parent = Directory.CreateDirectory(Path.Combine(_root.FullName, "pids", "ipcplay")).FullName;
+        var living = Directory.CreateDirectory(Path.Combine(parent, RunCgroup.NameOf("new"))).FullName;
+        // pid_max is at most 2^22: no process has this id.
+        var dead = Directory.CreateDirectory(Path.Combine(parent, "ipcplay-old.99999999")).FullName;
+        var older = Directory.CreateDirectory(Path.Combine(parent, "ipcplay-unnamed")).FullName;
+
+        RunCgroup.RemoveLeftovers(Options);
+
+        Assert.True(Directory.Exists(living));
+        Assert.False(Directory.Exists(dead));
+        Assert.False(Directory.Exists(older));
     }
 
     public void Dispose() => _root.Delete(recursive: true);

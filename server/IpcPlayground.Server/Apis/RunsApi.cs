@@ -2,6 +2,7 @@ using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
+using IpcPlayground.Server.ScaleOut;
 using IpcPlayground.Server.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,14 +22,15 @@ public static class RunsApi
         return app;
     }
 
-    private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
+    private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IRunMirror mirror, IOptions<SizeCapsOptions> limits,
+        IHostApplicationLifetime lifetime)
     {
         if (ReadMode(request) is not { } mode) return InvalidMode(request);
         var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping);
-        return run is null ? TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2)) : Accepted(run);
+        return run is null ? TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2)) : await AcceptedAsync(run, mirror);
     }
 
     /// <summary>The <c>?mode=</c> asked for (free when absent), or null when it is not a mode.</summary>
@@ -38,7 +40,12 @@ public static class RunsApi
     public static IResult InvalidMode(HttpRequest request) =>
         ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {RunModes.Free}, {RunModes.Step}")]);
 
-    public static IResult Accepted(Run run) => TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id));
+    /// <summary>202 with the run's id, once every instance can find the run by it.</summary>
+    public static async Task<IResult> AcceptedAsync(Run run, IRunMirror mirror)
+    {
+        await mirror.AnnounceAsync(run, CancellationToken.None);
+        return TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id));
+    }
 
     /// <summary>429 with <c>Retry-After</c>, naming the limit that was reached.</summary>
     public static IResult TooManyRuns(HttpContext context, string detail, TimeSpan retryAfter)

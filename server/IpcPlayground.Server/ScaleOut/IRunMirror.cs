@@ -9,6 +9,12 @@ namespace IpcPlayground.Server.ScaleOut;
 /// </summary>
 public interface IRunMirror
 {
+    /// <summary>
+    /// Makes a just-accepted run known to every instance before its id is handed out, so a page on another instance
+    /// that asks for it at once (an instructor watching a participant's new run) finds it, with no events yet.
+    /// </summary>
+    Task AnnounceAsync(Run run, CancellationToken cancellationToken);
+
     /// <summary>Copies numbered events; done before they are published, so a snapshot never misses a published event.</summary>
     Task AppendAsync(Run run, RunEvent[] events, CancellationToken cancellationToken);
 
@@ -19,6 +25,8 @@ public interface IRunMirror
 /// <summary>The single-instance default: nothing to copy, nothing elsewhere to find.</summary>
 public sealed class NoRunMirror : IRunMirror
 {
+    public Task AnnounceAsync(Run run, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task AppendAsync(Run run, RunEvent[] events, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<Run?> FindAsync(string runId, CancellationToken cancellationToken) => Task.FromResult<Run?>(null);

@@ -10,20 +10,17 @@ namespace IpcPlayground.Server.ScaleOut;
 /// Live runs in Redis: a hash of what the run is (name, mode, start, owner, experiment) and a list of its events as
 /// contract JSON, kept for an hour after the last event; by then the run's record in the database serves it.
 /// </summary>
-public sealed class RedisRunMirror(IConnectionMultiplexer redis, TimeProvider time) : IRunMirror
+public sealed partial class RedisRunMirror(IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisRunMirror> logger) : IRunMirror
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
 
     private static RedisKey InfoKey(string runId) => $"ipcplay:run:{runId}:info";
     private static RedisKey EventsKey(string runId) => $"ipcplay:run:{runId}:events";
 
-    public async Task AppendAsync(Run run, RunEvent[] events, CancellationToken cancellationToken)
+    public async Task AnnounceAsync(Run run, CancellationToken cancellationToken)
     {
-        if (events.Length == 0) return;
         var db = redis.GetDatabase();
-        var first = events[0].Seq == 1;
-        var last = events[^1] is RunEndEvent;
-        if (first)
+        try
         {
             await db.HashSetAsync(InfoKey(run.Id),
             [
@@ -31,7 +28,24 @@ public sealed class RedisRunMirror(IConnectionMultiplexer redis, TimeProvider ti
                 new("startedAtMs", run.StartedAt.ToUnixTimeMilliseconds()), new("experiment", run.ExperimentJson),
                 new("workshop", run.Owner?.WorkshopId ?? ""), new("participant", run.Owner?.ParticipantId ?? ""),
             ]);
+            await db.KeyExpireAsync(InfoKey(run.Id), KeptFor);
         }
+        catch (RedisException e)
+        {
+            // The run goes on here; other instances will not find it until Redis is back.
+            AnnounceFailed(logger, run.Id, e);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Announcing run {RunId} to the other instances failed")]
+    private static partial void AnnounceFailed(ILogger logger, string runId, Exception exception);
+
+    public async Task AppendAsync(Run run, RunEvent[] events, CancellationToken cancellationToken)
+    {
+        if (events.Length == 0) return;
+        var db = redis.GetDatabase();
+        var first = events[0].Seq == 1;
+        var last = events[^1] is RunEndEvent;
         await db.ListRightPushAsync(EventsKey(run.Id), [.. events.Select(e => (RedisValue)JsonSerializer.SerializeToUtf8Bytes(e, ContractsJsonContext.Default.RunEvent))]);
         if (first || last)
         {

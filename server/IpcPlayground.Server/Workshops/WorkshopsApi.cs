@@ -6,6 +6,7 @@ using IpcPlayground.Contracts.Workshops;
 using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
 using IpcPlayground.Server.Apis;
+using IpcPlayground.Server.ScaleOut;
 using IpcPlayground.Storage;
 using IpcPlayground.Storage.Workshops;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -115,7 +116,7 @@ public static class WorkshopsApi
     }
 
     private static async Task<IResult> StartRun(string workshopId, HttpRequest request, WorkshopStore workshops, WorkshopRunQuotas quotas,
-        RunCoordinator coordinator, WorkshopRunTracker tracker, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
+        RunCoordinator coordinator, WorkshopRunTracker tracker, IRunMirror mirror, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
     {
         var caller = WorkshopCaller.Of(request.HttpContext.User)!;
         if (caller.WorkshopId != workshopId)
@@ -130,8 +131,9 @@ public static class WorkshopsApi
         var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, $"participant:{caller.ParticipantId}", mode, lifetime.ApplicationStopping,
             new RunOwner(workshopId, caller.ParticipantId!), lease);
         if (run is null) return RunsApi.TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2));
-        tracker.Track(run, caller);
-        return RunsApi.Accepted(run);
+        var accepted = await RunsApi.AcceptedAsync(run, mirror);
+        tracker.Track(run, caller); // after the announcement: the board shows the run only once every instance can find it
+        return accepted;
     }
 
     private static ProblemHttpResult UnknownWorkshop(string workshopId) =>
