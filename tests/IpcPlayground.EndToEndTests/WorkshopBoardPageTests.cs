@@ -58,6 +58,7 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         await board.GetByTestId("workshop-create").ClickAsync();
         var code = await board.GetByTestId("workshop-join-code").TextContentAsync();
         await Assertions.Expect(board.GetByTestId("workshop-instructor-link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/w/[a-z0-9]+#key=i\\."));
+        await BrowserFixture.SaveScreenshotAsync(board, "workshop-created");
         await board.GetByTestId("workshop-open-board").ClickAsync();
         await Assertions.Expect(board.GetByTestId("board-join-code")).ToHaveTextAsync(code!);
         await Assertions.Expect(board.GetByTestId("board-empty")).ToBeVisibleAsync();
