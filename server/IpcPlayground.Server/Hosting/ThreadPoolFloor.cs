@@ -5,7 +5,7 @@ namespace IpcPlayground.Server.Hosting;
 /// only every half second or so; a room's runs arrive in bursts, and some calls underneath stay synchronous (SQLite,
 /// cgroupfs, the Redis and PostgreSQL clients' completions), so with the default of one thread per core the event
 /// stream waited for threads: with two instances on two cores and 500 participants, p99 event → client 142 ms at the
-/// default, 6.6 ms at 64 (the <c>workshop-load</c> benchmark). StackExchange.Redis's own guidance says the same.
+/// default, 7.6 ms at 64 (the <c>workshop-load</c> benchmark). StackExchange.Redis's own guidance says the same.
 /// </summary>
 public static class ThreadPoolFloor
 {

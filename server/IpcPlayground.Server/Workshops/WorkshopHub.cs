@@ -74,15 +74,13 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
     public async Task SetSpotlight(string? participantId)
     {
         var workshop = await OpenWorkshopAsync();
-        Spotlight? spotlight = null;
         if (participantId is not null)
         {
             var participant = await workshops.FindParticipantAsync(participantId, Context.ConnectionAborted);
             if (participant is null || participant.WorkshopId != workshop.Id) throw new HubException($"no participant '{participantId}' in this workshop");
-            spotlight = WorkshopViews.SpotlightOf(participant);
         }
         await workshops.SetSpotlightAsync(workshop.Id, participantId, Context.ConnectionAborted);
-        await room.SpotlightChanged(workshop.Id, spotlight);
+        await room.SendSpotlightAsync(workshop.Id);
     }
 
     [Authorize(Roles = WorkshopRoles.Instructor)]

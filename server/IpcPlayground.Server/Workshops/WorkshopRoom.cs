@@ -1,5 +1,6 @@
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Contracts.Workshops;
+using IpcPlayground.Storage.Workshops;
 using Microsoft.AspNetCore.SignalR;
 
 namespace IpcPlayground.Server.Workshops;
@@ -8,7 +9,7 @@ namespace IpcPlayground.Server.Workshops;
 /// The SignalR groups of a workshop and what is sent to them. Groups span every instance when the Redis backplane
 /// is on, so a change made on one instance reaches pages connected to any other.
 /// </summary>
-public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub)
+public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub, WorkshopStore store)
 {
     public static string Everyone(string workshopId) => $"workshop:{workshopId}";
     public static string Instructors(string workshopId) => $"workshop:{workshopId}:instructors";
@@ -22,6 +23,24 @@ public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub)
 
     public Task SpotlightChanged(string workshopId, Spotlight? spotlight) =>
         hub.Clients.Group(Everyone(workshopId)).SpotlightChanged(spotlight);
+
+    /// <summary>
+    /// Tells the room who is in the spotlight, and their current run, as the store has it. The instructor moving the
+    /// spotlight and the spotlighted participant starting a run both send; whichever sends last may have read before
+    /// the other wrote, so this sends again while the store has moved on (a few times: the instructor is one person).
+    /// </summary>
+    public async Task SendSpotlightAsync(string workshopId)
+    {
+        var current = await store.SpotlightOfAsync(workshopId, CancellationToken.None);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var participant = current is null ? null : await store.FindParticipantAsync(current, CancellationToken.None);
+            await SpotlightChanged(workshopId, participant is null ? null : WorkshopViews.SpotlightOf(participant));
+            var now = await store.SpotlightOfAsync(workshopId, CancellationToken.None);
+            if (now == current) return;
+            current = now;
+        }
+    }
 
     public Task WorkshopChanged(WorkshopInfo workshop) =>
         hub.Clients.Group(Everyone(workshop.WorkshopId)).WorkshopChanged(workshop);

@@ -26,15 +26,7 @@ public sealed partial class WorkshopRunTracker(WorkshopStore store, WorkshopRoom
         var state = new ParticipantRunState(run.Id, roots);
         await SaveAsync(participant, state.Current, takeOver: true);
         if (await store.SpotlightOfAsync(participant.WorkshopId, CancellationToken.None) == participant.ParticipantId)
-        {
-            await room.SpotlightChanged(participant.WorkshopId, new Spotlight(participant.ParticipantId!, participant.Name, run.Id));
-            // The instructor may have moved the spotlight between the check and the send: then the store has the last word.
-            if (await store.SpotlightOfAsync(participant.WorkshopId, CancellationToken.None) is var now && now != participant.ParticipantId)
-            {
-                var spotlighted = now is null ? null : await store.FindParticipantAsync(now, CancellationToken.None);
-                await room.SpotlightChanged(participant.WorkshopId, spotlighted is null ? null : WorkshopViews.SpotlightOf(spotlighted));
-            }
-        }
+            await room.SendSpotlightAsync(participant.WorkshopId);
         await foreach (var e in run.Events.ReadAllAsync())
             if (state.Observe(e))
                 await SaveAsync(participant, state.Current, takeOver: false);

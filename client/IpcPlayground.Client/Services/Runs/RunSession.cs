@@ -19,14 +19,17 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     /// <summary>The experiment text the run started from; null for a watched run.</summary>
     public string? Json { get; private set; }
 
-    public IReadOnlyList<string> Processes { get; private set; } = [];
+    /// <summary>The lanes: the experiment's processes for a run started here, those its events name for a watched one.</summary>
+    public IReadOnlyList<string> Processes => _declared ?? Timeline?.Processes ?? [];
+
+    private IReadOnlyList<string>? _declared;
     public bool InStepMode { get; private set; }
     public bool Starting { get; private set; }
     public string? StepProblem { get; private set; }
     public IReadOnlyList<ValidationError> ServerErrors { get; private set; } = [];
     public long? InspectAt { get; set; }
 
-    /// <summary>Raised when events arrive; the page re-renders on its own dispatcher.</summary>
+    /// <summary>Raised when events arrive or a start begins or ends; the page re-renders on its own dispatcher.</summary>
     public event Action? Changed;
 
     /// <summary>In step mode, what each held process would do next, for the timeline's lane labels.</summary>
@@ -42,6 +45,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         var json = composer.Json;
         var processes = (composer.Model.Processes ?? []).Select(p => p.Id).OfType<string>().ToList();
         Starting = true;
+        Changed?.Invoke();
         try
         {
             await LeaveAsync();
@@ -61,6 +65,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         finally
         {
             Starting = false;
+            Changed?.Invoke();
         }
     }
 
@@ -103,18 +108,16 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     private async Task<bool> FollowAsync(string runId, IReadOnlyList<string> processes, int generation)
     {
         RunId = runId;
-        Processes = processes;
+        _declared = processes.Count > 0 ? processes : null;
         InspectAt = null;
         StepProblem = null;
         var timeline = Timeline = new RunTimeline();
-        var named = processes.Count > 0;
         try
         {
             await runs.FollowAsync(runId, events =>
             {
                 if (timeline != Timeline) return;
                 timeline.Add(events);
-                if (!named) Processes = [.. timeline.Ordered.Select(e => e.Process).OfType<string>().Distinct()];
                 Changed?.Invoke();
             });
         }

@@ -15,11 +15,15 @@ public sealed class ReplayState
         var all = new RunTimeline();
         all.Add(events);
         _all = all.Ordered;
+        Processes = all.Processes;
         Position = _all.Count;
         Shown = Build(Position);
     }
 
     public int Count => _all.Count;
+
+    /// <summary>Every process the recording names, so the lanes stay put while the scrubber moves.</summary>
+    public IReadOnlyList<string> Processes { get; }
 
     /// <summary>The least a scrubber shows: the first event (run-start), or nothing for an empty run.</summary>
     public int Min => Math.Min(1, _all.Count);
