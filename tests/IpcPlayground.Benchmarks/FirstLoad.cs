@@ -71,15 +71,6 @@ public static class FirstLoad
 
     private sealed record Sample(int Requests, long WireBytes, long DecodedBytes, Dictionary<string, long> ByKind, double InteractiveMs, double BusyMs, double DownloadedMs, string AcceptEncoding);
 
-    /// <summary>Chromium's TaskDuration: how long the page's main thread was busy, which a loaded machine stretches far less than wall-clock time.</summary>
-    private static double MainThreadBusyMs(System.Text.Json.JsonElement? metrics)
-    {
-        if (metrics is not { } m || !m.TryGetProperty("metrics", out var list)) return double.NaN;
-        foreach (var metric in list.EnumerateArray())
-            if (metric.GetProperty("name").GetString() == "TaskDuration") return metric.GetProperty("value").GetDouble() * 1000;
-        return double.NaN;
-    }
-
     private static async Task<Sample> LoadOnceAsync(IBrowser browser, string baseUrl)
     {
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
@@ -94,7 +85,7 @@ public static class FirstLoad
         await page.GotoAsync(baseUrl);
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync(new() { Timeout = 60_000 });
         var interactive = clock.Elapsed.TotalMilliseconds;
-        var busy = MainThreadBusyMs(await cdp.SendAsync("Performance.getMetrics"));
+        var busy = await ChromiumMetrics.MainThreadBusyMsAsync(cdp);
         var downloaded = await page.EvaluateAsync<double>("Math.max(...performance.getEntriesByType('resource').map(r => r.responseEnd))");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 

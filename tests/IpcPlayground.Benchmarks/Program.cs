@@ -1,7 +1,8 @@
 using System.Globalization;
 using IpcPlayground.Benchmarks;
 
-// dotnet run -c Release --project tests/IpcPlayground.Benchmarks [-- startup [RUNS] | ipc [REPEATS] | firstload [LOADS] | workshop-load [--every SECONDS] [PARTICIPANTS...]]
+// dotnet run -c Release --project tests/IpcPlayground.Benchmarks [-- startup [RUNS] | ipc [REPEATS] | firstload [LOADS]
+//   | workshop-load [--every SECONDS] [PARTICIPANTS...] | board [--every SECONDS] [PARTICIPANTS...]]
 var which = args.FirstOrDefault() ?? "all";
 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : (int?)null;
 if (which is "startup" or "all") await StartupLatency.RunAsync(count ?? 20);
@@ -9,10 +10,22 @@ if (which is "ipc" or "all") await IpcThroughput.RunAsync(count ?? 5);
 if (which is "firstload" or "all") await FirstLoad.RunAsync(count ?? 5);
 if (which is "workshop-load" or "all")
 {
+    var (rooms, every) = Room(args, [5, 10, 20, 30, 40, 60, 80, 100, 150, 200, 300], everySeconds: 5);
+    await WorkshopLoadBenchmark.RunAsync(rooms, every);
+}
+if (which is "board" or "all")
+{
+    var (rooms, every) = Room(args, [100, 300, 500], everySeconds: 30);
+    await BoardRender.RunAsync(rooms, every);
+}
+
+// The room sizes and "--every SECONDS" after the benchmark's name.
+static (IReadOnlyList<int> Rooms, TimeSpan Every) Room(string[] args, int[] defaultRooms, int everySeconds)
+{
     var rest = args.Skip(1).ToList();
     var at = rest.IndexOf("--every");
-    var every = at >= 0 && at + 1 < rest.Count ? int.Parse(rest[at + 1], CultureInfo.InvariantCulture) : 5;
+    if (at >= 0 && at + 1 < rest.Count) everySeconds = int.Parse(rest[at + 1], CultureInfo.InvariantCulture);
     if (at >= 0) rest.RemoveRange(at, Math.Min(2, rest.Count - at));
-    await WorkshopLoadBenchmark.RunAsync(rest.Count > 0 ? [.. rest.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [5, 10, 20, 30, 40, 60, 80, 100, 150, 200, 300],
-        TimeSpan.FromSeconds(every));
+    var rooms = rest.Count > 0 && rest.All(a => int.TryParse(a, out _)) ? [.. rest.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : defaultRooms;
+    return (rooms, TimeSpan.FromSeconds(everySeconds));
 }

@@ -8,6 +8,7 @@ using IpcPlayground.Client.Pages.Workshops;
 using IpcPlayground.Client.Services.Workshops;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Workshops;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IpcPlayground.ClientTests;
@@ -104,6 +105,8 @@ public sealed class WorkshopTests : BunitContext
         var rows = cut.FindAll("[data-testid=board-row]");
         Assert.Equal(["deadlocked", "completed", "idle"], rows.Select(r => r.GetAttribute("data-state")));
         Assert.Equal(["true", "true", "false"], rows.Select(r => r.GetAttribute("data-online")));
+        Assert.Equal(["run-running", "run-completed", null], rows.Select(r => r.GetAttribute("data-run")));
+        Assert.Equal(["12", "12", null], rows.Select(r => r.GetAttribute("data-events")));
         Assert.Equal("parent child", rows[0].QuerySelector("[data-testid=board-blocked]")!.TextContent.Trim());
         Assert.NotNull(rows[1].QuerySelector("[data-testid=board-spotlighted]"));
         Assert.True(rows[2].QuerySelector("[data-testid=board-watch]")!.HasAttribute("disabled"));
@@ -132,6 +135,34 @@ public sealed class WorkshopTests : BunitContext
 
         Assert.Equal(["p1", null], spotlights);
         Assert.Equal(["p1"], watched);
+    }
+
+    [Fact]
+    public void A_redraw_of_the_board_redraws_only_the_rows_that_changed_and_every_row_for_a_new_language()
+    {
+        var board = new BoardState(Workshop);
+        board.Apply(Participant("p1", "Ada", Run("running")));
+        board.Apply(Participant("p2", "Linus", Run("running")));
+        RenderFragment table = b =>
+        {
+            b.OpenComponent<BoardTable>(0);
+            b.AddComponentParameter(1, nameof(BoardTable.Board), board);
+            b.CloseComponent();
+        };
+        var cut = Render<CascadingValue<UiText>>(p => p.Add(c => c.Value, UiText.English).Add(c => c.ChildContent, table));
+        int RenderCountOf(string id) => cut.FindComponents<BoardRow>().Single(r => r.Instance.Participant.ParticipantId == id).RenderCount;
+
+        board.Apply(Participant("p1", "Ada", Run("completed")));
+        cut.FindComponent<BoardTable>().Render();
+
+        Assert.Equal("completed", cut.Find("[data-participant=p1]").GetAttribute("data-state"));
+        Assert.Equal(2, RenderCountOf("p1"));
+        Assert.Equal(1, RenderCountOf("p2"));
+
+        cut.Render(p => p.Add(c => c.Value, UiText.Chinese).Add(c => c.ChildContent, table));
+
+        Assert.Equal(2, RenderCountOf("p2"));
+        Assert.Equal(WorkshopText.Chinese.Watch, cut.Find("[data-participant=p2] [data-testid=board-watch]").TextContent);
     }
 
     [Fact]
