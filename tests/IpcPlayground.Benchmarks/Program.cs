@@ -2,7 +2,7 @@ using System.Globalization;
 using IpcPlayground.Benchmarks;
 
 // dotnet run -c Release --project tests/IpcPlayground.Benchmarks [-- startup [RUNS] | ipc [REPEATS] | firstload [LOADS]
-//   | workshop-load [--every SECONDS] [PARTICIPANTS...] | board [--every SECONDS] [PARTICIPANTS...]]
+//   | workshop-load [--every SECONDS] [--spotlight] [PARTICIPANTS...] | board [--every SECONDS] [PARTICIPANTS...]]
 var which = args.FirstOrDefault() ?? "all";
 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : (int?)null;
 if (which is "startup" or "all") await StartupLatency.RunAsync(count ?? 20);
@@ -11,7 +11,7 @@ if (which is "firstload" or "all") await FirstLoad.RunAsync(count ?? 5);
 if (which is "workshop-load" or "all")
 {
     var (rooms, every) = Room(args, [5, 10, 20, 30, 40, 60, 80, 100, 150, 200, 300], everySeconds: 5);
-    await WorkshopLoadBenchmark.RunAsync(rooms, every);
+    await WorkshopLoadBenchmark.RunAsync(rooms, every, spotlight: args.Contains("--spotlight"));
 }
 if (which is "board" or "all")
 {
@@ -22,7 +22,7 @@ if (which is "board" or "all")
 // The room sizes and "--every SECONDS" after the benchmark's name.
 static (IReadOnlyList<int> Rooms, TimeSpan Every) Room(string[] args, int[] defaultRooms, int everySeconds)
 {
-    var rest = args.Skip(1).ToList();
+    var rest = args.Skip(1).Where(a => a != "--spotlight").ToList();
     var at = rest.IndexOf("--every");
     if (at >= 0 && at + 1 < rest.Count) everySeconds = int.Parse(rest[at + 1], CultureInfo.InvariantCulture);
     if (at >= 0) rest.RemoveRange(at, Math.Min(2, rest.Count - at));

@@ -18,7 +18,7 @@ public sealed class RunHub(RunFinder runs) : Hub<IRunClient>, IRunHub
         var run = await runs.FindAsync(runId, Context.User!, Context.ConnectionAborted) ?? throw new HubException($"unknown run '{runId}'");
         // Join first, then snapshot: an event published in between arrives twice, never not at all; seq tells.
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(runId));
-        return (await runs.FindAsync(runId, Context.User!, Context.ConnectionAborted) ?? run).Events.Snapshot();
+        return (await runs.LatestAsync(run, Context.ConnectionAborted)).Events.Snapshot();
     }
 
     public Task LeaveRun(string runId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(runId));

@@ -17,6 +17,13 @@ public sealed class RunFinder(RunRegistry registry, IRunMirror mirror, IRunRecor
         return run is not null && await access.CanReadAsync(user, run, cancellationToken) ? run : null;
     }
 
+    /// <summary>
+    /// <paramref name="run"/> as far as it has got now: one held here is the same object and grows by itself, one
+    /// executing on another instance is a copy, read again from the mirror.
+    /// </summary>
+    public async Task<Run> LatestAsync(Run run, CancellationToken cancellationToken) =>
+        registry.Find(run.Id) ?? await mirror.FindAsync(run.Id, cancellationToken) ?? run;
+
     /// <summary>A run executing on this instance that <paramref name="user"/> may step or stop.</summary>
     public Run? FindToControl(string runId, ClaimsPrincipal user) =>
         registry.Find(runId) is { } run && RunAccess.CanControl(user, run) ? run : null;

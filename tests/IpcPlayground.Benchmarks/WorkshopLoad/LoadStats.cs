@@ -6,15 +6,18 @@ namespace IpcPlayground.Benchmarks.WorkshopLoad;
 public sealed class LoadStats
 {
     private readonly List<double> _latencies = [];
+    private readonly List<double> _spotlightLatencies = [];
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly ConcurrentDictionary<string, int> _refusals = new();
-    private int _completed, _refused, _failed, _events, _boardUpdates;
+    private int _completed, _refused, _failed, _events, _boardUpdates, _spotlightFollows;
 
     public int Completed => _completed;
     public int Refused => _refused;
     public int Failed => _failed;
     public int Events => _events;
     public int BoardUpdates => _boardUpdates;
+    /// <summary>How many times a participant followed the spotlight to a new run.</summary>
+    public int SpotlightFollows => _spotlightFollows;
 
     public void RunCompleted() => Interlocked.Increment(ref _completed);
     /// <summary>How runs failed, and how often each way.</summary>
@@ -44,14 +47,32 @@ public sealed class LoadStats
         lock (_latencies) _latencies.Add(ms);
     }
 
-    /// <summary>The latency at quantile <paramref name="q"/> (0..1) of the live events; NaN when there were none.</summary>
-    public double Quantile(double q)
+    /// <summary>A live event of the spotlighted run, received by a participant watching it.</summary>
+    public void SpotlightEventReceived(double latencyMs)
     {
-        lock (_latencies)
+        lock (_spotlightLatencies) _spotlightLatencies.Add(latencyMs);
+    }
+
+    public void SpotlightFollowed() => Interlocked.Increment(ref _spotlightFollows);
+
+    /// <summary>The latency at quantile <paramref name="q"/> (0..1) of the live events of participants' own runs; NaN when there were none.</summary>
+    public double Quantile(double q) => QuantileOf(_latencies, q);
+
+    /// <summary>The same for the spotlighted run's live events, over every participant watching it.</summary>
+    public double SpotlightQuantile(double q) => QuantileOf(_spotlightLatencies, q);
+
+    public int SpotlightEvents
+    {
+        get { lock (_spotlightLatencies) return _spotlightLatencies.Count; }
+    }
+
+    private static double QuantileOf(List<double> latencies, double q)
+    {
+        lock (latencies)
         {
-            if (_latencies.Count == 0) return double.NaN;
-            _latencies.Sort();
-            return _latencies[(int)Math.Min(_latencies.Count - 1, Math.Floor(q * _latencies.Count))];
+            if (latencies.Count == 0) return double.NaN;
+            latencies.Sort();
+            return latencies[(int)Math.Min(latencies.Count - 1, Math.Floor(q * latencies.Count))];
         }
     }
 }

@@ -23,9 +23,9 @@ public sealed class PublishStamps
             (IRunEventSink)ActivatorUtilities.CreateInstance(provider, hub.ImplementationType!), this));
     }
 
-    /// <summary>Milliseconds from publication to <paramref name="receivedAt"/>; null for an event already taken (it came twice).</summary>
-    public double? Take(string runId, long seq, long receivedAt) =>
-        _published.TryRemove((runId, seq), out var publishedAt) ? Stopwatch.GetElapsedTime(publishedAt, receivedAt).TotalMilliseconds : null;
+    /// <summary>Milliseconds from publication to <paramref name="receivedAt"/>; null for an event not published in this step.</summary>
+    public double? LatencyOf(string runId, long seq, long receivedAt) =>
+        _published.TryGetValue((runId, seq), out var publishedAt) ? Stopwatch.GetElapsedTime(publishedAt, receivedAt).TotalMilliseconds : null;
 
     public void Clear() => _published.Clear();
 

@@ -15,7 +15,8 @@ namespace IpcPlayground.Benchmarks.WorkshopLoad;
 
 /// <summary>
 /// One participant as the page behaves: joined by code, connected to the workshop hub (online on the board) and the
-/// run hub, starting a lesson run on a fixed period and following it through <see cref="IRunHub.JoinRun"/> to its end.
+/// run hub, starting a lesson run on a fixed period and following it through <see cref="IRunHub.JoinRun"/> to its end;
+/// and, as the page does, following whichever run the instructor spotlights.
 /// </summary>
 public sealed class SimulatedParticipant : IAsyncDisposable
 {
@@ -29,6 +30,7 @@ public sealed class SimulatedParticipant : IAsyncDisposable
     private readonly PublishStamps _stamps;
     private readonly LoadStats _stats;
     private volatile Following? _current;
+    private volatile Following? _spotlight;
 
     private SimulatedParticipant(Uri server, WorkshopApi api, JoinedWorkshop joined, string experiment, PublishStamps stamps, LoadStats stats)
     {
@@ -41,7 +43,11 @@ public sealed class SimulatedParticipant : IAsyncDisposable
         _runs = WorkshopConnection.Build(server, IRunHub.Path, _key);
         _runs.On<string, RunEvent[]>(nameof(IRunClient.ReceiveEvents), Receive);
         _workshop = WorkshopConnection.Build(server, IWorkshopHub.Path, _key);
+        _workshop.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), spotlight => _ = FollowSpotlightAsync(spotlight));
+        ParticipantId = joined.ParticipantId;
     }
+
+    public string ParticipantId { get; }
 
     public static async Task<SimulatedParticipant> JoinAsync(Uri server, HttpClient http, string joinCode, string name, string experiment,
         PublishStamps stamps, LoadStats stats)
@@ -114,12 +120,38 @@ public sealed class SimulatedParticipant : IAsyncDisposable
     private void Receive(string runId, RunEvent[] events, bool live)
     {
         var receivedAt = Stopwatch.GetTimestamp();
+        if (_spotlight is { } spotlight && spotlight.RunId == runId)
+        {
+            foreach (var e in events)
+                if (spotlight.FirstTime(e.Seq) && live && _stamps.LatencyOf(runId, e.Seq, receivedAt) is { } latency) _stats.SpotlightEventReceived(latency);
+            return;
+        }
+        if (_current is not { } following || following.RunId != runId) return;
         foreach (var e in events)
         {
             // Counted once: an event published while joining comes both in the snapshot and live.
-            if (_stamps.Take(runId, e.Seq, receivedAt) is { } latency) _stats.EventReceived(live ? latency : null);
-            if (e is RunEndEvent end && _current is { } following && following.RunId == runId)
-                following.Ended.TrySetResult(end.Status ?? "");
+            if (!following.FirstTime(e.Seq)) continue;
+            _stats.EventReceived(live ? _stamps.LatencyOf(runId, e.Seq, receivedAt) : null);
+            if (e is RunEndEvent end) following.Ended.TrySetResult(end.Status ?? "");
+        }
+    }
+
+    /// <summary>The instructor spotlighted someone else's run: leave the last one and watch this one, as the page does.</summary>
+    private async Task FollowSpotlightAsync(Spotlight? spotlight)
+    {
+        var previous = _spotlight;
+        if (spotlight?.RunId is not { } runId || spotlight.ParticipantId == ParticipantId || previous?.RunId == runId) return;
+        var following = new Following(runId);
+        _spotlight = following;
+        try
+        {
+            if (previous is not null) await _runs.InvokeAsync(nameof(IRunHub.LeaveRun), previous.RunId);
+            Receive(runId, await _runs.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId).DefaultTimeout(), live: false);
+            _stats.SpotlightFollowed();
+        }
+        catch (Exception e) when (e is TimeoutException or HubException or InvalidOperationException)
+        {
+            _stats.RunFailed("following the spotlight: " + e.Message.Split('\n')[0]);
         }
     }
 
@@ -131,6 +163,13 @@ public sealed class SimulatedParticipant : IAsyncDisposable
 
     private sealed record Following(string RunId)
     {
+        private readonly HashSet<long> _seen = [];
+
         public TaskCompletionSource<string> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool FirstTime(long seq)
+        {
+            lock (_seen) return _seen.Add(seq);
+        }
     }
 }
