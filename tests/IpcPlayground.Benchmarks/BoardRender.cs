@@ -39,8 +39,6 @@ public static class BoardRender
         }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run', 'data-events'] });
         """;
 
-    private static readonly string[] Lessons = ["pipe-byte-stream", "semaphore-admits-two"];
-
     public static async Task RunAsync(IReadOnlyList<int> rooms, TimeSpan period)
     {
         var step = TimeSpan.FromSeconds(Math.Max(25, 2 * period.TotalSeconds));
@@ -58,8 +56,8 @@ public static class BoardRender
     private static async Task MeasureAsync(LoadCluster cluster, IBrowser browser, int participants, TimeSpan duration, TimeSpan period, bool print)
     {
         var server = cluster.Servers[0];
-        using var http = server.CreateLoopbackClient();
-        var created = await new WorkshopApi(http).CreateAsync($"Board {participants}", [.. Lessons.Select(l => new WorkshopExperimentSource(Lesson: l))]).DefaultTimeout();
+        await using var room = await LoadRoom.CreateAsync(cluster, $"Board {participants}");
+        var created = room.Created;
 
         // When each change reached an instructor; the last change per participant is what the board must end up showing.
         var received = new ConcurrentDictionary<(string, string, string), double>();
@@ -73,52 +71,39 @@ public static class BoardRender
         });
         await reference.StartAsync().DefaultTimeout();
 
-        var stats = new LoadStats();
-        var room = new SimulatedParticipant?[participants];
+        await room.JoinAsync(participants);
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
-        try
-        {
-            await Parallel.ForEachAsync(Enumerable.Range(0, participants), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-                room[i] = await SimulatedParticipant.JoinAsync(server.BaseAddress, http, created.JoinCode, $"p{i}",
-                    LessonLibrary.Get(Lessons[i % Lessons.Length]).ExperimentJson, cluster.Stamps, stats));
+        var page = await context.NewPageAsync();
+        await page.AddInitScriptAsync(PageProbe);
+        var opening = Stopwatch.StartNew();
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/w/{created.WorkshopId}#key={created.InstructorKey}").ToString());
+        await Assertions.Expect(page.GetByTestId("board-row")).ToHaveCountAsync(participants, new() { Timeout = 120_000 });
+        var openMs = opening.Elapsed.TotalMilliseconds;
 
-            var page = await context.NewPageAsync();
-            await page.AddInitScriptAsync(PageProbe);
-            var opening = Stopwatch.StartNew();
-            await page.GotoAsync(new Uri(server.BaseAddress, $"/w/{created.WorkshopId}#key={created.InstructorKey}").ToString());
-            await Assertions.Expect(page.GetByTestId("board-row")).ToHaveCountAsync(participants, new() { Timeout = 120_000 });
-            var openMs = opening.Elapsed.TotalMilliseconds;
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Performance.enable");
+        await page.EvaluateAsync("() => { window.__board.changes = []; window.__board.longTasks = []; }");
+        var busyBefore = await ChromiumMetrics.MainThreadBusyMsAsync(cdp);
+        var machine = new MachineLoad();
+        var clock = Stopwatch.StartNew();
+        await room.RunLessonsAsync(duration, period);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the last redraw
+        var busy = (await ChromiumMetrics.MainThreadBusyMsAsync(cdp) - busyBefore) / clock.Elapsed.TotalMilliseconds * 100;
+        var cpu = machine.CpuPercent();
 
-            var cdp = await context.NewCDPSessionAsync(page);
-            await cdp.SendAsync("Performance.enable");
-            await page.EvaluateAsync("() => { window.__board.changes = []; window.__board.longTasks = []; }");
-            var busyBefore = await ChromiumMetrics.MainThreadBusyMsAsync(cdp);
-            var machine = new MachineLoad();
-            var clock = Stopwatch.StartNew();
-            using (var stop = new CancellationTokenSource(duration))
-                await Task.WhenAll(room.Select((p, i) => p!.RunLessonsAsync(period * i / participants, period, stop.Token)));
-            await Task.Delay(TimeSpan.FromSeconds(1)); // the last redraw
-            var busy = (await ChromiumMetrics.MainThreadBusyMsAsync(cdp) - busyBefore) / clock.Elapsed.TotalMilliseconds * 100;
-            var cpu = machine.CpuPercent();
-
-            using var changes = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__board.changes)"));
-            var longTasks = await page.EvaluateAsync<double[]>("() => window.__board.longTasks");
-            var shown = new Dictionary<(string, string, string), double>();
-            foreach (var c in changes.RootElement.EnumerateArray())
-                shown.TryAdd((c[0].GetString()!, c[1].GetString()!, c[2].GetString()!), c[3].GetDouble());
-            var lags = shown.Where(s => received.ContainsKey(s.Key)).Select(s => s.Value - received[s.Key]).Order().ToList();
-            var finalRows = await page.GetByTestId("board-row").EvaluateAllAsync<string[][]>("rows => rows.map(r => [r.dataset.participant, r.dataset.run || '', r.dataset.events || ''])");
-            var finalMatches = finalRows.Count(r => last.TryGetValue(r[0], out var l) && l == (r[1], r[2]));
-            if (!print) return;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{participants,9} {openMs,8:0} {received.Count,8} {lags.Count,6} {Q(lags, 0.5),7:0} {Q(lags, 0.95),7:0} {Q(lags, 0.99),7:0} {Q(lags, 1),7:0} {busy,7:0} {longTasks.Length,5} {(longTasks.Length == 0 ? 0 : longTasks.Max()),8:0} {(finalMatches == last.Count ? "all" : $"{finalMatches}/{last.Count}"),6} {cpu,6:0}"));
-            if (stats.Failed > 0 || stats.Refused > 0) Console.WriteLine($"{"",9} runs: {stats.Completed} ok, {stats.Failed} failed, {stats.Refused} refused");
-        }
-        finally
-        {
-            await Task.WhenAll(room.OfType<SimulatedParticipant>().Select(p => p.DisposeAsync().AsTask()));
-            cluster.Stamps.Clear();
-        }
+        using var changes = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__board.changes)"));
+        var longTasks = await page.EvaluateAsync<double[]>("() => window.__board.longTasks");
+        var shown = new Dictionary<(string, string, string), double>();
+        foreach (var c in changes.RootElement.EnumerateArray())
+            shown.TryAdd((c[0].GetString()!, c[1].GetString()!, c[2].GetString()!), c[3].GetDouble());
+        var lags = shown.Where(s => received.ContainsKey(s.Key)).Select(s => s.Value - received[s.Key]).Order().ToList();
+        var finalRows = await page.GetByTestId("board-row").EvaluateAllAsync<string[][]>("rows => rows.map(r => [r.dataset.participant, r.dataset.run || '', r.dataset.events || ''])");
+        var finalMatches = finalRows.Count(r => last.TryGetValue(r[0], out var l) && l == (r[1], r[2]));
+        if (!print) return;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{participants,9} {openMs,8:0} {received.Count,8} {lags.Count,6} {Q(lags, 0.5),7:0} {Q(lags, 0.95),7:0} {Q(lags, 0.99),7:0} {Q(lags, 1),7:0} {busy,7:0} {longTasks.Length,5} {(longTasks.Length == 0 ? 0 : longTasks.Max()),8:0} {(finalMatches == last.Count ? "all" : $"{finalMatches}/{last.Count}"),6} {cpu,6:0}"));
+        if (room.Stats is { Failed: > 0 } or { Refused: > 0 })
+            Console.WriteLine($"{"",9} runs: {room.Stats.Completed} ok, {room.Stats.Failed} failed, {room.Stats.Refused} refused");
     }
 
     private static double Q(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
