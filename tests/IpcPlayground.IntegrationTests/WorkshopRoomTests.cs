@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Hubs;
+using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Workshops;
 using IpcPlayground.Testing;
 using IpcPlayground.Testing.Workshops;
@@ -41,6 +43,8 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
     {
         await _adaPage.Workshop.InvokeAsync(nameof(IWorkshopHub.ReportExperiment), "An empty pipe blocks its reader").DefaultTimeout();
         await _instructor.WaitForAsync<ParticipantStatus>(p => p.Name == "Ada" && p.Experiment == "An empty pipe blocks its reader");
+        // A page's connection is open once the handshake is done; the server marks it online just after.
+        await _instructor.WaitForAsync<ParticipantStatus>(p => p.Name == "Bob" && p.Online);
 
         var board = await _instructor.Workshop.InvokeAsync<WorkshopBoard>(nameof(IWorkshopHub.GetBoard)).DefaultTimeout();
         Assert.Equal(["Ada", "Bob"], board.Participants.Select(p => p.Name));
@@ -117,6 +121,29 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
         await _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.SetSpotlight), (string?)null).DefaultTimeout();
         await _bobPage.WaitForAsync<WorkshopConnection.SpotlightMessage>(m => m.Spotlight is null);
         Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync($"/api/runs/{runId}/events", _bob.ParticipantKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_participant_watching_a_spotlighted_run_stops_receiving_it_when_the_spotlight_moves_even_if_their_page_stays()
+    {
+        // Step mode holds Ada's run until she resumes it, so it is still going when the spotlight moves away.
+        using var posted = await _api.PostRunAsync(_workshop.WorkshopId, _ada.ParticipantKey, SampleExperiments.BlockedRead, mode: "step").DefaultTimeout();
+        var runId = (await posted.Content.ReadFromJsonAsync(ContractsJsonContext.Default.RunAccepted))!.RunId;
+        await _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.SetSpotlight), _ada.ParticipantId).DefaultTimeout();
+        await _bobPage.WaitForAsync<WorkshopConnection.SpotlightMessage>(m => m.Spotlight?.RunId == runId);
+        await _bobPage.Runs.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId).DefaultTimeout();
+
+        // Bob's page neither leaves the run nor follows the spotlight away: a modified page, or a slow one.
+        await _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.SetSpotlight), _bob.ParticipantId).DefaultTimeout();
+        await _bobPage.WaitForAsync<WorkshopConnection.SpotlightMessage>(m => m.Spotlight?.ParticipantId == _bob.ParticipantId);
+        await _adaPage.Runs.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId).DefaultTimeout();
+        using (var resumed = await _api.PostAsync($"/api/runs/{runId}/resume", _ada.ParticipantKey).DefaultTimeout())
+            Assert.Equal(HttpStatusCode.Accepted, resumed.StatusCode);
+        await _adaPage.WaitForAsync<WorkshopConnection.RunEventsMessage>(m => m.RunId == runId && m.Events.Any(e => e is RunEndEvent));
+        // A round trip on Bob's run connection: whatever was sent to it before has arrived.
+        await Assert.ThrowsAsync<HubException>(() => _bobPage.Runs.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId).DefaultTimeout());
+
+        Assert.DoesNotContain(_bobPage.Received.OfType<WorkshopConnection.RunEventsMessage>(), m => m.RunId == runId && m.Events.Any(e => e is RunEndEvent));
     }
 
     [Fact]

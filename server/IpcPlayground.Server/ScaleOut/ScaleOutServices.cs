@@ -1,3 +1,4 @@
+using IpcPlayground.Server.Workshops;
 using StackExchange.Redis;
 
 namespace IpcPlayground.Server.ScaleOut;
@@ -16,12 +17,16 @@ public static class ScaleOutServices
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Services.AddSingleton<IRunMirror, NoRunMirror>();
+            builder.Services.AddSingleton<ISpotlightMoves, LocalSpotlightMoves>();
             builder.Services.AddHostedService<Workshops.OfflineAtStart>();
             return builder;
         }
         builder.Services.AddSignalR().AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("ipcplay"));
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         builder.Services.AddSingleton<IRunMirror, RedisRunMirror>();
+        builder.Services.AddSingleton<RedisSpotlightMoves>();
+        builder.Services.AddSingleton<ISpotlightMoves>(sp => sp.GetRequiredService<RedisSpotlightMoves>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisSpotlightMoves>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return builder;
     }

@@ -9,7 +9,7 @@ namespace IpcPlayground.Server.Workshops;
 /// The SignalR groups of a workshop and what is sent to them. Groups span every instance when the Redis backplane
 /// is on, so a change made on one instance reaches pages connected to any other.
 /// </summary>
-public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub, WorkshopStore store)
+public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub, WorkshopStore store, ISpotlightMoves moves)
 {
     public static string Everyone(string workshopId) => $"workshop:{workshopId}";
     public static string Instructors(string workshopId) => $"workshop:{workshopId}:instructors";
@@ -21,8 +21,12 @@ public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub, 
     public Task Broadcast(string workshopId, BroadcastExperiment experiment) =>
         hub.Clients.Group(Participants(workshopId)).ExperimentBroadcast(experiment);
 
-    public Task SpotlightChanged(string workshopId, Spotlight? spotlight) =>
-        hub.Clients.Group(Everyone(workshopId)).SpotlightChanged(spotlight);
+    /// <summary>Tells the room, and takes those who watched a run the spotlight no longer shows out of its group.</summary>
+    public async Task SpotlightChanged(string workshopId, Spotlight? spotlight)
+    {
+        await hub.Clients.Group(Everyone(workshopId)).SpotlightChanged(spotlight);
+        await moves.AnnounceAsync(workshopId);
+    }
 
     /// <summary>
     /// Tells the room who is in the spotlight, and their current run, as the store has it. The instructor moving the

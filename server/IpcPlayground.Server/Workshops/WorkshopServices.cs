@@ -32,6 +32,7 @@ public static class WorkshopServices
         services.AddSingleton<WorkshopRunQuotas>();
         services.AddSingleton<WorkshopRunTracker>();
         services.AddSingleton<RunAccess>();
+        services.AddSingleton<SpotlightViewers>();
         return builder;
     }
 
