@@ -26,6 +26,11 @@ static (IReadOnlyList<int> Rooms, TimeSpan Every) Room(string[] args, int[] defa
     var at = rest.IndexOf("--every");
     if (at >= 0 && at + 1 < rest.Count) everySeconds = int.Parse(rest[at + 1], CultureInfo.InvariantCulture);
     if (at >= 0) rest.RemoveRange(at, Math.Min(2, rest.Count - at));
-    var rooms = rest.Count > 0 && rest.All(a => int.TryParse(a, out _)) ? [.. rest.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : defaultRooms;
+    if (rest.FirstOrDefault(a => !int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1) is { } bad)
+    {
+        Console.Error.WriteLine($"'{bad}' is not a room size (a whole number of participants) nor --every SECONDS or --spotlight");
+        Environment.Exit(2);
+    }
+    var rooms = rest.Count > 0 ? [.. rest.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : defaultRooms;
     return (rooms, TimeSpan.FromSeconds(everySeconds));
 }

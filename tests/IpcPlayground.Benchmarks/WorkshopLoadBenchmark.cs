@@ -32,7 +32,8 @@ public static class WorkshopLoadBenchmark
             var machine = new MachineLoad();
             var errorsBefore = cluster.LoggedErrors.Count;
             var stats = await LoadStep.RunAsync(cluster, participants, step, period, spotlight);
-            var p99 = spotlight ? Math.Max(stats.Quantile(0.99), stats.SpotlightQuantile(0.99)) : stats.Quantile(0.99);
+            // A step with no live spotlight event (the spotlighted runs ended before anyone joined) is judged on its own runs.
+            var p99 = spotlight && !double.IsNaN(stats.SpotlightQuantile(0.99)) ? Math.Max(stats.Quantile(0.99), stats.SpotlightQuantile(0.99)) : stats.Quantile(0.99);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{cluster.Servers.Count,9} {participants,9} {stats.Completed,8} {stats.Refused,8} {stats.Failed,7} {stats.Events,8} {stats.Quantile(0.5),8:0.0} {stats.Quantile(0.95),8:0.0} {stats.Quantile(0.99),8:0.0} {stats.Quantile(1),8:0.0} {machine.CpuPercent(),6:0} {machine.OwnCpuPercent(),6:0} {MachineLoad.LoadAverage(),6:0.0} {stats.BoardUpdates,7}{(spotlight ? $" {stats.SpotlightQuantile(0.5),8:0.0} {stats.SpotlightQuantile(0.99),8:0.0} {stats.SpotlightQuantile(1),8:0.0} {stats.SpotlightFollows,7}" : "")}"));
             foreach (var (how, count) in stats.Failures) Console.WriteLine($"{"",9} failed {count}×: {how}");

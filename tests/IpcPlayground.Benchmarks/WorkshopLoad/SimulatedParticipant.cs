@@ -31,6 +31,7 @@ public sealed class SimulatedParticipant : IAsyncDisposable
     private readonly LoadStats _stats;
     private volatile Following? _current;
     private volatile Following? _spotlight;
+    private readonly SemaphoreSlim _spotlightMoves = new(1, 1);
 
     private SimulatedParticipant(Uri server, WorkshopApi api, JoinedWorkshop joined, string experiment, PublishStamps stamps, LoadStats stats)
     {
@@ -136,16 +137,21 @@ public sealed class SimulatedParticipant : IAsyncDisposable
         }
     }
 
-    /// <summary>The instructor spotlighted someone else's run: leave the last one and watch this one, as the page does.</summary>
+    /// <summary>
+    /// The instructor spotlighted someone else's run: leave the last one and watch this one, as the page does. One move
+    /// at a time, so a quick second move cannot interleave with the first and leave this page in a run's group.
+    /// </summary>
     private async Task FollowSpotlightAsync(Spotlight? spotlight)
     {
-        var previous = _spotlight;
-        if (spotlight?.RunId is not { } runId || spotlight.ParticipantId == ParticipantId || previous?.RunId == runId) return;
-        var following = new Following(runId);
-        _spotlight = following;
+        await _spotlightMoves.WaitAsync();
         try
         {
-            if (previous is not null) await _runs.InvokeAsync(nameof(IRunHub.LeaveRun), previous.RunId);
+            var previous = _spotlight;
+            var runId = spotlight?.ParticipantId == ParticipantId ? null : spotlight?.RunId;
+            if (previous?.RunId == runId) return;
+            _spotlight = runId is null ? null : new Following(runId);
+            if (previous is not null) await _runs.InvokeAsync(nameof(IRunHub.LeaveRun), previous.RunId).DefaultTimeout();
+            if (runId is null) return;
             Receive(runId, await _runs.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId).DefaultTimeout(), live: false);
             _stats.SpotlightFollowed();
         }
@@ -153,12 +159,14 @@ public sealed class SimulatedParticipant : IAsyncDisposable
         {
             _stats.RunFailed("following the spotlight: " + e.Message.Split('\n')[0]);
         }
+        finally { _spotlightMoves.Release(); }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _runs.DisposeAsync();
         await _workshop.DisposeAsync();
+        _spotlightMoves.Dispose();
     }
 
     private sealed record Following(string RunId)
