@@ -17,26 +17,17 @@ public sealed class RunHub(RunFinder runs, RunAccess access, SpotlightViewers sp
     public async Task<RunEvent[]> JoinRun(string runId)
     {
         var user = Context.User!;
-        var run = await runs.FindAsync(runId, user, Context.ConnectionAborted) ?? throw UnknownRun(runId);
-        // A participant watching someone else's run does so by the spotlight: tracked before joining, so a move from
-        // now on takes them out, and checked again after, in case it moved before.
-        var bySpotlight = !RunAccess.CanControl(user, run);
-        if (bySpotlight) spotlightViewers.Add(Context.ConnectionId, run);
+        var cancellationToken = Context.ConnectionAborted;
+        var run = await runs.FindAsync(runId, user, cancellationToken) ?? throw UnknownRun(runId);
         // Join first, then snapshot: an event published in between arrives twice, never not at all; seq tells.
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(runId));
-        if (bySpotlight && !await access.CanReadAsync(user, run, Context.ConnectionAborted))
-        {
-            await LeaveRun(runId);
+        if (RunAccess.CanControl(user, run))
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(runId), cancellationToken);
+        else if (!await spotlightViewers.JoinAsync(Context.ConnectionId, run, () => access.CanReadAsync(user, run, cancellationToken), cancellationToken))
             throw UnknownRun(runId);
-        }
-        return (await runs.LatestAsync(run, Context.ConnectionAborted)).Events.Snapshot();
+        return (await runs.LatestAsync(run, cancellationToken)).Events.Snapshot();
     }
 
-    public Task LeaveRun(string runId)
-    {
-        spotlightViewers.Remove(Context.ConnectionId, runId);
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(runId));
-    }
+    public Task LeaveRun(string runId) => spotlightViewers.LeaveAsync(Context.ConnectionId, runId);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

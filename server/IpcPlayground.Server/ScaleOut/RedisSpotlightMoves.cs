@@ -5,27 +5,45 @@ namespace IpcPlayground.Server.ScaleOut;
 
 /// <summary>
 /// Spotlight moves over Redis pub/sub: every instance, the announcing one too, hears them and revokes its own viewers.
-/// If Redis is down, this instance revokes its own and the others keep theirs until the next move they hear.
+/// If Redis is down, this instance revokes its own and the others keep theirs until the next move they hear; an
+/// instance that starts while Redis is down keeps trying to subscribe.
 /// </summary>
 public sealed partial class RedisSpotlightMoves(IConnectionMultiplexer redis, SpotlightViewers viewers, ILogger<RedisSpotlightMoves> logger)
-    : ISpotlightMoves, IHostedService
+    : BackgroundService, ISpotlightMoves
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("ipcplay:spotlight-moved");
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
     public async Task AnnounceAsync(string workshopId)
     {
         try { await redis.GetSubscriber().PublishAsync(Channel, workshopId); }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             AnnounceFailed(logger, workshopId, e);
             await viewers.RevokeAsync(workshopId, CancellationToken.None);
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => RevokeInBackground(message.ToString()));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => RevokeInBackground(message.ToString()));
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException) { SubscribeFailed(logger, RetryAfter.TotalSeconds, e); }
+            await Task.Delay(RetryAfter, stoppingToken);
+        }
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try { await redis.GetSubscriber().UnsubscribeAsync(Channel); }
+        catch (Exception e) when (e is RedisException or TimeoutException) { /* the connection goes with the process */ }
+    }
 
     // Not awaited: a subscription handler must not hold up the connection's other messages.
     private void RevokeInBackground(string workshopId) => _ = RevokeAsync(workshopId);
@@ -38,6 +56,9 @@ public sealed partial class RedisSpotlightMoves(IConnectionMultiplexer redis, Sp
 
     [LoggerMessage(LogLevel.Warning, "Telling the other instances that the spotlight of workshop {WorkshopId} moved failed")]
     private static partial void AnnounceFailed(ILogger logger, string workshopId, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Subscribing to spotlight moves failed; trying again in {Seconds} s")]
+    private static partial void SubscribeFailed(ILogger logger, double seconds, Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Revoking spotlight viewers of workshop {WorkshopId} failed")]
     private static partial void RevokeFailed(ILogger logger, string workshopId, Exception exception);
