@@ -71,18 +71,23 @@ public sealed partial class SpotlightViewers(IHubContext<RunHub, IRunClient> run
         foreach (var key in _viewing.Keys.Where(k => k.ConnectionId == connectionId)) _viewing.TryRemove(key, out _);
     }
 
-    /// <summary>The spotlight of <paramref name="workshopId"/> moved: reads where it is now and revokes everyone else's viewers.</summary>
+    /// <summary>
+    /// The spotlight of <paramref name="workshopId"/> moved: reads where it is now and revokes everyone else's viewers.
+    /// A move that changes nothing here (the spotlighted participant started a new run, and nobody watches anyone
+    /// else) does not count as one, so the room's joins need not join again.
+    /// </summary>
     public async Task RevokeAsync(string workshopId, CancellationToken cancellationToken)
     {
+        if (!_viewing.Values.Any(o => o.WorkshopId == workshopId)) return;
+        var spotlighted = await store.SpotlightOfAsync(workshopId, cancellationToken);
         var room = _rooms.GetOrAdd(workshopId, _ => new Room());
         await room.Moving.WaitAsync(cancellationToken);
         try
         {
+            if (!_viewing.Any(v => v.Value.WorkshopId == workshopId && v.Value.ParticipantId != spotlighted)) return;
             Interlocked.Increment(ref room.Moves);
-            var viewers = _viewing.Where(v => v.Value.WorkshopId == workshopId).ToList();
-            if (viewers.Count == 0) return;
-            var spotlighted = await store.SpotlightOfAsync(workshopId, cancellationToken);
-            foreach (var ((connectionId, runId), owner) in viewers.Where(v => v.Value.ParticipantId != spotlighted))
+            var revoked = _viewing.Where(v => v.Value.WorkshopId == workshopId && v.Value.ParticipantId != spotlighted).ToList();
+            foreach (var ((connectionId, runId), owner) in revoked)
             {
                 // Out of the group first: should that fail, they stay tracked and the next move tries again.
                 try
