@@ -31,7 +31,12 @@ public sealed class WorkshopConnection : IAsyncDisposable
     /// <summary>SpotlightChanged(null) as a message that can be waited for.</summary>
     public sealed record SpotlightMessage(Spotlight? Spotlight);
 
-    public sealed record RunEventsMessage(string RunId, RunEvent[] Events);
+    public sealed record RunEventsMessage(string RunId, RunEvent[] Events)
+    {
+        /// <summary>Each event as seq:kind:process, so a test that timed out says what did arrive.</summary>
+        public override string ToString() =>
+            $"RunEventsMessage {RunId} [{string.Join(", ", Events.Select(e => $"{e.Seq}:{e.Kind}{(e.Process is null ? "" : ":" + e.Process)}"))}]";
+    }
 
     public HubConnection Workshop { get; }
     public HubConnection Runs { get; }
