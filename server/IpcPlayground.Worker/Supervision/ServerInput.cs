@@ -26,10 +26,15 @@ internal sealed unsafe class ServerInput
     }
 
     /// <summary>After poll said descriptor 0 is readable: the commands that arrived whole.</summary>
-    public List<ControlFrame> ReadCommands()
+    public List<ControlFrame> ReadCommands() => Fill() ? BufferedCommands() : [];
+
+    /// <summary>
+    /// The commands already read but not yet taken: a command sent right after the plan (a resume a moment after the
+    /// start) can come in the same read as the plan, and poll will not say so again.
+    /// </summary>
+    public List<ControlFrame> BufferedCommands()
     {
         var commands = new List<ControlFrame>();
-        if (!Fill()) return commands;
         while (_lines.TryTakeLine(out var line))
         {
             try

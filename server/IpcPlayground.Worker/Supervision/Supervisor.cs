@@ -36,6 +36,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         server.Write(new RunStartedFrame { T = start, Pid = Libc.GetPid(), Enforced = enforced });
         server.Flush();
         Listen();
+        Obey(input.BufferedCommands());
         if (failures.Count == 0) _sysvIds = NamedObjects.Create(plan.Objects, failures);
         foreach (var failure in failures) Fail(start, failure);
         if (failures.Count == 0)
@@ -130,9 +131,11 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     }
 
     /// <summary>The server keeps standard input open for the whole run; step-mode commands arrive on it.</summary>
-    private void ReadServer()
+    private void ReadServer() => Obey(input.ReadCommands());
+
+    private void Obey(List<ControlFrame> commands)
     {
-        foreach (var command in input.ReadCommands())
+        foreach (var command in commands)
         {
             switch (command.Command)
             {
