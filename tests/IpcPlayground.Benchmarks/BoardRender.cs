@@ -105,7 +105,7 @@ public static class BoardRender
         var finalMatches = finalRows.Count(r => lastChanges.TryGetValue(r[0], out var key) && key == r[1]);
         if (!print) return;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{participants,9} {openMs,8:0} {during.Count,8} {drawn,6} {Q(lags, 0.5),7:0} {Q(lags, 0.95),7:0} {Q(lags, 0.99),7:0} {Q(lags, 1),7:0} {lags.Count(l => l < 0),6} {busy,7:0} {longTasks.Length,5} {(longTasks.Length == 0 ? 0 : longTasks.Max()),8:0} {(finalMatches == lastChanges.Count ? "all" : $"{finalMatches}/{lastChanges.Count}"),6} {cpu,6:0}"));
+            $"{participants,9} {openMs,8:0} {during.Count,8} {drawn,6} {Quantile.Of(lags, 0.5),7:0} {Quantile.Of(lags, 0.95),7:0} {Quantile.Of(lags, 0.99),7:0} {Quantile.Of(lags, 1),7:0} {lags.Count(l => l < 0),6} {busy,7:0} {longTasks.Length,5} {(longTasks.Length == 0 ? 0 : longTasks.Max()),8:0} {(finalMatches == lastChanges.Count ? "all" : $"{finalMatches}/{lastChanges.Count}"),6} {cpu,6:0}"));
         if (lags.Count < during.Count) Console.WriteLine($"{"",9} {during.Count - lags.Count} changes never shown");
         if (room.Stats is { Failed: > 0 } or { Refused: > 0 })
             Console.WriteLine($"{"",9} runs: {room.Stats.Completed} ok, {room.Stats.Failed} failed, {room.Stats.Refused} refused");
@@ -135,6 +135,4 @@ public static class BoardRender
         lags.Sort();
         return lags;
     }
-
-    private static double Q(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
 }

@@ -63,7 +63,7 @@ public static class StartupLatency
     private static void Print(string name, IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        double At(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
+        double At(double q) => Quantile.Of(sorted, q);
         string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
         Console.WriteLine($"{name,-46} {F(At(0.5)),8} {F(At(0.9)),8} {F(sorted[0]),8} {F(sorted[^1]),8}");
     }

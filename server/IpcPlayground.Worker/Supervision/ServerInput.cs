@@ -7,8 +7,8 @@ namespace IpcPlayground.Worker.Supervision;
 
 /// <summary>
 /// The supervisor's standard input: the run plan as the first line, then step-mode commands, one a line. Read raw
-/// from descriptor 0, never through a buffered reader, so no command is swallowed with the plan. Its end means the
-/// server is gone.
+/// from descriptor 0 into one buffer, never through a reader of its own, so a command that came in the same read as
+/// the plan is still here to take (<see cref="BufferedCommands"/>). Its end means the server is gone.
 /// </summary>
 internal sealed unsafe class ServerInput
 {

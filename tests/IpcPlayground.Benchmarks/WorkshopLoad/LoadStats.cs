@@ -70,9 +70,8 @@ public sealed class LoadStats
     {
         lock (latencies)
         {
-            if (latencies.Count == 0) return double.NaN;
             latencies.Sort();
-            return latencies[(int)Math.Min(latencies.Count - 1, Math.Floor(q * latencies.Count))];
+            return IpcPlayground.Benchmarks.Quantile.Of(latencies, q);
         }
     }
 }
