@@ -1,7 +1,8 @@
 using System.CommandLine;
 using IpcPlayground.Cli.Commands;
 
-// ipcplay run FILE [--server URL | --local] [--format table|ndjson]; validate FILE; share FILE; link FILE; lessons [ID]
+// ipcplay run FILE [--server URL | --local] [--format table|ndjson]; validate FILE; share FILE; link FILE; lessons [ID];
+// program FILE; check FILE
 var root = new RootCommand("IPC Playground from the command line: run experiments and watch their real system calls.")
 {
     RunCommand.Create(),
@@ -9,5 +10,7 @@ var root = new RootCommand("IPC Playground from the command line: run experiment
     ShareCommand.Create(),
     LinkCommand.Create(),
     LessonsCommand.Create(),
+    ProgramCommand.Create(),
+    CheckCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -26,4 +26,7 @@ public static class CProgramExport
         var plan = RunPlanner.Plan("c-export", experiment, Settings);
         return new ProgramWriter(plan, experiment.Name ?? "experiment", experiment.Description).Write();
     }
+
+    /// <summary>How long the program lets the experiment run before it kills what is left: the server's default and cap.</summary>
+    public static int TimeoutMs(Experiment experiment) => RunPlanner.Plan("c-export", experiment, Settings).TimeoutMs;
 }

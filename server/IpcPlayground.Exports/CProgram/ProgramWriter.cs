@@ -10,13 +10,13 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
 {
     /// <summary>Runtime sections main and every fork need, emitted before the object table that later sections refer to.</summary>
     private static readonly string[] Foundation =
-        ["output", "paths", "remove_private_directory", "objects", "forget_inherited_handles", "run_table", "remove_named_objects", "how_it_ended"];
+        ["output", "trace", "paths", "remove_private_directory", "objects", "forget_inherited_handles", "run_table", "remove_named_objects", "how_it_ended"];
 
     private static readonly string[] Includes =
     [
         "arpa/inet.h", "errno.h", "fcntl.h", "ftw.h", "limits.h", "mqueue.h", "netinet/in.h", "semaphore.h", "signal.h",
         "stdarg.h", "stdint.h", "stdio.h", "stdlib.h", "string.h", "sys/ioctl.h", "sys/ipc.h", "sys/mman.h", "sys/msg.h",
-        "sys/prctl.h", "sys/sem.h", "sys/shm.h", "sys/socket.h", "sys/stat.h", "sys/types.h", "sys/un.h", "sys/wait.h",
+        "sys/prctl.h", "sys/sem.h", "sys/shm.h", "sys/socket.h", "sys/stat.h", "sys/time.h", "sys/types.h", "sys/un.h", "sys/wait.h",
         "time.h", "unistd.h",
     ];
 
@@ -56,7 +56,9 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
         code.Line(" * in a process of its own made by fork(); each step makes the system call the playground's worker makes and");
         code.Line(" * prints one line, \"[process] call(object) = result\", to compare with the playground's events. main plays the");
         code.Line(" * playground's supervisor: it makes the named objects, starts the processes without a parent, waits until");
-        code.Line(" * every process has ended, removes what the run made, and exits 0.");
+        code.Line($" * every process has ended (or kills what is left after the run's {plan.TimeoutMs} ms, and exits 1), removes what the");
+        code.Line(" * run made, and exits 0. With IPCPLAY_TRACE set, each call is also written to stderr in the form IPC");
+        code.Line(" * Playground's fidelity oracle compares with a run's events.");
         code.Line(" *");
         code.Line(" *   gcc -Wall -O1 -o experiment experiment.c -lrt -pthread && ./experiment");
         code.Line(" */");
@@ -129,6 +131,7 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
     {
         var code = new CodeWriter();
         code.OpenFunction("int main(void)");
+        code.Line("tracing = getenv(\"IPCPLAY_TRACE\") != NULL;");
         code.Line("make_private_directory();");
         code.Line("make_run_table();");
         code.Line("describe_objects();");
@@ -145,13 +148,14 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
         code.Line("/* The processes without a parent start with the run. */");
         foreach (var root in plan.Processes.Where(p => p.Parent is null))
             code.Line($"start_root({CNames.ProcessIndex(root.Id)}, {CNames.ProcessFunction(root.Id)});");
-        code.Line("wait_for_every_process();");
+        code.Line($"int completed = wait_for_every_process({plan.TimeoutMs});");
         code.Line("/* Leave nothing behind: the named objects, System V objects processes made with open, the directory. */");
         code.Line("for (int i = 0; i < OBJECT_COUNT; i++) remove_named_object(objects[i]);");
         code.Line("remove_what_processes_made();");
         code.Line("remove_private_directory();");
-        code.Line("say(\"every process has ended\");");
-        code.Line("return 0;");
+        code.Line("say(completed ? \"every process has ended\" : \"the run timed out\");");
+        code.Line("trace(\"-\", \"run %s\", completed ? \"completed\" : \"timeout\");");
+        code.Line("return completed ? 0 : 1;");
         code.Close();
         return code.ToString();
     }

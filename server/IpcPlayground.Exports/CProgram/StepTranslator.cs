@@ -20,15 +20,20 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
             code.Line($"/* {CLiteral.CommentText($"{process.Id}, step {number} ({path}): {Describe(step)}")} */");
             if (step.Op == "repeat")
             {
-                var counter = $"round_{depth + 1}";
+                var counter = Round(depth + 1);
                 code.Open($"for (int {counter} = 0; {counter} < {step.Times ?? 1}; {counter}++)");
                 Write(code, step.Steps ?? [], path + ".steps", number + ".", depth + 1);
                 code.Close();
                 continue;
             }
+            // Where the process is in its script, for the trace the fidelity oracle compares with a run's events.
+            helpers.Add("at_step");
+            code.Line($"at_step({CLiteral.String(number)}, {(depth == 0 ? "-1" : Round(depth))});");
             code.Line(Statement(step, path));
         }
     }
+
+    private static string Round(int depth) => $"round_{depth}";
 
     private static string Describe(PlanStep step) =>
         string.Join(' ', new[] { step.Op, step.Object ?? step.Target, step.End is null ? null : $"({step.End} end)" }.Where(s => s is not null));
@@ -183,7 +188,6 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
             "posix-mq" => "stat_posix_queue",
             "posix-sem" => "stat_posix_semaphore",
             "posix-shm" => "stat_posix_memory",
-            "unix-dgram" => throw Unsupported(path, step, $"stat of the datagram socket '{obj.Id}': the playground shows only its type, and no system call asks that; leave the step out of the export"),
             _ => "stat_stream",
         };
         return Call(helper, Ref(step, path));

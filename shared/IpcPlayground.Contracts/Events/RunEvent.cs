@@ -48,6 +48,9 @@ public abstract record StepEvent : RunEvent
 
     /// <summary>Where the step stands in its process's script: <c>"2"</c>, or <c>"3.1"</c> inside a repeat.</summary>
     public string? Step { get; init; }
+
+    /// <summary>Inside a <c>repeat</c>: which time round it is, from 0 (of the innermost repeat).</summary>
+    public int? Iteration { get; init; }
 }
 
 public sealed record RunStartEvent : RunEvent

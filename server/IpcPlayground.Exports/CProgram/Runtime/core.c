@@ -43,6 +43,94 @@ static const char *error_text(long result, int error)
     return text;
 }
 
+//@ trace needs output
+/*
+ * For the playground's fidelity oracle, which runs this program beside the experiment's run and compares the two:
+ * with IPCPLAY_TRACE set in the environment, every step also writes one line to standard error, in the normalised
+ * form the oracle reads a run's events into:
+ *   @ PROCESS step PATH ITERATION OP SUBJECT RESULT ERRNO [data=... value=N type=N priority=N exit=code:N|signal:NAME]
+ *   @ PROCESS signal NAME DISPOSITION      @ PROCESS exit code N      @ PROCESS exit signal NAME      @ - run STATUS
+ * ITERATION is "-" outside a repeat, ERRNO "-" on success. Off by default: the program's own lines stay on stdout.
+ */
+static int tracing;
+
+/* One trace line for PROCESS, written with one write(2) so lines of different processes never mix. */
+__attribute__((format(printf, 2, 3)))
+static void trace(const char *process, const char *format, ...)
+{
+    if (!tracing) return;
+    char line[1400];
+    int n = snprintf(line, sizeof line, "@ %s ", process);
+    va_list args;
+    va_start(args, format);
+    n += vsnprintf(line + n, sizeof line - n, format, args);
+    va_end(args);
+    if (n > (int)sizeof line - 2) n = (int)sizeof line - 2;
+    line[n++] = '\n';
+    ssize_t written = write(STDERR_FILENO, line, n);
+    (void)written;
+}
+
+//@ at_step needs trace
+static const char *step_path = "-";
+static int step_iteration = -1;
+
+/* The step of the process's script that runs next: its path ("3", or "3.1" inside a repeat) and the iteration. */
+static void at_step(const char *path, int iteration)
+{
+    step_path = path;
+    step_iteration = iteration;
+}
+
+//@ trace_step needs at_step
+/* The record of the step at_step named; FIELDS (" data=... value=N ...", or "") follow the result. */
+static void trace_step(const char *op, const char *subject, long result, int error, const char *fields)
+{
+    if (!tracing) return;
+    char iteration[16] = "-";
+    if (step_iteration >= 0) snprintf(iteration, sizeof iteration, "%d", step_iteration);
+    const char *name = result < 0 ? strerrorname_np(error) : "-";
+    trace(me, "step %s %s %s %s %ld %s%s", step_path, iteration, op, subject, result, name ? name : "E?", fields);
+}
+
+//@ fields needs trace
+/* Several trace fields at once, e.g. fields("%s type=%ld", trace_data(...), type). */
+__attribute__((format(printf, 1, 2)))
+static const char *fields(const char *format, ...)
+{
+    static char text[1100];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(text, sizeof text, format, args);
+    va_end(args);
+    return text;
+}
+
+//@ trace_data needs trace
+/*
+ * " data=..." for a step that returned bytes: up to 256 of them percent-encoded (printable ASCII but '%' as is,
+ * anything else %XX), more as their count and FNV-1a hash ("data=65536B#cbf29ce484222325"); "" for none.
+ */
+static const char *trace_data(const unsigned char *data, long length)
+{
+    static char text[16 + 3 * 256];
+    if (length <= 0) return "";
+    int n = snprintf(text, sizeof text, " data=");
+    if (length > 256) {
+        unsigned long long hash = 14695981039346656037ULL;
+        for (long i = 0; i < length; i++) hash = (hash ^ data[i]) * 1099511628211ULL;
+        snprintf(text + n, sizeof text - n, "%ldB#%016llx", length, hash);
+        return text;
+    }
+    for (long i = 0; i < length; i++) {
+        unsigned char c = data[i];
+        if (c > 32 && c < 127 && c != '%') text[n++] = (char)c;
+        else n += snprintf(text + n, sizeof text - n, "%%%02X", c);
+    }
+    text[n] = '\0';
+    return text;
+}
+
 //@ quoted
 /* Bytes as a quoted C-like string: printable ASCII as is, the rest escaped; long data is cut after 64 bytes. */
 static const char *quoted(const unsigned char *data, long length)
@@ -62,7 +150,7 @@ static const char *quoted(const unsigned char *data, long length)
     return text;
 }
 
-//@ how_it_ended needs output
+//@ how_it_ended needs output trace
 /* How a process ended, from waitpid's status. */
 static const char *how_it_ended(int status)
 {
@@ -71,6 +159,17 @@ static const char *how_it_ended(int status)
     else if (WIFSIGNALED(status)) snprintf(text, sizeof text, "killed by %s", signal_name(WTERMSIG(status)));
     else snprintf(text, sizeof text, "status 0x%x", status);
     return text;
+}
+
+/* The trace's record of how process INDEX ended: a death by signal is that signal's default action. */
+static void trace_end(const char *process, int status)
+{
+    if (WIFSIGNALED(status)) {
+        trace(process, "signal %s default", signal_name(WTERMSIG(status)));
+        trace(process, "exit signal %s", signal_name(WTERMSIG(status)));
+    } else if (WIFEXITED(status)) {
+        trace(process, "exit code %d", WEXITSTATUS(status));
+    }
 }
 
 //@ paths needs output
@@ -146,8 +245,8 @@ struct ipc_object {
     char path[PATH_MAX];     /* fifo or socket path, or the file ftok names, inside the private directory */
     char name[128];          /* POSIX name */
     int fd[END_COUNT];       /* descriptors by end; -1 when this process does not hold that end */
-    int sysv_id;             /* System V identifier this process uses; -1 when it has none */
-    int created_sysv_id;     /* the one main made before any process started: every process starts with it */
+    int sysv_id;             /* System V identifier this process uses: main's, or one an open made (inherited by fork) */
+    int created_sysv_id;     /* the one main made before any process started */
     mqd_t queue;             /* open POSIX queue, or -1 */
     sem_t *semaphore;        /* open POSIX semaphore, or NULL */
     unsigned char *memory;   /* attached shared memory, or NULL */
@@ -182,8 +281,9 @@ static key_t key_of(const struct ipc_object *o)
 
 //@ forget_inherited_handles needs objects
 /*
- * A spawned process of the playground is a fresh program that inherits only descriptors: no mappings, no POSIX
- * queue or semaphore handles (those are close-on-exec), no System V identifiers but the ones made at the start.
+ * A spawned process of the playground is a fresh program that inherits descriptors and, like any forked process,
+ * the System V identifiers its parent uses (an IPC_PRIVATE object its parent opened included); but no mappings and
+ * no POSIX queue or semaphore handles.
  */
 static void forget_inherited_handles(struct ipc_object *o)
 {
@@ -194,7 +294,6 @@ static void forget_inherited_handles(struct ipc_object *o)
     o->queue = (mqd_t)-1;
     o->semaphore = NULL;
     o->memory = NULL;
-    o->sysv_id = o->created_sysv_id;
 }
 
 //@ run_table needs objects
@@ -203,7 +302,7 @@ static void forget_inherited_handles(struct ipc_object *o)
  * any process can signal any other, and the System V objects processes made with open, so main can remove them.
  */
 struct run_table {
-    pid_t pid[NUMBER_OF_PROCESSES]; /* 0: not started yet; -1: ended */
+    pid_t pid[NUMBER_OF_PROCESSES]; /* 0: not started yet; else its pid, also once it has ended */
     int sysv_made;
     struct { enum object_type type; int id; } sysv[256];
 };

@@ -1,74 +1,90 @@
-//@ stat_stream needs objects output
-/* FIONREAD: bytes waiting to be read; F_GETPIPE_SZ: the pipe's capacity. Asked on a descriptor this process holds. */
+//@ stat_stream needs objects output trace_step fields
+/*
+ * FIONREAD: bytes waiting to be read; F_GETPIPE_SZ: the pipe's capacity. Asked on a descriptor this process holds,
+ * or on -1 when it holds none (the kernel answers EBADF).
+ */
 static void stat_stream(struct ipc_object *o)
 {
     int fd = -1;
     for (int end = 0; end < END_COUNT && fd < 0; end++) fd = o->fd[end];
-    if (fd < 0) {
-        say("stat %s: refused: '%s' has nothing open in this process", o->id, o->id);
-        return;
-    }
     int buffered = 0;
     int rc = ioctl(fd, FIONREAD, &buffered);
-    if (rc == 0 && (o->type == PIPE || o->type == FIFO))
-        say("ioctl(%s, FIONREAD) = 0: %d bytes buffered, capacity %d", o->id, buffered, fcntl(fd, F_GETPIPE_SZ));
-    else if (rc == 0) say("ioctl(%s, FIONREAD) = 0: %d bytes buffered", o->id, buffered);
-    else say("ioctl(%s, FIONREAD) = %d%s", o->id, rc, error_text(rc, errno));
+    int error = errno;
+    if (rc < 0) {
+        say("ioctl(%s, FIONREAD) = %d%s", o->id, rc, error_text(rc, error));
+        trace_step("stat", o->id, rc, error, "");
+    } else if (o->type == PIPE || o->type == FIFO) {
+        int capacity = fcntl(fd, F_GETPIPE_SZ);
+        say("ioctl(%s, FIONREAD) = 0: %d bytes buffered, capacity %d", o->id, buffered, capacity);
+        trace_step("stat", o->id, 0, 0, fields(" buffered=%d capacity=%d", buffered, capacity));
+    } else {
+        say("ioctl(%s, FIONREAD) = 0: %d bytes buffered", o->id, buffered);
+        trace_step("stat", o->id, 0, 0, fields(" buffered=%d", buffered));
+    }
 }
 
-//@ stat_sysv_queue needs need_sysv_id
+//@ stat_sysv_queue needs objects output trace_step fields
 /* IPC_STAT, then each message's type and size, copied without taking it (MSG_COPY). */
 static void stat_sysv_queue(struct ipc_object *o)
 {
-    int id = need_sysv_id(o, "stat");
-    if (id < 0) return;
     struct msqid_ds info;
-    int rc = msgctl(id, IPC_STAT, &info);
+    int rc = msgctl(o->sysv_id, IPC_STAT, &info);
+    int error = errno;
     if (rc < 0) {
-        say("msgctl(%s, IPC_STAT) = %d%s", o->id, rc, error_text(rc, errno));
+        say("msgctl(%s, IPC_STAT) = %d%s", o->id, rc, error_text(rc, error));
+        trace_step("stat", o->id, rc, error, "");
         return;
     }
     say("msgctl(%s, IPC_STAT) = 0: %lu messages, %lu bytes queued (of %lu)", o->id, (unsigned long)info.msg_qnum,
         (unsigned long)info.__msg_cbytes, (unsigned long)info.msg_qbytes);
+    trace_step("stat", o->id, 0, 0, fields(" messages=%lu bytes=%lu", (unsigned long)info.msg_qnum, (unsigned long)info.__msg_cbytes));
     struct { long type; char text[8192]; } message;
     for (unsigned long i = 0; i < info.msg_qnum; i++) {
-        ssize_t n = msgrcv(id, &message, sizeof message.text, (long)i, IPC_NOWAIT | MSG_COPY | MSG_NOERROR);
+        ssize_t n = msgrcv(o->sysv_id, &message, sizeof message.text, (long)i, IPC_NOWAIT | MSG_COPY | MSG_NOERROR);
         if (n < 0) break;
         say("  message %lu: type %ld, %ld bytes", i, message.type, (long)n);
     }
 }
 
-//@ stat_sysv_segment needs need_sysv_id quoted
+//@ stat_sysv_segment needs objects quoted trace_step fields
 static void stat_sysv_segment(struct ipc_object *o)
 {
-    int id = need_sysv_id(o, "stat");
-    if (id < 0) return;
     struct shmid_ds info;
-    int rc = shmctl(id, IPC_STAT, &info);
-    if (rc < 0) say("shmctl(%s, IPC_STAT) = %d%s", o->id, rc, error_text(rc, errno));
-    else say("shmctl(%s, IPC_STAT) = 0: %lu bytes, attached %lu times%s%s", o->id, (unsigned long)info.shm_segsz,
-             (unsigned long)info.shm_nattch, o->memory ? ", starts " : "", o->memory ? quoted(o->memory, 16) : "");
+    int rc = shmctl(o->sysv_id, IPC_STAT, &info);
+    int error = errno;
+    if (rc < 0) {
+        say("shmctl(%s, IPC_STAT) = %d%s", o->id, rc, error_text(rc, error));
+        trace_step("stat", o->id, rc, error, "");
+        return;
+    }
+    say("shmctl(%s, IPC_STAT) = 0: %lu bytes, attached %lu times%s%s", o->id, (unsigned long)info.shm_segsz,
+        (unsigned long)info.shm_nattch, o->memory ? ", starts " : "", o->memory ? quoted(o->memory, 16) : "");
+    trace_step("stat", o->id, 0, 0, fields(" size=%lu", (unsigned long)info.shm_segsz));
 }
 
-//@ stat_sysv_semaphores needs need_sysv_id
+//@ stat_sysv_semaphores needs objects output trace_step fields
 /* GETALL: every member's value; GETNCNT: how many processes wait for member 0 to grow. */
 static void stat_sysv_semaphores(struct ipc_object *o)
 {
-    int id = need_sysv_id(o, "stat");
-    if (id < 0) return;
     unsigned short *values = calloc(o->count, sizeof *values);
-    int rc = semctl(id, 0, GETALL, values);
+    int rc = semctl(o->sysv_id, 0, GETALL, values);
+    int error = errno;
     if (rc < 0) {
-        say("semctl(%s, GETALL) = %d%s", o->id, rc, error_text(rc, errno));
+        say("semctl(%s, GETALL) = %d%s", o->id, rc, error_text(rc, error));
+        trace_step("stat", o->id, rc, error, "");
     } else {
-        char text[512] = "";
-        for (int i = 0; i < o->count && strlen(text) < 480; i++) snprintf(text + strlen(text), sizeof text - strlen(text), " %u", values[i]);
-        say("semctl(%s, GETALL) = 0: values%s, %d waiting", o->id, text, semctl(id, 0, GETNCNT));
+        char text[512] = "", list[512] = "";
+        for (int i = 0; i < o->count && strlen(text) < 480; i++) {
+            snprintf(text + strlen(text), sizeof text - strlen(text), " %u", values[i]);
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%u", i ? "," : "", values[i]);
+        }
+        say("semctl(%s, GETALL) = 0: values%s, %d waiting", o->id, text, semctl(o->sysv_id, 0, GETNCNT));
+        trace_step("stat", o->id, 0, 0, fields(" values=%s", list));
     }
     free(values);
 }
 
-//@ stat_posix_queue needs objects output
+//@ stat_posix_queue needs objects output trace_step fields
 static void stat_posix_queue(struct ipc_object *o)
 {
     mqd_t queue = o->queue != (mqd_t)-1 ? o->queue : mq_open(o->name, O_RDONLY);
@@ -76,11 +92,16 @@ static void stat_posix_queue(struct ipc_object *o)
     int rc = queue == (mqd_t)-1 ? -1 : mq_getattr(queue, &attr);
     int error = errno;
     if (queue != (mqd_t)-1 && queue != o->queue) mq_close(queue);
-    if (rc < 0) say("mq_getattr(%s) = %d%s", o->id, rc, error_text(rc, error));
-    else say("mq_getattr(%s) = 0: %ld messages (of %ld), up to %ld bytes each", o->id, attr.mq_curmsgs, attr.mq_maxmsg, attr.mq_msgsize);
+    if (rc < 0) {
+        say("mq_getattr(%s) = %d%s", o->id, rc, error_text(rc, error));
+        trace_step("stat", o->id, rc, error, "");
+        return;
+    }
+    say("mq_getattr(%s) = 0: %ld messages (of %ld), up to %ld bytes each", o->id, attr.mq_curmsgs, attr.mq_maxmsg, attr.mq_msgsize);
+    trace_step("stat", o->id, 0, 0, fields(" messages=%ld", attr.mq_curmsgs));
 }
 
-//@ stat_posix_semaphore needs objects output
+//@ stat_posix_semaphore needs objects output trace_step fields
 static void stat_posix_semaphore(struct ipc_object *o)
 {
     sem_t *semaphore = o->semaphore ? o->semaphore : sem_open(o->name, 0);
@@ -88,45 +109,45 @@ static void stat_posix_semaphore(struct ipc_object *o)
     int rc = semaphore == SEM_FAILED ? -1 : sem_getvalue(semaphore, &value);
     int error = errno;
     if (semaphore != SEM_FAILED && semaphore != o->semaphore) sem_close(semaphore);
-    if (rc < 0) say("sem_getvalue(%s) = %d%s", o->id, rc, error_text(rc, error));
-    else say("sem_getvalue(%s) = 0: value %d", o->id, value);
+    if (rc < 0) {
+        say("sem_getvalue(%s) = %d%s", o->id, rc, error_text(rc, error));
+        trace_step("stat", o->id, rc, error, "");
+        return;
+    }
+    say("sem_getvalue(%s) = 0: value %d", o->id, value);
+    trace_step("stat", o->id, 0, 0, fields(" value=%d", value));
 }
 
-//@ stat_posix_memory needs objects output quoted
+//@ stat_posix_memory needs objects output quoted trace_step
+/* POSIX shared memory has no counters to ask for: the step shows the object's size and its first bytes. */
 static void stat_posix_memory(struct ipc_object *o)
 {
     if (o->memory) say("stat %s: %d bytes, starts %s", o->id, o->size, quoted(o->memory, 16));
     else say("stat %s: %d bytes, not attached in this process", o->id, o->size);
+    trace_step("stat", o->id, 0, 0, "");
 }
 
-//@ remove_object needs need_sysv_id
+//@ remove_object needs objects output trace_step
 /* IPC_RMID for System V objects, *_unlink for POSIX ones, unlink(2) for a fifo's or socket's path. */
 static void remove_object(struct ipc_object *o)
 {
     int rc;
-    if (o->type == SYSV_MSGQ || o->type == SYSV_SHM || o->type == SYSV_SEM) {
-        int id = need_sysv_id(o, "remove");
-        if (id < 0) return;
-        rc = o->type == SYSV_MSGQ ? msgctl(id, IPC_RMID, NULL) : o->type == SYSV_SHM ? shmctl(id, IPC_RMID, NULL) : semctl(id, 0, IPC_RMID);
-        say("%s(%s, IPC_RMID) = %d%s", o->type == SYSV_MSGQ ? "msgctl" : o->type == SYSV_SHM ? "shmctl" : "semctl", o->id, rc, error_text(rc, errno));
-    } else if (o->type == POSIX_MQ) {
-        rc = mq_unlink(o->name);
-        say("mq_unlink(%s) = %d%s", o->id, rc, error_text(rc, errno));
-    } else if (o->type == POSIX_SHM) {
-        rc = shm_unlink(o->name);
-        say("shm_unlink(%s) = %d%s", o->id, rc, error_text(rc, errno));
-    } else if (o->type == POSIX_SEM) {
-        rc = sem_unlink(o->name);
-        say("sem_unlink(%s) = %d%s", o->id, rc, error_text(rc, errno));
-    } else {
-        rc = unlink(o->path);
-        say("unlink(%s) = %d%s", o->id, rc, error_text(rc, errno));
-    }
+    const char *call;
+    if (o->type == SYSV_MSGQ) rc = msgctl(o->sysv_id, IPC_RMID, NULL), call = "msgctl(IPC_RMID)";
+    else if (o->type == SYSV_SHM) rc = shmctl(o->sysv_id, IPC_RMID, NULL), call = "shmctl(IPC_RMID)";
+    else if (o->type == SYSV_SEM) rc = semctl(o->sysv_id, 0, IPC_RMID), call = "semctl(IPC_RMID)";
+    else if (o->type == POSIX_MQ) rc = mq_unlink(o->name), call = "mq_unlink";
+    else if (o->type == POSIX_SHM) rc = shm_unlink(o->name), call = "shm_unlink";
+    else if (o->type == POSIX_SEM) rc = sem_unlink(o->name), call = "sem_unlink";
+    else rc = unlink(o->path), call = "unlink";
+    int error = errno;
+    say("%s(%s) = %d%s", call, o->id, rc, error_text(rc, error));
+    trace_step("remove", o->id, rc, error, "");
 }
 
-//@ open_sysv needs run_table attach_memory key_of remember_sysv_object
+//@ open_sysv needs run_table attach_memory key_of remember_sysv_object trace_step
 /* msgget / shmget / semget with the object's key: ftok gives every process the same key for the same file, while
-   IPC_PRIVATE makes a new object every time. */
+   IPC_PRIVATE makes a new object every time, whose identifier the processes this one spawns afterwards inherit. */
 static void open_sysv(struct ipc_object *o)
 {
     key_t key = key_of(o);
@@ -135,7 +156,9 @@ static void open_sysv(struct ipc_object *o)
     if (o->type == SYSV_MSGQ) id = msgget(key, IPC_CREAT | 0600), call = "msgget";
     else if (o->type == SYSV_SHM) id = shmget(key, o->size, IPC_CREAT | 0600), call = "shmget";
     else id = semget(key, o->count, IPC_CREAT | 0600), call = "semget";
-    say("%s(%s, key 0x%x) = %d%s", call, o->id, (unsigned)key, id, error_text(id, errno));
+    int error = errno;
+    say("%s(%s, key 0x%x) = %d%s", call, o->id, (unsigned)key, id, error_text(id, error));
+    trace_step("open", o->id, id, error, "");
     if (id < 0) return;
     o->sysv_id = id;
     remember_sysv_object(o->type, id);

@@ -4,6 +4,9 @@ typedef int (*process_body)(void);
 /* Pids of the children this process spawned, by process index (each process starts with none). */
 static pid_t child_pid[NUMBER_OF_PROCESSES];
 
+/* Every experiment process is in one process group (the first root's), so main can stop them all at the timeout. */
+static pid_t run_group;
+
 /*
  * fork, and in the child become experiment process INDEX: the playground starts each process as a fresh program,
  * so the child starts with every signal at its default action and none blocked, and holds only inherited descriptors.
@@ -27,27 +30,34 @@ static pid_t start_process(int index, process_body body)
     exit(body());
 }
 
-/* main starts the processes that have no parent. */
+/* main starts the processes that have no parent, each in the run's process group. */
 static void start_root(int index, process_body body)
 {
     pid_t pid = start_process(index, body);
+    if (pid > 0) {
+        if (run_group == 0) run_group = pid;
+        setpgid(pid, run_group);
+    }
     say("start %s: fork() = %ld%s", process_names[index], (long)pid, error_text(pid, errno));
 }
 
-//@ spawn_process needs start_process
+//@ spawn_process needs start_process trace_step
 static void spawn_process(int index, process_body body)
 {
     pid_t pid = start_process(index, body);
     int error = errno;
     if (pid > 0) child_pid[index] = pid;
     say("spawn %s: fork() = %ld%s", process_names[index], (long)pid, error_text(pid, error));
+    trace_step("spawn", process_names[index], pid, error, "");
 }
 
-//@ wait_for_child needs start_process how_it_ended
+//@ wait_for_child needs start_process how_it_ended trace_step fields
+/* waitpid for a child this process spawned; one it did not spawn (yet) is no child of it: ECHILD. */
 static void wait_for_child(int index)
 {
     if (child_pid[index] <= 0) {
-        say("wait %s: refused: it was not spawned by this process", process_names[index]);
+        say("waitpid(%s) = -1 ECHILD: it was not spawned by this process", process_names[index]);
+        trace_step("wait", process_names[index], -1, ECHILD, "");
         return;
     }
     int status = 0;
@@ -55,28 +65,63 @@ static void wait_for_child(int index)
     while ((rc = waitpid(child_pid[index], &status, 0)) < 0 && errno == EINTR) {
     }
     int error = errno;
-    if (rc > 0) table->pid[index] = -1;
     say("waitpid(%s) = %ld%s%s%s", process_names[index], (long)rc, error_text(rc, error), rc > 0 ? " " : "",
         rc > 0 ? how_it_ended(status) : "");
+    if (rc <= 0) {
+        trace_step("wait", process_names[index], rc, error, "");
+        return;
+    }
+    trace_end(process_names[index], status);
+    if (WIFSIGNALED(status)) trace_step("wait", process_names[index], rc, 0, fields(" exit=signal:%s", signal_name(WTERMSIG(status))));
+    else trace_step("wait", process_names[index], rc, 0, fields(" exit=code:%d", WEXITSTATUS(status)));
 }
 
 //@ wait_for_every_process needs start_process how_it_ended
-/* main is a child subreaper (like the playground's supervisor): orphans come to it, so it sees every process end. */
-static void wait_for_every_process(void)
+static volatile sig_atomic_t run_timed_out;
+
+static void on_run_timeout(int signo)
 {
-    int status;
-    pid_t pid;
-    while ((pid = waitpid(-1, &status, 0)) > 0 || errno == EINTR) {
-        if (pid <= 0) continue;
-        for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
-            if (table->pid[i] == pid) {
-                table->pid[i] = -1;
-                say("%s %s", process_names[i], how_it_ended(status));
-            }
-    }
+    (void)signo;
+    run_timed_out = 1;
 }
 
-//@ sleep_ms needs output
+/*
+ * main is a child subreaper (like the playground's supervisor): orphans come to it, so it sees every process end.
+ * Returns 1 when every process ended by itself, 0 when the run's time ran out and main killed what was left.
+ */
+static int wait_for_every_process(int timeout_ms)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_run_timeout; /* no SA_RESTART: the alarm interrupts waitpid */
+    sigaction(SIGALRM, &sa, NULL);
+    struct itimerval timer = { { 0, 0 }, { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000L } };
+    setitimer(ITIMER_REAL, &timer, NULL);
+    int killed = 0, status;
+    for (;;) {
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid > 0) {
+            for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
+                if (table->pid[i] == pid) {
+                    say("%s %s", process_names[i], how_it_ended(status));
+                    trace_end(process_names[i], status);
+                }
+        } else if (errno == ECHILD) {
+            break;
+        } else if (run_timed_out && !killed) {
+            killed = 1;
+            say("the run passed its limit of %d ms: every process left is killed", timeout_ms);
+            if (run_group > 0) kill(-run_group, SIGKILL);
+            for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
+                if (table->pid[i] > 0) kill(table->pid[i], SIGKILL);
+        }
+    }
+    struct itimerval off = { { 0, 0 }, { 0, 0 } };
+    setitimer(ITIMER_REAL, &off, NULL);
+    return !killed;
+}
+
+//@ sleep_ms needs output trace_step
 static void sleep_ms(int ms)
 {
     struct timespec request = { ms / 1000, (long)(ms % 1000) * 1000000L };
@@ -85,4 +130,5 @@ static void sleep_ms(int ms)
     while ((rc = clock_nanosleep(CLOCK_MONOTONIC, 0, &request, &request)) == EINTR) {
     }
     say("nanosleep(%d ms) = %d%s", ms, rc == 0 ? 0 : -1, error_text(rc == 0 ? 0 : -1, rc));
+    trace_step("sleep", "-", rc == 0 ? 0 : -1, rc, "");
 }

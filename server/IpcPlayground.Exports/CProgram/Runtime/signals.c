@@ -1,51 +1,62 @@
-//@ pid_of needs run_table output
-/* The pid of another experiment process, waiting (up to 5 s) until it has started, as the playground's pid query does. */
-static pid_t pid_of(int index)
-{
-    for (int tries = 0; table->pid[index] == 0 && tries < 5000; tries++) {
-        struct timespec millisecond = { 0, 1000000L };
-        nanosleep(&millisecond, NULL);
-    }
-    return table->pid[index];
-}
+//@ signal_masks needs output
+/* The target's signal sets from /proc/PID/status, each a mask with bit N-1 for signal N; 0 when it is gone. */
+struct signal_masks {
+    unsigned long long pending, blocked, ignored, caught;
+};
 
-//@ send_signal needs pid_of
-/* After kill(2), the target's /proc status says what became of the signal, as the playground's signal event does;
-   a signal its handler takes says so itself. */
-static void report_signal_fate(pid_t pid, int signo)
+static struct signal_masks signal_masks_of(pid_t pid)
 {
+    struct signal_masks masks = { 0, 0, 0, 0 };
     char path[64], line[256];
     snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
     FILE *status = fopen(path, "r");
-    if (!status) return;
-    unsigned long long pending = 0, shared_pending = 0, blocked = 0, ignored = 0, caught = 0, bit = 1ULL << (signo - 1);
+    if (!status) return masks;
+    unsigned long long value;
     while (fgets(line, sizeof line, status)) {
-        sscanf(line, "SigPnd: %llx", &pending);
-        sscanf(line, "ShdPnd: %llx", &shared_pending);
-        sscanf(line, "SigBlk: %llx", &blocked);
-        sscanf(line, "SigIgn: %llx", &ignored);
-        sscanf(line, "SigCgt: %llx", &caught);
+        if (sscanf(line, "SigPnd: %llx", &value) == 1 || sscanf(line, "ShdPnd: %llx", &value) == 1) masks.pending |= value;
+        else if (sscanf(line, "SigBlk: %llx", &value) == 1) masks.blocked = value;
+        else if (sscanf(line, "SigIgn: %llx", &value) == 1) masks.ignored = value;
+        else if (sscanf(line, "SigCgt: %llx", &value) == 1) masks.caught = value;
     }
     fclose(status);
-    if ((pending | shared_pending) & bit) say("  %s is pending: the target blocks it", signal_name(signo));
-    else if (blocked & bit) return; /* blocked, yet no longer pending: sigtimedwait took it */
-    else if (ignored & bit) say("  %s is ignored by the target", signal_name(signo));
-    else if (!(caught & bit)) say("  %s takes its default action in the target", signal_name(signo));
+    return masks;
 }
 
+//@ send_signal needs run_table signal_masks trace_step
+/*
+ * kill(2) to another experiment process. One that has not started has no pid yet: ESRCH, as for any pid that names
+ * no process. One that has ended keeps its pid: kill succeeds while it is a zombie and fails with ESRCH once reaped.
+ * After the call, the target's /proc status says what became of the signal, as the playground's signal event does:
+ * held pending by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
+ * discarded by default (SIGCHLD, SIGCONT, SIGURG, SIGWINCH). A handler says so itself; a death shows in the exit.
+ */
 static void send_signal(int index, int signo)
 {
-    pid_t pid = pid_of(index);
+    const char *target = process_names[index];
+    pid_t pid = table->pid[index];
     if (pid <= 0) {
-        say("signal %s: refused: '%s' is not running (not yet spawned, or already gone)", signal_name(signo), process_names[index]);
+        say("kill(%s, %s) = -1 ESRCH: it has not started", target, signal_name(signo));
+        trace_step("signal", target, -1, ESRCH, "");
         return;
     }
+    unsigned long long bit = 1ULL << (signo - 1);
+    int was_pending = (signal_masks_of(pid).pending & bit) != 0;
     int rc = kill(pid, signo);
-    say("kill(%s, %s) = %d%s", process_names[index], signal_name(signo), rc, error_text(rc, errno));
-    if (rc == 0) report_signal_fate(pid, signo);
+    int error = errno;
+    say("kill(%s, %s) = %d%s", target, signal_name(signo), rc, error_text(rc, error));
+    trace_step("signal", target, rc, error, "");
+    if (rc != 0) return;
+    struct signal_masks masks = signal_masks_of(pid);
+    const char *fate = NULL;
+    if (masks.blocked & bit) fate = was_pending && signo < 32 ? "merged" : "pending";
+    else if (masks.ignored & bit) fate = "ignored";
+    else if (!(masks.caught & bit) && (signo == SIGCHLD || signo == SIGCONT || signo == SIGURG || signo == SIGWINCH)) fate = "default";
+    if (!fate) return;
+    say("  %s is %s in %s", signal_name(signo), fate, target);
+    trace(target, "signal %s %s", signal_name(signo), fate);
 }
 
-//@ handle_signal needs output
+//@ handle_signal needs output trace_step
 static void append(char *line, size_t *n, size_t size, const char *text)
 {
     while (*text && *n < size) line[(*n)++] = *text++;
@@ -63,6 +74,15 @@ static void log_signal(int signo)
     append(line, &n, sizeof line, signal_name(signo));
     append(line, &n, sizeof line, " handled\n");
     ssize_t written = write(STDOUT_FILENO, line, n);
+    if (tracing) {
+        n = 0;
+        append(line, &n, sizeof line, "@ ");
+        append(line, &n, sizeof line, me);
+        append(line, &n, sizeof line, " signal ");
+        append(line, &n, sizeof line, signal_name(signo));
+        append(line, &n, sizeof line, " handled\n");
+        written = write(STDERR_FILENO, line, n);
+    }
     (void)written;
     errno = saved;
 }
@@ -77,8 +97,10 @@ static void handle_signal(int signo, enum signal_action action)
     sa.sa_handler = action == ACTION_LOG ? log_signal : action == ACTION_IGNORE ? SIG_IGN : SIG_DFL;
     sigemptyset(&sa.sa_mask);
     int rc = sigaction(signo, &sa, NULL);
+    int error = errno;
     static const char *const names[] = { "SIG_DFL", "SIG_IGN", "log_signal" };
-    say("sigaction(%s, %s) = %d%s", signal_name(signo), names[action], rc, error_text(rc, errno));
+    say("sigaction(%s, %s) = %d%s", signal_name(signo), names[action], rc, error_text(rc, error));
+    trace_step("handle", "-", rc, error, "");
 }
 
 //@ signal_set needs output
@@ -94,16 +116,18 @@ static sigset_t signal_set(const int *signals, int count, char *names, size_t si
     return set;
 }
 
-//@ mask_signals needs signal_set
+//@ mask_signals needs signal_set trace_step
 static void mask_signals(int how, const int *signals, int count)
 {
     char names[256];
     sigset_t set = signal_set(signals, count, names, sizeof names);
     int rc = sigprocmask(how, &set, NULL);
-    say("sigprocmask(%s, %s) = %d%s", how == SIG_BLOCK ? "SIG_BLOCK" : "SIG_UNBLOCK", names, rc, error_text(rc, errno));
+    int error = errno;
+    say("sigprocmask(%s, %s) = %d%s", how == SIG_BLOCK ? "SIG_BLOCK" : "SIG_UNBLOCK", names, rc, error_text(rc, error));
+    trace_step(how == SIG_BLOCK ? "block" : "unblock", "-", rc, error, "");
 }
 
-//@ wait_for_signal needs signal_set
+//@ wait_for_signal needs signal_set trace_step
 /* timeout_ms < 0 waits for ever. */
 static void wait_for_signal(const int *signals, int count, int timeout_ms)
 {
@@ -114,4 +138,6 @@ static void wait_for_signal(const int *signals, int count, int timeout_ms)
     int error = errno;
     if (rc > 0) say("sigtimedwait(%s) = %d: %s waited", names, rc, signal_name(rc));
     else say("sigtimedwait(%s) = %d%s", names, rc, error_text(rc, error));
+    trace_step("waitSignal", "-", rc, error, "");
+    if (rc > 0) trace(me, "signal %s waited", signal_name(rc));
 }

@@ -67,24 +67,23 @@ static void bind_socket(struct ipc_object *o)
     say("socket + bind%s(%s) = %d", stream ? " + listen" : "", o->id, fd);
 }
 
-//@ need_fd needs objects output end_names
-/* The descriptor of END, or -1 after saying why the step cannot run (as the playground refuses it). */
-static int need_fd(const struct ipc_object *o, enum end end, const char *op)
+//@ need_fd needs objects
+/*
+ * The descriptor of END, or -1 when this process does not hold it (never had it, or closed it): the call is made
+ * anyway and the kernel answers EBADF, as a C program using a closed descriptor's variable would see.
+ */
+static int need_fd(const struct ipc_object *o, enum end end)
 {
-    if (o->fd[end] >= 0) return o->fd[end];
-    if (o->type == FIFO) say("%s %s: refused: open '%s' first", op, o->id, o->id);
-    else if (o->type == UNIX_STREAM || o->type == TCP) say("%s %s: refused: open (connect) or accept on '%s' first", op, o->id, o->id);
-    else say("%s %s: refused: the %s end of '%s' is not open in this process", op, o->id, end_names[end], o->id);
-    return -1;
+    return o->fd[end];
 }
 
-//@ write_bytes needs need_fd
+//@ write_bytes needs need_fd output trace_step
 static void write_bytes(struct ipc_object *o, enum end end, const void *data, size_t length)
 {
-    int fd = need_fd(o, end, "write");
-    if (fd < 0) return;
-    ssize_t n = write(fd, data, length);
-    say("write(%s) = %ld%s", o->id, (long)n, error_text(n, errno));
+    ssize_t n = write(need_fd(o, end), data, length);
+    int error = errno;
+    say("write(%s) = %ld%s", o->id, (long)n, error_text(n, error));
+    trace_step("write", o->id, n, error, "");
 }
 
 //@ generated_bytes
@@ -104,79 +103,95 @@ static void write_generated(struct ipc_object *o, enum end end, size_t size)
     free(bytes);
 }
 
-//@ read_bytes needs need_fd quoted
+//@ read_bytes needs need_fd quoted trace_step trace_data
 static void read_bytes(struct ipc_object *o, enum end end, size_t max)
 {
-    int fd = need_fd(o, end, "read");
-    if (fd < 0) return;
     unsigned char *buffer = malloc(max ? max : 1);
-    ssize_t n = read(fd, buffer, max);
+    ssize_t n = read(need_fd(o, end), buffer, max);
     int error = errno;
     if (n > 0) say("read(%s) = %ld %s", o->id, (long)n, quoted(buffer, n));
     else say("read(%s) = %ld%s", o->id, (long)n, error_text(n, error));
+    trace_step("read", o->id, n, error, trace_data(buffer, n));
     free(buffer);
 }
 
-//@ accept_connection needs need_fd
+//@ accept_connection needs need_fd output trace_step
 static void accept_connection(struct ipc_object *o)
 {
-    int listener = need_fd(o, LISTENER, "accept");
-    if (listener < 0) return;
-    int fd = accept4(listener, NULL, NULL, 0);
-    say("accept(%s) = %d%s", o->id, fd, error_text(fd, errno));
+    int fd = accept4(need_fd(o, LISTENER), NULL, NULL, 0);
+    int error = errno;
+    say("accept(%s) = %d%s", o->id, fd, error_text(fd, error));
+    trace_step("accept", o->id, fd, error, "");
     if (fd >= 0) o->fd[SOCKET] = fd;
 }
 
-//@ open_fifo needs objects output
+//@ open_fifo needs objects output trace_step
 static void open_fifo(struct ipc_object *o, int flags)
 {
     int fd = open(o->path, flags);
+    int error = errno;
     static const char *const modes[] = { "O_RDONLY", "O_WRONLY", "O_RDWR" };
-    say("open(%s, %s) = %d%s", o->id, modes[flags & O_ACCMODE], fd, error_text(fd, errno));
+    say("open(%s, %s) = %d%s", o->id, modes[flags & O_ACCMODE], fd, error_text(fd, error));
+    trace_step("open", o->id, fd, error, "");
     if (fd < 0) return;
     if (flags != O_WRONLY) o->fd[READ_END] = fd;
     if (flags != O_RDONLY) o->fd[WRITE_END] = fd;
 }
 
-//@ connect_socket needs socket_address output
+//@ connect_socket needs socket_address output trace_step
 static void connect_socket(struct ipc_object *o)
 {
     struct sockaddr_storage address;
     socklen_t length = socket_address(o, &address);
     int fd = socket(o->type == TCP ? AF_INET : AF_UNIX, o->type == UNIX_DGRAM ? SOCK_DGRAM : SOCK_STREAM, 0);
     int rc = connect(fd, (struct sockaddr *)&address, length);
-    say("connect(%s) = %d%s", o->id, rc, error_text(rc, errno));
+    int error = errno;
+    say("connect(%s) = %d%s", o->id, rc, error_text(rc, error));
+    trace_step("open", o->id, rc, error, "");
     if (rc < 0) close(fd);
     else o->fd[o->type == UNIX_DGRAM ? CONNECTED : SOCKET] = fd;
 }
 
-//@ close_object needs objects output end_names
-/* Closes one end (or every end this process holds; one descriptor held as two ends is closed once). */
+//@ close_object needs objects output end_names trace_step
+/*
+ * One close step: mq_close or the shared memory's detach where the process holds one, else close(2) of every end it
+ * holds, or of the END asked for; a descriptor held as two ends (a FIFO opened read-write) is closed with the
+ * second. The step's result is the first failure, or 0. With no end held, it closes -1 and the kernel answers EBADF.
+ */
 static void close_object(struct ipc_object *o, int only_end)
 {
     if (o->type == POSIX_MQ && o->queue != (mqd_t)-1) {
         int rc = mq_close(o->queue);
+        int error = errno;
         o->queue = (mqd_t)-1;
-        say("mq_close(%s) = %d%s", o->id, rc, error_text(rc, errno));
+        say("mq_close(%s) = %d%s", o->id, rc, error_text(rc, error));
+        trace_step("close", o->id, rc, error, "");
         return;
     }
     if ((o->type == SYSV_SHM || o->type == POSIX_SHM) && o->memory) {
         int rc = o->type == SYSV_SHM ? shmdt(o->memory) : munmap(o->memory, o->size);
+        int error = errno;
         o->memory = NULL;
-        say("%s(%s) = %d%s", o->type == SYSV_SHM ? "shmdt" : "munmap", o->id, rc, error_text(rc, errno));
+        say("%s(%s) = %d%s", o->type == SYSV_SHM ? "shmdt" : "munmap", o->id, rc, error_text(rc, error));
+        trace_step("close", o->id, rc, error, "");
         return;
     }
-    int closed_any = 0;
+    int result = 0, first_error = 0, closed_any = 0;
     for (int end = 0; end < END_COUNT; end++) {
         if ((only_end != ALL_ENDS && end != only_end) || o->fd[end] < 0) continue;
         int fd = o->fd[end], shared = 0;
         o->fd[end] = -1;
-        for (int other = 0; other < END_COUNT; other++) shared |= o->fd[other] == fd;
         closed_any = 1;
+        for (int other = 0; other < END_COUNT; other++) shared |= o->fd[other] == fd;
         if (shared) continue;
         int rc = close(fd);
         say("close(%s, %s end) = %d%s", o->id, end_names[end], rc, error_text(rc, errno));
+        if (rc < 0 && result == 0) result = rc, first_error = errno;
     }
-    if (!closed_any && only_end == ALL_ENDS) say("close %s: refused: '%s' has nothing open in this process", o->id, o->id);
-    else if (!closed_any) say("close %s: refused: '%s' has no open %s end in this process", o->id, o->id, end_names[only_end]);
+    if (!closed_any) {
+        result = close(-1);
+        first_error = errno;
+        say("close(%s) = %d%s: no end of it is open in this process", o->id, result, error_text(result, first_error));
+    }
+    trace_step("close", o->id, result, first_error, "");
 }

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
+
+namespace IpcPlayground.Fidelity.Traces;
+
+/// <summary>
+/// Reads a run's events (as the public contract has them) into the normalised trace: each <c>syscall</c> a step, with
+/// the kernel's view from the <c>state</c> event a <c>stat</c> step reported; <c>signal</c> events; <c>process-exit</c>;
+/// <c>run-end</c>. An <c>error</c> event stands among its process's steps, where it interrupted them.
+/// </summary>
+public static class RunTraceReader
+{
+    public static ExperimentTrace Read(IReadOnlyList<RunEvent> events, Experiment experiment)
+    {
+        var types = CProgramTraceReader.ObjectTypesOf(experiment);
+        var trace = new ExperimentTrace();
+        var ordered = events.OrderBy(e => e.Seq).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            switch (ordered[i])
+            {
+                case SyscallEvent call when call.Process is { } process:
+                    var step = Step(call);
+                    if (call.Op == Ops.Stat && call.Result >= 0 && StateAfter(ordered, i, call) is { } state)
+                        AddState(step, state);
+                    trace.Process(process).Steps.Add(step.Render(types.GetValueOrDefault(step.Subject)));
+                    break;
+                case SignalEvent { Process: { } process } signal:
+                    trace.Process(process).Signals.Add($"{signal.Signal} {signal.Disposition}");
+                    break;
+                case ProcessExitEvent { Process: { } process } exit:
+                    trace.Process(process).End = exit.Signal is { } name ? $"signal {name}" : $"code {exit.ExitCode}";
+                    break;
+                case ErrorEvent { Process: { } process } error:
+                    trace.Process(process).Steps.Add($"error: {error.Message}");
+                    break;
+                case ErrorEvent error:
+                    trace.RunNotes.Add($"error: {error.Message}");
+                    break;
+                case LimitEvent limit:
+                    trace.RunNotes.Add($"limit {limit.Limit}: {limit.Message}");
+                    break;
+                case RunEndEvent end:
+                    trace.Status = end.Status;
+                    break;
+            }
+        }
+        return trace;
+    }
+
+    private static TraceStep Step(SyscallEvent call)
+    {
+        var result = call.Result ?? 0;
+        var step = new TraceStep(call.Step ?? "?", call.Iteration, call.Op ?? "?", call.Object ?? call.Target ?? "-", result, call.Errno);
+        var data = call.DataBase64 is { } base64 ? Convert.FromBase64String(base64) : call.Data is { } text ? Encoding.UTF8.GetBytes(text) : null;
+        if (data is { Length: > 0 }) step.With("data", TraceData.Encode(data));
+        step.With("value", call.Value);
+        if (result >= 0)
+        {
+            step.With("type", call.Type);
+            step.With("priority", call.Priority);
+        }
+        if (call.TermSignal is { } signal) step.With("exit", $"signal:{signal}");
+        else if (call.ExitCode is { } code) step.With("exit", $"code:{code.ToString(CultureInfo.InvariantCulture)}");
+        return step;
+    }
+
+    /// <summary>The state a stat step reported: its process's next state event for the object.</summary>
+    private static JsonElement? StateAfter(List<RunEvent> events, int index, SyscallEvent call)
+    {
+        for (var i = index + 1; i < events.Count; i++)
+        {
+            if (events[i] is StateEvent state && state.Process == call.Process && state.Object == call.Object) return state.State;
+            if (events[i] is SyscallEvent next && next.Process == call.Process) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The parts of the kernel's view that the C program prints too (what no other process can change meanwhile).</summary>
+    private static void AddState(TraceStep step, JsonElement state)
+    {
+        foreach (var name in new[] { "buffered", "capacity", "messages", "bytes", "size", "value" })
+            if (state.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
+                step.With(name, value.GetInt64());
+        if (state.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array)
+            step.With("values", string.Join(',', values.EnumerateArray().Select(v => v.GetInt64().ToString(CultureInfo.InvariantCulture))));
+        if (state.TryGetProperty("type", out var type) && type.GetString() is "posix-shm") step.Fields.Remove("size");
+    }
+}
