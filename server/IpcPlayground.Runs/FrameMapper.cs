@@ -29,14 +29,14 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             StepEndFrame e => Syscall(e),
             BlockedFrame b => new BlockedEvent
             {
-                Op = b.Op, Object = b.Object, Target = b.Target, Step = b.Step, Call = b.Call,
+                Op = b.Op, Object = b.Object, Target = b.Target, Step = b.Step, Iteration = b.Iteration, Call = b.Call,
                 SinceNs = Math.Max(0, b.Since - _t0), Wchan = b.Wchan,
             },
             ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null },
             FailureFrame f => new ErrorEvent { Message = f.Message },
             SignalFrame s => new SignalEvent { Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step },
             StateFrame s => new StateEvent { Object = s.Object, State = JsonSerializer.SerializeToElement(s.State, StateJson) },
-            HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Phase = h.Phase },
+            HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Iteration = h.Iteration, Phase = h.Phase },
             RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
             _ => null,
         };
@@ -56,7 +56,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
         var (text, base64) = Encode(e.Data);
         return new SyscallEvent
         {
-            Op = e.Op, Object = e.Object, Target = e.Target, Step = e.Step,
+            Op = e.Op, Object = e.Object, Target = e.Target, Step = e.Step, Iteration = e.Iteration,
             Result = e.Result, Errno = e.Errno, Data = text, DataBase64 = base64, Value = e.Value,
             Signal = e.Signal is { } signal ? SignalNames.Name(signal) : null, Type = e.MessageType, Priority = e.MessagePriority,
             ExitCode = e.ExitCode, TermSignal = e.TermSignal is { } s ? SignalNames.Name(s) : null,

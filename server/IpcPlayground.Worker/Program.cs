@@ -20,6 +20,6 @@ catch (ArgumentException e)
 static int Usage()
 {
     Console.Error.WriteLine("usage: ipcplay-worker supervise --socket NAME   (reads a run plan on stdin)");
-    Console.Error.WriteLine("       ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...]");
+    Console.Error.WriteLine("       ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...] [--sysv OBJ=ID ...]");
     return 64;
 }

@@ -45,6 +45,7 @@ public sealed record HelloFrame : Frame
 public sealed record StepBeginFrame : Frame
 {
     public required string Step { get; init; }
+    public int? Iteration { get; init; }
     public required string Op { get; init; }
     public string? Object { get; init; }
     public string? Target { get; init; }
@@ -55,6 +56,9 @@ public sealed record StepBeginFrame : Frame
 public sealed record StepEndFrame : Frame
 {
     public required string Step { get; init; }
+
+    /// <summary>Inside a repeat: which time round (of the innermost repeat), from 0.</summary>
+    public int? Iteration { get; init; }
     public required string Op { get; init; }
     public string? Object { get; init; }
     public string? Target { get; init; }
@@ -79,6 +83,15 @@ public sealed record StepEndFrame : Frame
     /// <summary>For <c>send</c>/<c>receive</c>: the System V type or POSIX priority of the message.</summary>
     public long? MessageType { get; init; }
     public int? MessagePriority { get; init; }
+
+    /// <summary>For a step on a System V object: the identifier this process used (an IPC_PRIVATE object has several).</summary>
+    public int? SysvId { get; init; }
+
+    /// <summary>
+    /// For a <c>signal</c> step that succeeded: what the target's /proc status said became of the signal right after
+    /// kill(2), when it says anything (<c>pending</c>, <c>merged</c>, <c>ignored</c>, <c>default</c>).
+    /// </summary>
+    public string? Fate { get; init; }
 }
 
 /// <summary>Worker → supervisor: this process is about to exit with <see cref="Code"/>.</summary>
@@ -116,6 +129,7 @@ public sealed record ProcessStartedFrame : Frame
 public sealed record BlockedFrame : Frame
 {
     public required string Step { get; init; }
+    public int? Iteration { get; init; }
     public required string Op { get; init; }
     public string? Object { get; init; }
     public string? Target { get; init; }
@@ -144,7 +158,7 @@ public sealed record PidQueryFrame : Frame
 
 public sealed record PidAnswerFrame : Frame
 {
-    /// <summary>0 when the process has not started or has been reaped.</summary>
+    /// <summary>0 when the process has not started; once started, its pid for good (kill(2) says whether it is still there).</summary>
     public int Answer { get; init; }
 }
 
@@ -171,6 +185,7 @@ public sealed record StateFrame : Frame
 public sealed record HeldFrame : Frame
 {
     public required string Step { get; init; }
+    public int? Iteration { get; init; }
     public required string Op { get; init; }
     public string? Object { get; init; }
     public string? Target { get; init; }

@@ -130,7 +130,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         {
             "sysv-msgq" => Call("send_sysv_message", Ref(step, path), Number(step.Type ?? 1), literal, Number(data.Length), Flag(step.Nowait)),
             "posix-mq" => Call("send_posix_message", Ref(step, path), literal, Number(data.Length), Number(step.Priority ?? 0), Flag(step.Nowait)),
-            "unix-dgram" => Call("send_datagram", Ref(step, path), literal, Number(data.Length)),
+            "unix-dgram" => Call("send_datagram", Ref(step, path), literal, Number(data.Length), Flag(step.Nowait)),
             _ => throw Unsupported(path, step, $"send works on message queues and datagram sockets, and '{obj.Id}' is a {obj.Type}"),
         };
     }

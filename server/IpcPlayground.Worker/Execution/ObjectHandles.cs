@@ -4,8 +4,9 @@ namespace IpcPlayground.Worker.Execution;
 
 /// <summary>
 /// What this process holds of each object: descriptors by end (<c>p.read</c>, <c>s.first</c>, <c>u.socket</c> ...),
-/// attached shared memory, open POSIX queues and semaphores, System V identifiers. Descriptors are passed on to a
-/// spawned child on its command line, because it inherited exactly those.
+/// attached shared memory, open POSIX queues and semaphores, System V identifiers. Descriptors and System V
+/// identifiers are passed on to a spawned child on its command line: a forked C process inherits exactly those
+/// (the identifier of an IPC_PRIVATE object its parent opened included), but no mapping or POSIX handle.
 /// </summary>
 internal sealed class ObjectHandles
 {
@@ -32,15 +33,25 @@ internal sealed class ObjectHandles
     public IEnumerable<string> EndsOf(string objectId) =>
         _fds.Keys.Where(k => k.StartsWith(objectId + ".", StringComparison.Ordinal)).Select(k => k[(objectId.Length + 1)..]).ToList();
 
-    /// <summary>Inherited descriptors for a child's command line; sockets this process bound or accepted are inherited too.</summary>
+    /// <summary>What a child inherits, for its command line: descriptors (sockets this process bound or accepted too) and System V identifiers.</summary>
     public IEnumerable<string> ToArguments() =>
-        _fds.SelectMany(p => new[] { "--fd", $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}" });
+        _fds.SelectMany(p => new[] { "--fd", $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}" })
+            .Concat(SysvIds.SelectMany(p => new[] { "--sysv", $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}" }));
 
-    public void Parse(string argument)
+    /// <summary>An inherited descriptor, <c>OBJECT.END=FD</c>.</summary>
+    public void ParseDescriptor(string argument)
     {
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         var dot = equals < 0 ? -1 : argument.LastIndexOf('.', equals);
         if (equals < 0 || dot < 0) throw new ArgumentException($"bad --fd '{argument}'");
         Add(argument[..dot], argument[(dot + 1)..equals], int.Parse(argument[(equals + 1)..], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>An inherited System V identifier, <c>OBJECT=ID</c>.</summary>
+    public void ParseSysvId(string argument)
+    {
+        var equals = argument.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0) throw new ArgumentException($"bad --sysv '{argument}'");
+        SysvIds[argument[..equals]] = int.Parse(argument[(equals + 1)..], CultureInfo.InvariantCulture);
     }
 }

@@ -6,31 +6,56 @@ using IpcPlayground.WorkerProtocol;
 namespace IpcPlayground.Worker.Execution;
 
 /// <summary>
-/// The kernel's view of one object as a process sees it: what only a holder can read (FIONREAD on its descriptor,
-/// the bytes of its mapping), on top of what anyone in the sandbox can read (<see cref="ObjectSnapshots"/>).
+/// The kernel's view of one object as a process sees it, by the calls a C program would make for a <c>stat</c>:
+/// FIONREAD on a descriptor it holds (-1 when it holds none: EBADF), its own POSIX queue or semaphore handle when it
+/// has one, its mapping's first bytes; and for the rest what anyone in the sandbox can read (<see cref="ObjectSnapshots"/>).
 /// </summary>
 internal static unsafe class ObjectState
 {
-    public static JsonObject? Read(PlanObject obj, ObjectHandles handles, out int rc)
+    /// <summary>The state, or null with the failing call's <paramref name="errno"/>.</summary>
+    public static JsonObject? Read(PlanObject obj, ObjectHandles handles, out int errno)
     {
-        rc = 0;
+        errno = 0;
         switch (obj.Type)
         {
-            case "pipe" or "fifo" or "socketpair" or "unix-stream" or "tcp":
+            case "pipe" or "fifo" or "socketpair" or "unix-stream" or "tcp" or "unix-dgram":
             {
-                var fd = handles.EndsOf(obj.Id).Select(e => handles.Find(obj.Id, e)).FirstOrDefault(f => f is not null);
-                if (fd is null) { rc = -1; return null; }
+                var fd = handles.EndsOf(obj.Id).Select(e => handles.Find(obj.Id, e)).FirstOrDefault(f => f is not null) ?? -1;
                 int buffered;
-                rc = Libc.Ioctl(fd.Value, Libc.FIONREAD, &buffered);
+                if (Libc.Ioctl(fd, Libc.FIONREAD, &buffered) < 0)
+                {
+                    errno = Errno.Last();
+                    return null;
+                }
                 var state = new JsonObject { ["type"] = obj.Type, ["buffered"] = buffered };
-                if (obj.Type is "pipe" or "fifo") state["capacity"] = Libc.Fcntl(fd.Value, Libc.F_GETPIPE_SZ, 0);
+                if (obj.Type is "pipe" or "fifo") state["capacity"] = Libc.Fcntl(fd, Libc.F_GETPIPE_SZ, 0);
                 return state;
             }
             case "posix-shm":
                 return AddPreview(new JsonObject { ["type"] = obj.Type, ["size"] = obj.Size }, handles, obj);
+            case "posix-mq" when handles.Queues.TryGetValue(obj.Id, out var mq):
+            {
+                Libc.MqAttr attr;
+                if (Libc.MqGetAttr(mq, &attr) < 0)
+                {
+                    errno = Errno.Last();
+                    return null;
+                }
+                return ObjectSnapshots.QueueState(obj, attr);
+            }
+            case "posix-sem" when handles.Semaphores.TryGetValue(obj.Id, out var semaphore):
+            {
+                int value;
+                if (Libc.SemGetValue(semaphore, &value) < 0)
+                {
+                    errno = Errno.Last();
+                    return null;
+                }
+                return new JsonObject { ["type"] = obj.Type, ["value"] = value };
+            }
             default:
-                var shared = ObjectSnapshots.Take(obj, handles.SysvIds);
-                if (shared is null) { rc = -1; return null; }
+                var shared = ObjectSnapshots.Take(obj, handles.SysvIds.TryGetValue(obj.Id, out var id) ? id : null, out errno);
+                if (shared is null || errno != 0) return null;
                 return obj.Type == "sysv-shm" ? AddPreview(shared, handles, obj) : shared;
         }
     }

@@ -13,8 +13,8 @@ internal sealed unsafe partial class StepRunner
         JsonObject? state = null;
         var outcome = Call(step, path, StatCall(obj.Type), () =>
         {
-            state = ObjectState.Read(obj, _handles, out var rc);
-            return rc < 0 ? Outcome.Of(rc) : new Outcome(0);
+            state = ObjectState.Read(obj, _handles, out var errno);
+            return state is null ? Outcome.Failed(errno) : new Outcome(0);
         }, announce: false);
         if (outcome.Result == 0 && state is not null)
             _link.Send(new StateFrame { Object = obj.Id, Step = path, State = state });
@@ -28,7 +28,7 @@ internal sealed unsafe partial class StepRunner
     {
         var obj = Object(step);
         if (obj.Type is not ("pipe" or "fifo" or "socketpair" or "unix-stream" or "tcp" or "sysv-shm" or "posix-shm")) return;
-        if (ObjectState.Read(obj, _handles, out var rc) is { } state && rc >= 0)
+        if (ObjectState.Read(obj, _handles, out _) is { } state)
             _link.Send(new StateFrame { Object = obj.Id, Step = path, State = state });
     }
 
@@ -48,7 +48,7 @@ internal sealed unsafe partial class StepRunner
         switch (obj.Type)
         {
             case "sysv-msgq" or "sysv-shm" or "sysv-sem":
-                if (SysvId(step, path, obj) is not { } id) return;
+                var id = SysvId(obj);
                 Call(step, path, obj.Type switch { "sysv-msgq" => "msgctl", "sysv-shm" => "shmctl", _ => "semctl" } + "(IPC_RMID)", () => Outcome.Of(obj.Type switch
                 {
                     "sysv-msgq" => Libc.MsgCtl(id, Libc.IPC_RMID, null),

@@ -15,7 +15,7 @@ internal sealed unsafe partial class StepRunner
         {
             case "sysv-msgq":
             {
-                if (SysvId(step, path, obj) is not { } id) return;
+                var id = SysvId(obj);
                 var type = step.Type ?? 1;
                 var message = new byte[8 + data.Length];
                 BinaryPrimitives.WriteInt64LittleEndian(message, type);
@@ -29,7 +29,12 @@ internal sealed unsafe partial class StepRunner
             }
             case "posix-mq":
             {
-                if (QueueDescriptor(step, path, obj) is not { } mq) return;
+                var mq = QueueDescriptor(obj, out var openErrno);
+                if (mq < 0)
+                {
+                    Report(step, path, "mq_open", openErrno);
+                    return;
+                }
                 var priority = (uint)(step.Priority ?? 0);
                 var nowait = step.Nowait == true;
                 Call(step, path, "mq_send", () =>
@@ -47,11 +52,12 @@ internal sealed unsafe partial class StepRunner
                 var fd = _handles.Find(obj.Id, "connected") ?? _handles.Find(obj.Id, "sender") ?? NewSender(obj);
                 var address = UnixAddress.Path(obj.Path!);
                 var connected = _handles.Find(obj.Id, "connected") is not null;
+                var flags = step.Nowait == true ? MSG_DONTWAIT : 0;
                 Call(step, path, "sendto", () =>
                 {
                     fixed (byte* d = data)
                     fixed (byte* a = address)
-                        return Outcome.Of(connected ? Libc.SendTo(fd, d, data.Length, 0, null, 0) : Libc.SendTo(fd, d, data.Length, 0, a, address.Length));
+                        return Outcome.Of(connected ? Libc.SendTo(fd, d, data.Length, flags, null, 0) : Libc.SendTo(fd, d, data.Length, flags, a, address.Length));
                 });
                 break;
             }
@@ -72,7 +78,7 @@ internal sealed unsafe partial class StepRunner
         {
             case "sysv-msgq":
             {
-                if (SysvId(step, path, obj) is not { } id) return;
+                var id = SysvId(obj);
                 var size = step.MaxBytes ?? 8192;
                 var buffer = new byte[8 + size];
                 var flags = step.Nowait == true ? Libc.IPC_NOWAIT : 0;
@@ -90,7 +96,12 @@ internal sealed unsafe partial class StepRunner
             }
             case "posix-mq":
             {
-                if (QueueDescriptor(step, path, obj) is not { } mq) return;
+                var mq = QueueDescriptor(obj, out var openErrno);
+                if (mq < 0)
+                {
+                    Report(step, path, "mq_open", openErrno);
+                    return;
+                }
                 var buffer = new byte[Math.Max(step.MaxBytes ?? obj.MessageSize, obj.MessageSize)];
                 var nowait = step.Nowait == true;
                 Call(step, path, "mq_receive", () =>
@@ -107,9 +118,9 @@ internal sealed unsafe partial class StepRunner
             }
             default:
             {
-                if (NeedFd(step, path, "bound") is not { } fd) return;
+                var fd = Descriptor(step, "bound");
                 var buffer = new byte[step.MaxBytes ?? 65536];
-                var flags = step.Nowait == true ? 0x40 /* MSG_DONTWAIT */ : 0;
+                var flags = step.Nowait == true ? MSG_DONTWAIT : 0;
                 Call(step, path, "recv", () =>
                 {
                     nint n;
@@ -122,10 +133,8 @@ internal sealed unsafe partial class StepRunner
         }
     }
 
-    private int? SysvId(PlanStep step, string path, PlanObject obj)
-    {
-        if (_handles.SysvIds.TryGetValue(obj.Id, out var id)) return id;
-        Fail(path, step, $"'{obj.Id}' has no System V identifier in this process");
-        return null;
-    }
+    private const int MSG_DONTWAIT = 0x40;
+
+    /// <summary>The System V identifier this process uses for the object (inherited, or the one its open made).</summary>
+    private int SysvId(PlanObject obj) => _handles.SysvIds.GetValueOrDefault(obj.Id, -1);
 }

@@ -18,8 +18,8 @@ internal sealed unsafe partial class StepRunner
             case "fifo": OpenFifo(step, path, obj); break;
             case "unix-stream" or "tcp" or "unix-dgram": Connect(step, path, obj); break;
             case "sysv-msgq" or "sysv-shm" or "sysv-sem": OpenSysv(step, path, obj); break;
-            case "posix-mq": OpenQueue(step, path, obj, announce: true); break;
-            case "posix-shm": AttachPosix(step, path, obj); break;
+            case "posix-mq": OpenQueue(step, path, obj); break;
+            case "posix-shm": AttachPosix(step, path, obj, report: true, out _); break;
             case "posix-sem": OpenPosixSemaphore(step, path, obj); break;
             default: Fail(path, step, $"a {obj.Type} is not opened"); break;
         }
@@ -68,22 +68,24 @@ internal sealed unsafe partial class StepRunner
         var outcome = Call(step, path, call, () => Outcome.Of(get()), announce: false);
         if (outcome.Result < 0) return;
         _handles.SysvIds[obj.Id] = (int)outcome.Result;
-        if (obj.Type == "sysv-shm") AttachSysv(step, path, obj, report: true);
+        if (obj.Type == "sysv-shm") AttachSysv(step, path, obj, report: true, out _);
     }
 
-    private int? QueueDescriptor(PlanStep step, string path, PlanObject obj) =>
-        _handles.Queues.TryGetValue(obj.Id, out var mq) ? mq : OpenQueue(step, path, obj, announce: false);
+    /// <summary>This process's descriptor of the POSIX queue, opened read-write on first use; -1 (and why) if it cannot be.</summary>
+    private int QueueDescriptor(PlanObject obj, out int errno)
+    {
+        errno = 0;
+        if (_handles.Queues.TryGetValue(obj.Id, out var mq)) return mq;
+        mq = Libc.MqOpen(obj.Name!, Libc.O_RDWR, 0, null);
+        if (mq < 0) errno = Interop.Errno.Last();
+        else _handles.Queues[obj.Id] = mq;
+        return mq;
+    }
 
-    private int? OpenQueue(PlanStep step, string path, PlanObject obj, bool announce)
+    private void OpenQueue(PlanStep step, string path, PlanObject obj)
     {
         var flags = step.Mode switch { "read" => Libc.O_RDONLY, "write" => Libc.O_WRONLY, _ => Libc.O_RDWR };
-        if (!announce) flags = Libc.O_RDWR;
-        var mq = Libc.MqOpen(obj.Name!, flags, 0, null);
-        var errno = mq < 0 ? Interop.Errno.Last() : 0;
-        if (announce) Call(step, path, "mq_open", () => new Outcome(mq, errno), announce: false);
-        else if (mq < 0) Fail(path, step, $"mq_open {obj.Name}: {Interop.Errno.Name(errno)}");
-        if (mq < 0) return null;
-        _handles.Queues[obj.Id] = mq;
-        return mq;
+        var outcome = Call(step, path, "mq_open", () => Outcome.Of(Libc.MqOpen(obj.Name!, flags, 0, null)), announce: false);
+        if (outcome.Result >= 0) _handles.Queues[obj.Id] = (int)outcome.Result;
     }
 }

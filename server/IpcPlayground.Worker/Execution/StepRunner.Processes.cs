@@ -24,11 +24,12 @@ internal sealed unsafe partial class StepRunner
         var child = step.Target!;
         if (!_children.TryGetValue(child, out var pid))
         {
-            Fail(path, step, $"'{child}' was not spawned by this process, so there is nothing to wait for");
+            // Not spawned (yet) by this process, so no child of it: what waitpid says of such a pid.
+            Report(step, path, "wait4", Libc.ECHILD);
             return;
         }
         var begin = MonotonicClock.Now();
-        _link.Send(new StepBeginFrame { Step = path, Op = step.Op, Target = child, Call = "wait4", T = begin });
+        _link.Send(new StepBeginFrame { Step = path, Iteration = _iteration, Op = step.Op, Target = child, Call = "wait4", T = begin });
         var switches = Libc.VoluntarySwitches();
         int status;
         int rc;
@@ -42,7 +43,7 @@ internal sealed unsafe partial class StepRunner
             _link.Send(new ChildExitedFrame { Process = child, Pid = pid, ExitCode = exitCode, Signal = signal, T = end });
         _link.Send(new StepEndFrame
         {
-            Step = path, Op = step.Op, Target = child, T = end, DurationNs = end - begin,
+            Step = path, Iteration = _iteration, Op = step.Op, Target = child, T = end, DurationNs = end - begin,
             Result = rc, Errno = rc < 0 ? Interop.Errno.Name(errno) : null, ExitCode = exitCode, TermSignal = signal,
             Slept = Libc.VoluntarySwitches() != switches,
         });

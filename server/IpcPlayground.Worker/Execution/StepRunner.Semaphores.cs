@@ -12,42 +12,53 @@ internal sealed unsafe partial class StepRunner
         var count = step.Count ?? 1;
         if (obj.Type == "sysv-sem")
         {
-            if (SysvId(step, path, obj) is not { } id) return;
+            var id = SysvId(obj);
+            var index = step.Index ?? 0;
             var operation = new Libc.SemBuf
             {
-                Number = (ushort)(step.Index ?? 0),
+                Number = (ushort)index,
                 Operation = (short)(sign * count),
                 Flags = (short)((step.Undo == true ? Libc.SEM_UNDO : 0) | (step.Nowait == true ? Libc.IPC_NOWAIT : 0)),
             };
             Call(step, path, "semop", () =>
             {
                 var op = operation;
-                return Outcome.Of(Libc.SemOp(id, &op, 1));
+                var outcome = Outcome.Of(Libc.SemOp(id, &op, 1));
+                // The member's value afterwards. A sleeper this post woke has already taken its share: the kernel
+                // completes a waiting semop on behalf of the process it wakes, before this one returns.
+                return outcome.Result == 0 ? outcome with { Value = Libc.SemCtl(id, index, Libc.GETVAL, 0) } : outcome;
             });
             return;
         }
 
-        if (PosixSemaphore(step, path, obj) is not { } semaphore) return;
+        var semaphore = PosixSemaphore(obj, out var openErrno);
+        if (semaphore is null)
+        {
+            Report(step, path, "sem_open", openErrno);
+            return;
+        }
         Call(step, path, sign < 0 ? "sem_wait" : "sem_post", () =>
         {
             for (var i = 0; i < count; i++)
             {
-                var rc = sign < 0 ? Libc.SemWait(semaphore) : Libc.SemPost(semaphore);
+                var rc = sign < 0 ? Libc.SemWait(semaphore.Value) : Libc.SemPost(semaphore.Value);
                 if (rc != 0) return Outcome.Of(rc);
             }
             int value;
-            Libc.SemGetValue(semaphore, &value);
+            Libc.SemGetValue(semaphore.Value, &value);
             return new Outcome(0, Value: value);
         });
     }
 
-    private nint? PosixSemaphore(PlanStep step, string path, PlanObject obj)
+    /// <summary>This process's handle of the POSIX semaphore, opened on first use; null (and why) if it cannot be.</summary>
+    private nint? PosixSemaphore(PlanObject obj, out int errno)
     {
+        errno = 0;
         if (_handles.Semaphores.TryGetValue(obj.Id, out var semaphore)) return semaphore;
         semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
         if (semaphore == -1)
         {
-            Fail(path, step, $"sem_open {obj.Name}: {Interop.Errno.Name(Interop.Errno.Last())}");
+            errno = Interop.Errno.Last();
             return null;
         }
         return _handles.Semaphores[obj.Id] = semaphore;

@@ -11,37 +11,48 @@ namespace IpcPlayground.Worker.Execution;
 /// </summary>
 internal sealed unsafe partial class StepRunner
 {
-    private (nint Address, int Size)? AttachSysv(PlanStep step, string path, PlanObject obj, bool report)
+    /// <summary>shmat; an open step reports it (<paramref name="report"/>), otherwise a failure comes back in <paramref name="errno"/>.</summary>
+    private (nint Address, int Size)? AttachSysv(PlanStep step, string path, PlanObject obj, bool report, out int errno)
     {
-        if (SysvId(step, path, obj) is not { } id) return null;
-        var address = Libc.ShmAt(id, 0, 0);
-        var errno = address == -1 ? Interop.Errno.Last() : 0;
-        if (report) Call(step, path, "shmat", () => new Outcome(address == -1 ? -1 : 0, errno), announce: false);
-        else if (address == -1) Fail(path, step, $"shmat: {Interop.Errno.Name(errno)}");
+        var address = Libc.ShmAt(SysvId(obj), 0, 0);
+        var failure = errno = address == -1 ? Interop.Errno.Last() : 0;
+        if (report) Call(step, path, "shmat", () => new Outcome(address == -1 ? -1 : 0, failure), announce: false);
         if (address == -1) return null;
         return _handles.Mappings[obj.Id] = (address, obj.Size);
     }
 
-    private (nint Address, int Size)? AttachPosix(PlanStep step, string path, PlanObject obj, bool report = true)
+    /// <summary>shm_open + mmap; reported as for <see cref="AttachSysv"/>.</summary>
+    private (nint Address, int Size)? AttachPosix(PlanStep step, string path, PlanObject obj, bool report, out int errno)
     {
         var fd = Libc.ShmOpen(obj.Name!, Libc.O_RDWR, 0);
         var address = fd < 0 ? -1 : Libc.Mmap(0, obj.Size, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
-        var errno = address == -1 ? Interop.Errno.Last() : 0;
+        var failure = errno = address == -1 ? Interop.Errno.Last() : 0;
         if (fd >= 0) Libc.Close(fd);
-        if (report) Call(step, path, "mmap", () => new Outcome(address == -1 ? -1 : 0, errno), announce: false);
-        else if (address == -1) Fail(path, step, $"shm_open/mmap {obj.Name}: {Interop.Errno.Name(errno)}");
+        if (report) Call(step, path, "mmap", () => new Outcome(address == -1 ? -1 : 0, failure), announce: false);
         if (address == -1) return null;
         return _handles.Mappings[obj.Id] = (address, obj.Size);
     }
 
+    /// <summary>
+    /// The segment as this process has it mapped, attached on first use; when it cannot be attached, the step is
+    /// reported with the attach's errno. The validator keeps every step's bytes inside the segment.
+    /// </summary>
     private (nint Address, int Size)? Mapping(PlanStep step, string path, int offset, int length)
     {
         var obj = Object(step);
-        var mapping = _handles.Mappings.TryGetValue(obj.Id, out var m) ? m
-            : obj.Type == "sysv-shm" ? AttachSysv(step, path, obj, report: false) : AttachPosix(step, path, obj, report: false);
-        if (mapping is { } found && (offset < 0 || offset + length > found.Size))
+        if (!_handles.Mappings.TryGetValue(obj.Id, out var mapping))
         {
-            Fail(path, step, $"bytes {offset}..{offset + length} lie outside the {found.Size}-byte segment");
+            var attached = obj.Type == "sysv-shm" ? AttachSysv(step, path, obj, report: false, out var errno) : AttachPosix(step, path, obj, report: false, out errno);
+            if (attached is null)
+            {
+                Report(step, path, obj.Type == "sysv-shm" ? "shmat" : "mmap", errno);
+                return null;
+            }
+            mapping = attached.Value;
+        }
+        if (offset < 0 || offset + length > mapping.Size)
+        {
+            Fail(path, step, $"bytes {offset}..{offset + length} lie outside the {mapping.Size}-byte segment");
             return null;
         }
         return mapping;

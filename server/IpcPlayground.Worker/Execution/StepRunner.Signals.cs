@@ -11,15 +11,36 @@ internal sealed unsafe partial class StepRunner
 {
     private bool _signalChannelOpen;
 
+    /// <summary>
+    /// kill(2). A process that has not started has no pid yet: ESRCH, as for any pid that names no process. One that
+    /// has ended keeps its pid, so the kernel says what a C program would hear: 0 while it is a zombie, ESRCH once reaped.
+    /// </summary>
     private void SendSignal(PlanStep step, string path)
     {
         var pid = _link.QueryPid(step.Target!);
         if (pid <= 0)
         {
-            Fail(path, step, $"'{step.Target}' is not running (not yet spawned, or already gone)");
+            Report(step, path, "kill", Libc.ESRCH);
             return;
         }
-        Call(step, path, "kill", () => Outcome.Of(Libc.Kill(pid, step.Signal!.Value)), announce: false);
+        var signal = step.Signal!.Value;
+        var wasPending = ProcStat.Signals(pid) is { } before && SignalMasks.Has(before.Pending, signal);
+        Call(step, path, "kill", () => Outcome.Of(Libc.Kill(pid, signal)), announce: false,
+            details: (outcome, end) => outcome.Result == 0 ? end with { Fate = Fate(pid, signal, wasPending) } : end);
+    }
+
+    /// <summary>
+    /// What the target's /proc status says became of the signal right after kill(2), as a C program would read it:
+    /// held pending by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
+    /// discarded by default. Null when it does not say: a handler reports itself, a death shows in the exit.
+    /// </summary>
+    private static string? Fate(int pid, int signal, bool wasPending)
+    {
+        if (ProcStat.Signals(pid) is not { } masks) return null;
+        if (SignalMasks.Has(masks.Blocked, signal)) return wasPending && signal < 32 ? "merged" : "pending";
+        if (SignalMasks.Has(masks.Ignored, signal)) return "ignored";
+        if (!SignalMasks.Has(masks.Caught, signal) && SignalMasks.DefaultIsIgnore(signal)) return "default";
+        return null;
     }
 
     private void Handle(PlanStep step, string path)

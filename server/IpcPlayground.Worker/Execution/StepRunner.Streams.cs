@@ -61,25 +61,15 @@ internal sealed unsafe partial class StepRunner
         _ => step.End ?? direction,
     };
 
-    private int? NeedFd(PlanStep step, string path, string end)
-    {
-        var fd = _handles.Find(step.Object!, end);
-        if (fd is null)
-        {
-            var hint = Object(step).Type switch
-            {
-                "fifo" => $"open '{step.Object}' first",
-                "unix-stream" or "tcp" => $"open (connect) or accept on '{step.Object}' first",
-                _ => $"the {end} end of '{step.Object}' is not open in this process",
-            };
-            Fail(path, step, hint);
-        }
-        return fd;
-    }
+    /// <summary>
+    /// The descriptor of the end, or -1 when this process does not hold it (never had it, or closed it): the call is
+    /// made anyway, and the kernel answers EBADF, as it does a C program using a closed descriptor's variable.
+    /// </summary>
+    private int Descriptor(PlanStep step, string end) => _handles.Find(step.Object!, end) ?? -1;
 
     private void Write(PlanStep step, string path)
     {
-        if (NeedFd(step, path, StreamEnd(step, "write")) is not { } fd) return;
+        var fd = Descriptor(step, StreamEnd(step, "write"));
         var data = step.Data ?? GeneratedBytes(step.Size ?? 0);
         Call(step, path, "write", () =>
         {
@@ -89,7 +79,7 @@ internal sealed unsafe partial class StepRunner
 
     private void Read(PlanStep step, string path)
     {
-        if (NeedFd(step, path, StreamEnd(step, "read")) is not { } fd) return;
+        var fd = Descriptor(step, StreamEnd(step, "read"));
         var buffer = new byte[step.Bytes ?? 1];
         Call(step, path, "read", () =>
         {
@@ -102,11 +92,16 @@ internal sealed unsafe partial class StepRunner
 
     private void Accept(PlanStep step, string path)
     {
-        if (NeedFd(step, path, "listener") is not { } listener) return;
+        var listener = Descriptor(step, "listener");
         var outcome = Call(step, path, "accept", () => Outcome.Of(Libc.Accept4(listener, null, null, 0)));
         if (outcome.Result >= 0) _handles.Add(step.Object!, "socket", (int)outcome.Result);
     }
 
+    /// <summary>
+    /// One close step: mq_close or the detach of shared memory this process holds, else close(2) of every end it
+    /// holds (or the end named); a descriptor held as two ends (a FIFO opened read-write) is closed with the second.
+    /// Its result is the first failure, or 0; with no end held, close(-1), and the kernel answers EBADF.
+    /// </summary>
     private void Close(PlanStep step, string path)
     {
         var obj = Object(step);
@@ -120,20 +115,19 @@ internal sealed unsafe partial class StepRunner
                     () => Outcome.Of(obj.Type == "sysv-shm" ? Libc.ShmDt(mapping.Address) : Libc.Munmap(mapping.Address, mapping.Size)), announce: false);
                 return;
         }
-        var ends = step.End is { } end ? [end] : _handles.EndsOf(step.Object!).ToArray();
-        var held = ends.Where(e => _handles.Find(step.Object!, e) is not null).ToArray();
-        if (held.Length == 0)
+        var ends = (step.End is { } end ? [end] : _handles.EndsOf(step.Object!)).Where(e => _handles.Find(step.Object!, e) is not null).ToList();
+        Call(step, path, "close", () =>
         {
-            Fail(path, step, step.End is null
-                ? $"'{step.Object}' has nothing open in this process"
-                : $"'{step.Object}' has no open {step.End} end in this process");
-            return;
-        }
-        foreach (var heldEnd in held)
-        {
-            var fd = _handles.Find(step.Object!, heldEnd)!.Value;
-            if (_handles.Remove(step.Object!, heldEnd))
-                Call(step with { End = heldEnd }, path, "close", () => Outcome.Of(Libc.Close(fd)), announce: false);
-        }
+            if (ends.Count == 0) return Outcome.Of(Libc.Close(-1));
+            var first = new Outcome(0);
+            foreach (var held in ends)
+            {
+                var fd = _handles.Find(step.Object!, held)!.Value;
+                if (!_handles.Remove(step.Object!, held)) continue;
+                var closed = Outcome.Of(Libc.Close(fd));
+                if (closed.Result < 0 && first.Result == 0) first = closed;
+            }
+            return first;
+        }, announce: false);
     }
 }

@@ -9,11 +9,16 @@ internal readonly record struct Outcome(long Result, int Errno = 0, byte[]? Data
 {
     /// <summary>The usual libc convention: a negative result means errno says why.</summary>
     public static Outcome Of(long result) => new(result, result < 0 ? Interop.Errno.Last() : 0);
+
+    /// <summary>A failure found without a call of its own (errno as the kernel would give it), or kept from an earlier call.</summary>
+    public static Outcome Failed(int errno) => new(-1, errno);
 }
 
 /// <summary>
 /// Executes one process's steps with real system calls and reports each call's outcome. The ops live in partial
 /// files by mechanism: streams, messages, shared memory, semaphores, signals, processes, kernel state.
+/// A step that cannot be made as asked (a closed end, a queue that is gone) is made anyway, or reported with the
+/// errno the kernel gives a C program in that spot: the process goes on, as a C program would.
 /// </summary>
 internal sealed unsafe partial class StepRunner
 {
@@ -24,18 +29,23 @@ internal sealed unsafe partial class StepRunner
     private readonly HashSet<string> _owned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _children = new(StringComparer.Ordinal);
 
+    /// <summary>Inside a repeat, which time round the innermost one is (for the step's events); null outside.</summary>
+    private int? _iteration;
+
     public StepRunner(SupervisorLink link, ObjectHandles handles, string supervisorSocket, WorkerScript script)
     {
         _link = link;
         _handles = handles;
         _supervisorSocket = supervisorSocket;
         _objects = script.Objects.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        // The supervisor's identifiers, unless this process inherited others from its parent.
         foreach (var (id, sysvId) in script.SysvIds ?? new Dictionary<string, int>()) _handles.SysvIds.TryAdd(id, sysvId);
     }
 
     /// <summary>Runs the steps; returns the exit code the script asks for, or null to run on.</summary>
     public int? Run(IReadOnlyList<PlanStep> steps, string prefix = "")
     {
+        var outer = _iteration;
         for (var i = 0; i < steps.Count; i++)
         {
             var path = prefix + i.ToString(CultureInfo.InvariantCulture);
@@ -43,7 +53,11 @@ internal sealed unsafe partial class StepRunner
             if (step.Op == "repeat")
             {
                 for (var n = 0; n < (step.Times ?? 1); n++)
+                {
+                    _iteration = n;
                     if (Run(step.Steps ?? [], $"{path}.") is { } code) return code;
+                }
+                _iteration = outer;
                 continue;
             }
             HoldBefore(step, path);
@@ -90,31 +104,39 @@ internal sealed unsafe partial class StepRunner
     private void HoldBefore(PlanStep step, string path, string? phase = null)
     {
         if (_link.Holding)
-            _link.Hold(new HeldFrame { Step = path, Op = step.Op, Object = step.Object, Target = step.Target, Phase = phase });
+            _link.Hold(new HeldFrame { Step = path, Iteration = _iteration, Op = step.Op, Object = step.Object, Target = step.Target, Phase = phase });
     }
 
     /// <summary>
     /// Announces the call (so the supervisor can see it block), makes it, and reports what it returned.
-    /// <paramref name="announce"/> is false for calls that cannot block.
+    /// <paramref name="announce"/> is false for calls that cannot block. <paramref name="details"/> adds to the report.
     /// </summary>
-    private Outcome Call(PlanStep step, string path, string call, Func<Outcome> syscall, bool announce = true, string? end = null)
+    private Outcome Call(PlanStep step, string path, string call, Func<Outcome> syscall, bool announce = true,
+        Func<Outcome, StepEndFrame, StepEndFrame>? details = null)
     {
         var begin = MonotonicClock.Now();
         if (announce)
-            _link.Send(new StepBeginFrame { Step = path, Op = step.Op, Object = step.Object, Target = step.Target, Call = call, T = begin });
+            _link.Send(new StepBeginFrame { Step = path, Iteration = _iteration, Op = step.Op, Object = step.Object, Target = step.Target, Call = call, T = begin });
         var switches = Libc.VoluntarySwitches();
         var outcome = syscall();
         var finished = MonotonicClock.Now();
         var slept = Libc.VoluntarySwitches() != switches;
-        _link.Send(new StepEndFrame
+        var end = new StepEndFrame
         {
-            Step = path, Op = step.Op, Object = step.Object, Target = step.Target, T = finished, DurationNs = finished - begin, Slept = slept,
+            Step = path, Iteration = _iteration, Op = step.Op, Object = step.Object, Target = step.Target, T = finished,
+            DurationNs = finished - begin, Slept = slept,
             Result = outcome.Result, Errno = outcome.Result < 0 ? Interop.Errno.Name(outcome.Errno) : null,
             Data = outcome.Result >= 0 ? outcome.Data : null, Value = outcome.Value, Signal = step.Signal,
             MessageType = outcome.MessageType, MessagePriority = outcome.MessagePriority,
-        });
+            SysvId = step.Object is { } id && _handles.SysvIds.TryGetValue(id, out var sysvId) ? sysvId : null,
+        };
+        _link.Send(details is null ? end : details(outcome, end));
         return outcome;
     }
+
+    /// <summary>A step whose outcome is known without a call (the errno the kernel would give), reported as one.</summary>
+    private void Report(PlanStep step, string path, string call, int errno) =>
+        Call(step, path, call, () => Outcome.Failed(errno), announce: false);
 
     private void Fail(string path, PlanStep step, string message) =>
         _link.Send(new FailureFrame { Message = $"step {path} ({step.Op} {step.Object ?? step.Target}): {message}" });

@@ -3,7 +3,7 @@ using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Worker.Execution;
 
-/// <summary><c>ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...]</c>: one process of the experiment.</summary>
+/// <summary><c>ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...] [--sysv OBJ=ID ...]</c>: one process of the experiment.</summary>
 internal static class WorkerMain
 {
     public static int Run(string[] args)
@@ -16,13 +16,14 @@ internal static class WorkerMain
             {
                 case "--process": process = args[i + 1]; break;
                 case "--supervisor": socket = args[i + 1]; break;
-                case "--fd": ends.Parse(args[i + 1]); break;
+                case "--fd": ends.ParseDescriptor(args[i + 1]); break;
+                case "--sysv": ends.ParseSysvId(args[i + 1]); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         if (process is null || socket is null) throw new ArgumentException("work needs --process and --supervisor");
         DetachFromSupervisorPipes();
-        WorkerSignals.UnblockOnThisThread();
+        WorkerSignals.StartAsACProgram();
 
         var link = SupervisorLink.Connect(socket, process);
         int code;

@@ -17,6 +17,9 @@ internal sealed class FrameAssembler
 
     public void Commit(int bytes) => _count += bytes;
 
+    /// <summary>Bytes received and not yet taken: part of a frame still arriving.</summary>
+    public bool HasPartial => _count > 0;
+
     /// <summary>Takes a fixed-size binary record (the signal channel's), if one has fully arrived.</summary>
     public bool TryTakeRecord(int size, out byte[] record)
     {

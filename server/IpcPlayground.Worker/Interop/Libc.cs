@@ -26,6 +26,7 @@ internal static unsafe partial class Libc
     public const int EINTR = 4;
     public const int EAGAIN = 11;
     public const int ECHILD = 10;
+    public const int ESRCH = 3;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct Timespec

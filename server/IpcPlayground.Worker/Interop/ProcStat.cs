@@ -56,4 +56,7 @@ internal static class ProcStat
 internal readonly record struct SignalMasks(ulong Pending, ulong Blocked, ulong Ignored, ulong Caught)
 {
     public static bool Has(ulong mask, int signal) => (mask & (1UL << (signal - 1))) != 0;
+
+    /// <summary>SIGCHLD, SIGCONT, SIGURG and SIGWINCH are discarded by default (SIGCONT also continues a stopped process).</summary>
+    public static bool DefaultIsIgnore(int signal) => signal is 17 or 18 or 23 or 28;
 }

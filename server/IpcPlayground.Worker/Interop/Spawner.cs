@@ -54,13 +54,13 @@ internal static unsafe partial class Spawner
             // Dispositions set to "ignore" survive exec: a child starts with every signal at its default, as a C
             // program started by a clean parent would (the .NET runtime, for one, ignores SIGPIPE).
             _ = SigEmptySet(defaults);
-            foreach (var signal in WorkerSignals.Asynchronous) _ = SigAddSet(defaults, signal);
+            foreach (var signal in WorkerSignals.Blockable) _ = SigAddSet(defaults, signal);
             _ = AttrSetSigDefault(attributes, defaults);
             // The child starts with the ordinary signals blocked, so the threads its runtime starts before Main inherit
             // that mask and never take a signal meant for the experiment; Main then unblocks them on its own thread.
             var blocked = stackalloc byte[128];
             _ = SigEmptySet(blocked);
-            foreach (var signal in WorkerSignals.Asynchronous) _ = SigAddSet(blocked, signal);
+            foreach (var signal in WorkerSignals.Blockable) _ = SigAddSet(blocked, signal);
             _ = AttrSetSigMask(attributes, blocked);
             short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
             if (processGroup is { } group)

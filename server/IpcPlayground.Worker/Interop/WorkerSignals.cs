@@ -1,21 +1,31 @@
 namespace IpcPlayground.Worker.Interop;
 
 /// <summary>
-/// The signals an experiment may send, block or handle: 1 to 31 without the synchronous faults (SIGILL, SIGTRAP,
-/// SIGABRT, SIGBUS, SIGFPE, SIGSEGV) that the runtime needs on every thread, and without SIGKILL and SIGSTOP,
-/// which cannot be blocked anyway.
+/// The signals an experiment may send, block or handle: the standard ones, 1 to 31 (SIGKILL and SIGSTOP cannot be
+/// blocked or handled, but can be sent). The .NET runtime's own threads keep every one of them blocked, so a signal
+/// meant for the experiment is taken by the thread that runs its steps, as in a one-threaded C program.
 /// </summary>
 internal static unsafe class WorkerSignals
 {
-    public static readonly int[] Asynchronous =
-        Enumerable.Range(1, 31).Where(s => s is not (4 or 5 or 6 or 7 or 8 or 9 or 11 or 19)).ToArray();
+    public static readonly int[] Standard = Enumerable.Range(1, 31).ToArray();
 
-    /// <summary>The main thread starts with nothing blocked, as a C program does; the runtime's threads keep them all blocked.</summary>
-    public static void UnblockOnThisThread()
+    /// <summary>The standard signals but SIGKILL and SIGSTOP, which no mask or disposition touches.</summary>
+    public static readonly int[] Blockable = Standard.Where(s => s is not (9 or 19)).ToArray();
+
+    /// <summary>
+    /// The hardware-fault signals, which the runtime catches to turn faults into managed exceptions: a worker hands
+    /// them back to their default actions, as a C program has them, so kill(SIGSEGV) kills it as it kills a C program
+    /// (a fault in the worker's own code, a bug, then ends it as a crash instead of an exception).
+    /// </summary>
+    private static readonly int[] Faults = [4, 5, 6, 7, 8, 11];
+
+    /// <summary>The steps' thread starts with nothing blocked and every signal at its default action, as a C program does.</summary>
+    public static void StartAsACProgram()
     {
         var set = stackalloc ulong[16];
-        foreach (var signal in Asynchronous) set[0] |= 1UL << (signal - 1);
+        foreach (var signal in Blockable) set[0] |= 1UL << (signal - 1);
         _ = Libc.SigProcMask(Libc.SIG_UNBLOCK, set, null);
+        foreach (var signal in Faults) _ = Libc.SetDisposition(signal, 0);
         // The .NET runtime ignores SIGPIPE when it starts; a C program starts with the default, which kills.
         _ = Libc.SetDisposition(Libc.SIGPIPE, 0);
     }

@@ -17,22 +17,28 @@ internal static unsafe class ObjectSnapshots
 
     public static bool Covers(string type) => type is "sysv-msgq" or "sysv-sem" or "sysv-shm" or "posix-mq" or "posix-sem";
 
-    public static JsonObject? Take(PlanObject obj, IReadOnlyDictionary<string, int> sysvIds)
+    /// <summary>
+    /// The object's state (a System V one by the identifier <paramref name="sysvId"/>); when the object is gone, a state
+    /// that says <c>removed</c>, with the failing call's <paramref name="errno"/>. Null for types it does not cover.
+    /// </summary>
+    public static JsonObject? Take(PlanObject obj, int? sysvId, out int errno)
     {
+        errno = 0;
         var state = new JsonObject { ["type"] = obj.Type };
+        if (obj.Type.StartsWith("sysv-", StringComparison.Ordinal)) state["key"] = KeyText(obj);
         switch (obj.Type)
         {
-            case "sysv-msgq" when sysvIds.TryGetValue(obj.Id, out var id):
+            case "sysv-msgq" when sysvId is { } id:
             {
                 // The count and the listing are two calls; a process may send or receive between them. Read until
                 // both agree, so a snapshot never shows a queue that did not exist.
                 for (var attempt = 0; ; attempt++)
                 {
                     Libc.MsqidDs ds;
-                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state);
+                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state, out errno);
                     var listed = QueuedMessages(id, (int)Math.Min(ds.QNum, MaxListedMessages));
                     Libc.MsqidDs after;
-                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &after) != 0) return Removed(state);
+                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &after) != 0) return Removed(state, out errno);
                     var consistent = after.QNum == ds.QNum && after.CBytes == ds.CBytes && listed.Count == (int)Math.Min(ds.QNum, MaxListedMessages);
                     if (!consistent && attempt < 5) continue;
                     state["id"] = id;
@@ -43,7 +49,7 @@ internal static unsafe class ObjectSnapshots
                     return state;
                 }
             }
-            case "sysv-sem" when sysvIds.TryGetValue(obj.Id, out var id):
+            case "sysv-sem" when sysvId is { } id:
             {
                 var values = new JsonArray();
                 var waiting = new JsonArray();
@@ -51,7 +57,7 @@ internal static unsafe class ObjectSnapshots
                 for (var i = 0; i < obj.Count; i++)
                 {
                     var value = Libc.SemCtl(id, i, Libc.GETVAL, 0);
-                    if (value < 0) return Removed(state);
+                    if (value < 0) return Removed(state, out errno);
                     values.Add((JsonNode)JsonValue.Create(value));
                     waiting.Add((JsonNode)JsonValue.Create(Libc.SemCtl(id, i, Libc.GETNCNT, 0)));
                     waitingForZero.Add((JsonNode)JsonValue.Create(Libc.SemCtl(id, i, Libc.GETZCNT, 0)));
@@ -62,10 +68,10 @@ internal static unsafe class ObjectSnapshots
                 state["waitingForZero"] = waitingForZero;
                 return state;
             }
-            case "sysv-shm" when sysvIds.TryGetValue(obj.Id, out var id):
+            case "sysv-shm" when sysvId is { } id:
             {
                 Libc.ShmidDs ds;
-                if (Libc.ShmCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state);
+                if (Libc.ShmCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state, out errno);
                 state["id"] = id;
                 state["size"] = (long)ds.SegSz;
                 state["attached"] = (long)ds.NAttch;
@@ -74,19 +80,16 @@ internal static unsafe class ObjectSnapshots
             case "posix-mq":
             {
                 var mq = Libc.MqOpen(obj.Name!, Libc.O_RDONLY | Libc.O_NONBLOCK, 0, null);
-                if (mq < 0) return Removed(state);
+                if (mq < 0) return Removed(state, out errno);
                 Libc.MqAttr attr;
                 Libc.MqGetAttr(mq, &attr);
                 Libc.MqClose(mq);
-                state["messages"] = (long)attr.CurMsgs;
-                state["maxMessages"] = (long)attr.MaxMsg;
-                state["messageSize"] = (long)attr.MsgSize;
-                return state;
+                return QueueState(obj, attr);
             }
             case "posix-sem":
             {
                 var semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
-                if (semaphore == -1) return Removed(state);
+                if (semaphore == -1) return Removed(state, out errno);
                 int value;
                 Libc.SemGetValue(semaphore, &value);
                 Libc.SemClose(semaphore);
@@ -98,8 +101,26 @@ internal static unsafe class ObjectSnapshots
         }
     }
 
-    private static JsonObject Removed(JsonObject state)
+    /// <summary>A POSIX queue's counters, as mq_getattr gave them.</summary>
+    public static JsonObject QueueState(PlanObject obj, Libc.MqAttr attr) => new()
     {
+        ["type"] = obj.Type,
+        ["messages"] = (long)attr.CurMsgs,
+        ["maxMessages"] = (long)attr.MaxMsg,
+        ["messageSize"] = (long)attr.MsgSize,
+    };
+
+    /// <summary>A System V key as ipcs shows it (<c>0x41020304</c>), or <c>IPC_PRIVATE</c>.</summary>
+    private static string KeyText(PlanObject obj) => obj.KeyKind switch
+    {
+        "ftok" => $"0x{Libc.Ftok(obj.Path!, obj.FtokProj):x8}",
+        "number" => $"0x{obj.KeyValue:x8}",
+        _ => "IPC_PRIVATE",
+    };
+
+    private static JsonObject Removed(JsonObject state, out int errno)
+    {
+        errno = Errno.Last();
         state["removed"] = true;
         return state;
     }

@@ -5,11 +5,13 @@ namespace IpcPlayground.Worker.Supervision;
 /// <summary>
 /// Frames from different workers reach the supervisor in whatever order their sockets are read. Holding each frame
 /// for a short window and releasing in time order puts a write before the read it woke, and a child's exit before
-/// the parent's wait returned, as they happened.
+/// the parent's wait returned, as they happened. A frame that arrives later than the window (a worker descheduled
+/// on a busy machine) is released at the time of the last frame already out, so times never run backwards.
 /// </summary>
 internal sealed class ReorderBuffer(long windowNs)
 {
     private readonly List<Frame> _frames = [];
+    private long _released = long.MinValue;
 
     public int Count => _frames.Count;
 
@@ -27,6 +29,11 @@ internal sealed class ReorderBuffer(long windowNs)
         while (cut < _frames.Count && (all || _frames[cut].T <= now - windowNs)) cut++;
         var released = _frames.GetRange(0, cut);
         _frames.RemoveRange(0, cut);
+        for (var i = 0; i < released.Count; i++)
+        {
+            if (released[i].T < _released) released[i] = released[i] with { T = _released };
+            _released = released[i].T;
+        }
         return released;
     }
 

@@ -13,10 +13,13 @@ namespace IpcPlayground.Worker.Supervision;
 internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerChannel server, ServerInput input)
 {
     private const long Millisecond = 1_000_000;
+    private const int MSG_DONTWAIT = 0x40;
     private readonly Dictionary<int, WorkerConnection> _connections = [];
     private readonly Dictionary<int, string> _processByPid = [];
-    private readonly Dictionary<string, int> _livePid = new(StringComparer.Ordinal);
+    /// <summary>Each started process's pid, kept after it ends: kill(2) tells a zombie (0) from a reaped process (ESRCH).</summary>
+    private readonly Dictionary<string, int> _pids = new(StringComparer.Ordinal);
     private Dictionary<string, int> _sysvIds = [];
+    private readonly SysvInstances _instances = new();
     private readonly HashSet<int> _exitReported = [];
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -38,6 +41,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         Listen();
         Obey(input.BufferedCommands());
         if (failures.Count == 0) _sysvIds = NamedObjects.Create(plan.Objects, failures);
+        foreach (var (id, sysvId) in _sysvIds) _instances.Add(id, sysvId);
         foreach (var failure in failures) Fail(start, failure);
         if (failures.Count == 0)
             foreach (var root in plan.Processes.Where(p => p.Parent is null))
@@ -103,6 +107,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         }
         if (_processGroup == 0) _processGroup = pid;
         _processByPid[pid] = root.Id;
+        _pids[root.Id] = pid;
     }
 
     private int Timeout(long deadline)
@@ -126,7 +131,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         if (ready <= 0) return;
         if (fds[1].Revents != 0) ReadServer();
         for (var j = 2; j < fds.Length; j++)
-            if (fds[j].Revents != 0) ReadFrom(_connections[fds[j].Fd]);
+            if (fds[j].Revents != 0 && _connections.TryGetValue(fds[j].Fd, out var worker)) ReadFrom(worker);
         if ((fds[0].Revents & Libc.POLLIN) != 0) Accept();
     }
 
@@ -167,10 +172,11 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     {
         var space = connection.Assembler.FreeSpace();
         nint n;
-        fixed (byte* s = space) n = Libc.Recv(connection.Fd, s, space.Length, 0);
+        // Without waiting: a worker's bytes may already have been read while another worker's query was answered.
+        fixed (byte* s = space) n = Libc.Recv(connection.Fd, s, space.Length, MSG_DONTWAIT);
         if (n <= 0)
         {
-            if (n < 0 && Errno.Last() == Libc.EINTR) return;
+            if (n < 0 && Errno.Last() is Libc.EINTR or Libc.EAGAIN) return;
             Libc.Close(connection.Fd);
             _connections.Remove(connection.Fd);
             if (connection.Process is { } process && _held.GetValueOrDefault(process) == connection) _held.Remove(process);
@@ -213,7 +219,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             case HelloFrame hello:
                 connection.Process = hello.Process;
                 connection.Pid = hello.Pid;
-                _livePid[hello.Process ?? ""] = hello.Pid;
+                _pids[hello.Process ?? ""] = hello.Pid;
                 _processByPid[hello.Pid] = hello.Process!;
                 if (!_processes.TryGetValue(hello.Process ?? "", out var process))
                 {
@@ -236,11 +242,13 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 if (end.Op == "spawn" && end.Result > 0 && end.Target is not null)
                 {
                     _processByPid[(int)end.Result] = end.Target;
-                    _livePid[end.Target] = (int)end.Result;
+                    _pids[end.Target] = (int)end.Result;
                 }
+                if (end is { Object: { } used, SysvId: { } usedId }) _instances.Add(used, usedId);
                 _buffer.Add(end);
-                if (end.Object is not null) SnapshotObject(end.Object, MonotonicClock.Now());
-                if (end is { Op: "signal", Result: 0, Signal: { } sent, Target: { } target }) ReportSentSignal(target, sent, end.T);
+                if (end.Object is not null) SnapshotObject(end.Object, end.SysvId, MonotonicClock.Now());
+                if (end is { Op: "signal", Fate: { } fate, Signal: { } sent, Target: { } target } && _pids.TryGetValue(target, out var targetPid))
+                    _buffer.Add(new SignalFrame { T = end.T + 1, Process = target, Pid = targetPid, Signal = sent, Disposition = fate });
                 break;
             case HeldFrame held:
                 // A hold that crossed a resume on the way is let go at once.
@@ -252,9 +260,15 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 }
                 break;
             case PidQueryFrame query:
-                FrameSocket.Send<Frame>(connection.Fd, new PidAnswerFrame { Answer = _livePid.GetValueOrDefault(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
+                // A spawn that happened before the query (the asker learnt of it from the spawner) may still sit
+                // unread on the spawner's socket: read what every other worker has sent before saying "not started".
+                if (!_pids.ContainsKey(query.Target)) ReadEveryOtherWorker(connection);
+                FrameSocket.Send<Frame>(connection.Fd, new PidAnswerFrame { Answer = _pids.GetValueOrDefault(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
                 break;
-            case SignalFrame or StateFrame:
+            case StateFrame state:
+                _buffer.Add(state with { State = _instances.Label(state.Object, state.State) });
+                break;
+            case SignalFrame:
                 _buffer.Add(frame);
                 break;
             case ExitingFrame exiting:
@@ -271,28 +285,20 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         }
     }
 
-    /// <summary>
-    /// After kill(2) returned, the kernel's view of the target says what became of the signal: held pending by its
-    /// mask, discarded (ignored), or left to a handler (whose record will follow) or to the default action.
-    /// </summary>
-    private void ReportSentSignal(string target, int signal, long t)
+    /// <summary>Reads whatever the other workers have sent so far, without waiting.</summary>
+    private void ReadEveryOtherWorker(WorkerConnection asking)
     {
-        if (!_livePid.TryGetValue(target, out var pid) || ProcStat.Signals(pid) is not { } masks) return;
-        string? disposition = null;
-        if (SignalMasks.Has(masks.Blocked, signal)) disposition = "pending";
-        else if (SignalMasks.Has(masks.Ignored, signal)) disposition = "ignored";
-        else if (!SignalMasks.Has(masks.Caught, signal) && DefaultIsIgnore(signal)) disposition = "default";
-        if (disposition is not null)
-            _buffer.Add(new SignalFrame { T = t + 1, Process = target, Pid = pid, Signal = signal, Disposition = disposition });
+        var others = _connections.Values.Where(c => c != asking && !c.IsSignalChannel).ToArray();
+        var fds = others.Select(c => new Libc.PollFd { Fd = c.Fd, Events = Libc.POLLIN }).ToArray();
+        int ready;
+        fixed (Libc.PollFd* p = fds) ready = Libc.Poll(p, (nuint)fds.Length, 0);
+        for (var i = 0; ready > 0 && i < fds.Length; i++)
+            if (fds[i].Revents != 0 && _connections.ContainsKey(others[i].Fd)) ReadFrom(others[i]);
     }
-
-    /// <summary>SIGCHLD, SIGURG and SIGWINCH are discarded by default; SIGCONT continues (nothing to see here).</summary>
-    private static bool DefaultIsIgnore(int signal) => signal is 17 or 18 or 23 or 28;
 
     private void ReportExit(int pid, long t, int? exitCode, int? signal)
     {
         if (!_exitReported.Add(pid)) return;
-        if (_processByPid.TryGetValue(pid, out var id) && _livePid.GetValueOrDefault(id) == pid) _livePid.Remove(id);
         if (signal is { } killedBy)
             _buffer.Add(new SignalFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), Signal = killedBy, Disposition = "default" });
         _buffer.Add(new ProcessExitedFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), ExitCode = exitCode, Signal = signal });
@@ -317,12 +323,18 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private readonly Dictionary<string, string> _lastSnapshot = new(StringComparer.Ordinal);
     private long _nextPeriodicSnapshot;
 
-    /// <summary>A state event for the object, unless it looks exactly as it did in the last one.</summary>
-    private void SnapshotObject(string objectId, long t)
+    /// <summary>
+    /// A state event for the object — a System V one as the identifier <paramref name="sysvId"/> names it (an
+    /// IPC_PRIVATE object may have several), else as the supervisor made it — unless it looks as it did last time.
+    /// </summary>
+    private void SnapshotObject(string objectId, int? sysvId, long t)
     {
         var obj = plan.Objects.FirstOrDefault(o => o.Id == objectId);
-        if (obj is null || !ObjectSnapshots.Covers(obj.Type) || ObjectSnapshots.Take(obj, _sysvIds) is not { } state) return;
-        if (Unchanged("object:" + objectId, state)) return;
+        if (obj is null || !ObjectSnapshots.Covers(obj.Type)) return;
+        var id = sysvId ?? _sysvIds.GetValueOrDefault(objectId, -1);
+        if (ObjectSnapshots.Take(obj, id < 0 ? null : id, out _) is not { } taken) return;
+        var state = _instances.Label(objectId, taken);
+        if (Unchanged($"object:{objectId}:{state["instance"]}", state)) return;
         _buffer.Add(new StateFrame { T = t, Object = objectId, State = state });
     }
 
@@ -349,7 +361,8 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         foreach (var connection in _connections.Values.Where(c => !c.IsSignalChannel && c.Process is not null))
             SnapshotProcess(connection, now);
         foreach (var obj in plan.Objects.Where(o => ObjectSnapshots.Covers(o.Type)))
-            SnapshotObject(obj.Id, now);
+            foreach (var id in _instances.Of(obj.Id).DefaultIfEmpty(-1))
+                SnapshotObject(obj.Id, id < 0 ? null : id, now);
     }
 
     private void DetectBlocked(long now)
@@ -358,19 +371,29 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         {
             if (connection.Pending is not { } pending || connection.PendingReportedBlocked) continue;
             if (now - pending.T < plan.BlockedAfterMs * Millisecond) continue;
-            // Only a process the kernel has put to sleep is blocked; one still copying bytes is merely slow.
+            // Only a process the kernel has put to sleep is blocked (one still copying bytes is merely slow), and
+            // only in the step's own call: once the call has returned, the worker may sleep sending its report of
+            // it (a 1 MiB read), and then its bytes are already arriving. Read in this order — where it sleeps,
+            // that it sleeps, then whether its report has begun — none of them can be stale for the next.
+            if (ProcStat.Wchan(connection.Pid) is not { } wchan) continue;
             if (ProcStat.State(connection.Pid) is not ('S' or 'D')) continue;
+            if (connection.Assembler.HasPartial || Unread(connection.Fd) > 0) continue;
             connection.PendingReportedBlocked = true;
             // A sleep is asked for, not suffered: it gets snapshots like any wait, but no "blocked" event.
             if (pending.Call == "nanosleep") continue;
             _buffer.Add(new BlockedFrame
             {
-                T = now, Process = connection.Process, Pid = connection.Pid, Step = pending.Step, Op = pending.Op,
-                Object = pending.Object, Target = pending.Target, Call = pending.Call, Since = pending.T,
-                Wchan = ProcStat.Wchan(connection.Pid),
+                T = now, Process = connection.Process, Pid = connection.Pid, Step = pending.Step, Iteration = pending.Iteration,
+                Op = pending.Op, Object = pending.Object, Target = pending.Target, Call = pending.Call, Since = pending.T, Wchan = wchan,
             });
             SnapshotProcess(connection, now + 1);
         }
+    }
+
+    private static int Unread(int fd)
+    {
+        int bytes;
+        return Libc.Ioctl(fd, Libc.FIONREAD, &bytes) == 0 ? bytes : 0;
     }
 
     private void KillWorkers()

@@ -92,14 +92,15 @@ static void open_posix_queue(struct ipc_object *o, int flags)
 
 //@ send_datagram needs socket_address output quoted trace_step
 /* Through the connected socket if the process opened one, else from an unbound sender socket to the path. */
-static void send_datagram(struct ipc_object *o, const char *data, size_t length)
+static void send_datagram(struct ipc_object *o, const char *data, size_t length, int nowait)
 {
+    int flags = nowait ? MSG_DONTWAIT : 0;
     int connected = o->fd[CONNECTED] >= 0;
     if (!connected && o->fd[SENDER] < 0) o->fd[SENDER] = socket(AF_UNIX, SOCK_DGRAM, 0);
     struct sockaddr_storage address;
     socklen_t address_length = socket_address(o, &address);
-    ssize_t n = connected ? send(o->fd[CONNECTED], data, length, 0)
-                          : sendto(o->fd[SENDER], data, length, 0, (struct sockaddr *)&address, address_length);
+    ssize_t n = connected ? send(o->fd[CONNECTED], data, length, flags)
+                          : sendto(o->fd[SENDER], data, length, flags, (struct sockaddr *)&address, address_length);
     int error = errno;
     say("sendto(%s, %s) = %ld%s", o->id, quoted((const unsigned char *)data, length), (long)n, error_text(n, error));
     trace_step("send", o->id, n, error, "");
