@@ -6,7 +6,7 @@ namespace IpcPlayground.Experiments;
 /// <summary>What an object is when the experiment leaves a field out. These defaults are documented in the README.</summary>
 public static class ObjectDefaults
 {
-    public const int SharedMemoryBytes = 4096;
+    public const int SharedMemoryBytes = ObjectSizeDefaults.SharedMemoryBytes;
     public const int SemaphoreInitial = 1;
     public const int PosixQueueMessages = 10;
     public const int PosixQueueMessageSize = 1024;
@@ -23,7 +23,7 @@ public static class ObjectDefaults
             Path = o.Key?.Ftok?.Path ?? o.Path ?? DefaultPath(type, o.Id!),
             Name = o.Name ?? (type is ObjectTypes.PosixMsgQueue or ObjectTypes.PosixShm or ObjectTypes.PosixSem ? "/" + o.Id : null),
             Size = o.Size ?? SharedMemoryBytes,
-            Count = o.Count ?? 1,
+            Count = o.Count ?? ObjectSizeDefaults.SemaphoreCount,
             Initial = o.Initial ?? SemaphoreInitial,
             MaxMessages = o.MaxMessages ?? PosixQueueMessages,
             MessageSize = o.MessageSize ?? PosixQueueMessageSize,

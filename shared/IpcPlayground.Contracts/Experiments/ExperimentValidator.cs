@@ -40,6 +40,7 @@ public static partial class ExperimentValidator
         if (objects.Count > MaxObjects)
             Error("objects", $"at most {MaxObjects} objects");
         var objectTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var validObjects = new Dictionary<string, ObjectDefinition>(StringComparer.Ordinal);
         for (var i = 0; i < objects.Count; i++)
         {
             var path = $"objects[{i}]";
@@ -52,8 +53,10 @@ public static partial class ExperimentValidator
                 Error($"{path}.type", $"unknown object type '{obj.Type}'; expected one of " + string.Join(", ", ObjectTypes.All));
             else
             {
+                var errorsBefore = errors.Count;
                 ObjectFieldRules.Check(obj, path, caps, Error);
-                if (obj.Id is not null) objectTypes.TryAdd(obj.Id, obj.Type);
+                if (obj.Id is not null && objectTypes.TryAdd(obj.Id, obj.Type) && errors.Count == errorsBefore)
+                    validObjects.Add(obj.Id, obj);
             }
         }
 
@@ -79,7 +82,7 @@ public static partial class ExperimentValidator
                 Error($"processes[{i}].parent", $"process '{process.Id}' is its own ancestor");
         }
 
-        var context = new StepContext(objectTypes, parents, caps, Error);
+        var context = new StepContext(objectTypes, validObjects, parents, caps, Error);
         for (var i = 0; i < processes.Count; i++)
         {
             var process = processes[i];
@@ -115,8 +118,10 @@ public static partial class ExperimentValidator
         return false;
     }
 
+    /// <param name="ValidObjects">The objects whose own fields are valid, so that steps can be checked against their size and count.</param>
     private sealed record StepContext(
         Dictionary<string, string> ObjectTypes,
+        Dictionary<string, ObjectDefinition> ValidObjects,
         Dictionary<string, string?> Parents,
         SizeCaps Caps,
         Action<string, string> Error)
@@ -154,7 +159,7 @@ public static partial class ExperimentValidator
         }
 
         var set = step.SetFields().ToHashSet(StringComparer.Ordinal);
-        foreach (var field in set.Where(f => !spec.Required.Contains(f) && !spec.Optional.Contains(f)))
+        foreach (var field in set.Where(f => !spec.Takes(f)))
             error($"{path}.{field}", $"op '{step.Op}' takes no field '{field}'");
         foreach (var field in spec.Required.Where(f => !set.Contains(f)))
             error($"{path}.{field}", $"op '{step.Op}' requires '{field}'");
@@ -167,8 +172,8 @@ public static partial class ExperimentValidator
                 error($"{path}.object", $"unknown object '{step.Object}'");
             else if (spec.ObjectTypes is { } types && !types.Contains(type))
                 error($"{path}.object", $"op '{step.Op}' does not apply to '{step.Object}', a {type}; it applies to " + string.Join(", ", types));
-            else if (step.End is not null && !OpCatalog.EndsOf(type).Contains(step.End))
-                error($"{path}.end", $"a {type}'s ends are " + string.Join(" and ", OpCatalog.EndsOf(type)));
+            else
+                StepObjectRules.Check(step, spec, type, context.ValidObjects.GetValueOrDefault(step.Object), path, error);
         }
         if (step.Process is not null)
             CheckTargetProcess(step, path, processId, depth, context);

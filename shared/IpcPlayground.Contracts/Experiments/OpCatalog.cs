@@ -1,12 +1,31 @@
 namespace IpcPlayground.Contracts.Experiments;
 
-/// <summary>What each op takes: required and optional fields, and the object types it applies to.</summary>
+/// <summary>
+/// What each op takes: required and optional fields, the object types it applies to, and the optional fields that
+/// apply to only some of those types (<c>FieldObjectTypes</c>: field → the types it applies to; a field
+/// not named there applies to every type the op does).
+/// </summary>
 public sealed record OpSpec(
     string Op,
     IReadOnlyList<string> Required,
     IReadOnlyList<string> Optional,
     IReadOnlyList<string>? ObjectTypes = null,
-    IReadOnlyList<string>? ExactlyOneOf = null);
+    IReadOnlyList<string>? ExactlyOneOf = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldObjectTypes = null)
+{
+    public bool Takes(string field) => Required.Contains(field) || Optional.Contains(field);
+
+    /// <summary>The object types a field of this op applies to, or null when it applies to every type the op does.</summary>
+    public IReadOnlyList<string>? ObjectTypesOf(string field) =>
+        FieldObjectTypes is not null && FieldObjectTypes.TryGetValue(field, out var types) ? types : null;
+
+    /// <summary>Whether a field the op takes applies to an object of that type (whether the op takes it is <see cref="Takes"/>).</summary>
+    public bool FieldAppliesTo(string field, string objectType) => ObjectTypesOf(field)?.Contains(objectType) ?? true;
+
+    /// <summary>The fields this op takes on an object of that type, required first; every field when the type is not known.</summary>
+    public IEnumerable<string> FieldsFor(string? objectType) =>
+        Required.Concat(Optional).Where(f => objectType is null || FieldAppliesTo(f, objectType));
+}
 
 public static class OpCatalog
 {
@@ -25,19 +44,25 @@ public static class OpCatalog
         ObjectTypes.SysvShm, ObjectTypes.PosixShm, ObjectTypes.SysvSem, ObjectTypes.PosixSem,
     ];
 
+    /// <summary>Objects with two ends: a connected unix-stream or tcp socket is one descriptor.</summary>
+    private static readonly string[] TwoEnded = [.. ObjectTypes.All.Where(t => EndsOf(t).Count > 0)];
+    private static readonly string[] SysvQueue = [ObjectTypes.SysvMsgQueue];
+    private static readonly string[] PosixQueue = [ObjectTypes.PosixMsgQueue];
+    private static readonly string[] SysvSet = [ObjectTypes.SysvSem];
+
     public static IReadOnlyDictionary<string, OpSpec> Specs { get; } = new OpSpec[]
     {
-        new(Ops.Write, ["object"], ["data", "size", "end"], Streams, ["data", "size"]),
-        new(Ops.Read, ["object", "bytes"], ["end"], Streams),
-        new(Ops.Send, ["object", "data"], ["type", "priority", "nowait"], Messages),
-        new(Ops.Receive, ["object"], ["type", "maxBytes", "nowait"], Messages),
+        new(Ops.Write, ["object"], ["data", "size", "end"], Streams, ["data", "size"], FieldObjectTypes: Only(("end", TwoEnded))),
+        new(Ops.Read, ["object", "bytes"], ["end"], Streams, FieldObjectTypes: Only(("end", TwoEnded))),
+        new(Ops.Send, ["object", "data"], ["type", "priority", "nowait"], Messages, FieldObjectTypes: Only(("type", SysvQueue), ("priority", PosixQueue))),
+        new(Ops.Receive, ["object"], ["type", "maxBytes", "nowait"], Messages, FieldObjectTypes: Only(("type", SysvQueue))),
         new(Ops.Open, ["object", "mode"], [], Named),
-        new(Ops.Close, ["object"], ["end"], ObjectTypes.All),
+        new(Ops.Close, ["object"], ["end"], ObjectTypes.All, FieldObjectTypes: Only(("end", TwoEnded))),
         new(Ops.Store, ["object", "offset"], ["data", "int32", "size"], SharedMemory, ["data", "int32", "size"]),
         new(Ops.Load, ["object", "offset", "length"], [], SharedMemory),
         new(Ops.Increment, ["object", "offset", "times"], ["atomic"], SharedMemory),
-        new(Ops.SemWait, ["object"], ["index", "count", "undo"], Semaphores),
-        new(Ops.SemPost, ["object"], ["index", "count", "undo"], Semaphores),
+        new(Ops.SemWait, ["object"], ["index", "count", "undo"], Semaphores, FieldObjectTypes: Only(("index", SysvSet), ("undo", SysvSet))),
+        new(Ops.SemPost, ["object"], ["index", "count", "undo"], Semaphores, FieldObjectTypes: Only(("index", SysvSet), ("undo", SysvSet))),
         new(Ops.Signal, ["process", "signal"], []),
         new(Ops.Handle, ["signal", "action"], []),
         new(Ops.Block, ["signals"], []),
@@ -53,7 +78,15 @@ public static class OpCatalog
         new(Ops.Accept, ["object"], [], [ObjectTypes.UnixStream, ObjectTypes.Tcp]),
     }.ToDictionary(s => s.Op, StringComparer.Ordinal);
 
-    /// <summary>The values <c>end</c> takes: a socketpair's two ends are <c>first</c> and <c>second</c> (an extension).</summary>
-    public static IReadOnlyList<string> EndsOf(string objectType) =>
-        objectType == ObjectTypes.SocketPair ? ["first", "second"] : ["read", "write"];
+    /// <summary>The values <c>end</c> takes on an object of this type (a socketpair's are <c>first</c> and <c>second</c>, an extension); none for a one-ended object.</summary>
+    public static IReadOnlyList<string> EndsOf(string objectType) => objectType switch
+    {
+        ObjectTypes.Pipe or ObjectTypes.Fifo => ["read", "write"],
+        ObjectTypes.SocketPair => ["first", "second"],
+        _ => [],
+    };
+
+    /// <summary>An op's fields that apply to only some of its object types, each with those types.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Only(params (string Field, string[] ObjectTypes)[] narrowed) =>
+        narrowed.ToDictionary(n => n.Field, n => (IReadOnlyList<string>)n.ObjectTypes, StringComparer.Ordinal);
 }

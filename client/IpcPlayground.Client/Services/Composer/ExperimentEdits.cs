@@ -140,17 +140,27 @@ public static class ExperimentEdits
             return moved;
         });
 
-    /// <summary>Changes a step's op, keeping the fields the new op also takes and filling its required ones.</summary>
+    /// <summary>Changes a step's op, keeping the fields the new op also takes on the step's object and filling its required ones.</summary>
     public static Experiment SetStepOp(Experiment e, StepPath path, string op) => EditStep(e, path, s =>
     {
-        var keep = StepFields.For(op).ToHashSet(StringComparer.Ordinal);
+        var keep = StepFields.For(op, null).ToHashSet(StringComparer.Ordinal);
         var cleared = StepFields.All.Where(f => !keep.Contains(f)).Aggregate(s with { Op = op }, (x, f) => StepFields.Set(x, f, null));
         if (op != Ops.Repeat) cleared = cleared with { Steps = null };
-        return WithDefaults(e, path.Process, cleared);
+        return FitToObject(e, WithDefaults(e, path.Process, cleared));
     });
 
+    /// <summary>Sets a step's field; naming another object drops the fields that do not apply to its type.</summary>
     public static Experiment SetStepField(Experiment e, StepPath path, string field, string? value) =>
-        EditStep(e, path, s => StepFields.Set(s, field, value));
+        EditStep(e, path, s => field == "object" ? FitToObject(e, StepFields.Set(s, field, value)) : StepFields.Set(s, field, value));
+
+    /// <summary>Drops the fields the step's op does not take on its object's type (a System V queue's <c>priority</c>), and an end the object lacks.</summary>
+    private static Step FitToObject(Experiment e, Step step)
+    {
+        if (step.Op is null || !OpCatalog.Specs.TryGetValue(step.Op, out var spec) || StepFields.ObjectTypeOf(e, step) is not { } type)
+            return step;
+        var fitted = StepFields.All.Where(f => !spec.FieldAppliesTo(f, type)).Aggregate(step, (x, f) => StepFields.Set(x, f, null));
+        return fitted.End is { } end && !OpCatalog.EndsOf(type).Contains(end) ? fitted with { End = null } : fitted;
+    }
 
     public static Experiment EditStep(Experiment e, StepPath path, Func<Step, Step> edit) =>
         EditList(e, path.Process, path.Indices.Take(path.Indices.Count - 1).ToList(),

@@ -4,7 +4,7 @@ namespace IpcPlayground.Client.Services.Composer;
 
 /// <summary>
 /// A step's fields as form inputs: the kind of input, the choices, and reading and writing each field as text.
-/// Which fields an op takes comes from <see cref="OpCatalog"/>.
+/// Which fields an op takes, and which of them apply to the step's object, comes from <see cref="OpCatalog"/>.
 /// </summary>
 public static class StepFields
 {
@@ -14,11 +14,18 @@ public static class StepFields
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
     ];
 
-    /// <summary>The fields a form shows for an op, required first; <c>steps</c> of a repeat is drawn as a nested list instead.</summary>
-    public static IEnumerable<string> For(string? op) =>
+    /// <summary>
+    /// The fields a form shows for an op on an object of that type (every field the op takes while the type is not
+    /// known), required first; <c>steps</c> of a repeat is drawn as a nested list instead.
+    /// </summary>
+    public static IEnumerable<string> For(string? op, string? objectType) =>
         op is not null && OpCatalog.Specs.TryGetValue(op, out var spec)
-            ? spec.Required.Concat(spec.Optional).Where(f => f != "steps")
+            ? spec.FieldsFor(objectType).Where(f => f != "steps")
             : [];
+
+    /// <summary>The type of the object a step names, or null when it names none or one the experiment lacks.</summary>
+    public static string? ObjectTypeOf(Experiment e, Step step) =>
+        step.Object is null ? null : (e.Objects ?? []).FirstOrDefault(o => o.Id == step.Object)?.Type;
 
     public static bool IsRequired(string? op, string field) =>
         op is not null && OpCatalog.Specs.TryGetValue(op, out var spec) && spec.Required.Contains(field);
