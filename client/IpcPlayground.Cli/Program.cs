@@ -2,7 +2,7 @@ using System.CommandLine;
 using IpcPlayground.Cli.Commands;
 
 // ipcplay run FILE [--server URL | --local] [--format table|ndjson]; validate FILE; share FILE; link FILE; lessons [ID];
-// program FILE; check FILE
+// program FILE; check FILE; fuzz [--seed S] [--count N]
 var root = new RootCommand("IPC Playground from the command line: run experiments and watch their real system calls.")
 {
     RunCommand.Create(),
@@ -12,5 +12,6 @@ var root = new RootCommand("IPC Playground from the command line: run experiment
     LessonsCommand.Create(),
     ProgramCommand.Create(),
     CheckCommand.Create(),
+    FuzzCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -148,6 +148,7 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
         code.Line("/* The processes without a parent start with the run. */");
         foreach (var root in plan.Processes.Where(p => p.Parent is null))
             code.Line($"start_root({CNames.ProcessIndex(root.Id)}, {CNames.ProcessFunction(root.Id)});");
+        code.Line("begin_roots();");
         code.Line($"int completed = wait_for_every_process({plan.TimeoutMs});");
         code.Line("/* Leave nothing behind: the named objects, System V objects processes made with open, the directory. */");
         code.Line("for (int i = 0; i < OBJECT_COUNT; i++) remove_named_object(objects[i]);");

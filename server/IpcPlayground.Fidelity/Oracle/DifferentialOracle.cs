@@ -29,7 +29,8 @@ public sealed class DifferentialOracle(PlaygroundEngine engine)
 {
     private readonly CProgramRunner _programs = new(engine.Sandbox);
 
-    public async Task<OracleVerdict> CheckAsync(Experiment experiment, CancellationToken cancellationToken)
+    /// <param name="mask">Fields left out of the comparison because timing decides them (see <see cref="TraceMask"/>).</param>
+    public async Task<OracleVerdict> CheckAsync(Experiment experiment, CancellationToken cancellationToken, TraceMask? mask = null)
     {
         var clock = Stopwatch.StartNew();
         var source = CProgramExport.Generate(experiment);
@@ -37,8 +38,8 @@ public sealed class DifferentialOracle(PlaygroundEngine engine)
         var program = _programs.CompileAndRunAsync(source, timeoutMs, cancellationToken);
         var run = engine.RunAsync(experiment, cancellationToken);
         var (outcome, events) = (await program, await run);
-        var programTrace = CProgramTraceReader.Read(outcome.Trace, experiment);
-        var runTrace = RunTraceReader.Read(events, experiment);
+        var programTrace = CProgramTraceReader.Read(outcome.Trace, experiment, mask);
+        var runTrace = RunTraceReader.Read(events, experiment, mask);
         return new OracleVerdict(experiment, programTrace, runTrace, TraceComparison.Compare(programTrace, runTrace), outcome, events, clock.Elapsed);
     }
 }

@@ -11,7 +11,7 @@ namespace IpcPlayground.Fidelity.Traces;
 /// </summary>
 public static class CProgramTraceReader
 {
-    public static ExperimentTrace Read(string standardError, Experiment experiment)
+    public static ExperimentTrace Read(string standardError, Experiment experiment, TraceMask? mask = null)
     {
         var types = ObjectTypesOf(experiment);
         var trace = new ExperimentTrace();
@@ -32,6 +32,7 @@ public static class CProgramTraceReader
                         if (equals <= 0) throw new FormatException($"a trace field without a name: {line}");
                         step.With(field[..equals], field[(equals + 1)..]);
                     }
+                    mask?.Apply(process, step);
                     trace.Process(process).Steps.Add(step.Render(types.GetValueOrDefault(step.Subject)));
                     break;
                 case "signal" when words.Length == 4:

@@ -13,7 +13,7 @@ namespace IpcPlayground.Fidelity.Traces;
 /// </summary>
 public static class RunTraceReader
 {
-    public static ExperimentTrace Read(IReadOnlyList<RunEvent> events, Experiment experiment)
+    public static ExperimentTrace Read(IReadOnlyList<RunEvent> events, Experiment experiment, TraceMask? mask = null)
     {
         var types = CProgramTraceReader.ObjectTypesOf(experiment);
         var trace = new ExperimentTrace();
@@ -26,6 +26,7 @@ public static class RunTraceReader
                     var step = Step(call);
                     if (call.Op == Ops.Stat && call.Result >= 0 && StateAfter(ordered, i, call) is { } state)
                         AddState(step, state);
+                    mask?.Apply(process, step);
                     trace.Process(process).Steps.Add(step.Render(types.GetValueOrDefault(step.Subject)));
                     break;
                 case SignalEvent { Process: { } process } signal:

@@ -39,7 +39,9 @@ internal sealed unsafe partial class StepRunner
                 var nowait = step.Nowait == true;
                 Call(step, path, "mq_send", () =>
                 {
+                    // nowait sends through a second, O_NONBLOCK descriptor opened by name, as the C program does.
                     var descriptor = nowait ? Libc.MqOpen(obj.Name!, Libc.O_RDWR | Libc.O_NONBLOCK, 0, null) : mq;
+                    if (descriptor < 0) return Outcome.Of(descriptor);
                     Outcome outcome;
                     fixed (byte* d = data) outcome = Outcome.Of(Libc.MqSend(descriptor, d, data.Length, priority)) with { MessagePriority = (int)priority };
                     if (nowait) Libc.MqClose(descriptor);
@@ -107,6 +109,7 @@ internal sealed unsafe partial class StepRunner
                 Call(step, path, "mq_receive", () =>
                 {
                     var descriptor = nowait ? Libc.MqOpen(obj.Name!, Libc.O_RDWR | Libc.O_NONBLOCK, 0, null) : mq;
+                    if (descriptor < 0) return Outcome.Of(descriptor);
                     uint priority = 0;
                     nint n;
                     fixed (byte* b = buffer) n = Libc.MqReceive(descriptor, b, buffer.Length, &priority);

@@ -13,7 +13,7 @@ internal sealed unsafe partial class StepRunner
         args.AddRange(_handles.ToArguments());
         var outcome = Call(step, path, "posix_spawn", () =>
         {
-            var pid = Spawner.Spawn(args);
+            var pid = ReadyChild.Spawn(args);
             return pid > 0 ? new Outcome(pid) : new Outcome(-1, -pid);
         }, announce: false);
         if (outcome.Result > 0) _children[child] = (int)outcome.Result;

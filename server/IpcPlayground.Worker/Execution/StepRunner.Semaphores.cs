@@ -56,7 +56,7 @@ internal sealed unsafe partial class StepRunner
         errno = 0;
         if (_handles.Semaphores.TryGetValue(obj.Id, out var semaphore)) return semaphore;
         semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
-        if (semaphore == -1)
+        if (semaphore == Libc.SEM_FAILED)
         {
             errno = Interop.Errno.Last();
             return null;
@@ -70,7 +70,7 @@ internal sealed unsafe partial class StepRunner
         var outcome = Call(step, path, "sem_open", () =>
         {
             semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
-            return semaphore == -1 ? Outcome.Of(-1) : new Outcome(0);
+            return semaphore == Libc.SEM_FAILED ? Outcome.Of(-1) : new Outcome(0);
         }, announce: false);
         if (outcome.Result == 0) _handles.Semaphores[obj.Id] = semaphore;
     }

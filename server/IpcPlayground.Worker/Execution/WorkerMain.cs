@@ -3,12 +3,16 @@ using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Worker.Execution;
 
-/// <summary><c>ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...] [--sysv OBJ=ID ...]</c>: one process of the experiment.</summary>
+/// <summary>
+/// <c>ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...] [--sysv OBJ=ID ...] [--ready FD]</c>:
+/// one process of the experiment.
+/// </summary>
 internal static class WorkerMain
 {
     public static int Run(string[] args)
     {
         string? process = null, socket = null;
+        int? ready = null;
         var ends = new ObjectHandles();
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
@@ -18,12 +22,14 @@ internal static class WorkerMain
                 case "--supervisor": socket = args[i + 1]; break;
                 case "--fd": ends.ParseDescriptor(args[i + 1]); break;
                 case "--sysv": ends.ParseSysvId(args[i + 1]); break;
+                case "--ready": ready = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         if (process is null || socket is null) throw new ArgumentException("work needs --process and --supervisor");
         DetachFromSupervisorPipes();
         WorkerSignals.StartAsACProgram();
+        if (ready is { } fd) ReadyChild.Announce(fd);
 
         var link = SupervisorLink.Connect(socket, process);
         int code;

@@ -132,6 +132,9 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "semctl", SetLastError = true)]
     public static partial int SemCtl(int id, int number, int command, nint argument);
 
+    /// <summary>What sem_open returns on failure: glibc's SEM_FAILED is a null pointer (not -1, as MAP_FAILED is).</summary>
+    public const nint SEM_FAILED = 0;
+
     [LibraryImport(Lib, EntryPoint = "sem_open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial nint SemOpen(string name, int flags, int mode, uint value);
 

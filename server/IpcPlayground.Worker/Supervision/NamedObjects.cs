@@ -83,5 +83,5 @@ internal static unsafe class NamedObjects
     }
 
     private static int CreateSemaphore(PlanObject obj) =>
-        Libc.SemOpen(obj.Name!, Libc.O_CREAT, Mode, (uint)obj.Initial) == -1 ? -1 : 0;
+        Libc.SemOpen(obj.Name!, Libc.O_CREAT, Mode, (uint)obj.Initial) == Libc.SEM_FAILED ? -1 : 0;
 }

@@ -89,7 +89,7 @@ internal static unsafe class ObjectSnapshots
             case "posix-sem":
             {
                 var semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
-                if (semaphore == -1) return Removed(state, out errno);
+                if (semaphore == Libc.SEM_FAILED) return Removed(state, out errno);
                 int value;
                 Libc.SemGetValue(semaphore, &value);
                 Libc.SemClose(semaphore);

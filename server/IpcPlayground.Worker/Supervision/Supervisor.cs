@@ -20,6 +20,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private readonly Dictionary<string, int> _pids = new(StringComparer.Ordinal);
     private Dictionary<string, int> _sysvIds = [];
     private readonly SysvInstances _instances = new();
+    private readonly StartBarrier _rootsAtStart = new(plan.Processes.Count(p => p.Parent is null));
     private readonly HashSet<int> _exitReported = [];
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -97,12 +98,16 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 throw new IOException($"supervisor socket: {Errno.Name(Errno.Last())}");
     }
 
+    private void SendScript(WorkerConnection connection, PlanProcess process) =>
+        FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _stepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
+
     private void StartRoot(PlanProcess root, long now)
     {
         var pid = Spawner.Spawn(["work", "--process", root.Id, "--supervisor", socketName], _processGroup);
         if (pid <= 0)
         {
             Fail(now, $"could not start process '{root.Id}': {Errno.Name(-pid)}");
+            _rootsAtStart.Expect(-1);
             return;
         }
         if (_processGroup == 0) _processGroup = pid;
@@ -227,8 +232,10 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     _connections.Remove(connection.Fd);
                     return;
                 }
-                FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _stepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
                 _buffer.Add(new ProcessStartedFrame { T = hello.T, Process = hello.Process, Pid = hello.Pid, Parent = process.Parent });
+                if (process.Parent is null) _rootsAtStart.Arrive(connection, process);
+                else SendScript(connection, process);
+                foreach (var (root, script) in _rootsAtStart.Released()) SendScript(root, script);
                 break;
             case StepBeginFrame begin:
                 connection.Pending = begin;

@@ -161,15 +161,13 @@ static const char *how_it_ended(int status)
     return text;
 }
 
-/* The trace's record of how process INDEX ended: a death by signal is that signal's default action. */
+/* The trace's record of a death by signal, by whoever reaps it: the signal's default action ended the process.
+   (A process that exits says so itself.) */
 static void trace_end(const char *process, int status)
 {
-    if (WIFSIGNALED(status)) {
-        trace(process, "signal %s default", signal_name(WTERMSIG(status)));
-        trace(process, "exit signal %s", signal_name(WTERMSIG(status)));
-    } else if (WIFEXITED(status)) {
-        trace(process, "exit code %d", WEXITSTATUS(status));
-    }
+    if (!WIFSIGNALED(status)) return;
+    trace(process, "signal %s default", signal_name(WTERMSIG(status)));
+    trace(process, "exit signal %s", signal_name(WTERMSIG(status)));
 }
 
 //@ paths needs output

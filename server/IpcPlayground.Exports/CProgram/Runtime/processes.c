@@ -7,17 +7,40 @@ static pid_t child_pid[NUMBER_OF_PROCESSES];
 /* Every experiment process is in one process group (the first root's), so main can stop them all at the timeout. */
 static pid_t run_group;
 
+/* The roots wait on this pipe until main has started every one of them (they start together, as in the playground). */
+static int roots_start[2] = { -1, -1 };
+
+/* Reads until end of file: until every holder of the pipe's write end has closed it. */
+static void wait_for_close(int fd)
+{
+    char ignored;
+    while (read(fd, &ignored, 1) > 0 || errno == EINTR) {
+    }
+}
+
 /*
  * fork, and in the child become experiment process INDEX: the playground starts each process as a fresh program,
- * so the child starts with every signal at its default action and none blocked, and holds only inherited descriptors.
+ * so the child starts with every signal at its default action and none blocked, and holds only inherited
+ * descriptors. The parent goes on only once the child is set up (it closes its end of a pipe), as the playground's
+ * spawn returns only then: a signal sent to the child at once finds it as it will be, not as its parent was.
  */
 static pid_t start_process(int index, process_body body)
 {
+    int ready[2];
+    if (pipe2(ready, O_CLOEXEC) != 0) return -1;
     pid_t pid = fork();
     if (pid != 0) {
-        if (pid > 0) table->pid[index] = pid;
+        int error = errno;
+        close(ready[1]);
+        if (pid > 0) {
+            table->pid[index] = pid;
+            wait_for_close(ready[0]);
+        }
+        close(ready[0]);
+        errno = error;
         return pid;
     }
+    close(ready[0]);
     me = process_names[index];
     table->pid[index] = getpid();
     for (int signo = 1; signo < 32; signo++)
@@ -27,18 +50,41 @@ static pid_t start_process(int index, process_body body)
     sigprocmask(SIG_SETMASK, &none, NULL);
     for (int i = 0; i < OBJECT_COUNT; i++) forget_inherited_handles(objects[i]);
     memset(child_pid, 0, sizeof child_pid);
-    exit(body());
+    close(ready[1]);
+    if (roots_start[0] >= 0) {
+        close(roots_start[1]);
+        wait_for_close(roots_start[0]);
+        close(roots_start[0]);
+        roots_start[0] = roots_start[1] = -1;
+    }
+    /* A process says itself how it ends, as the playground's worker does: no one may reap it (a parent that
+       ignores SIGCHLD has its children reaped by the kernel). */
+    int code = body();
+    trace(me, "exit code %d", code);
+    exit(code);
 }
 
-/* main starts the processes that have no parent, each in the run's process group. */
+/* main starts the processes that have no parent, each in the run's process group; they begin together. */
 static void start_root(int index, process_body body)
 {
+    if (roots_start[0] < 0 && pipe2(roots_start, O_CLOEXEC) != 0) {
+        perror("pipe2");
+        exit(1);
+    }
     pid_t pid = start_process(index, body);
     if (pid > 0) {
         if (run_group == 0) run_group = pid;
         setpgid(pid, run_group);
     }
     say("start %s: fork() = %ld%s", process_names[index], (long)pid, error_text(pid, errno));
+}
+
+/* Lets the roots begin, once main has started them all. */
+static void begin_roots(void)
+{
+    close(roots_start[1]);
+    close(roots_start[0]);
+    roots_start[0] = roots_start[1] = -1;
 }
 
 //@ spawn_process needs start_process trace_step

@@ -1,0 +1,312 @@
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Fidelity.Generation.Simulation;
+
+namespace IpcPlayground.Fidelity.Generation;
+
+/// <summary>The moves a process may make with the turn, and how a move is tried and taken back.</summary>
+internal sealed partial class GenerationRun
+{
+    private readonly List<(string Actor, Step? Step, bool Margin)> _move = [];
+
+    private SimProcess? Holder
+    {
+        get
+        {
+            var runnable = _world.Processes.Where(p => p.Runnable).ToList();
+            return runnable.Count == 1 ? runnable[0] : null;
+        }
+    }
+
+    private bool WaitsForTurn(SimProcess p) => p.Alive && p.Blocked?.On == ExperimentGenerator.TurnQueue;
+
+    /// <summary>The one process that waits in a call of the experiment's own (not for its turn), if any.</summary>
+    private SimProcess? Waiter => _world.Processes.FirstOrDefault(p => p.Alive && p.Blocked is not null && !WaitsForTurn(p));
+
+    /// <summary>One move of the process that has the turn; false when none could be made.</summary>
+    private bool Move(bool preferWaking)
+    {
+        if (Holder is not { } holder) return false;
+        // An owner uses what it owns before anything else, so it is the nearest common ancestor of the users (the
+        // process that makes a pipe) whatever its descendants do later.
+        foreach (var owned in _owners.Where(o => o.Value == holder.Id && !_scripts[holder.Id].Uses(o.Key)).Select(o => o.Key).ToList())
+            if (!Apply([(holder.Id, new Step { Op = Ops.Stat, Object = owned }, false)]))
+                throw new InvalidOperationException($"{holder.Id} could not stat {owned}, which it owns");
+        for (var attempt = 0; attempt < 20; attempt++)
+            if (Propose(holder, preferWaking) is { Count: > 0 } move && Apply(move)) return true;
+        return false;
+    }
+
+    private List<(string, Step?, bool)>? Propose(SimProcess holder, bool preferWaking)
+    {
+        var waiter = Waiter;
+        if (waiter is not null && (preferWaking || choices.Chance(30))) return Wake(holder, waiter);
+        return choices.Below(100) switch
+        {
+            < 38 => One(holder, ObjectStep(holder)),
+            < 50 => Pass(holder),
+            < 58 => Spawn(holder),
+            < 64 => WaitForChild(holder),
+            < 70 => EndHere(holder),
+            < 82 => SignalMove(holder),
+            < 93 => waiter is null ? Blocking(holder) : null,
+            < 97 => One(holder, Repeat(holder)),
+            _ => One(holder, new Step { Op = Ops.Sleep, Ms = choices.Between(0, 10) }),
+        };
+    }
+
+    private static List<(string, Step?, bool)>? One(SimProcess holder, Step? step) => step is null ? null : [(holder.Id, step, false)];
+
+    /// <summary>The objects this process may name now, but the turn queue.</summary>
+    private List<ObjectDefinition> Touchable(SimProcess holder) =>
+        _objects.Where(o => o.Id != ExperimentGenerator.TurnQueue && MayTouch(holder, o.Id!)).ToList();
+
+    private bool MayTouch(SimProcess holder, string objectId)
+    {
+        if (_owners.TryGetValue(objectId, out var owner)) return IsDescendantOrSelf(holder.Id, owner);
+        // A socket is bound by its binder from its start, but only if it accepts (receives) on it at all: until it
+        // has, nobody else names it and the binder only accepts (receives).
+        if (_binders.TryGetValue(objectId, out var binder) && !Established(objectId)) return holder.Id == binder;
+        return true;
+    }
+
+    private bool IsDescendantOrSelf(string process, string ancestor)
+    {
+        for (string? p = process; p is not null; p = _declared.First(d => d.Id == p).Parent)
+            if (p == ancestor) return true;
+        return false;
+    }
+
+    private Step? ObjectStep(SimProcess holder, string? only = null)
+    {
+        var candidates = Touchable(holder).Where(o => only is null || o.Id == only).ToList();
+        if (candidates.Count == 0) return null;
+        var obj = choices.OneOf(candidates);
+        var id = obj.Id!;
+        if (_binders.TryGetValue(id, out var binder) && binder == holder.Id && !Established(id))
+            return obj.Type == ObjectTypes.UnixDgram ? new Step { Op = Ops.Receive, Object = id, Nowait = true } : new Step { Op = Ops.Accept, Object = id };
+        return _propose.On(obj, holder, _world);
+    }
+
+    private List<(string, Step?, bool)>? Pass(SimProcess holder)
+    {
+        var waiting = _world.Processes.Where(p => p != holder && WaitsForTurn(p)).ToList();
+        if (waiting.Count == 0) return null;
+        var next = choices.OneOf(waiting);
+        return [(holder.Id, GiveTurn(next.Id), false), (holder.Id, TakeTurn(holder.Id), false)];
+    }
+
+    private List<(string, Step?, bool)>? Spawn(SimProcess holder)
+    {
+        var children = _declared.Where(d => d.Parent == holder.Id && !_world.HasProcess(d.Id)).ToList();
+        if (children.Count == 0) return null;
+        var child = choices.OneOf(children).Id;
+        return [(holder.Id, new Step { Op = Ops.Spawn, Process = child }, false), (child, TakeTurn(child), false)];
+    }
+
+    private List<(string, Step?, bool)>? WaitForChild(SimProcess holder)
+    {
+        var children = _declared.Where(d => d.Parent == holder.Id).Select(d => d.Id).ToList();
+        if (children.Count == 0) return null;
+        var child = choices.OneOf(children);
+        var wait = new Step { Op = Ops.Wait, Process = child };
+        if (!_world.HasProcess(child) || _world.Process(child).Dead) return [(holder.Id, wait, false)];
+        // The child runs on while its parent waits; its end hands the turn back.
+        return WaitsForTurn(_world.Process(child)) && Waiter is null ? [(holder.Id, GiveTurn(child), false), (holder.Id, wait, false)] : null;
+    }
+
+    /// <summary>The process ends (its script runs out, or exit), which only its waiting parent may notice.</summary>
+    private List<(string, Step?, bool)>? EndHere(SimProcess holder)
+    {
+        if (holder.Parent is not { } parent || _world.Process(parent).Blocked?.On != "child:" + holder.Id) return null;
+        return choices.Chance(50) ? [(holder.Id, null, false)] : [(holder.Id, new Step { Op = Ops.Exit, Code = choices.Between(0, 5) }, false)];
+    }
+
+    /// <summary>A signal step; with a timing margin, a signal to another process may come after a sleep of it (so it may kill).</summary>
+    private List<(string, Step?, bool)>? SignalMove(SimProcess holder)
+    {
+        var step = SignalStep(holder);
+        if (step is { Op: Ops.Signal } && step.Process != holder.Id && options.TimingMarginMs > 0 && choices.Chance(50))
+            return [(holder.Id, new Step { Op = Ops.Sleep, Ms = options.TimingMarginMs }, false), (holder.Id, step, true)];
+        return One(holder, step);
+    }
+
+    private Step? SignalStep(SimProcess holder)
+    {
+        switch (choices.Below(5))
+        {
+            case 0:
+                return new Step { Op = Ops.Handle, Signal = _propose.Signal(), Action = choices.OneOf(["log", "ignore", "default"]) };
+            case 1:
+                return new Step { Op = Ops.Block, Signals = _propose.SomeSignals() };
+            case 2:
+                return new Step { Op = Ops.Unblock, Signals = _propose.SomeSignals() };
+            case 3:
+                var targets = _declared.Select(d => d.Id).ToList();
+                var target = choices.Chance(45) ? holder.Id : choices.OneOf(targets);
+                return new Step { Op = Ops.Signal, Process = target, Signal = _propose.Signal() };
+            default:
+                return new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals(), TimeoutMs = choices.Between(0, 20) };
+        }
+    }
+
+    /// <summary>A step that waits: the turn is handed on first, and the move stands only if the step does wait.</summary>
+    private List<(string, Step?, bool)>? Blocking(SimProcess holder)
+    {
+        var waiting = _world.Processes.Where(p => p != holder && WaitsForTurn(p)).ToList();
+        if (waiting.Count == 0) return null;
+        var step = choices.Chance(15)
+            ? new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals() }
+            : ObjectStep(holder);
+        if (step is null) return null;
+        _mustBlock = true;
+        return [(holder.Id, GiveTurn(choices.OneOf(waiting).Id), false), (holder.Id, step, false)];
+    }
+
+    private bool _mustBlock;
+
+    private Step? Repeat(SimProcess holder)
+    {
+        var steps = new List<Step>();
+        for (var i = choices.Between(1, 3); i > 0; i--)
+            if ((choices.Chance(70) ? ObjectStep(holder) : SignalStep(holder)) is { Op: not (Ops.Signal or Ops.WaitSignal) } step) steps.Add(step);
+        return steps.Count == 0 ? null : new Step { Op = Ops.Repeat, Times = choices.Between(2, 3), Steps = steps };
+    }
+
+    /// <summary>A move that lets the waiting process's call finish: the step it waits for, or the end of the child it waits for.</summary>
+    private List<(string, Step?, bool)>? Wake(SimProcess holder, SimProcess waiter)
+    {
+        var call = waiter.Blocked!;
+        if (options.TimingMarginMs > 0 && choices.Chance(25) && Interrupting(holder, waiter) is { } interrupt) return interrupt;
+        if (call.On.StartsWith("child:", StringComparison.Ordinal))
+        {
+            var child = call.On["child:".Length..];
+            if (child == holder.Id) return EndHere(holder);
+            return WaitsForTurn(_world.Process(child)) ? [(holder.Id, GiveTurn(child), false), (holder.Id, TakeTurn(holder.Id), false)] : Pass(holder);
+        }
+        if (_objects.Any(o => o.Id == call.On) && MayTouch(holder, call.On) && choices.Chance(75)) return One(holder, ObjectStep(holder, only: call.On));
+        return Pass(holder);
+    }
+
+    /// <summary>
+    /// After a sleep of the timing margin, so the waiter is surely in its call: a signal it handles interrupts the
+    /// call (EINTR), one it waits for ends its sigtimedwait, the removal of its System V queue or set fails it (EIDRM).
+    /// </summary>
+    private List<(string, Step?, bool)>? Interrupting(SimProcess holder, SimProcess waiter)
+    {
+        var call = waiter.Blocked!;
+        var sleep = (holder.Id, (Step?)new Step { Op = Ops.Sleep, Ms = options.TimingMarginMs }, false);
+        if (call.WaitedSignals != 0)
+        {
+            var signal = SignalNames.Name(System.Numerics.BitOperations.TrailingZeroCount(call.WaitedSignals) + 1);
+            return [sleep, (holder.Id, new Step { Op = Ops.Signal, Process = waiter.Id, Signal = signal }, true)];
+        }
+        if (_objects.FirstOrDefault(o => o.Id == call.On) is { Type: ObjectTypes.SysvMsgQueue or ObjectTypes.SysvSem } sysv && choices.Chance(50))
+            return [sleep, (holder.Id, new Step { Op = Ops.Remove, Object = sysv.Id }, true)];
+        var handled = Enumerable.Range(1, 31).Where(s => waiter.Dispositions[s] == "log" && !waiter.Blocks(s)).ToList();
+        if (call.RestartsAfterHandler || handled.Count == 0) return null;
+        return [sleep, (holder.Id, new Step { Op = Ops.Signal, Process = waiter.Id, Signal = SignalNames.Name(choices.OneOf(handled)) }, true)];
+    }
+
+    /// <summary>
+    /// Tries a move in the simulated world and keeps it if every step's outcome is certain and the turn stays with
+    /// exactly one process; else takes it back. A process whose step let another's call finish then waits for its
+    /// turn, and a child killed by its parent's signal is waited for at once.
+    /// </summary>
+    private bool Apply(List<(string Actor, Step? Step, bool Margin)> move)
+    {
+        var mustBlock = _mustBlock;
+        _mustBlock = false;
+        var scripts = _scripts.ToDictionary(s => s.Key, s => s.Value.Steps.Count);
+        var (history, racy) = (_history.Count, _racy.Count);
+        var waiterBefore = Waiter is { Blocked.On: var on } w ? (w.Id, on) : default((string Id, string On)?);
+        var died = new List<string>();
+        var touched = new List<(string Actor, Step Step)>();
+        bool Run(string actor, Step? step, bool margin)
+        {
+            _world.MarginElapsed = margin;
+            var outcome = step is null ? _world.End(actor) : _world.Execute(actor, step);
+            _world.MarginElapsed = false;
+            _history.Add((actor, step, margin));
+            if (step is not null)
+            {
+                _scripts[actor].Append(step);
+                touched.Add((actor, step));
+            }
+            died.AddRange(outcome.Died);
+            _racy.AddRange(outcome.Racy);
+            return outcome.Unpredictable is null && (!mustBlock || !ReferenceEquals(step, move[^1].Step) || outcome.Blocked);
+        }
+
+        var ok = move.All(m => Run(m.Actor, m.Step, m.Margin));
+        var actor = move[0].Actor;
+        if (ok)
+        {
+            foreach (var child in died.Distinct().Where(d => _world.Process(d) is { Reaped: false, Parent: var p } && p == actor).ToList())
+                if (_world.Process(actor).Runnable) ok &= Run(actor, new Step { Op = Ops.Wait, Process = child }, false);
+            if (ok && _turns && _world.Process(actor).Runnable && _world.Processes.Count(p => p.Runnable) > 1)
+                ok &= Run(actor, TakeTurn(actor), false);
+        }
+        ok = ok
+            && _world.Processes.Count(p => p.Runnable) == 1
+            && _world.Processes.Count(p => p.Alive && p.Blocked is not null && !WaitsForTurn(p)) <= 1
+            && died.All(d => _world.Process(d).Reaped)
+            && !(waiterBefore is { } waiting && _world.Process(waiting.Id).Blocked is not null && waiting.Id != actor &&
+                 touched.Any(t => Names(t.Step, waiting.On)));
+        if (!ok)
+        {
+            foreach (var (process, count) in scripts) _scripts[process].Truncate(count);
+            _history.RemoveRange(history, _history.Count - history);
+            _racy.RemoveRange(racy, _racy.Count - racy);
+            _world = Rebuild(_history);
+            return false;
+        }
+        if (waiterBefore is null && Waiter is not null) _beforeWaiting = (scripts, history, racy);
+        return true;
+    }
+
+    /// <summary>Where the moves stood before the process now waiting began to wait: the end goes back there if nothing wakes it.</summary>
+    private (Dictionary<string, int> Scripts, int History, int Racy)? _beforeWaiting;
+
+    private bool Established(string objectId) =>
+        _binders.TryGetValue(objectId, out var binder) &&
+        _scripts[binder].Steps.SelectMany(s => (IEnumerable<Step>)[s, .. s.Steps ?? []])
+            .Any(s => s.Object == objectId && s.Op is Ops.Accept or Ops.Receive);
+
+    private static bool Names(Step step, string objectId) =>
+        step.Object == objectId || (step.Steps ?? []).Any(s => s.Object == objectId);
+
+    /// <summary>
+    /// The end: the last waiting call is let finish if it can be, every process waiting for its turn gets its last
+    /// one, and all end together; owners that never used what they own stat it first.
+    /// </summary>
+    private void Finish()
+    {
+        for (var tries = 0; tries < 60 && Waiter is not null; tries++) Move(preferWaking: true);
+        if (Waiter is not null && _beforeWaiting is { } checkpoint)
+        {
+            // Nothing could let the waiting call finish: take back everything from the move that began it.
+            foreach (var (process, count) in checkpoint.Scripts) _scripts[process].Truncate(count);
+            _history.RemoveRange(checkpoint.History, _history.Count - checkpoint.History);
+            _racy.RemoveRange(checkpoint.Racy, _racy.Count - checkpoint.Racy);
+            _world = Rebuild(_history);
+        }
+        if (Holder is not { } holder || Waiter is not null) throw new InvalidOperationException("the generator left a call waiting for good");
+        _world.BeginFinishing();
+        foreach (var waiting in _world.Processes.Where(WaitsForTurn).ToList()) Final(holder.Id, GiveTurn(waiting.Id));
+        while (_world.Processes.FirstOrDefault(p => p.Runnable) is { } last)
+        {
+            foreach (var owned in _owners.Where(o => o.Value == last.Id && !_scripts[last.Id].Uses(o.Key)).Select(o => o.Key).ToList())
+                Final(last.Id, new Step { Op = Ops.Stat, Object = owned });
+            Final(last.Id, null);
+        }
+    }
+
+    /// <summary>A step of the end, when every process runs at once: each has nothing left but to end.</summary>
+    private void Final(string actor, Step? step)
+    {
+        if (step is null) _world.End(actor);
+        else _world.Execute(actor, step);
+        _history.Add((actor, step, false));
+        if (step is not null) _scripts[actor].Append(step);
+    }
+}

@@ -1,0 +1,43 @@
+namespace IpcPlayground.Fidelity.Generation.Simulation;
+
+/// <summary>
+/// An open file description a process holds under an end's name (<c>p.read</c>, <c>s.socket</c> ...). Children
+/// inherit the same descriptions through spawn, so an end is open while any live process holds it.
+/// </summary>
+internal abstract class Description;
+
+/// <summary>An end of a pipe, or of a FIFO (opened for reading, writing or both).</summary>
+internal sealed class PipeEnd(PipeBuffer buffer, bool canRead, bool canWrite) : Description
+{
+    public PipeBuffer Buffer { get; } = buffer;
+    public bool CanRead { get; } = canRead;
+    public bool CanWrite { get; } = canWrite;
+}
+
+/// <summary>The two directions of a socketpair or of one stream connection: <c>Incoming[side]</c> is what side reads.</summary>
+internal sealed class Connection
+{
+    public StreamBuffer[] Incoming { get; } = [new(), new()];
+}
+
+/// <summary>One side (0 or 1) of a socketpair or of an accepted (1) or connecting (0) stream socket.</summary>
+internal sealed class SocketEnd(Connection connection, int side) : Description
+{
+    public Connection Connection { get; } = connection;
+    public int Side { get; } = side;
+    public StreamBuffer Mine => Connection.Incoming[Side];
+    public StreamBuffer Peers => Connection.Incoming[1 - Side];
+}
+
+/// <summary>A unix-stream or tcp object's listening socket, which its binder holds from its start.</summary>
+internal sealed class Listener(StreamObject obj) : Description
+{
+    public StreamObject Object { get; } = obj;
+}
+
+/// <summary>A unix-dgram object's sockets: the one its binder receives on, one connected by open, an unbound sender.</summary>
+internal sealed class DatagramSocket(string kind, DatagramObject obj) : Description
+{
+    public string Kind { get; } = kind;
+    public DatagramObject Object { get; } = obj;
+}

@@ -1,0 +1,84 @@
+namespace IpcPlayground.Fidelity.Generation.Simulation;
+
+/// <summary>What the simulator knows of one object of the experiment, whatever its type.</summary>
+internal abstract class SimObject(string id, string type)
+{
+    public string Id { get; } = id;
+    public string Type { get; } = type;
+}
+
+/// <summary>A pipe or a socketpair: made by its owner before its first step, inherited by the owner's children.</summary>
+internal sealed class AnonymousObject(string id, string type, string owner, int capacity) : SimObject(id, type)
+{
+    public string Owner { get; } = owner;
+    public int Capacity { get; } = capacity;
+}
+
+internal sealed class FifoObject(string id, int capacity) : SimObject(id, "fifo")
+{
+    public PipeBuffer Buffer { get; } = new(capacity);
+    public bool Linked { get; set; } = true;
+}
+
+/// <summary>unix-stream or tcp: a listener its binder holds, and the connections not yet accepted.</summary>
+internal sealed class StreamObject(string id, string type, string binder) : SimObject(id, type)
+{
+    public string Binder { get; } = binder;
+    public bool Linked { get; set; } = true;
+    public Queue<Connection> Backlog { get; } = new();
+}
+
+internal sealed class DatagramObject(string id, string binder) : SimObject(id, "unix-dgram")
+{
+    public string Binder { get; } = binder;
+    public bool Linked { get; set; } = true;
+    public Queue<byte[]> Queue { get; } = new();
+}
+
+/// <summary>A System V object: its instances (the supervisor's first; an IPC_PRIVATE open makes another).</summary>
+internal sealed class SysvObject(string id, string type, bool privateKey) : SimObject(id, type)
+{
+    public bool PrivateKey { get; } = privateKey;
+    public List<SysvInstance> Instances { get; } = [];
+
+    /// <summary>The instance an open by key finds (ftok or number), or null when it was removed.</summary>
+    public SysvInstance? Keyed { get; set; }
+}
+
+internal sealed class SysvInstance
+{
+    public bool Removed { get; set; }
+    public List<(long Type, byte[] Data)> Messages { get; } = [];
+    public int[] Values { get; init; } = [];
+    public byte[] Memory { get; init; } = [];
+    public int Attached { get; set; }
+    public int QueueBytes => Messages.Sum(m => m.Data.Length);
+}
+
+internal sealed class PosixQueueObject(string id, int maxMessages, int messageSize) : SimObject(id, "posix-mq")
+{
+    public int MaxMessages { get; } = maxMessages;
+    public int MessageSize { get; } = messageSize;
+    public bool Linked { get; set; } = true;
+
+    /// <summary>Highest priority first, oldest first within a priority.</summary>
+    public List<(int Priority, byte[] Data)> Messages { get; } = [];
+
+    public void Add(int priority, byte[] data)
+    {
+        var at = Messages.FindIndex(m => m.Priority < priority);
+        Messages.Insert(at < 0 ? Messages.Count : at, (priority, data));
+    }
+}
+
+internal sealed class PosixMemoryObject(string id, int size) : SimObject(id, "posix-shm")
+{
+    public bool Linked { get; set; } = true;
+    public byte[] Memory { get; } = new byte[size];
+}
+
+internal sealed class PosixSemaphoreObject(string id, int initial) : SimObject(id, "posix-sem")
+{
+    public bool Linked { get; set; } = true;
+    public int Value { get; set; } = initial;
+}

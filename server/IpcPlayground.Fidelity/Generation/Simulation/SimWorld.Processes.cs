@@ -1,0 +1,62 @@
+using IpcPlayground.Contracts.Experiments;
+
+namespace IpcPlayground.Fidelity.Generation.Simulation;
+
+/// <summary>spawn and wait, and remove.</summary>
+internal sealed partial class SimWorld
+{
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+
+    /// <summary>A child the generator will spawn: its turn number (its process is made when the spawn step runs).</summary>
+    public void Declare(string id, int number) => _numbers[id] = number;
+
+    private void Spawn(SimProcess parent, Step step, SimOutcome outcome)
+    {
+        var id = step.Process!;
+        if (_processes.ContainsKey(id))
+        {
+            outcome.Refuse($"{id} is already spawned");
+            return;
+        }
+        var child = parent.SpawnChild(id, _numbers[id]);
+        _processes[id] = child;
+        parent.Spawned.Add(id);
+        Begin(child);
+    }
+
+    private void Wait(SimProcess parent, Step step, SimOutcome outcome)
+    {
+        var id = step.Process!;
+        if (parent.Dispositions[Sigchld] == "ignore")
+        {
+            // With SIGCHLD ignored the kernel reaps the children, and wait returns ECHILD only once all have ended.
+            if (_processes.Values.Any(p => p.Parent == parent.Id && p.Alive)) outcome.Refuse("a wait for children while SIGCHLD is ignored");
+            return; // ECHILD
+        }
+        if (!parent.Spawned.Contains(id) || _processes[id].Reaped) return; // ECHILD
+        var child = _processes[id];
+        bool Reap()
+        {
+            if (!child.Dead) return false;
+            child.Reaped = true;
+            return true;
+        }
+        if (Reap()) return;
+        outcome.Blocked = true;
+        parent.Blocked = new BlockedCall("child:" + id, step, _ => Reap()) { RestartsAfterHandler = true };
+    }
+
+    private void Remove(SimProcess process, Step step)
+    {
+        switch (_objects[step.Object!])
+        {
+            case SysvObject sysv: RemoveSysv(process, sysv); break;
+            case PosixQueueObject queue: queue.Linked = false; break;
+            case PosixMemoryObject memory: memory.Linked = false; break;
+            case PosixSemaphoreObject semaphore: semaphore.Linked = false; break;
+            case FifoObject fifo: fifo.Linked = false; break;
+            case StreamObject stream: stream.Linked = false; break;
+            case DatagramObject datagram: datagram.Linked = false; break;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using IpcPlayground.Contracts.Experiments;
+
+namespace IpcPlayground.Fidelity.Generation.Simulation;
+
+/// <summary>What a step did to the simulated world.</summary>
+internal sealed class SimOutcome
+{
+    /// <summary>Why the simulator cannot say for certain what the kernel will do (the generator then picks another step).</summary>
+    public string? Unpredictable { get; private set; }
+
+    /// <summary>The actor now waits in the step's call.</summary>
+    public bool Blocked { get; set; }
+
+    /// <summary>Processes whose waiting call this step let finish.</summary>
+    public List<string> Woken { get; } = [];
+
+    /// <summary>Processes that died of it (the actor included, for a SIGPIPE or an unblocked fatal signal).</summary>
+    public List<string> Died { get; } = [];
+
+    /// <summary>Fields of steps whose value depends on timing though the rest does not.</summary>
+    public List<(string Process, Step Step, string Field)> Racy { get; } = [];
+
+    public SimOutcome Refuse(string reason)
+    {
+        Unpredictable ??= reason;
+        return this;
+    }
+}
+
+/// <summary>
+/// A model of the kernel state an experiment's steps touch, enough to tell, before a step is added, whether its call
+/// will return at once, wait, or let another process's waiting call return — and to refuse what depends on timing.
+/// It predicts no results: the oracle compares the run with the C program, not with this model.
+/// </summary>
+internal sealed partial class SimWorld
+{
+    private const int Sigchld = 17;
+
+    /// <summary>Set by the generator for the end, when every process ends at once and nothing depends on the order.</summary>
+    private bool _finishing;
+
+    public void BeginFinishing() => _finishing = true;
+    private readonly Dictionary<string, SimProcess> _processes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimObject> _objects = new(StringComparer.Ordinal);
+
+    public IEnumerable<SimProcess> Processes => _processes.Values;
+    public SimProcess Process(string id) => _processes[id];
+    public SimObject Object(string id) => _objects[id];
+    public bool HasProcess(string id) => _processes.ContainsKey(id);
+
+    /// <summary>
+    /// Set by the generator for a step that follows a sleep of the timing margin: a call another process entered
+    /// before that sleep is certainly under way, so a signal may interrupt it or a removal fail it.
+    /// </summary>
+    public bool MarginElapsed { get; set; }
+
+    public void AddObject(SimObject obj) => _objects[obj.Id] = obj;
+
+    /// <summary>A process that starts with the run (a root); it makes its anonymous objects and binds its sockets.</summary>
+    public SimProcess StartRoot(string id, int number)
+    {
+        var process = new SimProcess(id, null, number) { Started = true };
+        _processes[id] = process;
+        Begin(process);
+        return process;
+    }
+
+    /// <summary>Before a process's first step: the pipes and socketpairs it owns, the sockets it binds.</summary>
+    private void Begin(SimProcess process)
+    {
+        foreach (var obj in _objects.Values)
+        {
+            switch (obj)
+            {
+                case AnonymousObject { Type: "pipe" } pipe when pipe.Owner == process.Id:
+                    var buffer = new PipeBuffer(pipe.Capacity);
+                    process.Hold(pipe.Id, "read", new PipeEnd(buffer, canRead: true, canWrite: false));
+                    process.Hold(pipe.Id, "write", new PipeEnd(buffer, canRead: false, canWrite: true));
+                    break;
+                case AnonymousObject { Type: "socketpair" } pair when pair.Owner == process.Id:
+                    var connection = new Connection();
+                    process.Hold(pair.Id, "first", new SocketEnd(connection, 0));
+                    process.Hold(pair.Id, "second", new SocketEnd(connection, 1));
+                    break;
+                case StreamObject stream when stream.Binder == process.Id:
+                    process.Hold(stream.Id, "listener", new Listener(stream));
+                    break;
+                case DatagramObject datagram when datagram.Binder == process.Id:
+                    process.Hold(datagram.Id, "bound", new DatagramSocket("bound", datagram));
+                    break;
+            }
+        }
+        foreach (var sysv in _objects.Values.OfType<SysvObject>()) process.Sysv.TryAdd(sysv.Id, sysv.Instances[0]);
+    }
+
+    /// <summary>The step being executed, for a waiting call that the step lets finish.</summary>
+    private (string Actor, Step Step)? _current;
+
+    public SimOutcome Execute(string actor, Step step)
+    {
+        var outcome = new SimOutcome();
+        var process = _processes[actor];
+        if (!process.Runnable) return outcome.Refuse($"{actor} cannot take a step now");
+        _current = (actor, step);
+        Run(process, step, outcome);
+        if (!outcome.Blocked) process.Finished++;
+        if (outcome.Unpredictable is null) Settle(outcome);
+        _current = null;
+        return outcome;
+    }
+
+    private void Run(SimProcess process, Step step, SimOutcome outcome)
+    {
+        switch (step.Op)
+        {
+            case Ops.Repeat: Repeat(process, step, outcome); break;
+            case Ops.Write: Write(process, step, outcome); break;
+            case Ops.Read: Read(process, step, outcome); break;
+            case Ops.Open: Open(process, step, outcome); break;
+            case Ops.Accept: Accept(process, step, outcome); break;
+            case Ops.Close: Close(process, step, outcome); break;
+            case Ops.Send: Send(process, step, outcome); break;
+            case Ops.Receive: Receive(process, step, outcome); break;
+            case Ops.Store or Ops.Load or Ops.Increment: Memory(process, step); break;
+            case Ops.SemWait or Ops.SemPost: Semaphore(process, step, outcome); break;
+            case Ops.Signal: SendSignal(process, step, outcome); break;
+            case Ops.Handle: Handle(process, step, outcome); break;
+            case Ops.Block or Ops.Unblock: Mask(process, step, outcome); break;
+            case Ops.WaitSignal: WaitSignal(process, step, outcome); break;
+            case Ops.Spawn: Spawn(process, step, outcome); break;
+            case Ops.Wait: Wait(process, step, outcome); break;
+            case Ops.Sleep or Ops.Stat: break; // they change nothing the model follows
+            case Ops.Remove: Remove(process, step); break;
+            case Ops.Exit: End(process, outcome); break;
+            default: outcome.Refuse($"the simulator does not know op '{step.Op}'"); break;
+        }
+    }
+
+    /// <summary>A repeat's steps, times over; each must return at once and touch nobody else.</summary>
+    private void Repeat(SimProcess process, Step step, SimOutcome outcome)
+    {
+        for (var n = 0; n < (step.Times ?? 1) && outcome.Unpredictable is null; n++)
+            foreach (var inner in step.Steps ?? [])
+            {
+                var each = new SimOutcome();
+                Run(process, inner, each);
+                if (each.Unpredictable is null) Settle(each);
+                if (each.Unpredictable is { } reason) outcome.Refuse(reason);
+                else if (each.Blocked || each.Woken.Count > 0 || each.Died.Count > 0 || each.Racy.Count > 0)
+                    outcome.Refuse("a repeat's steps must not wait, wake, kill or race");
+                if (outcome.Unpredictable is not null) return;
+            }
+    }
+
+    /// <summary>The process ends (its script ran out, or exit): everything it holds closes; its parent may be waiting.</summary>
+    public SimOutcome End(string process)
+    {
+        var outcome = new SimOutcome();
+        End(_processes[process], outcome);
+        if (outcome.Unpredictable is null) Settle(outcome);
+        return outcome;
+    }
+
+    private void End(SimProcess process, SimOutcome outcome) => Die(process, outcome);
+
+    private void Die(SimProcess process, SimOutcome outcome)
+    {
+        if (process.Dead) return;
+        process.Dead = true;
+        process.Blocked = null;
+        outcome.Died.Add(process.Id);
+        foreach (var ((set, member), adjustment) in process.Undo)
+            if (!set.Removed) set.Values[member] = Math.Clamp(set.Values[member] + adjustment, 0, 32767);
+        foreach (var mapped in process.Mappings.Values.OfType<SysvInstance>()) mapped.Attached--;
+        process.Mappings.Clear();
+        if (process.Parent is { } parent && _processes[parent] is { Alive: true } mother)
+        {
+            // SIGCHLD: discarded by default; a blocked one stays pending. The generator never handles it. A parent
+            // that ignores it has its children reaped by the kernel: nobody can wait for this end.
+            if (mother.Blocks(Sigchld)) mother.Pending |= SimProcess.Bit(Sigchld);
+            else if (mother.Dispositions[Sigchld] == "log") outcome.Refuse("a handled SIGCHLD interrupts whatever its parent waits in");
+            else if (mother.Dispositions[Sigchld] == "ignore")
+            {
+                process.Reaped = true;
+                if (!_finishing) outcome.Refuse("a child of a parent that ignores SIGCHLD ends while others run on");
+            }
+        }
+        AfterClosing(outcome);
+    }
+
+    /// <summary>Completes every waiting call the world now lets finish.</summary>
+    private void Settle(SimOutcome outcome)
+    {
+        for (var progress = true; progress;)
+        {
+            progress = false;
+            foreach (var waiting in _processes.Values.Where(p => p.Alive && p.Blocked is not null).ToList())
+            {
+                var call = waiting.Blocked!;
+                if (!call.TryComplete(outcome)) continue;
+                waiting.Blocked = null;
+                waiting.Finished++;
+                outcome.Woken.Add(waiting.Id);
+                foreach (var field in call.RacyFields) outcome.Racy.Add((waiting.Id, call.Step, field));
+                progress = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A waiting call ended by something other than what it waits for (EIDRM, EINTR): predictable only once the
+    /// generator has slept the timing margin, so the call is surely under way; then it returns (true).
+    /// </summary>
+    private bool Interrupted(SimOutcome settling, string why)
+    {
+        if (!MarginElapsed) settling.Refuse(why + " before it surely waits");
+        return true;
+    }
+
+    /// <summary>Descriptions held by live processes (a closed end is open while any of them holds it).</summary>
+    private IEnumerable<Description> Held => _processes.Values.Where(p => p.Alive).SelectMany(p => p.AllDescriptions);
+
+    private static byte[] Bytes(Step step) =>
+        step.Data is { } data ? System.Text.Encoding.UTF8.GetBytes(data) : new byte[step.Size ?? 0];
+}
