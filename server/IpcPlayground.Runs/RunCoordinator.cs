@@ -130,15 +130,18 @@ public sealed class RunCoordinator(
     private static List<RunEvent> EndingWithLimits(Run run, FrameMapper mapper, ISandboxedRun sandboxed, RunEndedFrame ended)
     {
         var hits = sandboxed.LimitsHit().ToList();
-        if (run.Events.Snapshot().OfType<ProcessExitEvent>().Any(e => e.Signal is "SIGXCPU"))
+        // SIGXCPU is what RLIMIT_CPU sends, unless another process of the run sent it with kill(2).
+        var events = run.Events.Snapshot();
+        var sent = events.OfType<SyscallEvent>().Where(e => e is { Op: Ops.Signal, Signal: "SIGXCPU", Result: 0 }).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
+        if (events.OfType<ProcessExitEvent>().Any(e => e.Signal is "SIGXCPU" && !sent.Contains(e.Process)))
             hits.Add(("cpu", "a process used more CPU time than a run's process may and was killed"));
         var end = (RunEndEvent)mapper.Map(ended)!;
-        var events = new List<RunEvent>();
+        var ending = new List<RunEvent>();
         foreach (var (limit, message) in hits)
-            events.Add(new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = end.TNs });
+            ending.Add(new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = end.TNs });
         if (hits.Count > 0) end = end with { Status = RunStatuses.Limit, Message = hits[0].Message };
-        events.Add(end);
-        return events;
+        ending.Add(end);
+        return ending;
     }
 
     private async Task RecordAsync(Run run, IReadOnlyList<RunEvent> events)

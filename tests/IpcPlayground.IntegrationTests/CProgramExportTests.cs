@@ -99,7 +99,7 @@ public sealed class CProgramExportTests
     public async Task A_blocked_signal_stays_pending_until_unblocked()
     {
         var lines = await RunLesson("blocked-signal-pending");
-        LineOf(lines, "[sender]   SIGUSR1 is pending: the target blocks it");
+        LineOf(lines, "[sender]   SIGUSR1 is pending in target");
         var handled = LineOf(lines, "[target] handler: SIGUSR1 handled");
         Assert.True(LineOf(lines, "[target] nanosleep(400 ms) = 0") < handled && handled < LineOf(lines, "[target] sigprocmask(SIG_UNBLOCK, SIGUSR1) = 0"),
             "the handler runs inside the unblock, after the long sleep");
@@ -124,15 +124,28 @@ public sealed class CProgramExportTests
     }
 
     [Fact]
-    public void A_step_without_a_faithful_C_equivalent_is_refused_by_path()
+    public async Task A_datagram_sockets_stat_asks_FIONREAD_the_size_of_the_next_datagram()
     {
         var experiment = Read("""
             { "format": 1, "objects": [ { "id": "dg", "type": "unix-dgram" } ],
-              "processes": [ { "id": "a", "steps": [ { "op": "receive", "object": "dg", "nowait": true }, { "op": "stat", "object": "dg" } ] } ] }
+              "processes": [ { "id": "a", "steps": [
+                { "op": "receive", "object": "dg", "nowait": true }, { "op": "send", "object": "dg", "data": "seven b" }, { "op": "stat", "object": "dg" } ] } ] }
             """);
-        var error = Assert.Throws<NotSupportedException>(() => CProgramExport.Generate(experiment));
-        Assert.Contains("processes[0].steps[1]", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'dg'", error.Message, StringComparison.Ordinal);
+        using var sandbox = new CProgramSandbox();
+        var result = await sandbox.CompileAndRun(CProgramExport.Generate(experiment));
+        LineOf(result.Output.Split('\n'), "[a] ioctl(dg, FIONREAD) = 0: 7 bytes buffered");
+    }
+
+    [Fact]
+    public async Task A_deadlocked_program_is_stopped_at_the_experiments_timeout()
+    {
+        using var sandbox = new CProgramSandbox();
+        var result = await sandbox.CompileAndRun(CProgramExport.Generate(Read(SampleExperiments.PipeDeadlock)));
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Output.Split('\n');
+        LineOf(lines, "the run passed its limit of 2500 ms: every process left is killed");
+        LineOf(lines, "[(main)] parent killed by SIGKILL");
+        LineOf(lines, "[(main)] the run timed out");
     }
 
     [Fact]

@@ -73,15 +73,36 @@ public sealed class ErrorPathTests(PlaygroundServer server)
     }
 
     [Fact]
-    public async Task Signalling_a_process_that_has_ended_is_reported_not_sent()
+    public async Task Signalling_a_process_that_has_ended_and_been_reaped_fails_with_ESRCH_and_the_sender_goes_on()
     {
         var events = await _api.RunAsync("""
             { "format": 1, "processes": [
                 { "id": "gone", "steps": [] },
-                { "id": "sender", "steps": [ { "op": "sleep", "ms": 200 }, { "op": "signal", "process": "gone", "signal": "SIGTERM" } ] } ] }
+                { "id": "sender", "steps": [
+                    { "op": "sleep", "ms": 200 }, { "op": "signal", "process": "gone", "signal": "SIGTERM" }, { "op": "sleep", "ms": 1 } ] } ] }
             """);
-        Assert.Contains(events, e => e.Kind() == "error" && e.Str("message")!.Contains("'gone' is not running", StringComparison.Ordinal));
-        Assert.DoesNotContain(events, e => e.Is("syscall", "sender", "signal"));
+        var signal = events.Single("syscall", "sender", "signal");
+        Assert.Equal((-1, "ESRCH"), (signal.Long("result"), signal.Str("errno")));
+        Assert.Contains(events, e => e.Is("syscall", "sender", "sleep") && e.Str("step") == "2");
+        Assert.DoesNotContain(events, e => e.Kind() == "error");
+        Assert.Equal("completed", events.Single("run-end").Str("status"));
+    }
+
+    [Fact]
+    public async Task A_write_on_a_closed_end_fails_with_EBADF_and_the_process_goes_on_to_exit_0()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "p", "type": "pipe" } ],
+              "processes": [ { "id": "a", "steps": [
+                { "op": "close", "object": "p", "end": "write" },
+                { "op": "write", "object": "p", "data": "too late" },
+                { "op": "stat", "object": "p" } ] } ] }
+            """);
+        var write = events.Single("syscall", "a", "write");
+        Assert.Equal((-1, "EBADF"), (write.Long("result"), write.Str("errno")));
+        Assert.Equal(0, events.Single("syscall", "a", "stat").Long("result"));
+        Assert.Equal(0, events.Single("process-exit", "a")["exitCode"]!.GetValue<int>());
+        Assert.Equal("completed", events.Single("run-end").Str("status"));
     }
 
     [Fact]

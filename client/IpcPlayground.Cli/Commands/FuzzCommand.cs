@@ -48,6 +48,7 @@ public static class FuzzCommand
         Console.WriteLine($"seeds {options.Seed}..{options.Seed + options.Count - 1}: {report.Checked} experiments, {report.Agreed} agree, " +
             $"{report.Diverged} diverge ({report.Elapsed.TotalSeconds:0.0} s, {report.Elapsed.TotalSeconds * 1000 / Math.Max(1, report.Checked):0} ms each, {options.Parallel} at once)");
         foreach (var (kind, n) in report.ByKind.OrderByDescending(k => k.Value)) Console.WriteLine($"  {n,5}  {kind}");
+        Console.WriteLine("outcomes: " + string.Join(", ", report.Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}")));
         foreach (var (failedSeed, message) in report.GeneratorFailures.OrderBy(f => f.Seed)) Console.WriteLine($"\n== seed {failedSeed}: {message}");
         output?.Create();
         foreach (var finding in report.Findings.OrderBy(f => f.Seed))

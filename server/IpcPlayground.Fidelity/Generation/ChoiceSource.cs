@@ -21,17 +21,13 @@ public sealed class ChoiceSource
 
     public static ChoiceSource Replay(IReadOnlyList<int> choices) => new(null, choices);
 
-    /// <summary>Every choice drawn so far, as drawn (a replay's, reduced to the range each was drawn in).</summary>
+    /// <summary>Every choice made so far (a replay's reduced to the range each was drawn in): replaying them makes the same.</summary>
     public List<int> Drawn { get; } = [];
 
     /// <summary>A number from 0 to <paramref name="count"/> - 1.</summary>
     public int Below(int count)
     {
-        if (count <= 1)
-        {
-            Drawn.Add(0);
-            return 0;
-        }
+        if (count <= 1) return 0; // no choice, nothing to record
         var raw = _random is not null ? _random.Next(count) : _next < _replay!.Count ? _replay[_next] : 0;
         _next++;
         var choice = Math.Abs(raw % count);

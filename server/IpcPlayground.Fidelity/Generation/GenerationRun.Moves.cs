@@ -42,12 +42,12 @@ internal sealed partial class GenerationRun
         if (waiter is not null && (preferWaking || choices.Chance(30))) return Wake(holder, waiter);
         return choices.Below(100) switch
         {
-            < 38 => One(holder, ObjectStep(holder)),
-            < 50 => Pass(holder),
-            < 58 => Spawn(holder),
-            < 64 => WaitForChild(holder),
-            < 70 => EndHere(holder),
-            < 82 => SignalMove(holder),
+            < 36 => One(holder, ObjectStep(holder)),
+            < 46 => Pass(holder),
+            < 53 => Spawn(holder),
+            < 58 => WaitForChild(holder),
+            < 63 => EndHere(holder),
+            < 81 => SignalMove(holder),
             < 93 => waiter is null ? Blocking(holder) : null,
             < 97 => One(holder, Repeat(holder)),
             _ => One(holder, new Step { Op = Ops.Sleep, Ms = choices.Between(0, 10) }),
@@ -80,11 +80,41 @@ internal sealed partial class GenerationRun
     {
         var candidates = Touchable(holder).Where(o => only is null || o.Id == only).ToList();
         if (candidates.Count == 0) return null;
-        var obj = choices.OneOf(candidates);
+        var obj = Weighted(candidates, o => Engagement(holder, o));
         var id = obj.Id!;
         if (_binders.TryGetValue(id, out var binder) && binder == holder.Id && !Established(id))
             return obj.Type == ObjectTypes.UnixDgram ? new Step { Op = Ops.Receive, Object = id, Nowait = true } : new Step { Op = Ops.Accept, Object = id };
         return _propose.On(obj, holder, _world);
+    }
+
+    private T Weighted<T>(IReadOnlyList<T> items, Func<T, int> weight)
+    {
+        var weights = items.Select(weight).ToList();
+        var pick = choices.Below(weights.Sum());
+        for (var i = 0; i < items.Count; i++)
+            if ((pick -= weights[i]) < 0) return items[i];
+        return items[^1];
+    }
+
+    /// <summary>
+    /// How much the process has to do with an object: mostly what it holds and can use, now and then what it has
+    /// closed or what is gone (those steps fail with EBADF, ENOENT, EINVAL, which is part of the lesson too).
+    /// </summary>
+    private int Engagement(SimProcess holder, ObjectDefinition obj)
+    {
+        var id = obj.Id!;
+        var holds = holder.EndsOf(id).Any();
+        return _world.Object(id) switch
+        {
+            AnonymousObject => holds ? 12 : 1,
+            FifoObject fifo => holds ? 12 : fifo.Linked ? 5 : 1,
+            StreamObject or DatagramObject => holds ? 12 : 6,
+            SysvObject => holder.Sysv.TryGetValue(id, out var instance) && !instance.Removed ? 10 : 2,
+            PosixQueueObject queue => queue.Linked || holder.QueueModes.ContainsKey(id) ? 10 : 2,
+            PosixMemoryObject memory => memory.Linked || holder.Mappings.ContainsKey(id) ? 10 : 2,
+            PosixSemaphoreObject semaphore => semaphore.Linked || holder.Semaphores.Contains(id) ? 10 : 2,
+            _ => 5,
+        };
     }
 
     private List<(string, Step?, bool)>? Pass(SimProcess holder)
@@ -132,18 +162,31 @@ internal sealed partial class GenerationRun
 
     private Step? SignalStep(SimProcess holder)
     {
-        switch (choices.Below(5))
+        // A signal held pending is there to be taken: by sigtimedwait, or by unblocking it.
+        if (holder.Pending != 0 && choices.Chance(50))
         {
-            case 0:
-                return new Step { Op = Ops.Handle, Signal = _propose.Signal(), Action = choices.OneOf(["log", "ignore", "default"]) };
-            case 1:
+            var pending = SignalNames.Name(System.Numerics.BitOperations.TrailingZeroCount(holder.Pending) + 1);
+            return choices.Chance(60)
+                ? new Step { Op = Ops.WaitSignal, Signals = [pending, .. _propose.SomeSignals()], TimeoutMs = choices.Chance(50) ? null : choices.Between(0, 20) }
+                : new Step { Op = Ops.Unblock, Signals = [pending] };
+        }
+        switch (choices.Below(20))
+        {
+            case < 4:
+                // SIGPIPE now and then, so a write with no reader fails with EPIPE instead of killing the writer.
+                var signal = choices.Chance(25) ? "SIGPIPE" : _propose.Signal();
+                return new Step { Op = Ops.Handle, Signal = signal, Action = choices.OneOf(["log", "ignore", "default"]) };
+            case < 7:
                 return new Step { Op = Ops.Block, Signals = _propose.SomeSignals() };
-            case 2:
+            case < 9:
                 return new Step { Op = Ops.Unblock, Signals = _propose.SomeSignals() };
-            case 3:
+            case < 17:
+                // A signal the sender blocks or handles itself, often: held pending, merged, handled, taken.
                 var targets = _declared.Select(d => d.Id).ToList();
-                var target = choices.Chance(45) ? holder.Id : choices.OneOf(targets);
-                return new Step { Op = Ops.Signal, Process = target, Signal = _propose.Signal() };
+                var target = choices.Chance(50) ? holder.Id : choices.OneOf(targets);
+                var own = Enumerable.Range(1, 31).Where(s => holder.Blocks(s) || holder.Dispositions[s] != "default").ToList();
+                var name = target == holder.Id && own.Count > 0 && choices.Chance(60) ? SignalNames.Name(choices.OneOf(own)) : _propose.Signal();
+                return new Step { Op = Ops.Signal, Process = target, Signal = name };
             default:
                 return new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals(), TimeoutMs = choices.Between(0, 20) };
         }
@@ -159,7 +202,11 @@ internal sealed partial class GenerationRun
             : ObjectStep(holder);
         if (step is null) return null;
         _mustBlock = true;
-        return [(holder.Id, GiveTurn(choices.OneOf(waiting).Id), false), (holder.Id, step, false)];
+        List<(string, Step?, bool)> move = [(holder.Id, GiveTurn(choices.OneOf(waiting).Id), false), (holder.Id, step, false)];
+        // With a timing margin, the waiting call may be interrupted later: give it a handler to be interrupted by.
+        if (options.TimingMarginMs > 0 && choices.Chance(30))
+            move.Insert(0, (holder.Id, new Step { Op = Ops.Handle, Signal = choices.OneOf(["SIGUSR1", "SIGUSR2", "SIGALRM"]), Action = "log" }, false));
+        return move;
     }
 
     private bool _mustBlock;

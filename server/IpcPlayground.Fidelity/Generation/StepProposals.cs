@@ -39,19 +39,20 @@ internal sealed class StepProposals(ChoiceSource choices)
         return obj.Type switch
         {
             ObjectTypes.Pipe => Pipe(id, obj, process, world),
-            ObjectTypes.Fifo => choices.Below(5) switch
+            ObjectTypes.Fifo => choices.Below(10) switch
             {
-                0 => new Step { Op = Ops.Open, Object = id, Mode = choices.OneOf(["read", "write", "read-write"]) },
-                1 => Chance(10) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
-                2 => new Step { Op = Ops.Close, Object = id, End = choices.Chance(70) ? null : choices.OneOf(["read", "write"]) },
-                3 => new Step { Op = Ops.Write, Object = id, Data = Data() },
+                0 or 1 => process.EndsOf(id).Any() && choices.Chance(70) ? new Step { Op = Ops.Stat, Object = id }
+                    : new Step { Op = Ops.Open, Object = id, Mode = choices.OneOf(["read", "write", "read-write"]) },
+                2 => Chance(10) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
+                3 => Chance(50) ? new Step { Op = Ops.Close, Object = id, End = choices.Chance(70) ? null : choices.OneOf(["read", "write"]) } : new Step { Op = Ops.Stat, Object = id },
+                4 or 5 or 6 => new Step { Op = Ops.Write, Object = id, Data = Data() },
                 _ => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40) },
             },
-            ObjectTypes.SocketPair => choices.Below(4) switch
+            ObjectTypes.SocketPair => choices.Below(10) switch
             {
-                0 => new Step { Op = Ops.Write, Object = id, Data = Data(), End = PairEnd() },
-                1 => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40), End = PairEnd() },
-                2 => new Step { Op = Ops.Close, Object = id, End = PairEnd() },
+                < 4 => new Step { Op = Ops.Write, Object = id, Data = Data(), End = PairEnd() },
+                < 8 => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40), End = PairEnd() },
+                8 => new Step { Op = Ops.Close, Object = id, End = PairEnd() },
                 _ => new Step { Op = Ops.Stat, Object = id },
             },
             ObjectTypes.UnixStream or ObjectTypes.Tcp => Stream(id, obj.Type!, process, world),
@@ -65,7 +66,12 @@ internal sealed class StepProposals(ChoiceSource choices)
                     MaxBytes = choices.Chance(15) ? choices.Between(1, 8) : null,
                 },
                 4 => Chance(15) ? new Step { Op = Ops.Open, Object = id, Mode = "read-write" } : new Step { Op = Ops.Stat, Object = id },
-                _ => Chance(20) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
+                _ => choices.Below(10) switch
+                {
+                    0 or 1 => new Step { Op = Ops.Remove, Object = id },
+                    2 => new Step { Op = Ops.Close, Object = id }, // nothing to close: EBADF
+                    _ => new Step { Op = Ops.Stat, Object = id },
+                },
             },
             ObjectTypes.PosixMsgQueue => choices.Below(6) switch
             {
@@ -88,12 +94,15 @@ internal sealed class StepProposals(ChoiceSource choices)
                 },
                 2 or 3 => new Step
                 {
-                    Op = Ops.SemPost, Object = id, Index = Member(obj), Count = choices.Chance(30) ? choices.Between(1, 3) : null, Undo = Flag(20),
+                    // Past SEMVMX (32767) a post fails with ERANGE.
+                    Op = Ops.SemPost, Object = id, Index = Member(obj), Undo = Flag(20),
+                    Count = choices.Chance(3) ? 32767 : choices.Chance(30) ? choices.Between(1, 3) : null,
                 },
                 _ => choices.Below(10) switch
                 {
                     0 => new Step { Op = Ops.Remove, Object = id },
                     1 => new Step { Op = Ops.Open, Object = id, Mode = "read-write" },
+                    2 => new Step { Op = Ops.Close, Object = id },
                     _ => new Step { Op = Ops.Stat, Object = id },
                 },
             },
@@ -105,6 +114,7 @@ internal sealed class StepProposals(ChoiceSource choices)
                 {
                     0 => new Step { Op = Ops.Remove, Object = id },
                     1 => new Step { Op = Ops.Open, Object = id, Mode = "read-write" },
+                    2 => new Step { Op = Ops.Close, Object = id },
                     _ => new Step { Op = Ops.Stat, Object = id },
                 },
             },
@@ -123,18 +133,18 @@ internal sealed class StepProposals(ChoiceSource choices)
     private Step Pipe(string id, ObjectDefinition obj, SimProcess process, SimWorld world)
     {
         var end = process.Find(id, "write") as PipeEnd;
-        switch (choices.Below(6))
+        switch (choices.Below(12))
         {
-            case 0 or 1:
+            case < 5:
                 // Now and then fill an empty pipe to the brim in one write, so the next write waits.
                 var capacity = new PipeBuffer(obj.Capacity ?? 65536).CapacityBytes;
                 if (end is { Buffer.Buffered: 0 } && choices.Chance(15)) return new Step { Op = Ops.Write, Object = id, Size = capacity };
                 return choices.Chance(20)
                     ? new Step { Op = Ops.Write, Object = id, Size = choices.Between(1, 3000), End = choices.Chance(5) ? "read" : null }
                     : new Step { Op = Ops.Write, Object = id, Data = Data(), End = choices.Chance(5) ? "read" : null };
-            case 2 or 3:
+            case < 10:
                 return new Step { Op = Ops.Read, Object = id, Bytes = choices.Chance(20) ? 4096 : choices.Between(1, 40), End = choices.Chance(5) ? "write" : null };
-            case 4:
+            case 10:
                 return new Step { Op = Ops.Close, Object = id, End = choices.Below(3) switch { 0 => null, 1 => "read", _ => "write" } };
             default:
                 _ = world;
@@ -148,11 +158,11 @@ internal sealed class StepProposals(ChoiceSource choices)
         var hasSocket = process.Find(id, "socket") is not null;
         if (stream.Binder == process.Id && !hasSocket && choices.Chance(60)) return new Step { Op = Ops.Accept, Object = id };
         if (stream.Binder != process.Id && !hasSocket && choices.Chance(60)) return new Step { Op = Ops.Open, Object = id, Mode = "read-write" };
-        return choices.Below(5) switch
+        return choices.Below(10) switch
         {
-            0 or 1 => new Step { Op = Ops.Write, Object = id, Data = Data() },
-            2 => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40) },
-            3 => new Step { Op = Ops.Close, Object = id },
+            < 4 => new Step { Op = Ops.Write, Object = id, Data = Data() },
+            < 7 => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40) },
+            7 => new Step { Op = Ops.Close, Object = id },
             _ => type == ObjectTypes.UnixStream && choices.Chance(15) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
         };
     }

@@ -17,6 +17,12 @@ public sealed class FuzzReport
     public ConcurrentDictionary<string, int> ByKind { get; } = new(StringComparer.Ordinal);
     public ConcurrentBag<FuzzFinding> Findings { get; } = [];
 
+    /// <summary>
+    /// What the runs came to, counted over every process: errno names of failed steps, what became of signals
+    /// (<c>handled</c>, <c>pending</c> ...), and how processes ended (<c>exit code</c>, <c>exit signal</c>).
+    /// </summary>
+    public ConcurrentDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Seeds the generator itself failed on (a fault of the generator, not of the playground), with why.</summary>
     public ConcurrentBag<(int Seed, string Message)> GeneratorFailures { get; } = [];
     public TimeSpan Elapsed { get; set; }
@@ -38,7 +44,7 @@ public sealed class FuzzCampaign(DifferentialOracle oracle)
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
             async (seed, token) =>
             {
-                var (kind, found, text) = await CheckAsync(seed, options.Generator, token);
+                var (kind, found, text) = await CheckAsync(seed, options.Generator, report, token);
                 lock (lockObject)
                 {
                     report.Checked++;
@@ -49,9 +55,9 @@ public sealed class FuzzCampaign(DifferentialOracle oracle)
                 if (kind is not null && found is not null)
                 {
                     var shrunk = options.Shrink
-                        ? await Shrinker.ShrinkAsync(found, options.Generator, async candidate => (await CheckAsync(candidate, token)).Kind == kind, options.ShrinkBudget, token)
+                        ? await Shrinker.ShrinkAsync(found, options.Generator, async candidate => (await CheckAsync(candidate, null, token)).Kind == kind, options.ShrinkBudget, token)
                         : found;
-                    var shrunkReport = ReferenceEquals(shrunk, found) ? text : (await CheckAsync(shrunk, token)).Report;
+                    var shrunkReport = ReferenceEquals(shrunk, found) ? text : (await CheckAsync(shrunk, null, token)).Report;
                     report.Findings.Add(new FuzzFinding(seed, kind, found, shrunk, shrunkReport));
                 }
                 progress?.Invoke(report);
@@ -60,7 +66,19 @@ public sealed class FuzzCampaign(DifferentialOracle oracle)
         return report;
     }
 
-    private async Task<(string? Kind, GeneratedExperiment? Found, string Report)> CheckAsync(int seed, GeneratorOptions options, CancellationToken token)
+    private static void Count(OracleVerdict verdict, FuzzReport report)
+    {
+        foreach (var process in verdict.Run.Processes.Values)
+        {
+            foreach (var step in process.Steps)
+                if (step.Split(' ').FirstOrDefault(w => w.Length > 1 && w[0] == 'E' && w.All(char.IsAsciiLetterUpper)) is { } errno)
+                    report.Outcomes.AddOrUpdate(errno, 1, (_, n) => n + 1);
+            foreach (var signal in process.Signals) report.Outcomes.AddOrUpdate(signal.Split(' ')[1], 1, (_, n) => n + 1);
+            if (process.End is { } end) report.Outcomes.AddOrUpdate("exit " + end.Split(' ')[0], 1, (_, n) => n + 1);
+        }
+    }
+
+    private async Task<(string? Kind, GeneratedExperiment? Found, string Report)> CheckAsync(int seed, GeneratorOptions options, FuzzReport report, CancellationToken token)
     {
         GeneratedExperiment generated;
         try
@@ -71,16 +89,17 @@ public sealed class FuzzCampaign(DifferentialOracle oracle)
         {
             return ("generator: " + e.Message.Split(':')[0], null, e.Message);
         }
-        var (kind, report) = await CheckAsync(generated, token);
-        return (kind, generated, report);
+        var (kind, text) = await CheckAsync(generated, report, token);
+        return (kind, generated, text);
     }
 
-    /// <summary>The kind of the first divergence (null when they agree) and the report.</summary>
-    public async Task<(string? Kind, string Report)> CheckAsync(GeneratedExperiment generated, CancellationToken token)
+    /// <summary>The kind of the first divergence (null when they agree) and the report; counts the run's outcomes into <paramref name="report"/>.</summary>
+    public async Task<(string? Kind, string Report)> CheckAsync(GeneratedExperiment generated, FuzzReport? report, CancellationToken token)
     {
         try
         {
             var verdict = await oracle.CheckAsync(generated.Experiment, token, generated.Mask);
+            if (report is not null) Count(verdict, report);
             return (verdict.Agrees ? null : verdict.Divergences[0].Kind, verdict.Report());
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or NotSupportedException or FormatException)

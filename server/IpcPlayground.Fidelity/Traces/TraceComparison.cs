@@ -26,13 +26,25 @@ public static class TraceComparison
             var r = run.Processes.GetValueOrDefault(id) ?? new ProcessTrace();
             if (FirstDifference(c.Steps, r.Steps) is { } step)
                 divergences.Add(new Divergence(id, StepKind(c.Steps, r.Steps, step), SideBySide(id, "steps", c.Steps, r.Steps, step)));
-            if (FirstDifference(c.Signals, r.Signals) is { } signal)
-                divergences.Add(new Divergence(id, "signals", SideBySide(id, "signals", c.Signals, r.Signals, signal)));
+            var (cSignals, rSignals) = (Comparable(c.Signals), Comparable(r.Signals));
+            if (FirstDifference(cSignals, rSignals) is { } signal)
+                divergences.Add(new Divergence(id, "signals", SideBySide(id, "signals", cSignals, rSignals, signal)));
             if (c.End != r.End)
                 divergences.Add(new Divergence(id, "exit", $"[{id}] ended: C program {c.End ?? "(not seen)"} | playground {r.End ?? "(not seen)"}"));
         }
         return divergences;
     }
+
+    /// <summary>
+    /// A process's signals in an order both sides share: what the process itself saw (a handler ran, sigtimedwait took
+    /// one) in the order it saw it; then what senders read of it right after kill(2) and how it died, sorted, since a
+    /// sender's reading and the target's own report race to be written first.
+    /// </summary>
+    private static List<string> Comparable(List<string> signals) =>
+    [
+        .. signals.Where(s => s.EndsWith(" handled", StringComparison.Ordinal) || s.EndsWith(" waited", StringComparison.Ordinal)),
+        .. signals.Where(s => !s.EndsWith(" handled", StringComparison.Ordinal) && !s.EndsWith(" waited", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+    ];
 
     private static int? FirstDifference(List<string> a, List<string> b)
     {

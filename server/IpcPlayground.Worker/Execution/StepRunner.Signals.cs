@@ -24,20 +24,23 @@ internal sealed unsafe partial class StepRunner
             return;
         }
         var signal = step.Signal!.Value;
-        var wasPending = ProcStat.Signals(pid) is { } before && SignalMasks.Has(before.Pending, signal);
+        var wasPending = ProcStat.Signals(pid) is { } before && SignalMasks.Has(before.Pending & before.Blocked, signal);
         Call(step, path, "kill", () => Outcome.Of(Libc.Kill(pid, signal)), announce: false,
             details: (outcome, end) => outcome.Result == 0 ? end with { Fate = Fate(pid, signal, wasPending) } : end);
     }
 
     /// <summary>
     /// What the target's /proc status says became of the signal right after kill(2), as a C program would read it:
-    /// held pending by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
+    /// pending, held by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
     /// discarded by default. Null when it does not say: a handler reports itself, a death shows in the exit.
     /// </summary>
     private static string? Fate(int pid, int signal, bool wasPending)
     {
         if (ProcStat.Signals(pid) is not { } masks) return null;
-        if (SignalMasks.Has(masks.Blocked, signal)) return wasPending && signal < 32 ? "merged" : "pending";
+        // Pending only while blocked: an unblocked signal is pending just until its target runs, to take it. And
+        // blocked but not pending is one delivered already, to a handler that blocks it while it runs (and says so).
+        if (SignalMasks.Has(masks.Blocked, signal))
+            return !SignalMasks.Has(masks.Pending, signal) ? null : wasPending && signal < 32 ? "merged" : "pending";
         if (SignalMasks.Has(masks.Ignored, signal)) return "ignored";
         if (!SignalMasks.Has(masks.Caught, signal) && SignalMasks.DefaultIsIgnore(signal)) return "default";
         return null;

@@ -14,7 +14,8 @@ static int roots_start[2] = { -1, -1 };
 static void wait_for_close(int fd)
 {
     char ignored;
-    while (read(fd, &ignored, 1) > 0 || errno == EINTR) {
+    ssize_t n;
+    while ((n = read(fd, &ignored, 1)) > 0 || (n < 0 && errno == EINTR)) {
     }
 }
 

@@ -27,7 +27,7 @@ static struct signal_masks signal_masks_of(pid_t pid)
  * kill(2) to another experiment process. One that has not started has no pid yet: ESRCH, as for any pid that names
  * no process. One that has ended keeps its pid: kill succeeds while it is a zombie and fails with ESRCH once reaped.
  * After the call, the target's /proc status says what became of the signal, as the playground's signal event does:
- * held pending by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
+ * pending, held by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
  * discarded by default (SIGCHLD, SIGCONT, SIGURG, SIGWINCH). A handler says so itself; a death shows in the exit.
  */
 static void send_signal(int index, int signo)
@@ -40,7 +40,8 @@ static void send_signal(int index, int signo)
         return;
     }
     unsigned long long bit = 1ULL << (signo - 1);
-    int was_pending = (signal_masks_of(pid).pending & bit) != 0;
+    struct signal_masks before = signal_masks_of(pid);
+    int was_pending = (before.pending & before.blocked & bit) != 0;
     int rc = kill(pid, signo);
     int error = errno;
     say("kill(%s, %s) = %d%s", target, signal_name(signo), rc, error_text(rc, error));
@@ -48,8 +49,12 @@ static void send_signal(int index, int signo)
     if (rc != 0) return;
     struct signal_masks masks = signal_masks_of(pid);
     const char *fate = NULL;
-    if (masks.blocked & bit) fate = was_pending && signo < 32 ? "merged" : "pending";
-    else if (masks.ignored & bit) fate = "ignored";
+    /* Pending only while blocked: an unblocked signal is pending just until its target runs, to take it. And blocked
+       but not pending is one delivered already, to a handler that blocks it while it runs (and says so itself). */
+    if (masks.blocked & bit) {
+        if (!(masks.pending & bit)) return;
+        fate = was_pending && signo < 32 ? "merged" : "pending";
+    } else if (masks.ignored & bit) fate = "ignored";
     else if (!(masks.caught & bit) && (signo == SIGCHLD || signo == SIGCONT || signo == SIGURG || signo == SIGWINCH)) fate = "default";
     if (!fate) return;
     say("  %s is %s in %s", signal_name(signo), fate, target);
