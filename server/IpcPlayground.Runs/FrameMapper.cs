@@ -32,7 +32,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
                 Op = b.Op, Object = b.Object, Target = b.Target, Step = b.Step, Iteration = b.Iteration, Call = b.Call,
                 SinceNs = Math.Max(0, b.Since - _t0), Wchan = b.Wchan,
             },
-            ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null },
+            ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null, CpuNs = x.CpuNs },
             FailureFrame f => new ErrorEvent { Message = f.Message },
             SignalFrame s => new SignalEvent { Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step },
             StateFrame s => new StateEvent { Object = s.Object, State = JsonSerializer.SerializeToElement(s.State, StateJson) },

@@ -127,13 +127,12 @@ public sealed class RunCoordinator(
     /// The supervisor's run-end, preceded by a <c>limit</c> event for each limit the run ran into: a fork the pids
     /// cgroup refused, an OOM kill, a process killed for its CPU time. Then the status is <c>limit</c>.
     /// </summary>
-    private static List<RunEvent> EndingWithLimits(Run run, FrameMapper mapper, ISandboxedRun sandboxed, RunEndedFrame ended)
+    private List<RunEvent> EndingWithLimits(Run run, FrameMapper mapper, ISandboxedRun sandboxed, RunEndedFrame ended)
     {
         var hits = sandboxed.LimitsHit().ToList();
-        // SIGXCPU is what RLIMIT_CPU sends, unless another process of the run sent it with kill(2).
-        var events = run.Events.Snapshot();
-        var sent = events.OfType<SyscallEvent>().Where(e => e is { Op: Ops.Signal, Signal: "SIGXCPU", Result: 0 }).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
-        if (events.OfType<ProcessExitEvent>().Any(e => e.Signal is "SIGXCPU" && !sent.Contains(e.Process)))
+        // SIGXCPU is what RLIMIT_CPU sends when a process has used its CPU seconds; one that had not was sent it by kill(2).
+        var limitNs = sandboxOptions.Value.CpuSecondsPerProcess * 1_000_000_000L;
+        if (run.Events.Snapshot().OfType<ProcessExitEvent>().Any(e => e.Signal is "SIGXCPU" && (e.CpuNs ?? limitNs) >= limitNs * 9 / 10))
             hits.Add(("cpu", "a process used more CPU time than a run's process may and was killed"));
         var end = (RunEndEvent)mapper.Map(ended)!;
         var ending = new List<RunEvent>();

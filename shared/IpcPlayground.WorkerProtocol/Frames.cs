@@ -105,6 +105,9 @@ public sealed record ChildExitedFrame : Frame
 {
     public int? ExitCode { get; init; }
     public int? Signal { get; init; }
+
+    /// <summary>CPU time (user and system) the child used, from wait4.</summary>
+    public long? CpuNs { get; init; }
 }
 
 /// <summary>Worker or supervisor → server: the runtime itself could not go on.</summary>
@@ -142,6 +145,9 @@ public sealed record ProcessExitedFrame : Frame
 {
     public int? ExitCode { get; init; }
     public int? Signal { get; init; }
+
+    /// <summary>CPU time (user and system) the process used, when its reaper saw it.</summary>
+    public long? CpuNs { get; init; }
 }
 
 public sealed record RunEndedFrame : Frame

@@ -21,14 +21,20 @@ public static class FuzzCommand
         var margin = new Option<int>("--timing-margin") { Description = "ms to sleep before interrupting a waiting call (EINTR, EIDRM); 0 leaves those out", DefaultValueFactory = _ => 0 };
         var shrink = new Option<bool>("--no-shrink") { Description = "report divergences as found, without shrinking them" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "a directory for the shrunk experiments, one JSON file each" };
+        var dry = new Option<bool>("--dry") { Description = "only generate: print how often each op meets each object type, and the experiments' sizes" };
         var command = new Command("fuzz", "Run many generated experiments beside their C programs and report every divergence, shrunk.")
         {
-            seed, count, parallel, margin, shrink, output,
+            seed, count, parallel, margin, shrink, output, dry,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new FuzzOptions(parse.GetValue(seed), parse.GetValue(count), parse.GetValue(parallel),
                 new GeneratorOptions { TimingMarginMs = parse.GetValue(margin) }, Shrink: !parse.GetValue(shrink));
+            if (parse.GetValue(dry))
+            {
+                PrintVocabulary(options);
+                return ExitCodes.Completed;
+            }
             await using var engine = await PlaygroundEngine.StartAsync(options.Parallel * 2, cancellationToken);
             var shown = 0;
             var report = await new FuzzCampaign(new DifferentialOracle(engine)).RunAsync(options, progress =>
@@ -42,6 +48,26 @@ public static class FuzzCommand
         });
         return command;
     }
+
+    private static void PrintVocabulary(FuzzOptions options)
+    {
+        var experiments = Enumerable.Range(options.Seed, options.Count).Select(s => ExperimentGenerator.Generate(s, options.Generator).Experiment).ToList();
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var experiment in experiments)
+        {
+            var types = (experiment.Objects ?? []).ToDictionary(o => o.Id!, o => o.Type!, StringComparer.Ordinal);
+            foreach (var step in (experiment.Processes ?? []).SelectMany(p => Flatten(p.Steps ?? [])))
+            {
+                var key = step.Object is { } id ? $"{step.Op} {types[id]}" : step.Op!;
+                uses[key] = uses.GetValueOrDefault(key) + 1;
+            }
+        }
+        Console.WriteLine($"{experiments.Count} experiments, {experiments.Average(Shrinker.Size):0} steps, processes and objects each on average");
+        foreach (var (use, n) in uses.OrderBy(u => u.Key, StringComparer.Ordinal)) Console.WriteLine($"  {n,6}  {use}");
+    }
+
+    private static IEnumerable<IpcPlayground.Contracts.Experiments.Step> Flatten(IEnumerable<IpcPlayground.Contracts.Experiments.Step> steps) =>
+        steps.SelectMany(s => (IEnumerable<IpcPlayground.Contracts.Experiments.Step>)[s, .. Flatten(s.Steps ?? [])]);
 
     private static void Print(FuzzReport report, FuzzOptions options, DirectoryInfo? output)
     {

@@ -197,8 +197,10 @@ internal sealed partial class GenerationRun
     {
         var waiting = _world.Processes.Where(p => p != holder && WaitsForTurn(p)).ToList();
         if (waiting.Count == 0) return null;
-        var step = choices.Chance(15)
-            ? new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals() }
+        var sysv = Touchable(holder).Where(o => o.Type is ObjectTypes.SysvMsgQueue or ObjectTypes.SysvSem).ToList();
+        var step = choices.Chance(15) ? new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals() }
+            // With a timing margin, waits in System V queues and sets, which a removal can fail (EIDRM).
+            : options.TimingMarginMs > 0 && sysv.Count > 0 && choices.Chance(30) ? SysvWait(choices.OneOf(sysv))
             : ObjectStep(holder);
         if (step is null) return null;
         _mustBlock = true;
@@ -210,6 +212,10 @@ internal sealed partial class GenerationRun
     }
 
     private bool _mustBlock;
+
+    private Step SysvWait(ObjectDefinition obj) => obj.Type == ObjectTypes.SysvMsgQueue
+        ? new Step { Op = Ops.Receive, Object = obj.Id, Type = choices.Between(4, 9) }
+        : new Step { Op = Ops.SemWait, Object = obj.Id, Count = choices.Between(4, 9) };
 
     private Step? Repeat(SimProcess holder)
     {

@@ -57,14 +57,16 @@ internal sealed class StepProposals(ChoiceSource choices)
             },
             ObjectTypes.UnixStream or ObjectTypes.Tcp => Stream(id, obj.Type!, process, world),
             ObjectTypes.UnixDgram => Datagram(id, process, world),
-            ObjectTypes.SysvMsgQueue => choices.Below(6) switch
+            ObjectTypes.SysvMsgQueue => (process.Sysv.GetValueOrDefault(id)?.Messages.Count > 0 && choices.Chance(40) ? 2 : choices.Below(6)) switch
             {
                 0 or 1 => new Step { Op = Ops.Send, Object = id, Data = Data(), Type = choices.Between(1, 3), Nowait = Flag(20) },
-                2 or 3 => new Step
-                {
-                    Op = Ops.Receive, Object = id, Type = choices.Between(-3, 3), Nowait = Flag(40),
-                    MaxBytes = choices.Chance(15) ? choices.Between(1, 8) : null,
-                },
+                2 or 3 => Shorter(process.Sysv.GetValueOrDefault(id)?.Messages.FirstOrDefault().Data) is { } shorter
+                    ? new Step { Op = Ops.Receive, Object = id, MaxBytes = shorter }
+                    : new Step
+                    {
+                        Op = Ops.Receive, Object = id, Type = choices.Between(-3, 3), Nowait = Flag(40),
+                        MaxBytes = choices.Chance(10) ? choices.Between(1, 8) : null,
+                    },
                 4 => Chance(15) ? new Step { Op = Ops.Open, Object = id, Mode = "read-write" } : new Step { Op = Ops.Stat, Object = id },
                 _ => choices.Below(10) switch
                 {
@@ -123,6 +125,9 @@ internal sealed class StepProposals(ChoiceSource choices)
     }
 
     private bool Chance(int percent) => choices.Chance(percent);
+
+    /// <summary>Now and then a buffer too short for the message at the head of a System V queue: E2BIG, and it stays queued.</summary>
+    private int? Shorter(byte[]? message) => message is { Length: > 1 } && choices.Chance(30) ? choices.Between(1, message.Length - 1) : null;
 
     private bool? Flag(int percent) => choices.Chance(percent) ? true : null;
 

@@ -71,7 +71,7 @@ public sealed class FuzzCampaign(DifferentialOracle oracle)
         foreach (var process in verdict.Run.Processes.Values)
         {
             foreach (var step in process.Steps)
-                if (step.Split(' ').FirstOrDefault(w => w.Length > 1 && w[0] == 'E' && w.All(char.IsAsciiLetterUpper)) is { } errno)
+                if (step.Split(' ').FirstOrDefault(w => w.Length > 1 && w[0] == 'E' && w.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))) is { } errno)
                     report.Outcomes.AddOrUpdate(errno, 1, (_, n) => n + 1);
             foreach (var signal in process.Signals) report.Outcomes.AddOrUpdate(signal.Split(' ')[1], 1, (_, n) => n + 1);
             if (process.End is { } end) report.Outcomes.AddOrUpdate("exit " + end.Split(' ')[0], 1, (_, n) => n + 1);

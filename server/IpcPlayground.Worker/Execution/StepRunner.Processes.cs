@@ -33,14 +33,15 @@ internal sealed unsafe partial class StepRunner
         var switches = Libc.VoluntarySwitches();
         int status;
         int rc;
-        while ((rc = Libc.WaitPid(pid, &status, 0)) < 0 && Interop.Errno.Last() == Libc.EINTR) { }
+        long cpuNs;
+        while ((rc = Libc.WaitPid(pid, &status, 0, out cpuNs)) < 0 && Interop.Errno.Last() == Libc.EINTR) { }
         var errno = rc < 0 ? Interop.Errno.Last() : 0;
         var end = MonotonicClock.Now();
         var decoded = new WaitStatus(status);
         int? exitCode = rc > 0 && decoded.Exited ? decoded.ExitCode : null;
         int? signal = rc > 0 && decoded.Signaled ? decoded.TermSignal : null;
         if (rc > 0)
-            _link.Send(new ChildExitedFrame { Process = child, Pid = pid, ExitCode = exitCode, Signal = signal, T = end });
+            _link.Send(new ChildExitedFrame { Process = child, Pid = pid, ExitCode = exitCode, Signal = signal, CpuNs = cpuNs, T = end });
         _link.Send(new StepEndFrame
         {
             Step = path, Iteration = _iteration, Op = step.Op, Target = child, T = end, DurationNs = end - begin,

@@ -136,6 +136,20 @@ internal static unsafe partial class Libc
         return GetRUsage(1 /* RUSAGE_THREAD */, usage) == 0 ? *(long*)(usage + 128) : 0;
     }
 
+    [LibraryImport(Lib, EntryPoint = "wait4", SetLastError = true)]
+    private static partial int Wait4(int pid, int* status, int options, byte* usage);
+
+    /// <summary>waitpid that also says how much CPU time (user and system, ns) the reaped child used.</summary>
+    public static int WaitPid(int pid, int* status, int options, out long cpuNs)
+    {
+        var usage = stackalloc byte[144];
+        var rc = Wait4(pid, status, options, usage);
+        // struct rusage begins with ru_utime and ru_stime, each a timeval { seconds, microseconds }.
+        var times = (long*)usage;
+        cpuNs = rc > 0 ? (times[0] + times[2]) * 1_000_000_000L + (times[1] + times[3]) * 1000L : 0;
+        return rc;
+    }
+
     [LibraryImport(Lib, EntryPoint = "_exit")]
     public static partial void Exit(int code);
 }

@@ -282,7 +282,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 ReportExit(exiting.Pid, exiting.T, exiting.Code, null);
                 break;
             case ChildExitedFrame child:
-                ReportExit(child.Pid, child.T, child.ExitCode, child.Signal);
+                ReportExit(child.Pid, child.T, child.ExitCode, child.Signal, child.CpuNs);
                 break;
             case FailureFrame failure:
                 _failed = true;
@@ -303,12 +303,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             if (fds[i].Revents != 0 && _connections.ContainsKey(others[i].Fd)) ReadFrom(others[i]);
     }
 
-    private void ReportExit(int pid, long t, int? exitCode, int? signal)
+    private void ReportExit(int pid, long t, int? exitCode, int? signal, long? cpuNs = null)
     {
         if (!_exitReported.Add(pid)) return;
         if (signal is { } killedBy)
             _buffer.Add(new SignalFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), Signal = killedBy, Disposition = "default" });
-        _buffer.Add(new ProcessExitedFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), ExitCode = exitCode, Signal = signal });
+        _buffer.Add(new ProcessExitedFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), ExitCode = exitCode, Signal = signal, CpuNs = cpuNs });
     }
 
     /// <summary>
@@ -319,10 +319,10 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     {
         int status;
         int pid;
-        while ((pid = Libc.WaitPid(-1, &status, Libc.WNOHANG)) > 0)
+        while ((pid = Libc.WaitPid(-1, &status, Libc.WNOHANG, out var cpuNs)) > 0)
         {
             var decoded = new WaitStatus(status);
-            ReportExit(pid, MonotonicClock.Now(), decoded.Exited ? decoded.ExitCode : null, decoded.Signaled ? decoded.TermSignal : null);
+            ReportExit(pid, MonotonicClock.Now(), decoded.Exited ? decoded.ExitCode : null, decoded.Signaled ? decoded.TermSignal : null, cpuNs);
         }
         return pid < 0 && Errno.Last() == Libc.ECHILD;
     }

@@ -136,6 +136,9 @@ public sealed record ProcessExitEvent : RunEvent
     protected override string KindName => EventKinds.ProcessExit;
     public int? ExitCode { get; init; }
     public string? Signal { get; init; }
+
+    /// <summary>Extension: CPU time (user and system, ns) the process used, when whoever reaped it could tell.</summary>
+    public long? CpuNs { get; init; }
 }
 
 public sealed record LimitEvent : RunEvent

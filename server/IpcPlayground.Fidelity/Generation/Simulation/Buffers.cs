@@ -95,6 +95,4 @@ internal sealed class StreamBuffer
         }
         return [.. taken];
     }
-
-    public void Clear() => _chunks.Clear();
 }
