@@ -106,6 +106,20 @@ public sealed class ErrorPathTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task A_private_queue_opened_by_a_parent_is_the_one_its_later_child_uses_and_states_tell_the_instances_apart()
+    {
+        var events = await _api.RunAsync(SampleExperiments.Load("Fidelity/private-queue-inherited"));
+        var received = events.Single("syscall", "parent", "receive");
+        Assert.Equal(("to the parent's queue", 2L), (received.Str("data"), received.Long("type")));
+        var opened = events.Single("syscall", "parent", "open").Long("result");
+        var states = events.Where(e => e.Is("state") && e.Str("object") == "q").Select(e => e["state"]!).ToList();
+        Assert.All(states, s => Assert.Equal("IPC_PRIVATE", s["key"]!.GetValue<string>()));
+        var instances = states.Select(s => (Id: s["id"]!.GetValue<long>(), Instance: s["instance"]!.GetValue<int>())).Distinct().ToList();
+        Assert.Contains(instances, i => i.Instance == 1 && i.Id == opened);
+        Assert.Contains(instances, i => i.Instance == 0 && i.Id != opened);
+    }
+
+    [Fact]
     public async Task An_ignored_signal_is_reported_as_ignored()
     {
         var events = await _api.RunAsync("""

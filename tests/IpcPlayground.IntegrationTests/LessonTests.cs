@@ -15,6 +15,11 @@ public sealed class LessonTests(PlaygroundServer server)
         var events = await _api.RunAsync(LessonLibrary.Get(id).ExperimentJson);
         Assert.True(events[^1].Str("status") == "completed", $"lesson {id} did not complete:\n" + string.Join("\n", events));
         Assert.DoesNotContain(events, e => e.Kind() == "error");
+        // The order the events come in is the order they happened: tNs never goes back as seq goes on.
+        for (var i = 1; i < events.Count; i++)
+            Assert.True(events[i].Long("tNs") >= events[i - 1].Long("tNs"), $"lesson {id}: event {events[i]} comes before {events[i - 1]} in time");
+        // A blocked event always says where the kernel has the process sleeping.
+        Assert.All(events.Where(e => e.Kind() == "blocked"), e => Assert.False(string.IsNullOrEmpty(e.Str("wchan")), $"no wchan: {e}"));
         return events;
     }
 

@@ -28,13 +28,16 @@ internal sealed partial class GenerationRun
         if (Holder is not { } holder) return false;
         // An owner uses what it owns before anything else, so it is the nearest common ancestor of the users (the
         // process that makes a pipe) whatever its descendants do later.
-        foreach (var owned in _owners.Where(o => o.Value == holder.Id && !_scripts[holder.Id].Uses(o.Key)).Select(o => o.Key).ToList())
+        foreach (var owned in OwnedButUnused(holder.Id))
             if (!Apply([(holder.Id, new Step { Op = Ops.Stat, Object = owned }, false)]))
                 throw new InvalidOperationException($"{holder.Id} could not stat {owned}, which it owns");
         for (var attempt = 0; attempt < 20; attempt++)
             if (Propose(holder, preferWaking) is { Count: > 0 } move && Apply(move)) return true;
         return false;
     }
+
+    private List<string> OwnedButUnused(string process) =>
+        _owners.Where(o => o.Value == process && !_scripts[process].Uses(o.Key)).Select(o => o.Key).ToList();
 
     private List<(string, Step?, bool)>? Propose(SimProcess holder, bool preferWaking)
     {
@@ -269,8 +272,7 @@ internal sealed partial class GenerationRun
     {
         var mustBlock = _mustBlock;
         _mustBlock = false;
-        var scripts = _scripts.ToDictionary(s => s.Key, s => s.Value.Steps.Count);
-        var (history, racy) = (_history.Count, _racy.Count);
+        var mark = Mark();
         var waiterBefore = Waiter is { Blocked.On: var on } w ? (w.Id, on) : default((string Id, string On)?);
         var died = new List<string>();
         var touched = new List<(string Actor, Step Step)>();
@@ -307,14 +309,23 @@ internal sealed partial class GenerationRun
                  touched.Any(t => Names(t.Step, waiting.On)));
         if (!ok)
         {
-            foreach (var (process, count) in scripts) _scripts[process].Truncate(count);
-            _history.RemoveRange(history, _history.Count - history);
-            _racy.RemoveRange(racy, _racy.Count - racy);
-            _world = Rebuild(_history);
+            Restore(mark);
             return false;
         }
-        if (waiterBefore is null && Waiter is not null) _beforeWaiting = (scripts, history, racy);
+        if (waiterBefore is null && Waiter is not null) _beforeWaiting = mark;
         return true;
+    }
+
+    /// <summary>How far the scripts, the moves and the racing fields had got: a point to go back to.</summary>
+    private (Dictionary<string, int> Scripts, int History, int Racy) Mark() =>
+        (_scripts.ToDictionary(s => s.Key, s => s.Value.Steps.Count), _history.Count, _racy.Count);
+
+    private void Restore((Dictionary<string, int> Scripts, int History, int Racy) mark)
+    {
+        foreach (var (process, count) in mark.Scripts) _scripts[process].Truncate(count);
+        _history.RemoveRange(mark.History, _history.Count - mark.History);
+        _racy.RemoveRange(mark.Racy, _racy.Count - mark.Racy);
+        _world = Rebuild(_history);
     }
 
     /// <summary>Where the moves stood before the process now waiting began to wait: the end goes back there if nothing wakes it.</summary>
@@ -335,21 +346,14 @@ internal sealed partial class GenerationRun
     private void Finish()
     {
         for (var tries = 0; tries < 60 && Waiter is not null; tries++) Move(preferWaking: true);
-        if (Waiter is not null && _beforeWaiting is { } checkpoint)
-        {
-            // Nothing could let the waiting call finish: take back everything from the move that began it.
-            foreach (var (process, count) in checkpoint.Scripts) _scripts[process].Truncate(count);
-            _history.RemoveRange(checkpoint.History, _history.Count - checkpoint.History);
-            _racy.RemoveRange(checkpoint.Racy, _racy.Count - checkpoint.Racy);
-            _world = Rebuild(_history);
-        }
+        // Nothing could let the waiting call finish: take back everything from the move that began it.
+        if (Waiter is not null && _beforeWaiting is { } checkpoint) Restore(checkpoint);
         if (Holder is not { } holder || Waiter is not null) throw new InvalidOperationException("the generator left a call waiting for good");
         _world.BeginFinishing();
         foreach (var waiting in _world.Processes.Where(WaitsForTurn).ToList()) Final(holder.Id, GiveTurn(waiting.Id));
         while (_world.Processes.FirstOrDefault(p => p.Runnable) is { } last)
         {
-            foreach (var owned in _owners.Where(o => o.Value == last.Id && !_scripts[last.Id].Uses(o.Key)).Select(o => o.Key).ToList())
-                Final(last.Id, new Step { Op = Ops.Stat, Object = owned });
+            foreach (var owned in OwnedButUnused(last.Id)) Final(last.Id, new Step { Op = Ops.Stat, Object = owned });
             Final(last.Id, null);
         }
     }

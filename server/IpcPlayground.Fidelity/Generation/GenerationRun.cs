@@ -100,8 +100,7 @@ internal sealed partial class GenerationRun(ChoiceSource choices, GeneratorOptio
     {
         var world = new SimWorld { TurnObject = ExperimentGenerator.TurnQueue };
         foreach (var obj in _objects) world.AddObject(SimObjectOf(obj));
-        for (var i = 0; i < _declared.Count; i++) world.Declare(_declared[i].Id, i + 1);
-        foreach (var (id, parent) in _declared.Where(p => p.Parent is null)) world.StartRoot(id, _declared.FindIndex(d => d.Id == id) + 1);
+        foreach (var (id, _) in _declared.Where(p => p.Parent is null)) world.StartRoot(id);
         foreach (var (actor, step, margin) in history)
         {
             world.MarginElapsed = margin;

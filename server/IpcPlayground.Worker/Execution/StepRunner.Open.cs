@@ -65,7 +65,9 @@ internal sealed unsafe partial class StepRunner
             "sysv-shm" => ("shmget", () => Libc.ShmGet(key, obj.Size, flags)),
             _ => ("semget", () => Libc.SemGet(key, obj.Count, flags)),
         };
-        var outcome = Call(step, path, call, () => Outcome.Of(get()), announce: false);
+        // From here on the process uses the identifier the open returned (a new object, for IPC_PRIVATE).
+        var outcome = Call(step, path, call, () => Outcome.Of(get()), announce: false,
+            details: (made, end) => made.Result >= 0 ? end with { SysvId = (int)made.Result } : end);
         if (outcome.Result < 0) return;
         _handles.SysvIds[obj.Id] = (int)outcome.Result;
         if (obj.Type == "sysv-shm") AttachSysv(step, path, obj, report: true, out _);

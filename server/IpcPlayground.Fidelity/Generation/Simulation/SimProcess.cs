@@ -3,13 +3,10 @@ using IpcPlayground.Contracts.Experiments;
 namespace IpcPlayground.Fidelity.Generation.Simulation;
 
 /// <summary>One process as the simulator follows it: what it holds, its signal state, and the call it waits in.</summary>
-internal sealed class SimProcess(string id, string? parent, int number)
+internal sealed class SimProcess(string id, string? parent)
 {
     public string Id { get; } = id;
     public string? Parent { get; } = parent;
-
-    /// <summary>1, 2, 3 ...: the message type of this process's turn on the generator's turn queue.</summary>
-    public int Number { get; } = number;
 
     public bool Started { get; set; }
 
@@ -59,9 +56,9 @@ internal sealed class SimProcess(string id, string? parent, int number)
 
     public bool Blocks(int signal) => (Mask & Bit(signal)) != 0;
 
-    public SimProcess SpawnChild(string id, int number)
+    public SimProcess SpawnChild(string id)
     {
-        var child = new SimProcess(id, Id, number) { Started = true };
+        var child = new SimProcess(id, Id) { Started = true };
         foreach (var (key, description) in Fds) child.Fds[key] = description;
         child.Leaked.AddRange(Leaked);
         foreach (var (key, instance) in Sysv) child.Sysv[key] = instance;

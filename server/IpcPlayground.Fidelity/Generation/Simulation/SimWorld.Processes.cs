@@ -5,11 +5,6 @@ namespace IpcPlayground.Fidelity.Generation.Simulation;
 /// <summary>spawn and wait, and remove.</summary>
 internal sealed partial class SimWorld
 {
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-
-    /// <summary>A child the generator will spawn: its turn number (its process is made when the spawn step runs).</summary>
-    public void Declare(string id, int number) => _numbers[id] = number;
-
     private void Spawn(SimProcess parent, Step step, SimOutcome outcome)
     {
         var id = step.Process!;
@@ -18,7 +13,7 @@ internal sealed partial class SimWorld
             outcome.Refuse($"{id} is already spawned");
             return;
         }
-        var child = parent.SpawnChild(id, _numbers[id]);
+        var child = parent.SpawnChild(id);
         _processes[id] = child;
         parent.Spawned.Add(id);
         Begin(child);

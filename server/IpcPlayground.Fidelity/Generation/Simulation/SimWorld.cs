@@ -35,11 +35,6 @@ internal sealed class SimOutcome
 internal sealed partial class SimWorld
 {
     private const int Sigchld = 17;
-
-    /// <summary>Set by the generator for the end, when every process ends at once and nothing depends on the order.</summary>
-    private bool _finishing;
-
-    public void BeginFinishing() => _finishing = true;
     private readonly Dictionary<string, SimProcess> _processes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimObject> _objects = new(StringComparer.Ordinal);
 
@@ -54,12 +49,17 @@ internal sealed partial class SimWorld
     /// </summary>
     public bool MarginElapsed { get; set; }
 
+    /// <summary>Set for the end, when every process ends at once and nothing depends on which ends first.</summary>
+    private bool _finishing;
+
+    public void BeginFinishing() => _finishing = true;
+
     public void AddObject(SimObject obj) => _objects[obj.Id] = obj;
 
     /// <summary>A process that starts with the run (a root); it makes its anonymous objects and binds its sockets.</summary>
-    public SimProcess StartRoot(string id, int number)
+    public SimProcess StartRoot(string id)
     {
-        var process = new SimProcess(id, null, number) { Started = true };
+        var process = new SimProcess(id, null) { Started = true };
         _processes[id] = process;
         Begin(process);
         return process;
@@ -131,7 +131,7 @@ internal sealed partial class SimWorld
             case Ops.Wait: Wait(process, step, outcome); break;
             case Ops.Sleep or Ops.Stat: break; // they change nothing the model follows
             case Ops.Remove: Remove(process, step); break;
-            case Ops.Exit: End(process, outcome); break;
+            case Ops.Exit: Die(process, outcome); break;
             default: outcome.Refuse($"the simulator does not know op '{step.Op}'"); break;
         }
     }
@@ -156,12 +156,10 @@ internal sealed partial class SimWorld
     public SimOutcome End(string process)
     {
         var outcome = new SimOutcome();
-        End(_processes[process], outcome);
+        Die(_processes[process], outcome);
         if (outcome.Unpredictable is null) Settle(outcome);
         return outcome;
     }
-
-    private void End(SimProcess process, SimOutcome outcome) => Die(process, outcome);
 
     private void Die(SimProcess process, SimOutcome outcome)
     {
