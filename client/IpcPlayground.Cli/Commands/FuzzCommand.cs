@@ -42,7 +42,7 @@ public static class FuzzCommand
                 if (progress.Checked / 100 <= shown) return;
                 shown = progress.Checked / 100;
                 Console.Error.WriteLine($"{progress.Checked}/{options.Count}: {progress.Diverged} divergent");
-            }, cancellationToken);
+            }, cancellationToken, finding => Console.Error.WriteLine($"seed {finding.Seed}: {finding.Kind}\n{finding.Report}"));
             Print(report, options, parse.GetValue(output));
             return report.Diverged == 0 ? ExitCodes.Completed : ExitCodes.RunDidNotComplete;
         });

@@ -35,7 +35,9 @@ public sealed class FuzzReport
 /// </summary>
 public sealed class FuzzCampaign(DifferentialOracle oracle)
 {
-    public async Task<FuzzReport> RunAsync(FuzzOptions options, Action<FuzzReport>? progress, CancellationToken cancellationToken)
+    /// <param name="progress">Told after each experiment.</param>
+    /// <param name="onFound">Told of each divergence as soon as it is found (and shrunk).</param>
+    public async Task<FuzzReport> RunAsync(FuzzOptions options, Action<FuzzReport>? progress, CancellationToken cancellationToken, Action<FuzzFinding>? onFound = null)
     {
         var report = new FuzzReport();
         var clock = Stopwatch.StartNew();
@@ -58,7 +60,9 @@ public sealed class FuzzCampaign(DifferentialOracle oracle)
                         ? await Shrinker.ShrinkAsync(found, options.Generator, async candidate => (await CheckAsync(candidate, null, token)).Kind == kind, options.ShrinkBudget, token)
                         : found;
                     var shrunkReport = ReferenceEquals(shrunk, found) ? text : (await CheckAsync(shrunk, null, token)).Report;
-                    report.Findings.Add(new FuzzFinding(seed, kind, found, shrunk, shrunkReport));
+                    var finding = new FuzzFinding(seed, kind, found, shrunk, shrunkReport);
+                    report.Findings.Add(finding);
+                    onFound?.Invoke(finding);
                 }
                 progress?.Invoke(report);
             });

@@ -20,7 +20,7 @@ internal static unsafe class ObjectState
         {
             case "pipe" or "fifo" or "socketpair" or "unix-stream" or "tcp" or "unix-dgram":
             {
-                var fd = handles.EndsOf(obj.Id).Select(e => handles.Find(obj.Id, e)).FirstOrDefault(f => f is not null) ?? -1;
+                var fd = StatOrder.Select(e => handles.Find(obj.Id, e)).FirstOrDefault(f => f is not null) ?? -1;
                 int buffered;
                 if (Libc.Ioctl(fd, Libc.FIONREAD, &buffered) < 0)
                 {
@@ -59,6 +59,12 @@ internal static unsafe class ObjectState
                 return obj.Type == "sysv-shm" ? AddPreview(shared, handles, obj) : shared;
         }
     }
+
+    /// <summary>
+    /// The end a stat asks FIONREAD on, as the C program does: the first of its data ends it holds (a listening socket
+    /// only when it holds nothing else, and FIONREAD on that is EINVAL).
+    /// </summary>
+    private static readonly string[] StatOrder = ["socket", "read", "write", "first", "second", "connected", "bound", "sender", "listener"];
 
     private static JsonObject AddPreview(JsonObject state, ObjectHandles handles, PlanObject obj)
     {

@@ -17,20 +17,29 @@ static const char *signal_name(int signo)
     return signo > 0 && signo < 32 && signal_names[signo] ? signal_names[signo] : "SIG?";
 }
 
-/* Prints "[process] text" as one write(2), so the lines of different processes never mix. */
+/* Writes LEAD, then the formatted text, as one line with one write(2), so the lines of different processes never mix. */
+__attribute__((format(printf, 3, 0)))
+static void write_line(int fd, const char *lead, const char *format, va_list args)
+{
+    char line[1400];
+    int n = snprintf(line, sizeof line, "%s", lead);
+    n += vsnprintf(line + n, sizeof line - n, format, args);
+    if (n > (int)sizeof line - 2) n = (int)sizeof line - 2;
+    line[n++] = '\n';
+    ssize_t written = write(fd, line, n);
+    (void)written;
+}
+
+/* Prints "[process] text" on standard output. */
 __attribute__((format(printf, 1, 2)))
 static void say(const char *format, ...)
 {
-    char line[1024];
-    int n = snprintf(line, sizeof line, "[%s] ", me);
+    char lead[64];
+    snprintf(lead, sizeof lead, "[%s] ", me);
     va_list args;
     va_start(args, format);
-    n += vsnprintf(line + n, sizeof line - n, format, args);
+    write_line(STDOUT_FILENO, lead, format, args);
     va_end(args);
-    if (n > (int)sizeof line - 2) n = (int)sizeof line - 2;
-    line[n++] = '\n';
-    ssize_t written = write(STDOUT_FILENO, line, n);
-    (void)written;
 }
 
 /* "" for a call that succeeded, else " " and errno's symbolic name, as the playground's events spell it. */
@@ -54,21 +63,17 @@ static const char *error_text(long result, int error)
  */
 static int tracing;
 
-/* One trace line for PROCESS, written with one write(2) so lines of different processes never mix. */
+/* One trace line for PROCESS, "@ process text", on standard error. */
 __attribute__((format(printf, 2, 3)))
 static void trace(const char *process, const char *format, ...)
 {
     if (!tracing) return;
-    char line[1400];
-    int n = snprintf(line, sizeof line, "@ %s ", process);
+    char lead[64];
+    snprintf(lead, sizeof lead, "@ %s ", process);
     va_list args;
     va_start(args, format);
-    n += vsnprintf(line + n, sizeof line - n, format, args);
+    write_line(STDERR_FILENO, lead, format, args);
     va_end(args);
-    if (n > (int)sizeof line - 2) n = (int)sizeof line - 2;
-    line[n++] = '\n';
-    ssize_t written = write(STDERR_FILENO, line, n);
-    (void)written;
 }
 
 //@ at_step needs trace

@@ -1,12 +1,14 @@
 //@ stat_stream needs objects output trace_step fields
 /*
  * FIONREAD: bytes waiting to be read; F_GETPIPE_SZ: the pipe's capacity. Asked on a descriptor this process holds,
- * or on -1 when it holds none (the kernel answers EBADF).
+ * the first of its data ends (a listening socket only when it holds nothing else: FIONREAD on it is EINVAL), or on
+ * -1 when it holds none (the kernel answers EBADF).
  */
 static void stat_stream(struct ipc_object *o)
 {
+    static const enum end order[] = { SOCKET, READ_END, WRITE_END, FIRST_END, SECOND_END, CONNECTED, BOUND, SENDER, LISTENER };
     int fd = -1;
-    for (int end = 0; end < END_COUNT && fd < 0; end++) fd = o->fd[end];
+    for (size_t i = 0; i < sizeof order / sizeof order[0] && fd < 0; i++) fd = o->fd[order[i]];
     int buffered = 0;
     int rc = ioctl(fd, FIONREAD, &buffered);
     int error = errno;

@@ -14,10 +14,14 @@ internal sealed class PipeEnd(PipeBuffer buffer, bool canRead, bool canWrite) : 
     public bool CanWrite { get; } = canWrite;
 }
 
-/// <summary>The two directions of a socketpair or of one stream connection: <c>Incoming[side]</c> is what side reads.</summary>
+/// <summary>
+/// The two directions of a socketpair or of one stream connection: <c>Incoming[side]</c> is what side reads, the bytes
+/// of each write a chunk. A Unix socket's reader takes across chunks as a pipe's does; for TCP the generator reads
+/// only within the first chunk, since a later one may still be on its way through the loopback device.
+/// </summary>
 internal sealed class Connection
 {
-    public StreamBuffer[] Incoming { get; } = [new(), new()];
+    public ChunkedBytes[] Incoming { get; } = [new(), new()];
 }
 
 /// <summary>One side (0 or 1) of a socketpair or of an accepted (1) or connecting (0) stream socket.</summary>
@@ -25,8 +29,8 @@ internal sealed class SocketEnd(Connection connection, int side) : Description
 {
     public Connection Connection { get; } = connection;
     public int Side { get; } = side;
-    public StreamBuffer Mine => Connection.Incoming[Side];
-    public StreamBuffer Peers => Connection.Incoming[1 - Side];
+    public ChunkedBytes Mine => Connection.Incoming[Side];
+    public ChunkedBytes Peers => Connection.Incoming[1 - Side];
 }
 
 /// <summary>A unix-stream or tcp object's listening socket, which its binder holds from its start.</summary>

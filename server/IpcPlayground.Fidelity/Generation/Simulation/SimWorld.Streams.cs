@@ -68,7 +68,7 @@ internal sealed partial class SimWorld
                     outcome.Refuse("a socket write near its buffer's limit");
                     return;
                 }
-                end.Peers.Write(data);
+                if (data.Length > 0) end.Peers.Add(data);
                 return;
             default:
                 return; // EBADF: the process holds no such end, or it is not open for writing
@@ -96,7 +96,7 @@ internal sealed partial class SimWorld
                 });
                 return;
             case SocketEnd end:
-                if (obj.Type == ObjectTypes.Tcp && end.Mine.Chunks > 1 && bytes > end.Mine.FirstChunk)
+                if (obj.Type == ObjectTypes.Tcp && end.Mine.Count > 1 && bytes > end.Mine.First)
                 {
                     outcome.Refuse("a TCP read past its first segment races the ones still on the way");
                     return;
