@@ -22,9 +22,6 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         "capabilities:none", "filesystem:read-only", "die-with-parent", "timeout",
     ];
 
-    /// <summary>Joins the cgroups named in IPCPLAY_CGROUPS, then becomes bwrap: nothing of the run starts outside them.</summary>
-    private const string JoinCgroupsThenExec = "for f in $IPCPLAY_CGROUPS; do echo $$ > \"$f\" || exit 97; done; exec \"$@\"";
-
     public async Task<ISandboxedRun> StartAsync(string runId)
     {
         var worker = _options.ResolvedWorkerPath;
@@ -37,20 +34,9 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         if (cgroup is null && _options.RequireCgroups)
             throw new SandboxUnavailableException($"refusing to run without resource limits: {problem} (set Sandbox:RequireCgroups=false to run without them)");
 
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         var hostUser = HostUser.Choose(_options, worker);
-        foreach (var argument in (string[])["-c", JoinCgroupsThenExec, "sh", .. hostUser.Prefix, _options.BubblewrapPath])
-            start.ArgumentList.Add(argument);
-        foreach (var argument in BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"))
-            start.ArgumentList.Add(argument);
-        start.Environment.Clear();
-        start.Environment["IPCPLAY_CGROUPS"] = string.Join(' ', cgroup?.ProcsFiles ?? []);
+        var start = SandboxLaunch.StartInfo(_options, hostUser, cgroup, BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"));
+        start.RedirectStandardInput = true;
 
         string[] enforced =
         [

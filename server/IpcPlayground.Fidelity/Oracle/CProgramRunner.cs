@@ -8,9 +8,10 @@ namespace IpcPlayground.Fidelity.Oracle;
 public sealed record CProgramOutcome(int ExitCode, string Output, string Trace, TimeSpan CompileTime, TimeSpan RunTime);
 
 /// <summary>
-/// Compiles an exported C program with gcc (<c>-Wall -Werror</c>: a warning is a fault of the export) and runs it in
-/// the bubblewrap sandbox a run gets — the same namespaces, tmpfs mounts and host user, and the same rlimits the
-/// supervisor sets (through prlimit) — with IPCPLAY_TRACE set, so it writes its trace to standard error.
+/// Compiles an exported C program with gcc (<c>-Wall -Werror</c>: a warning is a fault of the export) and runs it as a
+/// run is run: the same bubblewrap namespaces and tmpfs mounts, the same host user, a cgroup of its own with the same
+/// process and memory limits, and the rlimits the supervisor sets (through prlimit) — with IPCPLAY_TRACE set, so it
+/// writes its trace to standard error.
 /// </summary>
 public sealed class CProgramRunner(SandboxOptions options)
 {
@@ -22,36 +23,13 @@ public sealed class CProgramRunner(SandboxOptions options)
         var directory = Directory.CreateTempSubdirectory("ipcplay-fidelity-");
         try
         {
-            // The sandbox's host user (nobody) must reach the program inside its /app.
-            if (OperatingSystem.IsLinux())
-                File.SetUnixFileMode(directory.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            var file = Path.Combine(directory.FullName, "experiment.c");
-            var program = Path.Combine(directory.FullName, "experiment");
-            await File.WriteAllTextAsync(file, source, cancellationToken);
             var clock = Stopwatch.StartNew();
-            var compiled = await ExecAsync("gcc", ["-Wall", "-Werror", "-O1", "-o", program, file, "-lrt", "-pthread"], TimeSpan.FromMinutes(1), cancellationToken);
+            var compiled = await CompileAsync(source, directory.FullName, cancellationToken);
             var compileTime = clock.Elapsed;
             if (compiled.ExitCode != 0)
                 throw new InvalidOperationException($"gcc rejected the exported program:\n{compiled.Errors}");
-
             clock.Restart();
-            var hostUser = HostUser.Choose(options, program);
-            string[] rlimits =
-            [
-                "/usr/bin/prlimit",
-                $"--cpu={options.CpuSecondsPerProcess}:{options.CpuSecondsPerProcess}",
-                $"--nofile={options.OpenFiles}:{options.OpenFiles}",
-                $"--msgqueue={options.PosixQueueBytes.ToString(CultureInfo.InvariantCulture)}:{options.PosixQueueBytes.ToString(CultureInfo.InvariantCulture)}",
-            ];
-            // Not --die-with-parent: it follows the thread that started bwrap, and pool threads retire; the timeout below kills it.
-            string[] command =
-            [
-                .. hostUser.Prefix, options.BubblewrapPath,
-                .. BubblewrapCommand.Isolation(options, directory.FullName).Where(a => a != "--die-with-parent"),
-                "--setenv", "IPCPLAY_TRACE", "1", .. rlimits, BubblewrapCommand.AppDirectory + "/experiment",
-            ];
-            var ran = await ExecAsync(command[0], command[1..], TimeSpan.FromMilliseconds(timeoutMs) + Grace, cancellationToken);
+            var ran = await RunAsync(directory.FullName, timeoutMs, cancellationToken);
             return new CProgramOutcome(ran.ExitCode, ran.Output, ran.Errors, compileTime, clock.Elapsed);
         }
         finally
@@ -60,13 +38,56 @@ public sealed class CProgramRunner(SandboxOptions options)
         }
     }
 
+    /// <summary>gcc -Wall -Werror -O1 of the source into <c>experiment</c> in the directory; gcc's exit code and diagnostics.</summary>
+    public static async Task<(int ExitCode, string Errors)> CompileAsync(string source, string directory, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(directory, "experiment.c");
+        await File.WriteAllTextAsync(file, source, cancellationToken);
+        var gcc = new ProcessStartInfo("gcc") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-Wall", "-Werror", "-O1", "-o", Path.Combine(directory, "experiment"), file, "-lrt", "-pthread"])
+            gcc.ArgumentList.Add(argument);
+        var compiled = await ExecAsync(gcc, TimeSpan.FromMinutes(1), null, cancellationToken);
+        return (compiled.ExitCode, compiled.Errors);
+    }
+
+    /// <summary>Runs the <c>experiment</c> compiled in the directory, in the sandbox; its standard output is its own, its standard error the trace.</summary>
+    private async Task<Executed> RunAsync(string directory, int timeoutMs, CancellationToken cancellationToken)
+    {
+        // The sandbox's host user (nobody) must reach the program inside its /app.
+        if (OperatingSystem.IsLinux())
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var (cgroup, problem) = RunCgroup.Create(options, "cprogram-" + Path.GetFileName(directory));
+        if (cgroup is null && options.RequireCgroups)
+            throw new InvalidOperationException($"refusing to run the C program without the run's resource limits: {problem}");
+        try
+        {
+            var start = SandboxLaunch.StartInfo(options, HostUser.Choose(options, Path.Combine(directory, "experiment")), cgroup,
+            [
+                // Not --die-with-parent: it follows the thread that started bwrap, and pool threads retire; the timeout kills it.
+                .. BubblewrapCommand.Isolation(options, directory).Where(a => a != "--die-with-parent"),
+                "--setenv", "IPCPLAY_TRACE", "1",
+                "/usr/bin/prlimit",
+                $"--cpu={options.CpuSecondsPerProcess}:{options.CpuSecondsPerProcess}",
+                $"--nofile={options.OpenFiles}:{options.OpenFiles}",
+                $"--msgqueue={Bytes(options.PosixQueueBytes)}:{Bytes(options.PosixQueueBytes)}",
+                BubblewrapCommand.AppDirectory + "/experiment",
+            ]);
+            return await ExecAsync(start, TimeSpan.FromMilliseconds(timeoutMs) + Grace, cgroup, cancellationToken);
+        }
+        finally
+        {
+            if (cgroup is not null) await cgroup.DisposeAsync();
+        }
+    }
+
+    private static string Bytes(long bytes) => bytes.ToString(CultureInfo.InvariantCulture);
+
     private sealed record Executed(int ExitCode, string Output, string Errors);
 
-    private static async Task<Executed> ExecAsync(string file, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<Executed> ExecAsync(ProcessStartInfo start, TimeSpan timeout, RunCgroup? cgroup, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         try
@@ -76,9 +97,10 @@ public sealed class CProgramRunner(SandboxOptions options)
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            cgroup?.KillAll();
             await process.WaitForExitAsync(CancellationToken.None);
             if (e is OperationCanceledException) throw;
-            throw new TimeoutException($"{Path.GetFileName(file)} did not finish within {timeout.TotalSeconds:0} s:\n{await output}");
+            throw new TimeoutException($"{Path.GetFileName(start.FileName)} did not finish within {timeout.TotalSeconds:0} s:\n{await output}");
         }
         return new Executed(process.ExitCode, await output, await errors);
     }
