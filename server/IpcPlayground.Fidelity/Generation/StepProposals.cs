@@ -18,13 +18,14 @@ internal sealed class StepProposals(ChoiceSource choices)
         "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGPWR", "SIGSTKFLT", "SIGIO", "SIGKILL",
     ];
 
+    /// <summary>Text of at most <paramref name="max"/> UTF-8 bytes, now and then with a two-byte character at its end.</summary>
     public string Data(int max = 24)
     {
         var length = choices.Between(1, max);
         var text = new char[length];
         for (var i = 0; i < length; i++) text[i] = Letters[choices.Below(Letters.Length)];
         var data = new string(text);
-        return choices.Chance(5) ? data + "\u00e9" : data;
+        return length + 2 <= max && choices.Chance(5) ? data + "\u00e9" : data;
     }
 
     public string Signal() => choices.OneOf(Signals);

@@ -405,10 +405,14 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
 
     private void KillWorkers()
     {
+        // Each process still running dies of the SIGKILL below, but a parent that is waiting for its child may reap
+        // it while both die, and then nobody else sees that end: it is reported here, as the C program's main does.
+        var running = _processByPid.Keys.Where(pid => !_exitReported.Contains(pid) && ProcStat.State(pid) is { } state && state != 'Z').ToList();
         if (_processGroup > 0) Libc.Kill(-_processGroup, Libc.SIGKILL);
         foreach (var pid in _processByPid.Keys) Libc.Kill(pid, Libc.SIGKILL);
         var until = MonotonicClock.Now() + 500 * Millisecond;
         while (!ReapChildren() && MonotonicClock.Now() < until) Thread.Sleep(1);
+        foreach (var pid in running) ReportExit(pid, MonotonicClock.Now(), null, Libc.SIGKILL);
         foreach (var connection in _connections.Values) Libc.Close(connection.Fd);
         _connections.Clear();
     }

@@ -126,6 +126,20 @@ static void wait_for_child(int index)
 //@ wait_for_every_process needs start_process how_it_ended
 static volatile sig_atomic_t run_timed_out;
 
+/* Whether PID is a process that has not ended (it exists, and is not a zombie). */
+static int is_running(pid_t pid)
+{
+    char path[64], stat[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *file = fopen(path, "r");
+    if (!file) return 0;
+    size_t n = fread(stat, 1, sizeof stat - 1, file);
+    fclose(file);
+    stat[n] = '\0';
+    const char *close = strrchr(stat, ')');
+    return close && close[1] == ' ' && close[2] != 'Z';
+}
+
 static void on_run_timeout(int signo)
 {
     (void)signo;
@@ -144,12 +158,13 @@ static int wait_for_every_process(int timeout_ms)
     sigaction(SIGALRM, &sa, NULL);
     struct itimerval timer = { { 0, 0 }, { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000L } };
     setitimer(ITIMER_REAL, &timer, NULL);
-    int killed = 0, status;
+    int killed = 0, status, running[NUMBER_OF_PROCESSES] = { 0 }, seen[NUMBER_OF_PROCESSES] = { 0 };
     for (;;) {
         pid_t pid = waitpid(-1, &status, 0);
         if (pid > 0) {
             for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
                 if (table->pid[i] == pid) {
+                    seen[i] = 1;
                     say("%s %s", process_names[i], how_it_ended(status));
                     trace_end(process_names[i], status);
                 }
@@ -158,11 +173,16 @@ static int wait_for_every_process(int timeout_ms)
         } else if (run_timed_out && !killed) {
             killed = 1;
             say("the run passed its limit of %d ms: every process left is killed", timeout_ms);
+            for (int i = 0; i < NUMBER_OF_PROCESSES; i++) running[i] = table->pid[i] > 0 && is_running(table->pid[i]);
             if (run_group > 0) kill(-run_group, SIGKILL);
             for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
                 if (table->pid[i] > 0) kill(table->pid[i], SIGKILL);
         }
     }
+    /* A process running at the timeout died of the SIGKILL, though a parent waiting for it may have reaped it
+       while both died, so that main never saw that end. */
+    for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
+        if (running[i] && !seen[i]) trace_end(process_names[i], SIGKILL); /* the wait status of a death by SIGKILL */
     struct itimerval off = { { 0, 0 }, { 0, 0 } };
     setitimer(ITIMER_REAL, &off, NULL);
     return !killed;

@@ -98,6 +98,12 @@ internal sealed partial class SimWorld
                 }
                 if (!wait)
                 {
+                    // Posts one at a time: the first may wake a waiter, which then runs beside the rest of them.
+                    if (count > 1 && _processes.Values.Any(p => p.Alive && p.Blocked?.On == semaphore.Id))
+                    {
+                        outcome.Refuse("several posts to a POSIX semaphore a process waits on race the waiter they wake");
+                        return;
+                    }
                     semaphore.Value += count;
                     return;
                 }

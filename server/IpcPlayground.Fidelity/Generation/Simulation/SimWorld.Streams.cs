@@ -23,7 +23,13 @@ internal sealed partial class SimWorld
         _processes.Values.Count(p => p.Alive && p.Blocked is { Step: { Op: Ops.Open } step } && step.Mode == mode &&
             _objects[step.Object!] is FifoObject fifo && fifo.Buffer == buffer);
 
-    private bool PeerHeld(SocketEnd end) => Held.OfType<SocketEnd>().Any(e => e.Connection == end.Connection && e.Side != end.Side);
+    /// <summary>
+    /// Whether the other side of a connection is open: held by a process, or — for a connecting socket not yet
+    /// accepted — waiting in its listener's backlog (so a read waits, instead of seeing the end of the stream).
+    /// </summary>
+    private bool PeerHeld(SocketEnd end) =>
+        Held.OfType<SocketEnd>().Any(e => e.Connection == end.Connection && e.Side != end.Side) ||
+        (end.Side == 0 && _objects.Values.OfType<StreamObject>().Any(s => s.Backlog.Contains(end.Connection) && Held.OfType<Listener>().Any(l => l.Object == s)));
 
     private void Write(SimProcess process, Step step, SimOutcome outcome)
     {
