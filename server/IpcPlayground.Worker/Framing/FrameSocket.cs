@@ -15,6 +15,12 @@ internal static unsafe class FrameSocket
 
     public static void Send<T>(int fd, T message, JsonTypeInfo<T> typeInfo)
     {
+        if (!TrySend(fd, message, typeInfo)) throw new IOException($"send to supervisor failed: {Errno.Name(Errno.Last())}");
+    }
+
+    /// <summary>False when the peer is gone (EPIPE, ECONNRESET): a process killed between two frames is no error.</summary>
+    public static bool TrySend<T>(int fd, T message, JsonTypeInfo<T> typeInfo)
+    {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         buffer.GetSpan(4);
         buffer.Advance(4);
@@ -22,10 +28,10 @@ internal static unsafe class FrameSocket
             JsonSerializer.Serialize(writer, message, typeInfo);
         var bytes = buffer.WrittenMemory.ToArray();
         BinaryPrimitives.WriteInt32LittleEndian(bytes, bytes.Length - 4);
-        SendAll(fd, bytes);
+        return SendAll(fd, bytes);
     }
 
-    private static void SendAll(int fd, byte[] bytes)
+    private static bool SendAll(int fd, byte[] bytes)
     {
         fixed (byte* start = bytes)
         {
@@ -35,12 +41,15 @@ internal static unsafe class FrameSocket
                 var n = Libc.Send(fd, start + sent, bytes.Length - sent, Libc.MSG_NOSIGNAL);
                 if (n < 0)
                 {
-                    if (Errno.Last() == Libc.EINTR) continue;
-                    throw new IOException($"send to supervisor failed: {Errno.Name(Errno.Last())}");
+                    var errno = Errno.Last();
+                    if (errno == Libc.EINTR) continue;
+                    if (errno is Libc.EPIPE or Libc.ECONNRESET) return false;
+                    throw new IOException($"send failed: {Errno.Name(errno)}");
                 }
                 sent += (int)n;
             }
         }
+        return true;
     }
 
     /// <summary>Blocks for one whole message.</summary>

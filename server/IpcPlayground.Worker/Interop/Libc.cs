@@ -27,6 +27,8 @@ internal static unsafe partial class Libc
     public const int EAGAIN = 11;
     public const int ECHILD = 10;
     public const int ESRCH = 3;
+    public const int EPIPE = 32;
+    public const int ECONNRESET = 104;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct Timespec

@@ -98,8 +98,10 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 throw new IOException($"supervisor socket: {Errno.Name(Errno.Last())}");
     }
 
+    // A worker killed (by another process's signal, by a fault) before its answer arrives leaves a connection whose
+    // sends fail with EPIPE: the answer is dropped, and the connection closes when its last bytes have been read.
     private void SendScript(WorkerConnection connection, PlanProcess process) =>
-        FrameSocket.Send(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _stepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
+        FrameSocket.TrySend(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _stepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
 
     private void StartRoot(PlanProcess root, long now)
     {
@@ -165,7 +167,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     }
 
     private static void Go(WorkerConnection connection, bool free) =>
-        FrameSocket.Send<Frame>(connection.Fd, new GoFrame { Free = free }, WorkerProtocolJsonContext.Default.Frame);
+        FrameSocket.TrySend<Frame>(connection.Fd, new GoFrame { Free = free }, WorkerProtocolJsonContext.Default.Frame);
 
     private void Accept()
     {
@@ -270,7 +272,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 // A spawn that happened before the query (the asker learnt of it from the spawner) may still sit
                 // unread on the spawner's socket: read what every other worker has sent before saying "not started".
                 if (!_pids.ContainsKey(query.Target)) ReadEveryOtherWorker(connection);
-                FrameSocket.Send<Frame>(connection.Fd, new PidAnswerFrame { Answer = _pids.GetValueOrDefault(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
+                FrameSocket.TrySend<Frame>(connection.Fd, new PidAnswerFrame { Answer = _pids.GetValueOrDefault(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
                 break;
             case StateFrame state:
                 _buffer.Add(state with { State = _instances.Label(state.Object, state.State) });
