@@ -14,14 +14,14 @@ public static class ObjectDefaults
 
     public static PlanObject Resolve(ObjectDefinition o, int index)
     {
-        var type = o.Type!;
+        var mechanism = o.Mechanism!;
         return new PlanObject
         {
             Id = o.Id!,
-            Type = type,
+            Type = mechanism.Name,
             Capacity = o.Capacity,
-            Path = o.Key?.Ftok?.Path ?? o.Path ?? DefaultPath(type, o.Id!),
-            Name = o.Name ?? (type is ObjectTypes.PosixMsgQueue or ObjectTypes.PosixShm or ObjectTypes.PosixSem ? "/" + o.Id : null),
+            Path = o.Key?.Ftok?.Path ?? o.Path ?? DefaultPath(mechanism, o.Id!),
+            Name = o.Name ?? (mechanism.Naming == Naming.PosixName ? "/" + o.Id : null),
             Size = o.Size ?? SharedMemoryBytes,
             Count = o.Count ?? ObjectSizeDefaults.SemaphoreCount,
             Initial = o.Initial ?? SemaphoreInitial,
@@ -29,10 +29,10 @@ public static class ObjectDefaults
             MessageSize = o.MessageSize ?? PosixQueueMessageSize,
             KeyKind = o.Key switch
             {
-                null => type.StartsWith("sysv-", StringComparison.Ordinal) ? "private" : null,
-                { IsPrivate: true } => "private",
-                { Ftok: not null } => "ftok",
-                _ => "number",
+                null => mechanism.IsSysv ? SysvKeyKinds.Private : null,
+                { IsPrivate: true } => SysvKeyKinds.Private,
+                { Ftok: not null } => SysvKeyKinds.Ftok,
+                _ => SysvKeyKinds.Number,
             },
             KeyValue = o.Key?.Value ?? 0,
             FtokProj = o.Key?.Ftok?.Proj ?? 0,
@@ -40,10 +40,10 @@ public static class ObjectDefaults
         };
     }
 
-    private static string? DefaultPath(string type, string id) => type switch
+    private static string? DefaultPath(Mechanism mechanism, string id) => mechanism switch
     {
-        ObjectTypes.Fifo => $"/sandbox/{id}",
-        ObjectTypes.UnixStream or ObjectTypes.UnixDgram => $"/sandbox/{id}.sock",
-        _ => null,
+        { Naming: not Naming.Path } => null,
+        { Kind: ObjectKind.Fifo } => $"/sandbox/{id}",
+        _ => $"/sandbox/{id}.sock",
     };
 }

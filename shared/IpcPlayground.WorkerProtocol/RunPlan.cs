@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using IpcPlayground.Contracts.Experiments;
+
 namespace IpcPlayground.WorkerProtocol;
 
 /// <summary>
@@ -32,6 +35,12 @@ public sealed record PlanObject
 {
     public required string Id { get; init; }
     public required string Type { get; init; }
+
+    [JsonIgnore]
+    public Mechanism Mechanism => Mechanisms.Named(Type) ?? throw new InvalidDataException($"'{Type}' is not an object type");
+
+    [JsonIgnore]
+    public ObjectKind Kind => Mechanism.Kind;
     public int? Capacity { get; init; }
 
     /// <summary>fifo and Unix socket path; for a System V key made by ftok, the file it names.</summary>
@@ -47,6 +56,14 @@ public sealed record PlanObject
 
     /// <summary>System V key: <c>private</c>, <c>ftok</c> (with <see cref="FtokProj"/> and <see cref="Path"/>) or <c>number</c>.</summary>
     public string? KeyKind { get; init; }
+
+    [JsonIgnore]
+    public SysvKeyKind SysvKey => KeyKind switch
+    {
+        SysvKeyKinds.Private => SysvKeyKind.Private,
+        SysvKeyKinds.Ftok => SysvKeyKind.Ftok,
+        _ => SysvKeyKind.Number,
+    };
     public int KeyValue { get; init; }
     public int FtokProj { get; init; }
     public int Port { get; init; }
@@ -110,4 +127,15 @@ public sealed record WorkerScript
 
     /// <summary>Wait for the supervisor's go before each step (until told to run free).</summary>
     public bool StepMode { get; init; }
+}
+
+/// <summary>How a System V object's key is made.</summary>
+public enum SysvKeyKind { Number, Ftok, Private }
+
+/// <summary>The <see cref="PlanObject.KeyKind"/> values on the wire.</summary>
+public static class SysvKeyKinds
+{
+    public const string Private = "private";
+    public const string Ftok = "ftok";
+    public const string Number = "number";
 }

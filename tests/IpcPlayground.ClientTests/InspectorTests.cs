@@ -28,6 +28,14 @@ public sealed class InspectorTests : BunitContext
     }
 
     [Fact]
+    public void A_datagram_socket_shows_its_unread_bytes_as_a_stream_does()
+    {
+        var cut = Inspect(new Events().State(1, "r", "d", """{"type":"unix-dgram","buffered":12}"""));
+        Assert.Equal("12", cut.Find("[data-testid=inspector-object][data-object=d] [data-testid=buffer-text]").TextContent);
+        Assert.Empty(cut.FindAll("code.hex"));
+    }
+
+    [Fact]
     public void A_System_V_queue_lists_its_messages_with_types_and_sizes()
     {
         var cut = Inspect(new Events().State(1, "sender", "q",

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram;
@@ -35,7 +36,7 @@ internal static class ObjectSetup
 
     private static IEnumerable<string> Fields(PlanObject obj, string name, HashSet<string> helpers)
     {
-        if (obj.Type == "pipe" && obj.Capacity is { } capacity) yield return $"{name}.capacity = {capacity};";
+        if (obj.Kind == ObjectKind.Pipe && obj.Capacity is { } capacity) yield return $"{name}.capacity = {capacity};";
         if (obj.Path is { } path)
         {
             helpers.Add("set_path");
@@ -46,22 +47,22 @@ internal static class ObjectSetup
             helpers.Add("set_name");
             yield return $"set_name(&{name}, {CLiteral.String(posixName)});";
         }
-        if (obj.Type == "tcp") yield return $"{name}.port = {obj.Port};";
-        if (obj.Type is "sysv-shm" or "posix-shm") yield return $"{name}.size = {obj.Size};";
-        if (obj.Type == "sysv-sem") yield return $"{name}.count = {obj.Count};";
-        if (obj.Type is "sysv-sem" or "posix-sem") yield return $"{name}.initial = {obj.Initial};";
-        if (obj.Type == "posix-mq")
+        if (obj.Kind == ObjectKind.Tcp) yield return $"{name}.port = {obj.Port};";
+        if (obj.Kind is ObjectKind.SysvShm or ObjectKind.PosixShm) yield return $"{name}.size = {obj.Size};";
+        if (obj.Kind == ObjectKind.SysvSem) yield return $"{name}.count = {obj.Count};";
+        if (obj.Kind is ObjectKind.SysvSem or ObjectKind.PosixSem) yield return $"{name}.initial = {obj.Initial};";
+        if (obj.Kind == ObjectKind.PosixMsgQueue)
         {
             yield return $"{name}.max_messages = {obj.MaxMessages};";
             yield return $"{name}.message_size = {obj.MessageSize};";
         }
-        switch (obj.KeyKind)
+        switch (obj.Mechanism.IsSysv ? obj.SysvKey : (SysvKeyKind?)null)
         {
-            case "ftok":
+            case SysvKeyKind.Ftok:
                 yield return $"{name}.key_kind = KEY_FTOK;";
                 yield return $"{name}.ftok_proj = {obj.FtokProj};";
                 break;
-            case "number":
+            case SysvKeyKind.Number:
                 yield return $"{name}.key_kind = KEY_NUMBER;";
                 yield return $"{name}.key_number = {obj.KeyValue};";
                 break;
@@ -69,16 +70,16 @@ internal static class ObjectSetup
     }
 
     /// <summary>main's call that makes a named object, or null for objects a process makes (pipes, socketpairs, sockets).</summary>
-    public static string? Creation(PlanObject obj) => obj.Type switch
+    public static string? Creation(PlanObject obj) => obj.Kind switch
     {
-        "fifo" => "create_fifo",
-        "sysv-msgq" => "create_sysv_queue",
-        "sysv-shm" => "create_sysv_segment",
-        "sysv-sem" => "create_sysv_semaphore_set",
-        "posix-mq" => "create_posix_queue",
-        "posix-shm" => "create_posix_memory",
-        "posix-sem" => "create_posix_semaphore",
-        _ => null,
+        ObjectKind.Fifo => "create_fifo",
+        ObjectKind.SysvMsgQueue => "create_sysv_queue",
+        ObjectKind.SysvShm => "create_sysv_segment",
+        ObjectKind.SysvSem => "create_sysv_semaphore_set",
+        ObjectKind.PosixMsgQueue => "create_posix_queue",
+        ObjectKind.PosixShm => "create_posix_memory",
+        ObjectKind.PosixSem => "create_posix_semaphore",
+        ObjectKind.Pipe or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp => null,
     };
 
     /// <summary>What a process makes before its first step: the anonymous objects it owns, then the sockets it binds.</summary>
@@ -86,7 +87,7 @@ internal static class ObjectSetup
     {
         foreach (var id in process.Creates)
         {
-            var helper = objects[id].Type == "socketpair" ? "create_socketpair" : "create_pipe";
+            var helper = objects[id].Kind == ObjectKind.SocketPair ? "create_socketpair" : "create_pipe";
             helpers.Add(helper);
             yield return $"{helper}(&{CNames.Object(id)});";
         }

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram;
@@ -87,11 +88,11 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private string End(PlanStep step, string path, string direction)
     {
         var obj = Object(step, path);
-        var end = obj.Type switch
+        var end = obj.Kind switch
         {
-            "socketpair" => step.End ?? (process.Creates.Contains(obj.Id) ? "first" : "second"),
-            "unix-stream" or "tcp" => "socket",
-            "pipe" or "fifo" => step.End ?? direction,
+            ObjectKind.SocketPair => step.End ?? (process.Creates.Contains(obj.Id) ? "first" : "second"),
+            ObjectKind.UnixStream or ObjectKind.Tcp => "socket",
+            ObjectKind.Pipe or ObjectKind.Fifo => step.End ?? direction,
             _ => throw Unsupported(path, step, $"{step.Op} works on byte streams, and '{obj.Id}' is a {obj.Type}"),
         };
         return CNames.End(end);
@@ -109,14 +110,14 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     {
         var obj = Object(step, path);
         var flags = step.Mode switch { "write" => "O_WRONLY", "read-write" => "O_RDWR", _ => "O_RDONLY" };
-        return obj.Type switch
+        return obj.Kind switch
         {
-            "fifo" => Call("open_fifo", Ref(step, path), flags),
-            "unix-stream" or "tcp" or "unix-dgram" => Call("connect_socket", Ref(step, path)),
-            "sysv-msgq" or "sysv-shm" or "sysv-sem" => Call("open_sysv", Ref(step, path)),
-            "posix-mq" => Call("open_posix_queue", Ref(step, path), step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" }),
-            "posix-shm" => Call("attach_memory", Ref(step, path), "1"),
-            "posix-sem" => Call("open_posix_semaphore", Ref(step, path)),
+            ObjectKind.Fifo => Call("open_fifo", Ref(step, path), flags),
+            ObjectKind.UnixStream or ObjectKind.Tcp or ObjectKind.UnixDgram => Call("connect_socket", Ref(step, path)),
+            ObjectKind.SysvMsgQueue or ObjectKind.SysvShm or ObjectKind.SysvSem => Call("open_sysv", Ref(step, path)),
+            ObjectKind.PosixMsgQueue => Call("open_posix_queue", Ref(step, path), step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" }),
+            ObjectKind.PosixShm => Call("attach_memory", Ref(step, path), "1"),
+            ObjectKind.PosixSem => Call("open_posix_semaphore", Ref(step, path)),
             _ => throw Unsupported(path, step, $"a {obj.Type} is not opened"),
         };
     }
@@ -126,11 +127,11 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         var obj = Object(step, path);
         var data = step.Data ?? [];
         var literal = CLiteral.Bytes(data);
-        return obj.Type switch
+        return obj.Kind switch
         {
-            "sysv-msgq" => Call("send_sysv_message", Ref(step, path), Number(step.Type ?? 1), literal, Number(data.Length), Flag(step.Nowait)),
-            "posix-mq" => Call("send_posix_message", Ref(step, path), literal, Number(data.Length), Number(step.Priority ?? 0), Flag(step.Nowait)),
-            "unix-dgram" => Call("send_datagram", Ref(step, path), literal, Number(data.Length), Flag(step.Nowait)),
+            ObjectKind.SysvMsgQueue => Call("send_sysv_message", Ref(step, path), Number(step.Type ?? 1), literal, Number(data.Length), Flag(step.Nowait)),
+            ObjectKind.PosixMsgQueue => Call("send_posix_message", Ref(step, path), literal, Number(data.Length), Number(step.Priority ?? 0), Flag(step.Nowait)),
+            ObjectKind.UnixDgram => Call("send_datagram", Ref(step, path), literal, Number(data.Length), Flag(step.Nowait)),
             _ => throw Unsupported(path, step, $"send works on message queues and datagram sockets, and '{obj.Id}' is a {obj.Type}"),
         };
     }
@@ -138,12 +139,12 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private string Receive(PlanStep step, string path)
     {
         var obj = Object(step, path);
-        return obj.Type switch
+        return obj.Kind switch
         {
-            "sysv-msgq" => Call("receive_sysv_message", Ref(step, path), Number(step.Type ?? 0), Number(step.MaxBytes ?? 8192), Flag(step.Nowait)),
+            ObjectKind.SysvMsgQueue => Call("receive_sysv_message", Ref(step, path), Number(step.Type ?? 0), Number(step.MaxBytes ?? 8192), Flag(step.Nowait)),
             // mq_receive fails with EMSGSIZE on a buffer smaller than the queue's message size, so the worker never offers one.
-            "posix-mq" => Call("receive_posix_message", Ref(step, path), Number(Math.Max(step.MaxBytes ?? obj.MessageSize, obj.MessageSize)), Flag(step.Nowait)),
-            "unix-dgram" => Call("receive_datagram", Ref(step, path), Number(step.MaxBytes ?? 65536), Flag(step.Nowait)),
+            ObjectKind.PosixMsgQueue => Call("receive_posix_message", Ref(step, path), Number(Math.Max(step.MaxBytes ?? obj.MessageSize, obj.MessageSize)), Flag(step.Nowait)),
+            ObjectKind.UnixDgram => Call("receive_datagram", Ref(step, path), Number(step.MaxBytes ?? 65536), Flag(step.Nowait)),
             _ => throw Unsupported(path, step, $"receive works on message queues and datagram sockets, and '{obj.Id}' is a {obj.Type}"),
         };
     }
@@ -151,7 +152,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private string SharedMemory(PlanStep step, string path)
     {
         var obj = Object(step, path);
-        return obj.Type is "sysv-shm" or "posix-shm"
+        return obj.Kind is ObjectKind.SysvShm or ObjectKind.PosixShm
             ? "&" + CNames.Object(obj.Id)
             : throw Unsupported(path, step, $"{step.Op} works on shared memory, and '{obj.Id}' is a {obj.Type}");
     }
@@ -169,10 +170,10 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     {
         var obj = Object(step, path);
         var count = step.Count ?? 1;
-        return obj.Type switch
+        return obj.Kind switch
         {
-            "sysv-sem" => Call("semop_sysv", Ref(step, path), Number(step.Index ?? 0), Number(sign * count), Flag(step.Undo), Flag(step.Nowait)),
-            "posix-sem" => Call("sem_op_posix", Ref(step, path), Number(sign * count)),
+            ObjectKind.SysvSem => Call("semop_sysv", Ref(step, path), Number(step.Index ?? 0), Number(sign * count), Flag(step.Undo), Flag(step.Nowait)),
+            ObjectKind.PosixSem => Call("sem_op_posix", Ref(step, path), Number(sign * count)),
             _ => throw Unsupported(path, step, $"{step.Op} works on semaphores, and '{obj.Id}' is a {obj.Type}"),
         };
     }
@@ -180,15 +181,15 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private string Stat(PlanStep step, string path)
     {
         var obj = Object(step, path);
-        var helper = obj.Type switch
+        var helper = obj.Kind switch
         {
-            "sysv-msgq" => "stat_sysv_queue",
-            "sysv-shm" => "stat_sysv_segment",
-            "sysv-sem" => "stat_sysv_semaphores",
-            "posix-mq" => "stat_posix_queue",
-            "posix-sem" => "stat_posix_semaphore",
-            "posix-shm" => "stat_posix_memory",
-            _ => "stat_stream",
+            ObjectKind.SysvMsgQueue => "stat_sysv_queue",
+            ObjectKind.SysvShm => "stat_sysv_segment",
+            ObjectKind.SysvSem => "stat_sysv_semaphores",
+            ObjectKind.PosixMsgQueue => "stat_posix_queue",
+            ObjectKind.PosixSem => "stat_posix_semaphore",
+            ObjectKind.PosixShm => "stat_posix_memory",
+            ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp => "stat_stream",
         };
         return Call(helper, Ref(step, path));
     }

@@ -86,7 +86,7 @@ internal sealed partial class GenerationRun
         var obj = Weighted(candidates, o => Engagement(holder, o));
         var id = obj.Id!;
         if (_binders.TryGetValue(id, out var binder) && binder == holder.Id && !Established(id))
-            return obj.Type == ObjectTypes.UnixDgram ? new Step { Op = Ops.Receive, Object = id, Nowait = true } : new Step { Op = Ops.Accept, Object = id };
+            return obj.Mechanism!.Kind == ObjectKind.UnixDgram ? new Step { Op = Ops.Receive, Object = id, Nowait = true } : new Step { Op = Ops.Accept, Object = id };
         return _propose.On(obj, holder, _world);
     }
 
@@ -200,7 +200,7 @@ internal sealed partial class GenerationRun
     {
         var waiting = _world.Processes.Where(p => p != holder && WaitsForTurn(p)).ToList();
         if (waiting.Count == 0) return null;
-        var sysv = Touchable(holder).Where(o => o.Type is ObjectTypes.SysvMsgQueue or ObjectTypes.SysvSem).ToList();
+        var sysv = Touchable(holder).Where(o => o.Mechanism!.Kind is ObjectKind.SysvMsgQueue or ObjectKind.SysvSem).ToList();
         var step = choices.Chance(15) ? new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals() }
             // With a timing margin, waits in System V queues and sets, which a removal can fail (EIDRM).
             : options.TimingMarginMs > 0 && sysv.Count > 0 && choices.Chance(30) ? SysvWait(choices.OneOf(sysv))
@@ -216,7 +216,7 @@ internal sealed partial class GenerationRun
 
     private bool _mustBlock;
 
-    private Step SysvWait(ObjectDefinition obj) => obj.Type == ObjectTypes.SysvMsgQueue
+    private Step SysvWait(ObjectDefinition obj) => obj.Mechanism!.Kind == ObjectKind.SysvMsgQueue
         ? new Step { Op = Ops.Receive, Object = obj.Id, Type = choices.Between(4, 9) }
         : new Step { Op = Ops.SemWait, Object = obj.Id, Count = choices.Between(4, 9) };
 
@@ -256,7 +256,7 @@ internal sealed partial class GenerationRun
             var signal = SignalNames.Name(System.Numerics.BitOperations.TrailingZeroCount(call.WaitedSignals) + 1);
             return [sleep, (holder.Id, new Step { Op = Ops.Signal, Process = waiter.Id, Signal = signal }, true)];
         }
-        if (_objects.FirstOrDefault(o => o.Id == call.On) is { Type: ObjectTypes.SysvMsgQueue or ObjectTypes.SysvSem } sysv && choices.Chance(50))
+        if (_objects.FirstOrDefault(o => o.Id == call.On) is { Mechanism.Kind: ObjectKind.SysvMsgQueue or ObjectKind.SysvSem } sysv && choices.Chance(50))
             return [sleep, (holder.Id, new Step { Op = Ops.Remove, Object = sysv.Id }, true)];
         var handled = Enumerable.Range(1, 31).Where(s => waiter.Dispositions[s] == "log" && !waiter.Blocks(s)).ToList();
         if (call.RestartsAfterHandler || handled.Count == 0) return null;

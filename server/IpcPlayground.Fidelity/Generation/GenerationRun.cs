@@ -50,40 +50,35 @@ internal sealed partial class GenerationRun(ChoiceSource choices, GeneratorOptio
 
     private ObjectDefinition DeclareObject(int n)
     {
-        var type = choices.OneOf(ObjectTypes.All);
-        var id = type switch
+        var mechanism = choices.OneOf(Mechanisms.All);
+        var type = mechanism.Name;
+        // Ids say what the object is, in the generator's own short names (seeds reproduce only while these stay).
+        var id = mechanism.Kind switch
         {
-            ObjectTypes.Pipe => "pipe", ObjectTypes.Fifo => "fifo", ObjectTypes.SocketPair => "pair", ObjectTypes.UnixStream => "stream",
-            ObjectTypes.UnixDgram => "dgram", ObjectTypes.Tcp => "tcp", ObjectTypes.SysvMsgQueue => "msgq", ObjectTypes.PosixMsgQueue => "mq",
-            ObjectTypes.SysvShm => "shm", ObjectTypes.PosixShm => "pshm", ObjectTypes.SysvSem => "sem", _ => "psem",
+            ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.Tcp => mechanism.IdPrefix, ObjectKind.SocketPair => "pair", ObjectKind.UnixStream => "stream",
+            ObjectKind.UnixDgram => "dgram", ObjectKind.SysvMsgQueue => "msgq", ObjectKind.PosixMsgQueue => "mq",
+            ObjectKind.SysvShm => "shm", ObjectKind.PosixShm => "pshm", ObjectKind.SysvSem => "sem", ObjectKind.PosixSem => "psem",
         } + n.ToString(CultureInfo.InvariantCulture);
         var someone = _declared[choices.Below(_declared.Count)].Id;
-        switch (type)
+        if (mechanism.IsInherited) _owners[id] = someone;
+        if (mechanism.IsBound) _binders[id] = someone;
+        return mechanism.Kind switch
         {
-            case ObjectTypes.Pipe or ObjectTypes.SocketPair:
-                _owners[id] = someone;
-                break;
-            case ObjectTypes.UnixStream or ObjectTypes.Tcp or ObjectTypes.UnixDgram:
-                _binders[id] = someone;
-                break;
-        }
-        return type switch
-        {
-            ObjectTypes.Pipe => new ObjectDefinition { Id = id, Type = type, Capacity = choices.Chance(30) ? choices.OneOf([4096, 8192, 16384]) : null },
-            ObjectTypes.SysvMsgQueue => new ObjectDefinition { Id = id, Type = type, Key = Key(n) },
-            ObjectTypes.SysvShm => new ObjectDefinition { Id = id, Type = type, Key = Key(n), Size = choices.Chance(50) ? choices.Between(8, 256) : null },
-            ObjectTypes.SysvSem => new ObjectDefinition
+            ObjectKind.Pipe => new ObjectDefinition { Id = id, Type = type, Capacity = choices.Chance(30) ? choices.OneOf([4096, 8192, 16384]) : null },
+            ObjectKind.SysvMsgQueue => new ObjectDefinition { Id = id, Type = type, Key = Key(n) },
+            ObjectKind.SysvShm => new ObjectDefinition { Id = id, Type = type, Key = Key(n), Size = choices.Chance(50) ? choices.Between(8, 256) : null },
+            ObjectKind.SysvSem => new ObjectDefinition
             {
                 Id = id, Type = type, Key = Key(n), Count = choices.Chance(50) ? choices.Between(1, 3) : null,
                 Initial = choices.Chance(60) ? choices.Between(0, 3) : null,
             },
-            ObjectTypes.PosixMsgQueue => new ObjectDefinition
+            ObjectKind.PosixMsgQueue => new ObjectDefinition
             {
                 Id = id, Type = type, MaxMessages = choices.Between(1, 5), MessageSize = choices.OneOf([16, 32, 64]),
             },
-            ObjectTypes.PosixShm => new ObjectDefinition { Id = id, Type = type, Size = choices.Chance(50) ? choices.Between(8, 256) : null },
-            ObjectTypes.PosixSem => new ObjectDefinition { Id = id, Type = type, Initial = choices.Chance(60) ? choices.Between(0, 3) : null },
-            _ => new ObjectDefinition { Id = id, Type = type },
+            ObjectKind.PosixShm => new ObjectDefinition { Id = id, Type = type, Size = choices.Chance(50) ? choices.Between(8, 256) : null },
+            ObjectKind.PosixSem => new ObjectDefinition { Id = id, Type = type, Initial = choices.Chance(60) ? choices.Between(0, 3) : null },
+            ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp => new ObjectDefinition { Id = id, Type = type },
         };
     }
 
@@ -114,23 +109,24 @@ internal sealed partial class GenerationRun(ChoiceSource choices, GeneratorOptio
     private SimObject SimObjectOf(ObjectDefinition obj)
     {
         var id = obj.Id!;
-        return obj.Type switch
+        var kind = obj.Mechanism!.Kind;
+        return kind switch
         {
-            ObjectTypes.Pipe or ObjectTypes.SocketPair => new AnonymousObject(id, obj.Type, _owners[id], obj.Capacity ?? 65536),
-            ObjectTypes.Fifo => new FifoObject(id, 65536),
-            ObjectTypes.UnixStream or ObjectTypes.Tcp => new StreamObject(id, obj.Type, _binders[id]),
-            ObjectTypes.UnixDgram => new DatagramObject(id, _binders[id]),
-            ObjectTypes.PosixMsgQueue => new PosixQueueObject(id, obj.MaxMessages ?? 10, obj.MessageSize ?? 1024),
-            ObjectTypes.PosixShm => new PosixMemoryObject(id, obj.Size ?? ObjectSizeDefaults.SharedMemoryBytes),
-            ObjectTypes.PosixSem => new PosixSemaphoreObject(id, obj.Initial ?? 1),
-            _ => Sysv(obj),
+            ObjectKind.Pipe or ObjectKind.SocketPair => new AnonymousObject(id, kind, _owners[id], obj.Capacity ?? 65536),
+            ObjectKind.Fifo => new FifoObject(id, 65536),
+            ObjectKind.UnixStream or ObjectKind.Tcp => new StreamObject(id, kind, _binders[id]),
+            ObjectKind.UnixDgram => new DatagramObject(id, _binders[id]),
+            ObjectKind.PosixMsgQueue => new PosixQueueObject(id, obj.MaxMessages ?? 10, obj.MessageSize ?? 1024),
+            ObjectKind.PosixShm => new PosixMemoryObject(id, obj.Size ?? ObjectSizeDefaults.SharedMemoryBytes),
+            ObjectKind.PosixSem => new PosixSemaphoreObject(id, obj.Initial ?? 1),
+            ObjectKind.SysvMsgQueue or ObjectKind.SysvShm or ObjectKind.SysvSem => Sysv(obj),
         };
     }
 
     private static SysvObject Sysv(ObjectDefinition obj)
     {
         var privateKey = obj.Key is null or { IsPrivate: true };
-        var sysv = new SysvObject(obj.Id!, obj.Type!, privateKey);
+        var sysv = new SysvObject(obj.Id!, obj.Mechanism!.Kind, privateKey);
         var first = new SysvInstance
         {
             Values = Enumerable.Repeat(obj.Initial ?? 1, obj.Count ?? ObjectSizeDefaults.SemaphoreCount).ToArray(),

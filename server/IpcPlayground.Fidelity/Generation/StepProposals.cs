@@ -37,10 +37,10 @@ internal sealed class StepProposals(ChoiceSource choices)
     public Step? On(ObjectDefinition obj, SimProcess process, SimWorld world)
     {
         var id = obj.Id!;
-        return obj.Type switch
+        return obj.Mechanism!.Kind switch
         {
-            ObjectTypes.Pipe => Pipe(id, obj, process, world),
-            ObjectTypes.Fifo => choices.Below(10) switch
+            ObjectKind.Pipe => Pipe(id, obj, process, world),
+            ObjectKind.Fifo => choices.Below(10) switch
             {
                 0 or 1 => process.EndsOf(id).Any() && choices.Chance(70) ? new Step { Op = Ops.Stat, Object = id }
                     : new Step { Op = Ops.Open, Object = id, Mode = choices.OneOf(["read", "write", "read-write"]) },
@@ -49,16 +49,16 @@ internal sealed class StepProposals(ChoiceSource choices)
                 4 or 5 or 6 => new Step { Op = Ops.Write, Object = id, Data = Data() },
                 _ => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40) },
             },
-            ObjectTypes.SocketPair => choices.Below(10) switch
+            ObjectKind.SocketPair => choices.Below(10) switch
             {
                 < 4 => new Step { Op = Ops.Write, Object = id, Data = Data(), End = PairEnd() },
                 < 8 => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40), End = PairEnd() },
                 8 => new Step { Op = Ops.Close, Object = id, End = PairEnd() },
                 _ => new Step { Op = Ops.Stat, Object = id },
             },
-            ObjectTypes.UnixStream or ObjectTypes.Tcp => Stream(id, obj.Type!, process, world),
-            ObjectTypes.UnixDgram => Datagram(id, process, world),
-            ObjectTypes.SysvMsgQueue => (process.Sysv.GetValueOrDefault(id)?.Messages.Count > 0 && choices.Chance(40) ? 2 : choices.Below(6)) switch
+            ObjectKind.UnixStream or ObjectKind.Tcp => Stream(id, obj.Mechanism!.Kind, process, world),
+            ObjectKind.UnixDgram => Datagram(id, process, world),
+            ObjectKind.SysvMsgQueue => (process.Sysv.GetValueOrDefault(id)?.Messages.Count > 0 && choices.Chance(40) ? 2 : choices.Below(6)) switch
             {
                 0 or 1 => new Step { Op = Ops.Send, Object = id, Data = Data(), Type = choices.Between(1, 3), Nowait = Flag(20) },
                 2 or 3 => Shorter(process.Sysv.GetValueOrDefault(id)?.Messages.FirstOrDefault().Data) is { } shorter
@@ -76,7 +76,7 @@ internal sealed class StepProposals(ChoiceSource choices)
                     _ => new Step { Op = Ops.Stat, Object = id },
                 },
             },
-            ObjectTypes.PosixMsgQueue => choices.Below(6) switch
+            ObjectKind.PosixMsgQueue => choices.Below(6) switch
             {
                 0 or 1 => new Step
                 {
@@ -88,8 +88,8 @@ internal sealed class StepProposals(ChoiceSource choices)
                     : new Step { Op = Ops.Close, Object = id },
                 _ => Chance(20) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
             },
-            ObjectTypes.SysvShm or ObjectTypes.PosixShm => Memory(id, obj, process),
-            ObjectTypes.SysvSem => choices.Below(5) switch
+            ObjectKind.SysvShm or ObjectKind.PosixShm => Memory(id, obj, process),
+            ObjectKind.SysvSem => choices.Below(5) switch
             {
                 0 or 1 => new Step
                 {
@@ -109,7 +109,7 @@ internal sealed class StepProposals(ChoiceSource choices)
                     _ => new Step { Op = Ops.Stat, Object = id },
                 },
             },
-            ObjectTypes.PosixSem => choices.Below(5) switch
+            ObjectKind.PosixSem => choices.Below(5) switch
             {
                 0 or 1 => new Step { Op = Ops.SemWait, Object = id, Count = choices.Chance(20) ? 2 : null },
                 2 or 3 => new Step { Op = Ops.SemPost, Object = id, Count = choices.Chance(20) ? 2 : null },
@@ -121,7 +121,6 @@ internal sealed class StepProposals(ChoiceSource choices)
                     _ => new Step { Op = Ops.Stat, Object = id },
                 },
             },
-            _ => null,
         };
     }
 
@@ -158,7 +157,7 @@ internal sealed class StepProposals(ChoiceSource choices)
         }
     }
 
-    private Step Stream(string id, string type, SimProcess process, SimWorld world)
+    private Step Stream(string id, ObjectKind kind, SimProcess process, SimWorld world)
     {
         var stream = (StreamObject)world.Object(id);
         var hasSocket = process.Find(id, "socket") is not null;
@@ -169,7 +168,7 @@ internal sealed class StepProposals(ChoiceSource choices)
             < 4 => new Step { Op = Ops.Write, Object = id, Data = Data() },
             < 7 => new Step { Op = Ops.Read, Object = id, Bytes = choices.Between(1, 40) },
             7 => new Step { Op = Ops.Close, Object = id },
-            _ => type == ObjectTypes.UnixStream && choices.Chance(15) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
+            _ => kind == ObjectKind.UnixStream && choices.Chance(15) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
         };
     }
 

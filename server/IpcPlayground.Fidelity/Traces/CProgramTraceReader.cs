@@ -13,7 +13,7 @@ public static class CProgramTraceReader
 {
     public static ExperimentTrace Read(string standardError, Experiment experiment, TraceMask? mask = null)
     {
-        var types = ObjectTypesOf(experiment);
+        var types = ObjectKindsOf(experiment);
         var trace = new ExperimentTrace();
         foreach (var line in standardError.Split('\n'))
         {
@@ -51,8 +51,8 @@ public static class CProgramTraceReader
         return trace;
     }
 
-    internal static Dictionary<string, string> ObjectTypesOf(Experiment experiment) =>
-        (experiment.Objects ?? []).Where(o => o.Id is not null && o.Type is not null).ToDictionary(o => o.Id!, o => o.Type!, StringComparer.Ordinal);
+    internal static Dictionary<string, ObjectKind?> ObjectKindsOf(Experiment experiment) =>
+        (experiment.Objects ?? []).Where(o => o.Id is not null && o.Mechanism is not null).ToDictionary(o => o.Id!, o => (ObjectKind?)o.Mechanism!.Kind, StringComparer.Ordinal);
 
     private static int Number(string word, string line) =>
         int.TryParse(word, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"'{word}' is not a number in: {line}");

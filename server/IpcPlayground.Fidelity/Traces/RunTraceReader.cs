@@ -15,7 +15,7 @@ public static class RunTraceReader
 {
     public static ExperimentTrace Read(IReadOnlyList<RunEvent> events, Experiment experiment, TraceMask? mask = null)
     {
-        var types = CProgramTraceReader.ObjectTypesOf(experiment);
+        var types = CProgramTraceReader.ObjectKindsOf(experiment);
         var trace = new ExperimentTrace();
         var ordered = events.OrderBy(e => e.Seq).ToList();
         for (var i = 0; i < ordered.Count; i++)
@@ -88,6 +88,6 @@ public static class RunTraceReader
                 step.With(name, value.GetInt64());
         if (state.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array)
             step.With("values", string.Join(',', values.EnumerateArray().Select(v => v.GetInt64().ToString(CultureInfo.InvariantCulture))));
-        if (state.TryGetProperty("type", out var type) && type.GetString() is "posix-shm") step.Fields.Remove("size");
+        if (state.TryGetProperty("type", out var type) && Mechanisms.Named(type.GetString())?.Kind == ObjectKind.PosixShm) step.Fields.Remove("size");
     }
 }

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using System.Globalization;
 using System.Text;
 
@@ -24,26 +25,26 @@ public sealed record TraceStep(string Path, int? Iteration, string Op, string Su
     /// <summary>
     /// <c>3.1@2 read p = 10 data=hello</c>. Results that are descriptors or pids (an open FIFO or POSIX queue, an
     /// accepted socket, a spawned or waited-for child) are numbers the two sides need not share: they read <c>fd</c>
-    /// and <c>pid</c>. <paramref name="subjectType"/> is the object type of the step's subject, if it is an object.
+    /// and <c>pid</c>. <paramref name="subjectKind"/> is the object kind of the step's subject, if it is an object.
     /// </summary>
-    public string Render(string? subjectType)
+    public string Render(ObjectKind? subjectKind)
     {
         var text = new StringBuilder(Path);
         if (Iteration is { } iteration) text.Append('@').Append(iteration.ToString(CultureInfo.InvariantCulture));
-        text.Append(' ').Append(Op).Append(' ').Append(Subject).Append(" = ").Append(ResultText(subjectType));
+        text.Append(' ').Append(Op).Append(' ').Append(Subject).Append(" = ").Append(ResultText(subjectKind));
         if (Result < 0) text.Append(' ').Append(Errno ?? "(no errno)");
         foreach (var (name, value) in Fields) text.Append(' ').Append(name).Append('=').Append(value);
         return text.ToString();
     }
 
-    private string ResultText(string? subjectType)
+    private string ResultText(ObjectKind? subjectKind)
     {
         if (Result < 0) return Result.ToString(CultureInfo.InvariantCulture);
         return Op switch
         {
             "spawn" or "wait" => "pid",
             "accept" => "fd",
-            "open" when subjectType is "fifo" or "posix-mq" => "fd",
+            "open" when subjectKind is ObjectKind.Fifo or ObjectKind.PosixMsgQueue => "fd",
             _ => Result.ToString(CultureInfo.InvariantCulture),
         };
     }

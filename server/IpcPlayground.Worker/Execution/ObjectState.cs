@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using System.Text.Json.Nodes;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.Worker.Supervision;
@@ -16,9 +17,9 @@ internal static unsafe class ObjectState
     public static JsonObject? Read(PlanObject obj, ObjectHandles handles, out int errno)
     {
         errno = 0;
-        switch (obj.Type)
+        switch (obj.Kind)
         {
-            case "pipe" or "fifo" or "socketpair" or "unix-stream" or "tcp" or "unix-dgram":
+            case ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.Tcp or ObjectKind.UnixDgram:
             {
                 var fd = StatOrder.Select(e => handles.Find(obj.Id, e)).FirstOrDefault(f => f is not null) ?? -1;
                 int buffered;
@@ -28,12 +29,12 @@ internal static unsafe class ObjectState
                     return null;
                 }
                 var state = new JsonObject { ["type"] = obj.Type, ["buffered"] = buffered };
-                if (obj.Type is "pipe" or "fifo") state["capacity"] = Libc.Fcntl(fd, Libc.F_GETPIPE_SZ, 0);
+                if (obj.Kind is ObjectKind.Pipe or ObjectKind.Fifo) state["capacity"] = Libc.Fcntl(fd, Libc.F_GETPIPE_SZ, 0);
                 return state;
             }
-            case "posix-shm":
+            case ObjectKind.PosixShm:
                 return AddPreview(new JsonObject { ["type"] = obj.Type, ["size"] = obj.Size }, handles, obj);
-            case "posix-mq" when handles.Queues.TryGetValue(obj.Id, out var mq):
+            case ObjectKind.PosixMsgQueue when handles.Queues.TryGetValue(obj.Id, out var mq):
             {
                 Libc.MqAttr attr;
                 if (Libc.MqGetAttr(mq, &attr) < 0)
@@ -43,7 +44,7 @@ internal static unsafe class ObjectState
                 }
                 return ObjectSnapshots.QueueState(obj, attr);
             }
-            case "posix-sem" when handles.Semaphores.TryGetValue(obj.Id, out var semaphore):
+            case ObjectKind.PosixSem when handles.Semaphores.TryGetValue(obj.Id, out var semaphore):
             {
                 int value;
                 if (Libc.SemGetValue(semaphore, &value) < 0)
@@ -56,7 +57,7 @@ internal static unsafe class ObjectState
             default:
                 var shared = ObjectSnapshots.Take(obj, handles.SysvIds.TryGetValue(obj.Id, out var id) ? id : null, out errno);
                 if (shared is null || errno != 0) return null;
-                return obj.Type == "sysv-shm" ? AddPreview(shared, handles, obj) : shared;
+                return obj.Kind == ObjectKind.SysvShm ? AddPreview(shared, handles, obj) : shared;
         }
     }
 

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using System.Text.Json.Nodes;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
@@ -11,7 +12,7 @@ internal sealed unsafe partial class StepRunner
     {
         var obj = Object(step);
         JsonObject? state = null;
-        var outcome = Call(step, path, StatCall(obj.Type), () =>
+        var outcome = Call(step, path, StatCall(obj.Kind), () =>
         {
             state = ObjectState.Read(obj, _handles, out var errno);
             return state is null ? Outcome.Failed(errno) : new Outcome(0);
@@ -27,46 +28,51 @@ internal sealed unsafe partial class StepRunner
     private void ReportState(PlanStep step, string path)
     {
         var obj = Object(step);
-        if (obj.Type is not ("pipe" or "fifo" or "socketpair" or "unix-stream" or "tcp" or "sysv-shm" or "posix-shm")) return;
+        if (obj.Kind is not (ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.Tcp
+            or ObjectKind.SysvShm or ObjectKind.PosixShm)) return;
         if (ObjectState.Read(obj, _handles, out _) is { } state)
             _link.Send(new StateFrame { Object = obj.Id, Step = path, State = state });
     }
 
-    private static string StatCall(string type) => type switch
+    private static string StatCall(ObjectKind kind) => kind switch
     {
-        "sysv-msgq" => "msgctl",
-        "sysv-shm" => "shmctl",
-        "sysv-sem" => "semctl",
-        "posix-mq" => "mq_getattr",
-        "posix-sem" => "sem_getvalue",
-        _ => "ioctl",
+        ObjectKind.SysvMsgQueue => "msgctl",
+        ObjectKind.SysvShm => "shmctl",
+        ObjectKind.SysvSem => "semctl",
+        ObjectKind.PosixMsgQueue => "mq_getattr",
+        ObjectKind.PosixSem => "sem_getvalue",
+        ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp
+            or ObjectKind.PosixShm => "ioctl",
     };
 
     private void Remove(PlanStep step, string path)
     {
         var obj = Object(step);
-        switch (obj.Type)
+        switch (obj.Kind)
         {
-            case "sysv-msgq" or "sysv-shm" or "sysv-sem":
+            case ObjectKind.SysvMsgQueue or ObjectKind.SysvShm or ObjectKind.SysvSem:
                 var id = SysvId(obj);
-                Call(step, path, obj.Type switch { "sysv-msgq" => "msgctl", "sysv-shm" => "shmctl", _ => "semctl" } + "(IPC_RMID)", () => Outcome.Of(obj.Type switch
+                Call(step, path, StatCall(obj.Kind) + "(IPC_RMID)", () => Outcome.Of(obj.Kind switch
                 {
-                    "sysv-msgq" => Libc.MsgCtl(id, Libc.IPC_RMID, null),
-                    "sysv-shm" => Libc.ShmCtl(id, Libc.IPC_RMID, null),
+                    ObjectKind.SysvMsgQueue => Libc.MsgCtl(id, Libc.IPC_RMID, null),
+                    ObjectKind.SysvShm => Libc.ShmCtl(id, Libc.IPC_RMID, null),
                     _ => Libc.SemCtl(id, 0, Libc.IPC_RMID, 0),
                 }), announce: false);
                 break;
-            case "posix-mq":
+            case ObjectKind.PosixMsgQueue:
                 Call(step, path, "mq_unlink", () => Outcome.Of(Libc.MqUnlink(obj.Name!)), announce: false);
                 break;
-            case "posix-shm":
+            case ObjectKind.PosixShm:
                 Call(step, path, "shm_unlink", () => Outcome.Of(Libc.ShmUnlink(obj.Name!)), announce: false);
                 break;
-            case "posix-sem":
+            case ObjectKind.PosixSem:
                 Call(step, path, "sem_unlink", () => Outcome.Of(Libc.SemUnlink(obj.Name!)), announce: false);
                 break;
-            default:
+            case ObjectKind.Fifo or ObjectKind.UnixStream or ObjectKind.UnixDgram:
                 Call(step, path, "unlink", () => Outcome.Of(Libc.Unlink(obj.Path!)), announce: false);
+                break;
+            case ObjectKind.Pipe or ObjectKind.SocketPair or ObjectKind.Tcp:
+                NotOn(step, path, obj);
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using System.Buffers.Binary;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
@@ -11,9 +12,9 @@ internal sealed unsafe partial class StepRunner
     {
         var obj = Object(step);
         var data = step.Data ?? [];
-        switch (obj.Type)
+        switch (obj.Kind)
         {
-            case "sysv-msgq":
+            case ObjectKind.SysvMsgQueue:
             {
                 var id = SysvId(obj);
                 var type = step.Type ?? 1;
@@ -27,7 +28,7 @@ internal sealed unsafe partial class StepRunner
                 });
                 break;
             }
-            case "posix-mq":
+            case ObjectKind.PosixMsgQueue:
             {
                 var mq = QueueDescriptor(obj, out var openErrno);
                 if (mq < 0)
@@ -49,7 +50,7 @@ internal sealed unsafe partial class StepRunner
                 });
                 break;
             }
-            default:
+            case ObjectKind.UnixDgram:
             {
                 var fd = _handles.Find(obj.Id, "connected") ?? _handles.Find(obj.Id, "sender") ?? NewSender(obj);
                 var address = UnixAddress.Path(obj.Path!);
@@ -63,6 +64,9 @@ internal sealed unsafe partial class StepRunner
                 });
                 break;
             }
+            default:
+                NotOn(step, path, obj);
+                break;
         }
     }
 
@@ -76,9 +80,9 @@ internal sealed unsafe partial class StepRunner
     private void Receive(PlanStep step, string path)
     {
         var obj = Object(step);
-        switch (obj.Type)
+        switch (obj.Kind)
         {
-            case "sysv-msgq":
+            case ObjectKind.SysvMsgQueue:
             {
                 var id = SysvId(obj);
                 var size = step.MaxBytes ?? 8192;
@@ -96,7 +100,7 @@ internal sealed unsafe partial class StepRunner
                 });
                 break;
             }
-            case "posix-mq":
+            case ObjectKind.PosixMsgQueue:
             {
                 var mq = QueueDescriptor(obj, out var openErrno);
                 if (mq < 0)
@@ -119,7 +123,7 @@ internal sealed unsafe partial class StepRunner
                 });
                 break;
             }
-            default:
+            case ObjectKind.UnixDgram:
             {
                 var fd = Descriptor(step, "bound");
                 var buffer = new byte[step.MaxBytes ?? 65536];
@@ -133,6 +137,9 @@ internal sealed unsafe partial class StepRunner
                 });
                 break;
             }
+            default:
+                NotOn(step, path, obj);
+                break;
         }
     }
 

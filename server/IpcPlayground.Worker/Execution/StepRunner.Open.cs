@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -13,15 +14,15 @@ internal sealed unsafe partial class StepRunner
     private void Open(PlanStep step, string path)
     {
         var obj = Object(step);
-        switch (obj.Type)
+        switch (obj.Kind)
         {
-            case "fifo": OpenFifo(step, path, obj); break;
-            case "unix-stream" or "tcp" or "unix-dgram": Connect(step, path, obj); break;
-            case "sysv-msgq" or "sysv-shm" or "sysv-sem": OpenSysv(step, path, obj); break;
-            case "posix-mq": OpenQueue(step, path, obj); break;
-            case "posix-shm": AttachPosix(step, path, obj, report: true, out _); break;
-            case "posix-sem": OpenPosixSemaphore(step, path, obj); break;
-            default: Fail(path, step, $"a {obj.Type} is not opened"); break;
+            case ObjectKind.Fifo: OpenFifo(step, path, obj); break;
+            case ObjectKind.UnixStream or ObjectKind.Tcp or ObjectKind.UnixDgram: Connect(step, path, obj); break;
+            case ObjectKind.SysvMsgQueue or ObjectKind.SysvShm or ObjectKind.SysvSem: OpenSysv(step, path, obj); break;
+            case ObjectKind.PosixMsgQueue: OpenQueue(step, path, obj); break;
+            case ObjectKind.PosixShm: AttachPosix(step, path, obj, report: true, out _); break;
+            case ObjectKind.PosixSem: OpenPosixSemaphore(step, path, obj); break;
+            case ObjectKind.Pipe or ObjectKind.SocketPair: NotOn(step, path, obj); break;
         }
     }
 
@@ -37,40 +38,35 @@ internal sealed unsafe partial class StepRunner
 
     private void Connect(PlanStep step, string path, PlanObject obj)
     {
-        var tcp = obj.Type == "tcp";
+        var tcp = obj.Kind == ObjectKind.Tcp;
+        var datagram = obj.Kind == ObjectKind.UnixDgram;
         var address = tcp ? UnixAddress.Loopback(obj.Port) : UnixAddress.Path(obj.Path!);
-        var fd = Libc.Socket(tcp ? Libc.AF_INET : Libc.AF_UNIX, obj.Type == "unix-dgram" ? Libc.SOCK_DGRAM : Libc.SOCK_STREAM, 0);
+        var fd = Libc.Socket(tcp ? Libc.AF_INET : Libc.AF_UNIX, datagram ? Libc.SOCK_DGRAM : Libc.SOCK_STREAM, 0);
         var outcome = Call(step, path, "connect", () =>
         {
             fixed (byte* a = address) return Outcome.Of(Libc.Connect(fd, a, address.Length));
         });
         if (outcome.Result < 0) Libc.Close(fd);
-        else _handles.Add(obj.Id, obj.Type == "unix-dgram" ? "connected" : "socket", fd);
+        else _handles.Add(obj.Id, datagram ? "connected" : "socket", fd);
     }
-
-    private int SysvKey(PlanObject obj) => obj.KeyKind switch
-    {
-        "ftok" => Libc.Ftok(obj.Path!, obj.FtokProj),
-        "number" => obj.KeyValue,
-        _ => 0, // IPC_PRIVATE
-    };
 
     private void OpenSysv(PlanStep step, string path, PlanObject obj)
     {
-        var key = SysvKey(obj);
+        var key = SysvKeys.Of(obj);
         const int flags = Libc.IPC_CREAT | 0x180;
-        var (call, get) = obj.Type switch
+        var (call, get) = obj.Kind switch
         {
-            "sysv-msgq" => ("msgget", (Func<long>)(() => Libc.MsgGet(key, flags))),
-            "sysv-shm" => ("shmget", () => Libc.ShmGet(key, obj.Size, flags)),
-            _ => ("semget", () => Libc.SemGet(key, obj.Count, flags)),
+            ObjectKind.SysvMsgQueue => ("msgget", (Func<long>)(() => Libc.MsgGet(key, flags))),
+            ObjectKind.SysvShm => ("shmget", () => Libc.ShmGet(key, obj.Size, flags)),
+            ObjectKind.SysvSem => ("semget", () => Libc.SemGet(key, obj.Count, flags)),
+            _ => throw new InvalidDataException($"a {obj.Type} has no System V key"),
         };
         // From here on the process uses the identifier the open returned (a new object, for IPC_PRIVATE).
         var outcome = Call(step, path, call, () => Outcome.Of(get()), announce: false,
             details: (made, end) => made.Result >= 0 ? end with { SysvId = (int)made.Result } : end);
         if (outcome.Result < 0) return;
         _handles.SysvIds[obj.Id] = (int)outcome.Result;
-        if (obj.Type == "sysv-shm") AttachSysv(step, path, obj, report: true, out _);
+        if (obj.Kind == ObjectKind.SysvShm) AttachSysv(step, path, obj, report: true, out _);
     }
 
     /// <summary>This process's descriptor of the POSIX queue, opened read-write on first use; -1 (and why) if it cannot be.</summary>

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -10,7 +11,7 @@ internal sealed unsafe partial class StepRunner
     {
         var obj = Object(step);
         var count = step.Count ?? 1;
-        if (obj.Type == "sysv-sem")
+        if (obj.Kind == ObjectKind.SysvSem)
         {
             var id = SysvId(obj);
             var index = step.Index ?? 0;

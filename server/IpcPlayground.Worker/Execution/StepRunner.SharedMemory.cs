@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using System.Buffers.Binary;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
@@ -42,10 +43,10 @@ internal sealed unsafe partial class StepRunner
         var obj = Object(step);
         if (!_handles.Mappings.TryGetValue(obj.Id, out var mapping))
         {
-            var attached = obj.Type == "sysv-shm" ? AttachSysv(step, path, obj, report: false, out var errno) : AttachPosix(step, path, obj, report: false, out errno);
+            var attached = obj.Kind == ObjectKind.SysvShm ? AttachSysv(step, path, obj, report: false, out var errno) : AttachPosix(step, path, obj, report: false, out errno);
             if (attached is null)
             {
-                Report(step, path, obj.Type == "sysv-shm" ? "shmat" : "mmap", errno);
+                Report(step, path, obj.Kind == ObjectKind.SysvShm ? "shmat" : "mmap", errno);
                 return null;
             }
             mapping = attached.Value;

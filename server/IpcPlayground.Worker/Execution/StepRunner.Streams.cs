@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -14,7 +15,7 @@ internal sealed unsafe partial class StepRunner
         {
             var obj = _objects[id];
             _owned.Add(id);
-            if (obj.Type == "socketpair")
+            if (obj.Kind == ObjectKind.SocketPair)
             {
                 if (Libc.SocketPair(Libc.AF_UNIX, Libc.SOCK_STREAM, 0, fds) != 0)
                     throw new IOException($"socketpair for '{id}': {Interop.Errno.Name(Interop.Errno.Last())}");
@@ -37,11 +38,12 @@ internal sealed unsafe partial class StepRunner
         foreach (var id in objectIds)
         {
             var obj = _objects[id];
-            var (domain, type, address) = obj.Type switch
+            var (domain, type, address) = obj.Kind switch
             {
-                "tcp" => (Libc.AF_INET, Libc.SOCK_STREAM, UnixAddress.Loopback(obj.Port)),
-                "unix-dgram" => (Libc.AF_UNIX, Libc.SOCK_DGRAM, UnixAddress.Path(obj.Path!)),
-                _ => (Libc.AF_UNIX, Libc.SOCK_STREAM, UnixAddress.Path(obj.Path!)),
+                ObjectKind.Tcp => (Libc.AF_INET, Libc.SOCK_STREAM, UnixAddress.Loopback(obj.Port)),
+                ObjectKind.UnixDgram => (Libc.AF_UNIX, Libc.SOCK_DGRAM, UnixAddress.Path(obj.Path!)),
+                ObjectKind.UnixStream => (Libc.AF_UNIX, Libc.SOCK_STREAM, UnixAddress.Path(obj.Path!)),
+                _ => throw new InvalidDataException($"a {obj.Type} is not bound"),
             };
             var fd = Libc.Socket(domain, type, 0);
             var one = 1;
@@ -54,10 +56,10 @@ internal sealed unsafe partial class StepRunner
     }
 
     /// <summary>Which end a stream op uses when the step names none.</summary>
-    private string StreamEnd(PlanStep step, string direction) => Object(step).Type switch
+    private string StreamEnd(PlanStep step, string direction) => Object(step).Kind switch
     {
-        "socketpair" => step.End ?? (_owned.Contains(step.Object!) ? "first" : "second"),
-        "unix-stream" or "tcp" => "socket",
+        ObjectKind.SocketPair => step.End ?? (_owned.Contains(step.Object!) ? "first" : "second"),
+        ObjectKind.UnixStream or ObjectKind.Tcp => "socket",
         _ => step.End ?? direction,
     };
 
@@ -105,14 +107,14 @@ internal sealed unsafe partial class StepRunner
     private void Close(PlanStep step, string path)
     {
         var obj = Object(step);
-        switch (obj.Type)
+        switch (obj.Kind)
         {
-            case "posix-mq" when _handles.Queues.Remove(step.Object!, out var mq):
+            case ObjectKind.PosixMsgQueue when _handles.Queues.Remove(step.Object!, out var mq):
                 Call(step, path, "mq_close", () => Outcome.Of(Libc.MqClose(mq)), announce: false);
                 return;
-            case "sysv-shm" or "posix-shm" when _handles.Mappings.Remove(step.Object!, out var mapping):
-                Call(step, path, obj.Type == "sysv-shm" ? "shmdt" : "munmap",
-                    () => Outcome.Of(obj.Type == "sysv-shm" ? Libc.ShmDt(mapping.Address) : Libc.Munmap(mapping.Address, mapping.Size)), announce: false);
+            case ObjectKind.SysvShm or ObjectKind.PosixShm when _handles.Mappings.Remove(step.Object!, out var mapping):
+                Call(step, path, obj.Kind == ObjectKind.SysvShm ? "shmdt" : "munmap",
+                    () => Outcome.Of(obj.Kind == ObjectKind.SysvShm ? Libc.ShmDt(mapping.Address) : Libc.Munmap(mapping.Address, mapping.Size)), announce: false);
                 return;
         }
         var ends = (step.End is { } end ? [end] : _handles.EndsOf(step.Object!)).Where(e => _handles.Find(step.Object!, e) is not null).ToList();

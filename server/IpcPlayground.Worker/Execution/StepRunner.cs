@@ -138,6 +138,9 @@ internal sealed unsafe partial class StepRunner
     private void Report(PlanStep step, string path, string call, int errno) =>
         Call(step, path, call, () => Outcome.Failed(errno), announce: false);
 
+    /// <summary>An op the validator allows on no object of this kind: reached only by a plan validation did not make.</summary>
+    private void NotOn(PlanStep step, string path, PlanObject obj) => Fail(path, step, $"{step.Op} is not available on a {obj.Type}");
+
     private void Fail(string path, PlanStep step, string message) =>
         _link.Send(new FailureFrame { Message = $"step {path} ({step.Op} {step.Object ?? step.Target}): {message}" });
 

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -18,16 +19,17 @@ internal static unsafe class NamedObjects
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var obj in objects)
         {
-            var rc = obj.Type switch
+            var rc = obj.Kind switch
             {
-                "fifo" => Libc.MkFifo(obj.Path!, Mode),
-                "sysv-msgq" => Track(ids, obj, Libc.MsgGet(Key(obj), Libc.IPC_CREAT | Mode)),
-                "sysv-shm" => Track(ids, obj, Libc.ShmGet(Key(obj), obj.Size, Libc.IPC_CREAT | Mode)),
-                "sysv-sem" => Track(ids, obj, CreateSemaphoreSet(obj)),
-                "posix-mq" => CreateQueue(obj),
-                "posix-shm" => CreateSharedMemory(obj),
-                "posix-sem" => CreateSemaphore(obj),
-                _ => 0,
+                ObjectKind.Fifo => Libc.MkFifo(obj.Path!, Mode),
+                ObjectKind.SysvMsgQueue => Track(ids, obj, Libc.MsgGet(Key(obj), Libc.IPC_CREAT | Mode)),
+                ObjectKind.SysvShm => Track(ids, obj, Libc.ShmGet(Key(obj), obj.Size, Libc.IPC_CREAT | Mode)),
+                ObjectKind.SysvSem => Track(ids, obj, CreateSemaphoreSet(obj)),
+                ObjectKind.PosixMsgQueue => CreateQueue(obj),
+                ObjectKind.PosixShm => CreateSharedMemory(obj),
+                ObjectKind.PosixSem => CreateSemaphore(obj),
+                // Made by the processes that use them: anonymous ones by their creator, sockets by their binder.
+                ObjectKind.Pipe or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp => 0,
             };
             if (rc < 0) failures.Add($"creating {obj.Type} '{obj.Id}': {Errno.Name(Errno.Last())}");
         }
@@ -43,17 +45,12 @@ internal static unsafe class NamedObjects
     /// <summary>ftok needs an existing file: the experiment names a path in the sandbox, and the runtime makes it.</summary>
     private static int Key(PlanObject obj)
     {
-        switch (obj.KeyKind)
+        if (obj.SysvKey == SysvKeyKind.Ftok)
         {
-            case "ftok":
-                var fd = Libc.Open(obj.Path!, Libc.O_CREAT | Libc.O_RDWR, Mode);
-                if (fd >= 0) Libc.Close(fd);
-                return Libc.Ftok(obj.Path!, obj.FtokProj);
-            case "number":
-                return obj.KeyValue;
-            default:
-                return 0; // IPC_PRIVATE
+            var fd = Libc.Open(obj.Path!, Libc.O_CREAT | Libc.O_RDWR, Mode);
+            if (fd >= 0) Libc.Close(fd);
         }
+        return SysvKeys.Of(obj);
     }
 
     private static int CreateSemaphoreSet(PlanObject obj)

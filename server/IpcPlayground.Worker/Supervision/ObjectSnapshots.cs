@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using System.Text.Json.Nodes;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
@@ -15,7 +16,8 @@ internal static unsafe class ObjectSnapshots
     private const int MSG_COPY = 0x4000;
     private const int MaxListedMessages = 32;
 
-    public static bool Covers(string type) => type is "sysv-msgq" or "sysv-sem" or "sysv-shm" or "posix-mq" or "posix-sem";
+    /// <summary>Whether the supervisor can read the object's state itself (it must not attach memory or open a pipe).</summary>
+    public static bool Covers(PlanObject obj) => obj.Kind is ObjectKind.SysvMsgQueue or ObjectKind.SysvSem or ObjectKind.SysvShm or ObjectKind.PosixMsgQueue or ObjectKind.PosixSem;
 
     /// <summary>
     /// The object's state (a System V one by the identifier <paramref name="sysvId"/>); when the object is gone, a state
@@ -25,10 +27,10 @@ internal static unsafe class ObjectSnapshots
     {
         errno = 0;
         var state = new JsonObject { ["type"] = obj.Type };
-        if (obj.Type.StartsWith("sysv-", StringComparison.Ordinal)) state["key"] = KeyText(obj);
-        switch (obj.Type)
+        if (obj.Mechanism.IsSysv) state["key"] = SysvKeys.Text(obj);
+        switch (obj.Kind)
         {
-            case "sysv-msgq" when sysvId is { } id:
+            case ObjectKind.SysvMsgQueue when sysvId is { } id:
             {
                 // The count and the listing are two calls; a process may send or receive between them. Read until
                 // both agree, so a snapshot never shows a queue that did not exist.
@@ -49,7 +51,7 @@ internal static unsafe class ObjectSnapshots
                     return state;
                 }
             }
-            case "sysv-sem" when sysvId is { } id:
+            case ObjectKind.SysvSem when sysvId is { } id:
             {
                 var values = new JsonArray();
                 var waiting = new JsonArray();
@@ -68,7 +70,7 @@ internal static unsafe class ObjectSnapshots
                 state["waitingForZero"] = waitingForZero;
                 return state;
             }
-            case "sysv-shm" when sysvId is { } id:
+            case ObjectKind.SysvShm when sysvId is { } id:
             {
                 Libc.ShmidDs ds;
                 if (Libc.ShmCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state, out errno);
@@ -77,7 +79,7 @@ internal static unsafe class ObjectSnapshots
                 state["attached"] = (long)ds.NAttch;
                 return state;
             }
-            case "posix-mq":
+            case ObjectKind.PosixMsgQueue:
             {
                 var mq = Libc.MqOpen(obj.Name!, Libc.O_RDONLY | Libc.O_NONBLOCK, 0, null);
                 if (mq < 0) return Removed(state, out errno);
@@ -86,7 +88,7 @@ internal static unsafe class ObjectSnapshots
                 Libc.MqClose(mq);
                 return QueueState(obj, attr);
             }
-            case "posix-sem":
+            case ObjectKind.PosixSem:
             {
                 var semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
                 if (semaphore == Libc.SEM_FAILED) return Removed(state, out errno);
@@ -108,14 +110,6 @@ internal static unsafe class ObjectSnapshots
         ["messages"] = (long)attr.CurMsgs,
         ["maxMessages"] = (long)attr.MaxMsg,
         ["messageSize"] = (long)attr.MsgSize,
-    };
-
-    /// <summary>A System V key as ipcs shows it (<c>0x41020304</c>), or <c>IPC_PRIVATE</c>.</summary>
-    private static string KeyText(PlanObject obj) => obj.KeyKind switch
-    {
-        "ftok" => $"0x{Libc.Ftok(obj.Path!, obj.FtokProj):x8}",
-        "number" => $"0x{obj.KeyValue:x8}",
-        _ => "IPC_PRIVATE",
     };
 
     private static JsonObject Removed(JsonObject state, out int errno)

@@ -22,6 +22,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private readonly SysvInstances _instances = new();
     private readonly StartBarrier _rootsAtStart = new(plan.Processes.Count(p => p.Parent is null));
     private readonly HashSet<int> _exitReported = [];
+    private readonly SpawnOrder _spawns = new();
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
     private readonly Dictionary<string, WorkerConnection> _held = new(StringComparer.Ordinal);
@@ -234,7 +235,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     _connections.Remove(connection.Fd);
                     return;
                 }
-                _buffer.Add(new ProcessStartedFrame { T = hello.T, Process = hello.Process, Pid = hello.Pid, Parent = process.Parent });
+                _buffer.Add(new ProcessStartedFrame { T = _spawns.Started(hello.Process!, hello.T), Process = hello.Process, Pid = hello.Pid, Parent = process.Parent });
                 if (process.Parent is null) _rootsAtStart.Arrive(connection, process);
                 else SendScript(connection, process);
                 foreach (var (root, script) in _rootsAtStart.Released()) SendScript(root, script);
@@ -252,6 +253,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 {
                     _processByPid[(int)end.Result] = end.Target;
                     _pids[end.Target] = (int)end.Result;
+                    end = end with { T = _spawns.Spawned(end.Target, end.T) };
                 }
                 if (end is { Object: { } used, SysvId: { } usedId }) _instances.Add(used, usedId);
                 _buffer.Add(end);
@@ -339,7 +341,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private void SnapshotObject(string objectId, int? sysvId, long t)
     {
         var obj = plan.Objects.FirstOrDefault(o => o.Id == objectId);
-        if (obj is null || !ObjectSnapshots.Covers(obj.Type)) return;
+        if (obj is null || !ObjectSnapshots.Covers(obj)) return;
         var id = sysvId ?? _sysvIds.GetValueOrDefault(objectId, -1);
         if (ObjectSnapshots.Take(obj, id < 0 ? null : id, out _) is not { } taken) return;
         var state = _instances.Label(objectId, taken);
@@ -369,7 +371,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         _nextPeriodicSnapshot = now + 100 * Millisecond;
         foreach (var connection in _connections.Values.Where(c => !c.IsSignalChannel && c.Process is not null))
             SnapshotProcess(connection, now);
-        foreach (var obj in plan.Objects.Where(o => ObjectSnapshots.Covers(o.Type)))
+        foreach (var obj in plan.Objects.Where(ObjectSnapshots.Covers))
             foreach (var id in _instances.Of(obj.Id).DefaultIfEmpty(-1))
                 SnapshotObject(obj.Id, id < 0 ? null : id, now);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpcPlayground.Contracts.Experiments;
 
 /// <summary>One IPC object of a run, created by the runtime before the processes that use it start.</summary>
@@ -15,4 +17,8 @@ public sealed record ObjectDefinition
     public string? Path { get; init; }
     public string? Name { get; init; }
     public int? Port { get; init; }
+
+    /// <summary>The mechanism <see cref="Type"/> names, or null when it names none.</summary>
+    [JsonIgnore]
+    public Mechanism? Mechanism => Mechanisms.Named(Type);
 }

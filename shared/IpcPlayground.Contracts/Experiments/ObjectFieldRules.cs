@@ -1,29 +1,11 @@
 namespace IpcPlayground.Contracts.Experiments;
 
-/// <summary>Which optional fields each object type takes, and their ranges.</summary>
+/// <summary>An object's optional fields: whether its mechanism takes them, and their ranges.</summary>
 internal static class ObjectFieldRules
 {
-    private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
-    {
-        [ObjectTypes.Pipe] = ["capacity"],
-        [ObjectTypes.Fifo] = ["path", "capacity"],
-        [ObjectTypes.SocketPair] = [],
-        [ObjectTypes.UnixStream] = ["path"],
-        [ObjectTypes.UnixDgram] = ["path"],
-        [ObjectTypes.Tcp] = ["port"],
-        [ObjectTypes.SysvMsgQueue] = ["key"],
-        [ObjectTypes.PosixMsgQueue] = ["name", "maxMessages", "messageSize"],
-        [ObjectTypes.SysvShm] = ["key", "size"],
-        [ObjectTypes.PosixShm] = ["name", "size"],
-        [ObjectTypes.SysvSem] = ["key", "count", "initial"],
-        [ObjectTypes.PosixSem] = ["name", "initial"],
-    };
-
-    public static IReadOnlyList<string> FieldsOf(string type) => Allowed.TryGetValue(type, out var fields) ? fields : [];
-
     public static void Check(ObjectDefinition obj, string path, SizeCaps caps, Action<string, string> error)
     {
-        var allowed = Allowed[obj.Type!];
+        var allowed = Mechanisms.Named(obj.Type)!.Fields;
         foreach (var field in SetFields(obj).Where(f => !allowed.Contains(f)))
             error($"{path}.{field}", $"a {obj.Type} takes no field '{field}'");
 

@@ -1,6 +1,6 @@
 namespace IpcPlayground.Contracts.Experiments;
 
-/// <summary>The <c>type</c> values of an object, as the contract spells them.</summary>
+/// <summary>The <c>type</c> values of an object, as the contract spells them (each is a <see cref="Mechanism"/>).</summary>
 public static class ObjectTypes
 {
     public const string Pipe = "pipe";
@@ -16,15 +16,11 @@ public static class ObjectTypes
     public const string SysvSem = "sysv-sem";
     public const string PosixSem = "posix-sem";
 
-    public static readonly IReadOnlyList<string> All =
-    [
-        Pipe, Fifo, SocketPair, UnixStream, UnixDgram, Tcp,
-        SysvMsgQueue, PosixMsgQueue, SysvShm, PosixShm, SysvSem, PosixSem,
-    ];
+    public static readonly IReadOnlyList<string> All = Mechanisms.NamesOf(_ => true);
 
     /// <summary>The optional fields an object of this type takes besides <c>id</c> and <c>type</c> (for forms).</summary>
-    public static IReadOnlyList<string> FieldsOf(string type) => ObjectFieldRules.FieldsOf(type);
+    public static IReadOnlyList<string> FieldsOf(string type) => Mechanisms.Named(type)?.Fields ?? [];
 
     /// <summary>Objects a child inherits from its parent as fork does; they cannot join unrelated processes.</summary>
-    public static bool IsInherited(string type) => type is Pipe or SocketPair;
+    public static bool IsInherited(string type) => Mechanisms.Named(type)?.IsInherited ?? false;
 }

@@ -29,26 +29,19 @@ public sealed record OpSpec(
 
 public static class OpCatalog
 {
-    private static readonly string[] Streams = [ObjectTypes.Pipe, ObjectTypes.Fifo, ObjectTypes.SocketPair, ObjectTypes.UnixStream, ObjectTypes.Tcp];
-    private static readonly string[] Messages = [ObjectTypes.SysvMsgQueue, ObjectTypes.PosixMsgQueue, ObjectTypes.UnixDgram];
-    private static readonly string[] SharedMemory = [ObjectTypes.SysvShm, ObjectTypes.PosixShm];
-    private static readonly string[] Semaphores = [ObjectTypes.SysvSem, ObjectTypes.PosixSem];
-    private static readonly string[] Named =
-    [
-        ObjectTypes.Fifo, ObjectTypes.UnixStream, ObjectTypes.UnixDgram, ObjectTypes.Tcp, ObjectTypes.SysvMsgQueue,
-        ObjectTypes.PosixMsgQueue, ObjectTypes.SysvShm, ObjectTypes.PosixShm, ObjectTypes.SysvSem, ObjectTypes.PosixSem,
-    ];
-    private static readonly string[] Removable =
-    [
-        ObjectTypes.Fifo, ObjectTypes.UnixStream, ObjectTypes.UnixDgram, ObjectTypes.SysvMsgQueue, ObjectTypes.PosixMsgQueue,
-        ObjectTypes.SysvShm, ObjectTypes.PosixShm, ObjectTypes.SysvSem, ObjectTypes.PosixSem,
-    ];
+    private static readonly IReadOnlyList<string> Streams = Mechanisms.NamesOf(m => m.Transfer == Transfer.ByteStream);
+    private static readonly IReadOnlyList<string> Messages = Mechanisms.NamesOf(m => m.Transfer == Transfer.Messages);
+    private static readonly IReadOnlyList<string> SharedMemory = Mechanisms.NamesOf(m => m.Transfer == Transfer.SharedMemory);
+    private static readonly IReadOnlyList<string> Semaphores = Mechanisms.NamesOf(m => m.Transfer == Transfer.Semaphore);
+    private static readonly IReadOnlyList<string> Named = Mechanisms.NamesOf(m => !m.IsInherited);
+    private static readonly IReadOnlyList<string> Removable = Mechanisms.NamesOf(m => m.Removable);
+    private static readonly IReadOnlyList<string> Listening = Mechanisms.NamesOf(m => m.BindingOp == Ops.Accept);
 
     /// <summary>Objects with two ends: a connected unix-stream or tcp socket is one descriptor.</summary>
-    private static readonly string[] TwoEnded = [.. ObjectTypes.All.Where(t => EndsOf(t).Count > 0)];
-    private static readonly string[] SysvQueue = [ObjectTypes.SysvMsgQueue];
-    private static readonly string[] PosixQueue = [ObjectTypes.PosixMsgQueue];
-    private static readonly string[] SysvSet = [ObjectTypes.SysvSem];
+    private static readonly IReadOnlyList<string> TwoEnded = Mechanisms.NamesOf(m => m.Ends.Count > 0);
+    private static readonly IReadOnlyList<string> SysvQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, IsSysv: true });
+    private static readonly IReadOnlyList<string> PosixQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, Naming: Naming.PosixName });
+    private static readonly IReadOnlyList<string> SysvSet = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Semaphore, IsSysv: true });
 
     public static IReadOnlyDictionary<string, OpSpec> Specs { get; } = new OpSpec[]
     {
@@ -75,18 +68,13 @@ public static class OpCatalog
         new(Ops.Stat, ["object"], [], ObjectTypes.All),
         new(Ops.Remove, ["object"], [], Removable),
         new(Ops.Exit, ["code"], []),
-        new(Ops.Accept, ["object"], [], [ObjectTypes.UnixStream, ObjectTypes.Tcp]),
+        new(Ops.Accept, ["object"], [], Listening),
     }.ToDictionary(s => s.Op, StringComparer.Ordinal);
 
     /// <summary>The values <c>end</c> takes on an object of this type (a socketpair's are <c>first</c> and <c>second</c>, an extension); none for a one-ended object.</summary>
-    public static IReadOnlyList<string> EndsOf(string objectType) => objectType switch
-    {
-        ObjectTypes.Pipe or ObjectTypes.Fifo => ["read", "write"],
-        ObjectTypes.SocketPair => ["first", "second"],
-        _ => [],
-    };
+    public static IReadOnlyList<string> EndsOf(string objectType) => Mechanisms.Named(objectType)?.Ends ?? [];
 
     /// <summary>An op's fields that apply to only some of its object types, each with those types.</summary>
-    private static Dictionary<string, IReadOnlyList<string>> Only(params (string Field, string[] ObjectTypes)[] narrowed) =>
-        narrowed.ToDictionary(n => n.Field, n => (IReadOnlyList<string>)n.ObjectTypes, StringComparer.Ordinal);
+    private static Dictionary<string, IReadOnlyList<string>> Only(params (string Field, IReadOnlyList<string> ObjectTypes)[] narrowed) =>
+        narrowed.ToDictionary(n => n.Field, n => n.ObjectTypes, StringComparer.Ordinal);
 }

@@ -7,12 +7,7 @@ namespace IpcPlayground.Contracts.Experiments;
 public static class SocketRules
 {
     /// <summary>The op whose process binds the socket, or null for objects that are not bound by a process.</summary>
-    public static string? BindingOp(string objectType) => objectType switch
-    {
-        ObjectTypes.UnixStream or ObjectTypes.Tcp => Ops.Accept,
-        ObjectTypes.UnixDgram => Ops.Receive,
-        _ => null,
-    };
+    public static string? BindingOp(string objectType) => Mechanisms.Named(objectType)?.BindingOp;
 
     /// <summary>Object id → the process that binds it.</summary>
     public static Dictionary<string, string> Binders(Experiment experiment)

@@ -234,13 +234,5 @@ public static class ExperimentEdits
             if (!taken.Contains(prefix + n)) return prefix + n;
     }
 
-    private static string ShortName(string type) => type switch
-    {
-        ObjectTypes.SysvMsgQueue or ObjectTypes.PosixMsgQueue => "q",
-        ObjectTypes.SysvShm or ObjectTypes.PosixShm => "shm",
-        ObjectTypes.SysvSem or ObjectTypes.PosixSem => "sem",
-        ObjectTypes.SocketPair => "sp",
-        ObjectTypes.UnixStream or ObjectTypes.UnixDgram => "sock",
-        _ => type,
-    };
+    private static string ShortName(string type) => Mechanisms.Named(type)?.IdPrefix ?? type;
 }

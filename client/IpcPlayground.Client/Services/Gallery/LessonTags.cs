@@ -1,11 +1,12 @@
 using System.Text.Json;
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Lessons;
 
 namespace IpcPlayground.Client.Services.Gallery;
 
 /// <summary>
-/// A lesson's tags, read from its experiment: the object types it uses (pipe, sysv-msgq, …), a family name for them
-/// (queue, semaphore, shared memory, socket, signal) and the ops of its steps. The lesson files carry no tags of their own.
+/// A lesson's tags, read from its experiment: the object types it uses (pipe, sysv-msgq, …), its topic
+/// (queue, semaphore, shared memory, socket; signal for signal ops) and the ops of its steps. The lesson files carry no tags of their own.
 /// </summary>
 public static class LessonTags
 {
@@ -18,7 +19,7 @@ public static class LessonTags
                 if (obj.TryGetProperty("type", out var type) && type.GetString() is { } t)
                 {
                     tags.Add(t);
-                    if (Family(t) is { } family) tags.Add(family);
+                    if (Mechanisms.Named(t) is { } mechanism) tags.Add(Mechanisms.TagOf(mechanism.Topic));
                 }
         if (experiment.TryGetProperty("processes", out var processes) && processes.ValueKind == JsonValueKind.Array)
             foreach (var process in processes.EnumerateArray())
@@ -34,19 +35,9 @@ public static class LessonTags
             if (step.TryGetProperty("op", out var op) && op.GetString() is { } o)
             {
                 tags.Add(o);
-                if (o is "signal" or "handle" or "block" or "waitSignal") tags.Add("signal");
+                if (o is Ops.Signal or Ops.Handle or Ops.Block or Ops.WaitSignal) tags.Add(Ops.Signal);
             }
             if (step.TryGetProperty("steps", out var inner)) AddOps(inner, tags);
         }
     }
-
-    private static string? Family(string type) => type switch
-    {
-        "sysv-msgq" or "posix-mq" => "queue",
-        "sysv-sem" or "posix-sem" => "semaphore",
-        "sysv-shm" or "posix-shm" => "shared memory",
-        "unix-stream" or "unix-dgram" or "tcp" or "socketpair" => "socket",
-        "pipe" or "fifo" => "pipe",
-        _ => null,
-    };
 }

@@ -1,34 +1,35 @@
+using IpcPlayground.Contracts.Experiments;
 namespace IpcPlayground.Fidelity.Generation.Simulation;
 
 /// <summary>What the simulator knows of one object of the experiment, whatever its type.</summary>
-internal abstract class SimObject(string id, string type)
+internal abstract class SimObject(string id, ObjectKind kind)
 {
     public string Id { get; } = id;
-    public string Type { get; } = type;
+    public ObjectKind Kind { get; } = kind;
 }
 
 /// <summary>A pipe or a socketpair: made by its owner before its first step, inherited by the owner's children.</summary>
-internal sealed class AnonymousObject(string id, string type, string owner, int capacity) : SimObject(id, type)
+internal sealed class AnonymousObject(string id, ObjectKind kind, string owner, int capacity) : SimObject(id, kind)
 {
     public string Owner { get; } = owner;
     public int Capacity { get; } = capacity;
 }
 
-internal sealed class FifoObject(string id, int capacity) : SimObject(id, "fifo")
+internal sealed class FifoObject(string id, int capacity) : SimObject(id, ObjectKind.Fifo)
 {
     public PipeBuffer Buffer { get; } = new(capacity);
     public bool Linked { get; set; } = true;
 }
 
 /// <summary>unix-stream or tcp: a listener its binder holds, and the connections not yet accepted.</summary>
-internal sealed class StreamObject(string id, string type, string binder) : SimObject(id, type)
+internal sealed class StreamObject(string id, ObjectKind kind, string binder) : SimObject(id, kind)
 {
     public string Binder { get; } = binder;
     public bool Linked { get; set; } = true;
     public Queue<Connection> Backlog { get; } = new();
 }
 
-internal sealed class DatagramObject(string id, string binder) : SimObject(id, "unix-dgram")
+internal sealed class DatagramObject(string id, string binder) : SimObject(id, ObjectKind.UnixDgram)
 {
     public string Binder { get; } = binder;
     public bool Linked { get; set; } = true;
@@ -36,7 +37,7 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id, "
 }
 
 /// <summary>A System V object: its instances (the supervisor's first; an IPC_PRIVATE open makes another).</summary>
-internal sealed class SysvObject(string id, string type, bool privateKey) : SimObject(id, type)
+internal sealed class SysvObject(string id, ObjectKind kind, bool privateKey) : SimObject(id, kind)
 {
     public bool PrivateKey { get; } = privateKey;
     public List<SysvInstance> Instances { get; } = [];
@@ -55,7 +56,7 @@ internal sealed class SysvInstance
     public int QueueBytes => Messages.Sum(m => m.Data.Length);
 }
 
-internal sealed class PosixQueueObject(string id, int maxMessages, int messageSize) : SimObject(id, "posix-mq")
+internal sealed class PosixQueueObject(string id, int maxMessages, int messageSize) : SimObject(id, ObjectKind.PosixMsgQueue)
 {
     public int MaxMessages { get; } = maxMessages;
     public int MessageSize { get; } = messageSize;
@@ -71,13 +72,13 @@ internal sealed class PosixQueueObject(string id, int maxMessages, int messageSi
     }
 }
 
-internal sealed class PosixMemoryObject(string id, int size) : SimObject(id, "posix-shm")
+internal sealed class PosixMemoryObject(string id, int size) : SimObject(id, ObjectKind.PosixShm)
 {
     public bool Linked { get; set; } = true;
     public byte[] Memory { get; } = new byte[size];
 }
 
-internal sealed class PosixSemaphoreObject(string id, int initial) : SimObject(id, "posix-sem")
+internal sealed class PosixSemaphoreObject(string id, int initial) : SimObject(id, ObjectKind.PosixSem)
 {
     public bool Linked { get; set; } = true;
     public int Value { get; set; } = initial;
