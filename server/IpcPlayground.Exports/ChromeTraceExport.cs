@@ -54,9 +54,10 @@ public static class ChromeTraceExport
 
     private static void WriteEvent(Utf8JsonWriter json, RunEvent e)
     {
-        switch (e)
+        switch (e.EventKind)
         {
-            case SyscallEvent call:
+            case EventKind.Syscall:
+                var call = (SyscallEvent)e;
                 var duration = call.DurationNs ?? 0;
                 Begin(json, call, Label(call), "X", (call.TNs - duration) / 1000.0);
                 json.WriteNumber("dur", duration / 1000.0);
@@ -69,24 +70,36 @@ public static class ChromeTraceExport
                 json.WriteEndObject();
                 json.WriteEndObject();
                 break;
-            case SignalEvent signal:
+            case EventKind.Signal:
+                var signal = (SignalEvent)e;
                 Instant(json, signal, $"{signal.Signal} {signal.Disposition}");
                 break;
-            case PausedEvent paused:
+            case EventKind.Paused:
+                var paused = (PausedEvent)e;
                 Instant(json, paused, $"held before {Label(paused)}{(paused.Phase is { } phase ? $" ({phase})" : "")}");
                 break;
-            case ProcessExitEvent exit:
+            case EventKind.ProcessExit:
+                var exit = (ProcessExitEvent)e;
                 Instant(json, exit, exit.Signal is { } by ? $"killed by {by}" : $"exit {exit.ExitCode}");
                 break;
-            case LimitEvent limit:
-                Instant(json, limit, $"limit: {limit.Limit}", RunTrack);
+            case EventKind.Limit:
+                Instant(json, e, $"limit: {((LimitEvent)e).Limit}", RunTrack);
                 break;
-            case ErrorEvent error:
-                Instant(json, error, $"error: {error.Message}", error.Pid ?? RunTrack);
+            case EventKind.Error:
+                Instant(json, e, $"error: {((ErrorEvent)e).Message}", e.Pid ?? RunTrack);
                 break;
-            case RunStartEvent or RunEndEvent:
-                Instant(json, e, e is RunEndEvent end ? $"run-end {end.Status}" : "run-start", RunTrack);
+            case EventKind.RunStart:
+                Instant(json, e, "run-start", RunTrack);
                 break;
+            case EventKind.RunEnd:
+                Instant(json, e, $"run-end {((RunEndEvent)e).Status}", RunTrack);
+                break;
+            // A process start is its track (WriteTracks); a wait is the call's slice, which spans it; kernel state is
+            // not a moment of a process.
+            case EventKind.ProcessStart or EventKind.Blocked or EventKind.State:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(e), e.EventKind, "an event kind the trace export does not know");
         }
     }
 

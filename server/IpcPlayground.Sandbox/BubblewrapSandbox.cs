@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IpcPlayground.Sandbox;
@@ -10,9 +11,14 @@ namespace IpcPlayground.Sandbox;
 public sealed class BubblewrapSandbox : ISandbox, IDisposable
 {
     private readonly SandboxOptions _options;
+    private readonly ILogger _logger;
     private readonly DedicatedThreadLauncher _launcher = new("sandbox-launcher");
 
-    public BubblewrapSandbox(IOptions<SandboxOptions> options) => _options = options.Value;
+    public BubblewrapSandbox(IOptions<SandboxOptions> options, ILogger<BubblewrapSandbox> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+    }
 
     public string Kind => "bubblewrap";
 
@@ -30,7 +36,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         if (!File.Exists(worker))
             throw new SandboxUnavailableException($"the worker binary is missing at {worker}; build the server project to publish it.");
 
-        var (cgroup, problem) = RunCgroup.Create(_options, runId);
+        var (cgroup, problem) = RunCgroup.Create(_options, runId, _logger);
         if (cgroup is null && _options.RequireCgroups)
             throw new SandboxUnavailableException($"refusing to run without resource limits: {problem} (set Sandbox:RequireCgroups=false to run without them)");
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IpcPlayground.Sandbox;
 
@@ -10,6 +12,7 @@ namespace IpcPlayground.Sandbox;
 public sealed class RunCgroup : IAsyncDisposable
 {
     private readonly List<string> _directories;
+    private ILogger _logger = NullLogger.Instance;
 
     private RunCgroup(string version, List<string> directories, IReadOnlyList<string> enforced)
     {
@@ -26,7 +29,15 @@ public sealed class RunCgroup : IAsyncDisposable
     public IReadOnlyList<string> Enforced { get; }
 
     /// <summary>Creates the run's cgroups, or returns null with the reason when this host offers none we can write.</summary>
-    public static (RunCgroup? Cgroup, string? Problem) Create(SandboxOptions options, string runId)
+    public static (RunCgroup? Cgroup, string? Problem) Create(SandboxOptions options, string runId, ILogger? logger = null)
+    {
+        var (cgroup, problem) = CreateDirectories(options, runId);
+        if (cgroup is not null) cgroup._logger = logger ?? NullLogger.Instance;
+        else if (logger is not null) SandboxLog.NoCgroup(logger, runId, problem!);
+        return (cgroup, problem);
+    }
+
+    private static (RunCgroup? Cgroup, string? Problem) CreateDirectories(SandboxOptions options, string runId)
     {
         var root = options.CgroupRoot;
         var name = NameOf(runId);
@@ -112,17 +123,26 @@ public sealed class RunCgroup : IAsyncDisposable
     /// living server's may not be touched: another instance on this host may have just made one for a run it has not
     /// started yet, and it would fail to join it.
     /// </summary>
-    public static void RemoveLeftovers(SandboxOptions options)
+    /// <returns>How many were removed.</returns>
+    public static int RemoveLeftovers(SandboxOptions options)
     {
+        var removed = 0;
         foreach (var parent in ParentDirectories.Select(p => Path.Combine(options.CgroupRoot, p)))
         {
             if (!Directory.Exists(parent)) continue;
             foreach (var dir in Directory.EnumerateDirectories(parent, "ipcplay-*"))
             {
                 if (ServerOf(dir) is { } pid && Directory.Exists($"/proc/{pid}")) continue;
-                try { Directory.Delete(dir); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                // A cgroup that still holds a process is not empty (EBUSY); it goes at a later start.
+                try
+                {
+                    Directory.Delete(dir);
+                    removed++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
             }
         }
+        return removed;
     }
 
     private static int? ServerOf(string directory) =>
@@ -137,9 +157,13 @@ public sealed class RunCgroup : IAsyncDisposable
             {
                 foreach (var line in File.ReadAllLines(procs))
                     if (int.TryParse(line, CultureInfo.InvariantCulture, out var pid))
+                        // A process that exited since the file was read is no error.
                         try { System.Diagnostics.Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
             }
-            catch (IOException) { }
+            catch (IOException e)
+            {
+                SandboxLog.CgroupUnreadable(_logger, procs, e);
+            }
         }
     }
 
@@ -150,7 +174,7 @@ public sealed class RunCgroup : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var dir in _directories)
-            for (var attempt = 0; attempt < 50; attempt++)
+            for (var attempt = 1; ; attempt++)
             {
                 try
                 {
@@ -158,8 +182,12 @@ public sealed class RunCgroup : IAsyncDisposable
                     break;
                 }
                 catch (DirectoryNotFoundException) { break; }
-                catch (IOException) { await Task.Delay(20); }
-                catch (UnauthorizedAccessException) { break; }
+                catch (IOException) when (attempt < 50) { await Task.Delay(20); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    SandboxLog.CgroupLeftBehind(_logger, dir, e.Message);
+                    break;
+                }
             }
     }
 }

@@ -14,18 +14,12 @@ internal sealed partial class RunExpiry(PlaygroundStore store, TimeProvider time
             try
             {
                 var deleted = await store.DeleteExpiredRunsAsync(stoppingToken);
-                if (deleted > 0) Deleted(logger, deleted);
+                if (deleted > 0) StorageLog.ExpiredRunsDeleted(logger, deleted);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Failed(logger, e);
+                StorageLog.ExpiryFailed(logger, e);
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired recorded runs")]
-    private static partial void Deleted(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete expired runs")]
-    private static partial void Failed(ILogger logger, Exception exception);
 }

@@ -14,11 +14,8 @@ internal sealed partial class StorageMigrator(PlaygroundDb db, ILogger<StorageMi
         if (!db.IsPostgres)
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         var source = context.Database.GetDbConnection().DataSource;
-        Migrated(logger, db.IsPostgres ? "postgres" : "sqlite", source);
+        StorageLog.Migrated(logger, db.IsPostgres ? "postgres" : "sqlite", source);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {Provider} at {Source}")]
-    private static partial void Migrated(ILogger logger, string provider, string source);
 }

@@ -27,27 +27,28 @@ public sealed class EventPrinter(TextWriter output, bool table)
         output.WriteLine($"{e.Seq,4}  {t,9}  {e.Process ?? "",-10} {e.Kind,-13} {Clip(step, 22),-22} {Describe(e)}");
     }
 
-    private static string Describe(RunEvent e) => e switch
+    private static string Describe(RunEvent e) => e.EventKind switch
     {
-        RunStartEvent start => $"sandbox {start.Sandbox}, timeout {start.TimeoutMs} ms",
-        ProcessStartEvent start => start.Parent is null ? $"pid {start.Pid}" : $"pid {start.Pid}, child of {start.Parent}",
-        SyscallEvent call => Clip(string.Join(", ", new[]
-        {
-            call.Errno is { } errno ? $"= -1 {errno}" : $"= {call.Result}",
-            call.Data is { } data ? $"\"{data.ReplaceLineEndings("\\n")}\"" : null,
-            call.Value is { } value ? $"value {value}" : null,
-            call.Type is { } type ? $"type {type}" : null,
-        }.Where(x => x is not null)), 60),
-        BlockedEvent blocked => $"blocked in {blocked.Call}" + (blocked.Wchan is { } w ? $" ({w})" : ""),
-        SignalEvent signal => $"{signal.Signal} {signal.Disposition}",
-        PausedEvent paused => "held" + (paused.Phase is { } phase ? $" before its {phase}" : ""),
-        StateEvent state => $"{state.Object ?? "process"}: {Clip(state.State?.GetRawText() ?? "", 60)}",
-        ProcessExitEvent exit => exit.Signal is { } by ? $"killed by {by}" : $"exit {exit.ExitCode}",
-        LimitEvent limit => $"{limit.Limit}: {limit.Message}",
-        ErrorEvent error => error.Message ?? "",
-        RunEndEvent end => end.Status + (end.Message is { } m ? $": {m}" : ""),
-        _ => "",
+        EventKind.RunStart => ((RunStartEvent)e) is var start ? $"sandbox {start.Sandbox}, timeout {start.TimeoutMs} ms" : "",
+        EventKind.ProcessStart => ((ProcessStartEvent)e).Parent is { } parent ? $"pid {e.Pid}, child of {parent}" : $"pid {e.Pid}",
+        EventKind.Syscall => Syscall((SyscallEvent)e),
+        EventKind.Blocked => ((BlockedEvent)e) is var blocked ? $"blocked in {blocked.Call}" + (blocked.Wchan is { } w ? $" ({w})" : "") : "",
+        EventKind.Signal => ((SignalEvent)e) is var signal ? $"{signal.Signal} {signal.Disposition}" : "",
+        EventKind.Paused => "held" + (((PausedEvent)e).Phase is { } phase ? $" before its {phase}" : ""),
+        EventKind.State => ((StateEvent)e) is var state ? $"{state.Object ?? "process"}: {Clip(state.State?.GetRawText() ?? "", 60)}" : "",
+        EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } ? $"killed by {by}" : $"exit {((ProcessExitEvent)e).ExitCode}",
+        EventKind.Limit => ((LimitEvent)e) is var limit ? $"{limit.Limit}: {limit.Message}" : "",
+        EventKind.Error => ((ErrorEvent)e).Message ?? "",
+        EventKind.RunEnd => ((RunEndEvent)e) is var end ? end.Status + (end.Message is { } m ? $": {m}" : "") : "",
     };
+
+    private static string Syscall(SyscallEvent call) => Clip(string.Join(", ", new[]
+    {
+        call.Errno is { } errno ? $"= -1 {errno}" : $"= {call.Result}",
+        call.Data is { } data ? $"\"{data.ReplaceLineEndings("\\n")}\"" : null,
+        call.Value is { } value ? $"value {value}" : null,
+        call.Type is { } type ? $"type {type}" : null,
+    }.Where(x => x is not null)), 60);
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -8,27 +8,34 @@ public static class EventText
 {
     public static string Time(RunEvent e) => (e.TNs / 1_000_000.0).ToString("0.000", CultureInfo.InvariantCulture) + " ms";
 
-    public static string Describe(RunEvent e) => e switch
+    public static string Describe(RunEvent e) => e.EventKind switch
     {
-        RunStartEvent s => $"run started in {s.Sandbox} sandbox (timeout {s.TimeoutMs} ms)",
-        ProcessStartEvent p => p.Parent is null ? "started" : $"started by {p.Parent}",
-        SyscallEvent s => Syscall(s),
-        BlockedEvent b => $"blocked in {b.Call}({b.Object ?? b.Target})" + (b.Wchan is null ? "" : $" — kernel: {b.Wchan}"),
-        SignalEvent s => s.Disposition switch
-        {
-            "handled" => $"{s.Signal} delivered: the handler ran",
-            "pending" => $"{s.Signal} is pending (blocked by the mask)",
-            "ignored" => $"{s.Signal} discarded (ignored)",
-            "waited" => $"{s.Signal} taken by sigtimedwait",
-            _ => $"{s.Signal}: default action",
-        },
-        StateEvent st => State(st),
-        PausedEvent p => $"held before {p.Op}({p.Object ?? p.Target})" + (p.Phase is null ? "" : $" [{p.Phase}]"),
-        ProcessExitEvent x => x.Signal is null ? $"exited with code {x.ExitCode}" : $"killed by {x.Signal}",
-        LimitEvent l => $"limit hit: {l.Limit} {l.Message}",
-        ErrorEvent r => r.Message ?? "error",
-        RunEndEvent end => $"run {end.Status}" + (end.Message is null ? "" : $": {end.Message}"),
-        _ => e.Kind,
+        EventKind.RunStart => RunStart((RunStartEvent)e),
+        EventKind.ProcessStart => ((ProcessStartEvent)e).Parent is { } parent ? $"started by {parent}" : "started",
+        EventKind.Syscall => Syscall((SyscallEvent)e),
+        EventKind.Blocked => Blocked((BlockedEvent)e),
+        EventKind.Signal => Signal((SignalEvent)e),
+        EventKind.State => State((StateEvent)e),
+        EventKind.Paused => Paused((PausedEvent)e),
+        EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } ? $"killed by {by}" : $"exited with code {((ProcessExitEvent)e).ExitCode}",
+        EventKind.Limit => $"limit hit: {((LimitEvent)e).Limit} {((LimitEvent)e).Message}",
+        EventKind.Error => ((ErrorEvent)e).Message ?? "error",
+        EventKind.RunEnd => ((RunEndEvent)e) is var end && end.Message is null ? $"run {end.Status}" : $"run {end.Status}: {end.Message}",
+    };
+
+    private static string RunStart(RunStartEvent s) => $"run started in {s.Sandbox} sandbox (timeout {s.TimeoutMs} ms)";
+
+    private static string Blocked(BlockedEvent b) => $"blocked in {b.Call}({b.Object ?? b.Target})" + (b.Wchan is null ? "" : $" — kernel: {b.Wchan}");
+
+    private static string Paused(PausedEvent p) => $"held before {p.Op}({p.Object ?? p.Target})" + (p.Phase is null ? "" : $" [{p.Phase}]");
+
+    private static string Signal(SignalEvent s) => s.Disposition switch
+    {
+        "handled" => $"{s.Signal} delivered: the handler ran",
+        "pending" => $"{s.Signal} is pending (blocked by the mask)",
+        "ignored" => $"{s.Signal} discarded (ignored)",
+        "waited" => $"{s.Signal} taken by sigtimedwait",
+        _ => $"{s.Signal}: default action",
     };
 
     private static string State(StateEvent e)

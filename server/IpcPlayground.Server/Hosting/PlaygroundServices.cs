@@ -3,6 +3,7 @@ using IpcPlayground.Runs;
 using IpcPlayground.Server.Hubs;
 using IpcPlayground.Server.Storage;
 using IpcPlayground.Storage;
+using Microsoft.AspNetCore.SignalR;
 
 namespace IpcPlayground.Server.Hosting;
 
@@ -14,7 +15,7 @@ public static class PlaygroundServices
     {
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default));
-        builder.Services.AddSignalR()
+        builder.Services.AddSignalR(o => o.AddFilter<RejectedHubCalls>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default));
         return builder;
     }

@@ -12,10 +12,7 @@ public sealed partial class HubRunEventSink(IHubContext<RunHub, IRunClient> hub,
     public async Task PublishAsync(Run run, RunEvent[] events, CancellationToken cancellationToken)
     {
         try { await mirror.AppendAsync(run, events, cancellationToken); }
-        catch (Exception e) when (e is not OperationCanceledException) { MirrorFailed(logger, run.Id, e); }
+        catch (Exception e) when (e is not OperationCanceledException) { ScaleOutLog.MirrorFailed(logger, run.Id, e); }
         await hub.Clients.Group(RunHub.GroupOf(run.Id)).ReceiveEvents(run.Id, events);
     }
-
-    [LoggerMessage(LogLevel.Warning, "Copying events of run {RunId} to the mirror failed; pages on other instances may miss them")]
-    private static partial void MirrorFailed(ILogger logger, string runId, Exception exception);
 }

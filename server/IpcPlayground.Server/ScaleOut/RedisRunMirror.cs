@@ -33,12 +33,9 @@ public sealed partial class RedisRunMirror(IConnectionMultiplexer redis, TimePro
         catch (RedisException e)
         {
             // The run goes on here; other instances will not find it until Redis is back.
-            AnnounceFailed(logger, run.Id, e);
+            ScaleOutLog.RunAnnounceFailed(logger, run.Id, e);
         }
     }
-
-    [LoggerMessage(LogLevel.Warning, "Announcing run {RunId} to the other instances failed")]
-    private static partial void AnnounceFailed(ILogger logger, string runId, Exception exception);
 
     public async Task AppendAsync(Run run, RunEvent[] events, CancellationToken cancellationToken)
     {

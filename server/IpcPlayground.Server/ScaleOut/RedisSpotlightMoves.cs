@@ -19,7 +19,7 @@ public sealed partial class RedisSpotlightMoves(IConnectionMultiplexer redis, Sp
         try { await redis.GetSubscriber().PublishAsync(Channel, workshopId); }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            AnnounceFailed(logger, workshopId, e);
+            ScaleOutLog.SpotlightAnnounceFailed(logger, workshopId, e);
             await viewers.RevokeAsync(workshopId, CancellationToken.None);
         }
     }
@@ -33,7 +33,7 @@ public sealed partial class RedisSpotlightMoves(IConnectionMultiplexer redis, Sp
                 await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => RevokeInBackground(message.ToString()));
                 return;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException) { SubscribeFailed(logger, RetryAfter.TotalSeconds, e); }
+            catch (Exception e) when (e is RedisException or TimeoutException) { ScaleOutLog.SpotlightSubscribeFailed(logger, RetryAfter.TotalSeconds, e); }
             await Task.Delay(RetryAfter, stoppingToken);
         }
     }
@@ -51,15 +51,6 @@ public sealed partial class RedisSpotlightMoves(IConnectionMultiplexer redis, Sp
     private async Task RevokeAsync(string workshopId)
     {
         try { await viewers.RevokeAsync(workshopId, CancellationToken.None); }
-        catch (Exception e) { RevokeFailed(logger, workshopId, e); }
+        catch (Exception e) { WorkshopsLog.SpotlightRevokeFailed(logger, workshopId, e); }
     }
-
-    [LoggerMessage(LogLevel.Warning, "Telling the other instances that the spotlight of workshop {WorkshopId} moved failed")]
-    private static partial void AnnounceFailed(ILogger logger, string workshopId, Exception exception);
-
-    [LoggerMessage(LogLevel.Warning, "Subscribing to spotlight moves failed; trying again in {Seconds} s")]
-    private static partial void SubscribeFailed(ILogger logger, double seconds, Exception exception);
-
-    [LoggerMessage(LogLevel.Error, "Revoking spotlight viewers of workshop {WorkshopId} failed")]
-    private static partial void RevokeFailed(ILogger logger, string workshopId, Exception exception);
 }

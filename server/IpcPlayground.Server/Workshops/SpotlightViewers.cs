@@ -95,12 +95,9 @@ public sealed partial class SpotlightViewers(IHubContext<RunHub, IRunClient> run
                     await runHub.Groups.RemoveFromGroupAsync(connectionId, RunHub.GroupOf(runId), cancellationToken);
                     _viewing.TryRemove(new KeyValuePair<(string, string), RunOwner>((connectionId, runId), owner));
                 }
-                catch (Exception e) when (e is not OperationCanceledException) { RevokeFailed(logger, runId, e); }
+                catch (Exception e) when (e is not OperationCanceledException) { WorkshopsLog.ViewerRevokeFailed(logger, runId, e); }
             }
         }
         finally { room.Moving.Release(); }
     }
-
-    [LoggerMessage(LogLevel.Error, "Taking a spotlight viewer out of run {RunId} failed; the next move tries again")]
-    private static partial void RevokeFailed(ILogger logger, string runId, Exception exception);
 }

@@ -17,7 +17,7 @@ public sealed partial class WorkshopRunTracker(WorkshopStore store, WorkshopRoom
         _ = Task.Run(async () =>
         {
             try { await FollowAsync(run, participant); }
-            catch (Exception e) when (e is not OperationCanceledException) { TrackingFailed(logger, run.Id, e); }
+            catch (Exception e) when (e is not OperationCanceledException) { WorkshopsLog.TrackingFailed(logger, run.Id, e); }
         });
 
     private async Task FollowAsync(Run run, WorkshopCaller participant)
@@ -39,7 +39,4 @@ public sealed partial class WorkshopRunTracker(WorkshopStore store, WorkshopRoom
         if (saved && await store.FindParticipantAsync(participant.ParticipantId!, CancellationToken.None) is { } row)
             await room.ParticipantChanged(participant.WorkshopId, WorkshopViews.Status(row));
     }
-
-    [LoggerMessage(LogLevel.Error, "Following workshop run {RunId} for the board failed")]
-    private static partial void TrackingFailed(ILogger logger, string runId, Exception exception);
 }

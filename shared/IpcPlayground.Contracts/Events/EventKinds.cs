@@ -1,5 +1,22 @@
 namespace IpcPlayground.Contracts.Events;
 
+/// <summary>The kinds of event a run sends, as a closed set (<see cref="EventKinds"/> spells them on the wire).</summary>
+public enum EventKind
+{
+    RunStart,
+    ProcessStart,
+    Syscall,
+    Blocked,
+    Signal,
+    Paused,
+    State,
+    ProcessExit,
+    Limit,
+    Error,
+    RunEnd,
+}
+
+/// <summary>The <c>kind</c> values of events, as the contract spells them.</summary>
 public static class EventKinds
 {
     public const string RunStart = "run-start";
@@ -13,6 +30,21 @@ public static class EventKinds
     public const string Limit = "limit";
     public const string Error = "error";
     public const string RunEnd = "run-end";
+
+    public static string NameOf(EventKind kind) => kind switch
+    {
+        EventKind.RunStart => RunStart,
+        EventKind.ProcessStart => ProcessStart,
+        EventKind.Syscall => Syscall,
+        EventKind.Blocked => Blocked,
+        EventKind.Signal => Signal,
+        EventKind.Paused => Paused,
+        EventKind.State => State,
+        EventKind.ProcessExit => ProcessExit,
+        EventKind.Limit => Limit,
+        EventKind.Error => Error,
+        EventKind.RunEnd => RunEnd,
+    };
 }
 
 /// <summary>The <c>status</c> of <c>run-end</c>.</summary>

@@ -31,9 +31,11 @@ public abstract record RunEvent
 
     /// <summary>The <c>kind</c> discriminator, for code that holds an event of unknown type.</summary>
     [JsonIgnore]
-    public string Kind => KindName;
+    public string Kind => EventKinds.NameOf(EventKind);
 
-    protected abstract string KindName { get; }
+    /// <summary>The kind as a closed set: code that treats kinds differently switches on this, without a default.</summary>
+    [JsonIgnore]
+    public abstract EventKind EventKind { get; }
 }
 
 /// <summary>Fields of events that concern a step: the step's op and object (or target process / signal).</summary>
@@ -55,7 +57,7 @@ public abstract record StepEvent : RunEvent
 
 public sealed record RunStartEvent : RunEvent
 {
-    protected override string KindName => EventKinds.RunStart;
+    public override EventKind EventKind => EventKind.RunStart;
     public string? Name { get; init; }
     public string? Sandbox { get; init; }
     public IReadOnlyList<string>? Enforced { get; init; }
@@ -64,13 +66,13 @@ public sealed record RunStartEvent : RunEvent
 
 public sealed record ProcessStartEvent : RunEvent
 {
-    protected override string KindName => EventKinds.ProcessStart;
+    public override EventKind EventKind => EventKind.ProcessStart;
     public string? Parent { get; init; }
 }
 
 public sealed record SyscallEvent : StepEvent
 {
-    protected override string KindName => EventKinds.Syscall;
+    public override EventKind EventKind => EventKind.Syscall;
     public long? Result { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
@@ -96,7 +98,7 @@ public sealed record SyscallEvent : StepEvent
 
 public sealed record BlockedEvent : StepEvent
 {
-    protected override string KindName => EventKinds.Blocked;
+    public override EventKind EventKind => EventKind.Blocked;
 
     /// <summary>The system call the process sits in, e.g. <c>"read"</c>.</summary>
     public string? Call { get; init; }
@@ -110,7 +112,7 @@ public sealed record BlockedEvent : StepEvent
 
 public sealed record SignalEvent : StepEvent
 {
-    protected override string KindName => EventKinds.Signal;
+    public override EventKind EventKind => EventKind.Signal;
     public string? Disposition { get; init; }
 }
 
@@ -120,20 +122,20 @@ public sealed record SignalEvent : StepEvent
 /// </summary>
 public sealed record PausedEvent : StepEvent
 {
-    protected override string KindName => EventKinds.Paused;
+    public override EventKind EventKind => EventKind.Paused;
     public string? Phase { get; init; }
 }
 
 public sealed record StateEvent : RunEvent
 {
-    protected override string KindName => EventKinds.State;
+    public override EventKind EventKind => EventKind.State;
     public string? Object { get; init; }
     public JsonElement? State { get; init; }
 }
 
 public sealed record ProcessExitEvent : RunEvent
 {
-    protected override string KindName => EventKinds.ProcessExit;
+    public override EventKind EventKind => EventKind.ProcessExit;
     public int? ExitCode { get; init; }
     public string? Signal { get; init; }
 
@@ -143,20 +145,20 @@ public sealed record ProcessExitEvent : RunEvent
 
 public sealed record LimitEvent : RunEvent
 {
-    protected override string KindName => EventKinds.Limit;
+    public override EventKind EventKind => EventKind.Limit;
     public string? Limit { get; init; }
     public string? Message { get; init; }
 }
 
 public sealed record ErrorEvent : RunEvent
 {
-    protected override string KindName => EventKinds.Error;
+    public override EventKind EventKind => EventKind.Error;
     public string? Message { get; init; }
 }
 
 public sealed record RunEndEvent : RunEvent
 {
-    protected override string KindName => EventKinds.RunEnd;
+    public override EventKind EventKind => EventKind.RunEnd;
     public string? Status { get; init; }
     public string? Message { get; init; }
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace IpcPlayground.Server.ScaleOut;
+
+/// <summary>What the Redis backplane and the run mirror have to say: copies to the other instances that failed.</summary>
+internal static partial class ScaleOutLog
+{
+    [LoggerMessage(101, LogLevel.Warning, "Announcing run {RunId} to the other instances failed")]
+    public static partial void RunAnnounceFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(102, LogLevel.Warning, "Telling the other instances that the spotlight of workshop {WorkshopId} moved failed")]
+    public static partial void SpotlightAnnounceFailed(ILogger logger, string workshopId, Exception exception);
+
+    [LoggerMessage(103, LogLevel.Warning, "Subscribing to spotlight moves failed; trying again in {Seconds} s")]
+    public static partial void SpotlightSubscribeFailed(ILogger logger, double seconds, Exception exception);
+
+    [LoggerMessage(104, LogLevel.Warning, "Copying events of run {RunId} to the mirror failed; pages on other instances may miss them")]
+    public static partial void MirrorFailed(ILogger logger, string runId, Exception exception);
+}
