@@ -20,6 +20,7 @@ public sealed class RunCoordinator(
     ISandbox sandbox,
     IRunEventSink sink,
     IRunRecorder recorder,
+    BackgroundWork background,
     IOptions<RunsOptions> options,
     IOptions<SandboxOptions> sandboxOptions,
     ILogger<RunCoordinator> logger,
@@ -48,7 +49,7 @@ public sealed class RunCoordinator(
             limits.CpuSecondsPerProcess, limits.OpenFiles, limits.PosixQueueBytes, limits.Seccomp);
         var plan = RunPlanner.Plan(run.Id, experiment, settings);
         if (mode == RunModes.Step) plan = plan with { StepMode = true, TimeoutMs = _options.StepModeTimeoutMs };
-        _ = Task.Run(async () =>
+        background.Start($"run {run.Id}", async () =>
         {
             // The run ends for its watchers only once its sandbox is gone and its slot is free again, so a client
             // that saw run-end may start the next run at once, and nothing of the old one is left.
@@ -59,7 +60,7 @@ public sealed class RunCoordinator(
             // Recorded before run-end is published: whoever sees the end can replay the run from its record.
             await RecordAsync(run, run.Events.SnapshotWith(final));
             await PublishAsync(run, final);
-        }, CancellationToken.None);
+        });
         return (run, null);
     }
 

@@ -19,6 +19,8 @@ public static class RunEngineServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISandbox, BubblewrapSandbox>();
         services.AddHostedService<LeftoverCgroupCleaner>();
+        services.AddSingleton<BackgroundWork>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundWork>());
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<RunAdmission>();
         services.AddSingleton<RunCoordinator>();

@@ -18,4 +18,7 @@ internal static partial class RunsLog
 
     [LoggerMessage(5, LogLevel.Error, "Run {RunId}: recording the finished run failed; it cannot be replayed once it leaves memory")]
     public static partial void RecordFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Error, "Background work failed: {What}")]
+    public static partial void BackgroundWorkFailed(ILogger logger, string what, Exception exception);
 }

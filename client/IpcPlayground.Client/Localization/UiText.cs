@@ -1,3 +1,5 @@
+using IpcPlayground.Contracts.Events;
+
 namespace IpcPlayground.Client.Localization;
 
 /// <summary>
@@ -196,12 +198,12 @@ public sealed record UiText
         Errors = "Errors",
         Status = s => s switch
         {
-            "running" => "running…",
-            "completed" => "completed",
-            "failed" => "failed",
-            "timeout" => "timed out",
-            "killed" => "killed",
-            "limit" => "stopped by a limit",
+            RunStatuses.Running => "running…",
+            RunStatuses.Completed => "completed",
+            RunStatuses.Failed => "failed",
+            RunStatuses.Timeout => "timed out",
+            RunStatuses.Killed => "killed",
+            RunStatuses.Limit => "stopped by a limit",
             _ => s,
         },
         StepModeHint = "Every process is held before each step: choose which one goes next.",
@@ -322,12 +324,12 @@ public sealed record UiText
         Errors = "错误",
         Status = s => s switch
         {
-            "running" => "运行中…",
-            "completed" => "已完成",
-            "failed" => "失败",
-            "timeout" => "超时",
-            "killed" => "已终止",
-            "limit" => "因限制而停止",
+            RunStatuses.Running => "运行中…",
+            RunStatuses.Completed => "已完成",
+            RunStatuses.Failed => "失败",
+            RunStatuses.Timeout => "超时",
+            RunStatuses.Killed => "已终止",
+            RunStatuses.Limit => "因限制而停止",
             _ => s,
         },
         StepModeHint = "每个进程在每一步之前都被暂停：由你选择下一步让谁走。",

@@ -31,10 +31,10 @@ public static class EventText
 
     private static string Signal(SignalEvent s) => s.Disposition switch
     {
-        "handled" => $"{s.Signal} delivered: the handler ran",
-        "pending" => $"{s.Signal} is pending (blocked by the mask)",
-        "ignored" => $"{s.Signal} discarded (ignored)",
-        "waited" => $"{s.Signal} taken by sigtimedwait",
+        SignalDispositions.Handled => $"{s.Signal} delivered: the handler ran",
+        SignalDispositions.Pending => $"{s.Signal} is pending (blocked by the mask)",
+        SignalDispositions.Ignored => $"{s.Signal} discarded (ignored)",
+        SignalDispositions.Waited => $"{s.Signal} taken by sigtimedwait",
         _ => $"{s.Signal}: default action",
     };
 

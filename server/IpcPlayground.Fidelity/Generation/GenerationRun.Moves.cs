@@ -178,7 +178,7 @@ internal sealed partial class GenerationRun
             case < 4:
                 // SIGPIPE now and then, so a write with no reader fails with EPIPE instead of killing the writer.
                 var signal = choices.Chance(25) ? "SIGPIPE" : _propose.Signal();
-                return new Step { Op = Ops.Handle, Signal = signal, Action = choices.OneOf(["log", "ignore", "default"]) };
+                return new Step { Op = Ops.Handle, Signal = signal, Action = choices.OneOf(SignalActions.All) };
             case < 7:
                 return new Step { Op = Ops.Block, Signals = _propose.SomeSignals() };
             case < 9:
@@ -187,7 +187,7 @@ internal sealed partial class GenerationRun
                 // A signal the sender blocks or handles itself, often: held pending, merged, handled, taken.
                 var targets = _declared.Select(d => d.Id).ToList();
                 var target = choices.Chance(50) ? holder.Id : choices.OneOf(targets);
-                var own = Enumerable.Range(1, 31).Where(s => holder.Blocks(s) || holder.Dispositions[s] != "default").ToList();
+                var own = Enumerable.Range(1, 31).Where(s => holder.Blocks(s) || holder.Dispositions[s] != SignalActions.Default).ToList();
                 var name = target == holder.Id && own.Count > 0 && choices.Chance(60) ? SignalNames.Name(choices.OneOf(own)) : _propose.Signal();
                 return new Step { Op = Ops.Signal, Process = target, Signal = name };
             default:
@@ -210,7 +210,7 @@ internal sealed partial class GenerationRun
         List<(string, Step?, bool)> move = [(holder.Id, GiveTurn(choices.OneOf(waiting).Id), false), (holder.Id, step, false)];
         // With a timing margin, the waiting call may be interrupted later: give it a handler to be interrupted by.
         if (options.TimingMarginMs > 0 && choices.Chance(30))
-            move.Insert(0, (holder.Id, new Step { Op = Ops.Handle, Signal = choices.OneOf(["SIGUSR1", "SIGUSR2", "SIGALRM"]), Action = "log" }, false));
+            move.Insert(0, (holder.Id, new Step { Op = Ops.Handle, Signal = choices.OneOf(["SIGUSR1", "SIGUSR2", "SIGALRM"]), Action = SignalActions.Log }, false));
         return move;
     }
 
@@ -258,7 +258,7 @@ internal sealed partial class GenerationRun
         }
         if (_objects.FirstOrDefault(o => o.Id == call.On) is { Mechanism.Kind: ObjectKind.SysvMsgQueue or ObjectKind.SysvSem } sysv && choices.Chance(50))
             return [sleep, (holder.Id, new Step { Op = Ops.Remove, Object = sysv.Id }, true)];
-        var handled = Enumerable.Range(1, 31).Where(s => waiter.Dispositions[s] == "log" && !waiter.Blocks(s)).ToList();
+        var handled = Enumerable.Range(1, 31).Where(s => waiter.Dispositions[s] == SignalActions.Log && !waiter.Blocks(s)).ToList();
         if (call.RestartsAfterHandler || handled.Count == 0) return null;
         return [sleep, (holder.Id, new Step { Op = Ops.Signal, Process = waiter.Id, Signal = SignalNames.Name(choices.OneOf(handled)) }, true)];
     }

@@ -11,10 +11,10 @@ namespace IpcPlayground.Server.Workshops;
 /// participant's next run may start while this one's last change is still being saved: only the start of a run
 /// takes over the board row, later changes land only while the row still shows their run.
 /// </summary>
-public sealed partial class WorkshopRunTracker(WorkshopStore store, WorkshopRoom room, ILogger<WorkshopRunTracker> logger)
+public sealed partial class WorkshopRunTracker(WorkshopStore store, WorkshopRoom room, BackgroundWork background, ILogger<WorkshopRunTracker> logger)
 {
     public void Track(Run run, WorkshopCaller participant) =>
-        _ = Task.Run(async () =>
+        background.Start($"following workshop run {run.Id}", async () =>
         {
             try { await FollowAsync(run, participant); }
             catch (Exception e) when (e is not OperationCanceledException) { WorkshopsLog.TrackingFailed(logger, run.Id, e); }

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Workshops;
 using IpcPlayground.Storage.Model;
 
@@ -24,7 +25,7 @@ public static class WorkshopViews
         participant.Connections > 0,
         participant.Experiment,
         participant.LastRunId is { } runId
-            ? new ParticipantRun(runId, participant.LastRunStatus ?? "running", Split(participant.LastRunBlocked), participant.LastRunDeadlocked, participant.LastRunEventCount)
+            ? new ParticipantRun(runId, participant.LastRunStatus ?? RunStatuses.Running, Split(participant.LastRunBlocked), participant.LastRunDeadlocked, participant.LastRunEventCount)
             : null);
 
     private static string[] Split(string? list) => string.IsNullOrEmpty(list) ? [] : list.Split(',');

@@ -1,3 +1,5 @@
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -40,15 +42,15 @@ internal sealed unsafe partial class StepRunner
         // Pending only while blocked: an unblocked signal is pending just until its target runs, to take it. And
         // blocked but not pending is one delivered already, to a handler that blocks it while it runs (and says so).
         if (SignalMasks.Has(masks.Blocked, signal))
-            return !SignalMasks.Has(masks.Pending, signal) ? null : wasPending && signal < 32 ? "merged" : "pending";
-        if (SignalMasks.Has(masks.Ignored, signal)) return "ignored";
-        if (!SignalMasks.Has(masks.Caught, signal) && SignalMasks.DefaultIsIgnore(signal)) return "default";
+            return !SignalMasks.Has(masks.Pending, signal) ? null : wasPending && signal < 32 ? SignalDispositions.Merged : SignalDispositions.Pending;
+        if (SignalMasks.Has(masks.Ignored, signal)) return SignalDispositions.Ignored;
+        if (!SignalMasks.Has(masks.Caught, signal) && SignalMasks.DefaultIsIgnore(signal)) return SignalDispositions.Default;
         return null;
     }
 
     private void Handle(PlanStep step, string path)
     {
-        var action = step.Action switch { "ignore" => 1, "log" => 2, _ => 0 };
+        var action = step.Action switch { SignalActions.Ignore => 1, SignalActions.Log => 2, _ => 0 };
         if (action == 2 && !_signalChannelOpen)
         {
             Libc.SetSignalReportFd(_link.OpenSignalChannel());
@@ -76,7 +78,7 @@ internal sealed unsafe partial class StepRunner
             return Outcome.Of(Libc.SigTimedWait(set, info, timeoutMs is null ? null : &timeout));
         });
         if (outcome.Result > 0)
-            _link.Send(new SignalFrame { Signal = (int)outcome.Result, Disposition = "waited", Step = path });
+            _link.Send(new SignalFrame { Signal = (int)outcome.Result, Disposition = SignalDispositions.Waited, Step = path });
     }
 
     private static ulong SignalSet(IEnumerable<int> signals) => signals.Aggregate(0UL, (set, signal) => set | 1UL << (signal - 1));

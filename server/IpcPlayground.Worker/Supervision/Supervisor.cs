@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Events;
 using System.Text.Json;
 using IpcPlayground.Worker.Framing;
 using IpcPlayground.Worker.Interop;
@@ -14,20 +15,23 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
 {
     private const long Millisecond = 1_000_000;
     private const int MSG_DONTWAIT = 0x40;
+    /// <summary>The record Native/signal_handler.c writes: 'SIGH' (little-endian), the signal, the time it ran.</summary>
+    private const uint SignalRecordMagic = 0x48474953u;
+    private const int SignalRecordBytes = 16;
     private readonly Dictionary<int, WorkerConnection> _connections = [];
-    private readonly Dictionary<int, string> _processByPid = [];
-    /// <summary>Each started process's pid, kept after it ends: kill(2) tells a zombie (0) from a reaped process (ESRCH).</summary>
-    private readonly Dictionary<string, int> _pids = new(StringComparer.Ordinal);
+    private readonly ProcessTable _table = new();
     private Dictionary<string, int> _sysvIds = [];
     private readonly SysvInstances _instances = new();
     private readonly StartBarrier _rootsAtStart = new(plan.Processes.Count(p => p.Parent is null));
-    private readonly HashSet<int> _exitReported = [];
     private readonly SpawnOrder _spawns = new();
+    private readonly StepGate _gate = new(plan.StepMode);
+    private readonly BlockDetector _blocks = new(plan.BlockedAfterMs * Millisecond);
+    private readonly SnapshotLedger _snapshots = new();
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
-    private readonly Dictionary<string, WorkerConnection> _held = new(StringComparer.Ordinal);
-    private bool _stepMode = plan.StepMode;
     private bool _stopRequested;
+    private bool _failed;
+    private string? _failure;
     private int _listenFd = -1;
     private int _processGroup;
 
@@ -60,7 +64,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             SnapshotWhileBlocked(now);
             if (now >= deadline)
             {
-                ending = RunEndings.Timeout;
+                ending = RunStatuses.Timeout;
                 message = $"the run passed its limit of {plan.TimeoutMs} ms and was stopped";
                 KillWorkers();
             }
@@ -71,13 +75,13 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             }
             else if (_stopRequested)
             {
-                ending = RunEndings.Killed;
+                ending = RunStatuses.Killed;
                 message = "stopped by the person running it";
                 KillWorkers();
             }
             else if (noneLeft && _connections.Count == 0)
             {
-                ending = _failed ? RunEndings.Failed : RunEndings.Completed;
+                ending = _failed ? RunStatuses.Failed : RunStatuses.Completed;
             }
             foreach (var frame in _buffer.Release(now, all: ending is not null)) server.Write(frame);
             server.Flush();
@@ -86,9 +90,6 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         server.Flush();
         return 0;
     }
-
-    private bool _failed;
-    private string? _failure;
 
     private void Listen()
     {
@@ -102,7 +103,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     // A worker killed (by another process's signal, by a fault) before its answer arrives leaves a connection whose
     // sends fail with EPIPE: the answer is dropped, and the connection closes when its last bytes have been read.
     private void SendScript(WorkerConnection connection, PlanProcess process) =>
-        FrameSocket.TrySend(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _stepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
+        FrameSocket.TrySend(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _gate.StepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
 
     private void StartRoot(PlanProcess root, long now)
     {
@@ -114,8 +115,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             return;
         }
         if (_processGroup == 0) _processGroup = pid;
-        _processByPid[pid] = root.Id;
-        _pids[root.Id] = pid;
+        _table.Add(root.Id, pid);
     }
 
     private int Timeout(long deadline)
@@ -152,13 +152,11 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         {
             switch (command.Command)
             {
-                case ControlCommands.Step when command.Target is not null && _held.Remove(command.Target, out var held):
-                    Go(held, free: false);
+                case ControlCommands.Step when command.Target is not null:
+                    _gate.Step(command.Target);
                     break;
                 case ControlCommands.Resume:
-                    _stepMode = false;
-                    foreach (var connection in _held.Values) Go(connection, free: true);
-                    _held.Clear();
+                    _gate.Resume();
                     break;
                 case ControlCommands.Stop:
                     _stopRequested = true;
@@ -166,9 +164,6 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             }
         }
     }
-
-    private static void Go(WorkerConnection connection, bool free) =>
-        FrameSocket.TrySend<Frame>(connection.Fd, new GoFrame { Free = free }, WorkerProtocolJsonContext.Default.Frame);
 
     private void Accept()
     {
@@ -187,7 +182,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             if (n < 0 && Errno.Last() is Libc.EINTR or Libc.EAGAIN) return;
             Libc.Close(connection.Fd);
             _connections.Remove(connection.Fd);
-            if (connection.Process is { } process && _held.GetValueOrDefault(process) == connection) _held.Remove(process);
+            if (connection.Process is { } process) _gate.Forget(process, connection);
             return;
         }
         connection.Assembler.Commit((int)n);
@@ -205,12 +200,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     /// <summary>A record the C handler wrote: magic 'SIGH', the signal number, the monotonic time it ran.</summary>
     private bool TakeSignalRecord(WorkerConnection connection)
     {
-        if (!connection.Assembler.TryTakeRecord(16, out var record)) return false;
-        if (BitConverter.ToUInt32(record, 0) == 0x48474953u)
+        if (!connection.Assembler.TryTakeRecord(SignalRecordBytes, out var record)) return false;
+        if (BitConverter.ToUInt32(record, 0) == SignalRecordMagic)
             _buffer.Add(new SignalFrame
             {
                 T = BitConverter.ToInt64(record, 8), Process = connection.Process, Pid = connection.Pid,
-                Signal = BitConverter.ToInt32(record, 4), Disposition = "handled",
+                Signal = BitConverter.ToInt32(record, 4), Disposition = SignalDispositions.Handled,
             });
         return true;
     }
@@ -227,8 +222,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             case HelloFrame hello:
                 connection.Process = hello.Process;
                 connection.Pid = hello.Pid;
-                _pids[hello.Process ?? ""] = hello.Pid;
-                _processByPid[hello.Pid] = hello.Process!;
+                _table.Add(hello.Process ?? "", hello.Pid);
                 if (!_processes.TryGetValue(hello.Process ?? "", out var process))
                 {
                     Libc.Close(connection.Fd);
@@ -251,30 +245,23 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 if (!end.Slept) end = end with { T = end.T - end.DurationNs };
                 if (end.Op == "spawn" && end.Result > 0 && end.Target is not null)
                 {
-                    _processByPid[(int)end.Result] = end.Target;
-                    _pids[end.Target] = (int)end.Result;
+                    _table.Add(end.Target, (int)end.Result);
                     end = end with { T = _spawns.Spawned(end.Target, end.T) };
                 }
                 if (end is { Object: { } used, SysvId: { } usedId }) _instances.Add(used, usedId);
                 _buffer.Add(end);
                 if (end.Object is not null) SnapshotObject(end.Object, end.SysvId, MonotonicClock.Now());
-                if (end is { Op: "signal", Fate: { } fate, Signal: { } sent, Target: { } target } && _pids.TryGetValue(target, out var targetPid))
+                if (end is { Op: "signal", Fate: { } fate, Signal: { } sent, Target: { } target } && _table.TryGetPid(target, out var targetPid))
                     _buffer.Add(new SignalFrame { T = end.T + 1, Process = target, Pid = targetPid, Signal = sent, Disposition = fate });
                 break;
             case HeldFrame held:
-                // A hold that crossed a resume on the way is let go at once.
-                if (!_stepMode) Go(connection, free: true);
-                else
-                {
-                    _held[held.Process ?? ""] = connection;
-                    _buffer.Add(held);
-                }
+                if (_gate.Hold(held.Process ?? "", connection)) _buffer.Add(held);
                 break;
             case PidQueryFrame query:
                 // A spawn that happened before the query (the asker learnt of it from the spawner) may still sit
                 // unread on the spawner's socket: read what every other worker has sent before saying "not started".
-                if (!_pids.ContainsKey(query.Target)) ReadEveryOtherWorker(connection);
-                FrameSocket.TrySend<Frame>(connection.Fd, new PidAnswerFrame { Answer = _pids.GetValueOrDefault(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
+                if (!_table.Knows(query.Target)) ReadEveryOtherWorker(connection);
+                FrameSocket.TrySend<Frame>(connection.Fd, new PidAnswerFrame { Answer = _table.PidOf(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
                 break;
             case StateFrame state:
                 _buffer.Add(state with { State = _instances.Label(state.Object, state.State) });
@@ -309,10 +296,10 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
 
     private void ReportExit(int pid, long t, int? exitCode, int? signal, long? cpuNs = null)
     {
-        if (!_exitReported.Add(pid)) return;
+        if (!_table.FirstExitOf(pid)) return;
         if (signal is { } killedBy)
-            _buffer.Add(new SignalFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), Signal = killedBy, Disposition = "default" });
-        _buffer.Add(new ProcessExitedFrame { T = t, Pid = pid, Process = _processByPid.GetValueOrDefault(pid), ExitCode = exitCode, Signal = signal, CpuNs = cpuNs });
+            _buffer.Add(new SignalFrame { T = t, Pid = pid, Process = _table.ProcessOf(pid), Signal = killedBy, Disposition = SignalDispositions.Default });
+        _buffer.Add(new ProcessExitedFrame { T = t, Pid = pid, Process = _table.ProcessOf(pid), ExitCode = exitCode, Signal = signal, CpuNs = cpuNs });
     }
 
     /// <summary>
@@ -331,9 +318,6 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         return pid < 0 && Errno.Last() == Libc.ECHILD;
     }
 
-    private readonly Dictionary<string, string> _lastSnapshot = new(StringComparer.Ordinal);
-    private long _nextPeriodicSnapshot;
-
     /// <summary>
     /// A state event for the object — a System V one as the identifier <paramref name="sysvId"/> names it (an
     /// IPC_PRIVATE object may have several), else as the supervisor made it — unless it looks as it did last time.
@@ -345,30 +329,21 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         var id = sysvId ?? _sysvIds.GetValueOrDefault(objectId, -1);
         if (ObjectSnapshots.Take(obj, id < 0 ? null : id, out _) is not { } taken) return;
         var state = _instances.Label(objectId, taken);
-        if (Unchanged($"object:{objectId}:{state["instance"]}", state)) return;
+        if (!_snapshots.IsNew($"object:{objectId}:{state["instance"]}", state)) return;
         _buffer.Add(new StateFrame { T = t, Object = objectId, State = state });
     }
 
     private void SnapshotProcess(WorkerConnection connection, long t)
     {
         if (ProcessSnapshots.Take(connection.Pid, connection.PendingReportedBlocked ? connection.Pending?.Call : null) is not { } state) return;
-        if (Unchanged("process:" + connection.Process, state)) return;
+        if (!_snapshots.IsNew("process:" + connection.Process, state)) return;
         _buffer.Add(new StateFrame { T = t, Process = connection.Process, Pid = connection.Pid, State = state });
-    }
-
-    private bool Unchanged(string key, System.Text.Json.Nodes.JsonObject state)
-    {
-        var text = state.ToJsonString();
-        if (_lastSnapshot.TryGetValue(key, out var last) && last == text) return true;
-        _lastSnapshot[key] = text;
-        return false;
     }
 
     /// <summary>While any process is blocked, every 100 ms: each process and each kernel object the supervisor can read.</summary>
     private void SnapshotWhileBlocked(long now)
     {
-        if (now < _nextPeriodicSnapshot || !_connections.Values.Any(c => c.PendingReportedBlocked && c.Pending is not null)) return;
-        _nextPeriodicSnapshot = now + 100 * Millisecond;
+        if (!_connections.Values.Any(c => c.PendingReportedBlocked && c.Pending is not null) || !_snapshots.PeriodicDue(now)) return;
         foreach (var connection in _connections.Values.Where(c => !c.IsSignalChannel && c.Process is not null))
             SnapshotProcess(connection, now);
         foreach (var obj in plan.Objects.Where(ObjectSnapshots.Covers))
@@ -378,42 +353,21 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
 
     private void DetectBlocked(long now)
     {
-        foreach (var connection in _connections.Values)
+        foreach (var (connection, blocked) in _blocks.Detect(_connections.Values, now))
         {
-            if (connection.Pending is not { } pending || connection.PendingReportedBlocked) continue;
-            if (now - pending.T < plan.BlockedAfterMs * Millisecond) continue;
-            // Only a process the kernel has put to sleep is blocked (one still copying bytes is merely slow), and
-            // only in the step's own call: once the call has returned, the worker may sleep sending its report of
-            // it (a 1 MiB read), and then its bytes are already arriving. Read in this order — where it sleeps,
-            // that it sleeps, then whether its report has begun — none of them can be stale for the next.
-            if (ProcStat.Wchan(connection.Pid) is not { } wchan) continue;
-            if (ProcStat.State(connection.Pid) is not ('S' or 'D')) continue;
-            if (connection.Assembler.HasPartial || Unread(connection.Fd) > 0) continue;
-            connection.PendingReportedBlocked = true;
-            // A sleep is asked for, not suffered: it gets snapshots like any wait, but no "blocked" event.
-            if (pending.Call == "nanosleep") continue;
-            _buffer.Add(new BlockedFrame
-            {
-                T = now, Process = connection.Process, Pid = connection.Pid, Step = pending.Step, Iteration = pending.Iteration,
-                Op = pending.Op, Object = pending.Object, Target = pending.Target, Call = pending.Call, Since = pending.T, Wchan = wchan,
-            });
+            if (blocked is null) continue;
+            _buffer.Add(blocked);
             SnapshotProcess(connection, now + 1);
         }
-    }
-
-    private static int Unread(int fd)
-    {
-        int bytes;
-        return Libc.Ioctl(fd, Libc.FIONREAD, &bytes) == 0 ? bytes : 0;
     }
 
     private void KillWorkers()
     {
         // Each process still running dies of the SIGKILL below, but a parent that is waiting for its child may reap
         // it while both die, and then nobody else sees that end: it is reported here, as the C program's main does.
-        var running = _processByPid.Keys.Where(pid => !_exitReported.Contains(pid) && ProcStat.State(pid) is { } state && state != 'Z').ToList();
+        var running = _table.Pids.Where(pid => !_table.ExitReported(pid) && ProcStat.State(pid) is { } state && state != 'Z').ToList();
         if (_processGroup > 0) Libc.Kill(-_processGroup, Libc.SIGKILL);
-        foreach (var pid in _processByPid.Keys) Libc.Kill(pid, Libc.SIGKILL);
+        foreach (var pid in _table.Pids) Libc.Kill(pid, Libc.SIGKILL);
         var until = MonotonicClock.Now() + 500 * Millisecond;
         while (!ReapChildren() && MonotonicClock.Now() < until) Thread.Sleep(1);
         foreach (var pid in running) ReportExit(pid, MonotonicClock.Now(), null, Libc.SIGKILL);

@@ -57,3 +57,20 @@ public static class RunStatuses
     public const string Killed = "killed";
     public const string Limit = "limit";
 }
+
+/// <summary>The <c>disposition</c> of a <c>signal</c> event: what became of the signal.</summary>
+public static class SignalDispositions
+{
+    /// <summary>The process's handler ran.</summary>
+    public const string Handled = "handled";
+    /// <summary>Blocked by the mask: it waits.</summary>
+    public const string Pending = "pending";
+    /// <summary>A standard signal sent while the same one was pending: it will be delivered once.</summary>
+    public const string Merged = "merged";
+    /// <summary>Discarded: the process ignores it.</summary>
+    public const string Ignored = "ignored";
+    /// <summary>Taken by sigtimedwait (a <c>waitSignal</c> step).</summary>
+    public const string Waited = "waited";
+    /// <summary>The default action: terminate (possibly with a core) or nothing, by the signal.</summary>
+    public const string Default = "default";
+}

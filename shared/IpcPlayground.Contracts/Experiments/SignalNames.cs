@@ -16,3 +16,14 @@ public static class SignalNames
     public static string Name(int number) =>
         Numbers.FirstOrDefault(p => p.Value == number).Key ?? (number is >= 34 and <= 64 ? $"SIGRTMIN+{number - 34}" : $"SIG{number}");
 }
+
+/// <summary>The <c>action</c> of a <c>handle</c> step.</summary>
+public static class SignalActions
+{
+    /// <summary>Install a handler that reports each delivery.</summary>
+    public const string Log = "log";
+    public const string Ignore = "ignore";
+    public const string Default = "default";
+
+    public static readonly IReadOnlyList<string> All = [Log, Ignore, Default];
+}

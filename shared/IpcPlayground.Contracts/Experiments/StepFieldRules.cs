@@ -5,7 +5,7 @@ internal static class StepFieldRules
 {
     private static readonly string[] Ends = ["read", "write", "first", "second"];
     private static readonly string[] Modes = ["read", "write", "read-write"];
-    private static readonly string[] Actions = ["log", "ignore", "default"];
+    private static readonly string[] Actions = [.. SignalActions.All];
 
     public static void Check(Step step, string path, SizeCaps caps, Action<string, string> error)
     {

@@ -45,7 +45,7 @@ public static class StepFields
     {
         "end" => objectType is null ? ["read", "write"] : OpCatalog.EndsOf(objectType),
         "mode" => ["read", "write", "read-write"],
-        "action" => ["log", "ignore", "default"],
+        "action" => SignalActions.All,
         "signal" => CommonSignals,
         _ => [],
     };

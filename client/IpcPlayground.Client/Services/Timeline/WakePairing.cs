@@ -35,7 +35,7 @@ public static class WakePairing
                 arrows.Add(new TimelineArrow(waker, woken, LabelOf(waker)));
         }
 
-        foreach (var delivered in events.OfType<SignalEvent>().Where(s => s.Disposition is "handled" or "waited" or "default" or "ignored"))
+        foreach (var delivered in events.OfType<SignalEvent>().Where(s => s.Disposition is SignalDispositions.Handled or SignalDispositions.Waited or SignalDispositions.Default or SignalDispositions.Ignored))
         {
             var sender = syscalls.LastOrDefault(s => s.Op == "signal" && s.Target == delivered.Process && s.Signal == delivered.Signal && s.TNs <= delivered.TNs && s.Seq != delivered.Seq);
             if (sender is not null) arrows.Add(new TimelineArrow(sender, delivered, delivered.Signal ?? "signal"));

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Workshops;
 
 namespace IpcPlayground.Client.Services.Workshops;
@@ -74,9 +75,9 @@ public sealed class BoardState(WorkshopInfo workshop)
     {
         null => ParticipantState.Idle,
         { Deadlocked: true } => ParticipantState.Deadlocked,
-        { Status: "running", Blocked.Count: > 0 } => ParticipantState.Blocked,
-        { Status: "running" } => ParticipantState.Running,
-        { Status: "completed" } => ParticipantState.Completed,
+        { Status: RunStatuses.Running, Blocked.Count: > 0 } => ParticipantState.Blocked,
+        { Status: RunStatuses.Running } => ParticipantState.Running,
+        { Status: RunStatuses.Completed } => ParticipantState.Completed,
         _ => ParticipantState.Failed,
     };
 }

@@ -27,7 +27,7 @@ internal sealed class SimProcess(string id, string? parent)
     public HashSet<string> Spawned { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Signal dispositions 1..31: <c>default</c>, <c>ignore</c> or <c>log</c> (a handler).</summary>
-    public string[] Dispositions { get; } = Enumerable.Repeat("default", 32).ToArray();
+    public string[] Dispositions { get; } = Enumerable.Repeat(SignalActions.Default, 32).ToArray();
     public ulong Mask { get; set; }
     public ulong Pending { get; set; }
 

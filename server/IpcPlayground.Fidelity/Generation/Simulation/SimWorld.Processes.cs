@@ -22,7 +22,7 @@ internal sealed partial class SimWorld
     private void Wait(SimProcess parent, Step step, SimOutcome outcome)
     {
         var id = step.Process!;
-        if (parent.Dispositions[Sigchld] == "ignore")
+        if (parent.Dispositions[Sigchld] == SignalActions.Ignore)
         {
             // With SIGCHLD ignored the kernel reaps the children, and wait returns ECHILD only once all have ended.
             if (_processes.Values.Any(p => p.Parent == parent.Id && p.Alive)) outcome.Refuse("a wait for children while SIGCHLD is ignored");

@@ -52,11 +52,11 @@ internal sealed partial class SimWorld
         }
         switch (target.Dispositions[signal])
         {
-            case "ignore":
+            case SignalActions.Ignore:
                 return;
-            case "log" when target == sender:
+            case SignalActions.Log when target == sender:
                 return; // the handler runs before kill returns
-            case "log":
+            case SignalActions.Log:
                 Interrupt(target, outcome);
                 return;
             default:
@@ -112,9 +112,9 @@ internal sealed partial class SimWorld
             outcome.Refuse("a SIGCHLD handler interrupts whatever its process waits in when a child ends");
             return;
         }
-        var action = step.Action ?? "default";
+        var action = step.Action ?? SignalActions.Default;
         process.Dispositions[signal] = action;
-        if (action == "ignore" || (action == "default" && DefaultIsIgnore(signal))) process.Pending &= ~SimProcess.Bit(signal);
+        if (action == SignalActions.Ignore || (action == SignalActions.Default && DefaultIsIgnore(signal))) process.Pending &= ~SimProcess.Bit(signal);
     }
 
     private void Mask(SimProcess process, Step step, SimOutcome outcome)
@@ -136,7 +136,7 @@ internal sealed partial class SimWorld
         {
             var signal = Next(deliverable);
             process.Pending &= ~SimProcess.Bit(signal);
-            if (process.Dispositions[signal] == "default" && !DefaultIsIgnore(signal))
+            if (process.Dispositions[signal] == SignalActions.Default && !DefaultIsIgnore(signal))
             {
                 Die(process, outcome);
                 return;

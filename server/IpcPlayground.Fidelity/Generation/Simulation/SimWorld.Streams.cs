@@ -252,6 +252,6 @@ internal sealed partial class SimWorld
             process.Pending |= SimProcess.Bit(signal);
             return;
         }
-        if (process.Dispositions[signal] == "default") Die(process, outcome);
+        if (process.Dispositions[signal] == SignalActions.Default) Die(process, outcome);
     }
 }

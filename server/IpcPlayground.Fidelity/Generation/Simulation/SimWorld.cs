@@ -176,8 +176,8 @@ internal sealed partial class SimWorld
             // SIGCHLD: discarded by default; a blocked one stays pending. The generator never handles it. A parent
             // that ignores it has its children reaped by the kernel: nobody can wait for this end.
             if (mother.Blocks(Sigchld)) mother.Pending |= SimProcess.Bit(Sigchld);
-            else if (mother.Dispositions[Sigchld] == "log") outcome.Refuse("a handled SIGCHLD interrupts whatever its parent waits in");
-            else if (mother.Dispositions[Sigchld] == "ignore")
+            else if (mother.Dispositions[Sigchld] == SignalActions.Log) outcome.Refuse("a handled SIGCHLD interrupts whatever its parent waits in");
+            else if (mother.Dispositions[Sigchld] == SignalActions.Ignore)
             {
                 process.Reaped = true;
                 if (!_finishing) outcome.Refuse("a child of a parent that ignores SIGCHLD ends while others run on");
