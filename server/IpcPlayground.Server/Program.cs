@@ -1,3 +1,4 @@
+using IpcPlayground.Server.Access;
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Server.Apis;
 using IpcPlayground.Server.Hosting;

@@ -1,7 +1,7 @@
+using IpcPlayground.Server.Access;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Exports;
-using IpcPlayground.Server.Storage;
 using IpcPlayground.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
+using IpcPlayground.Server.Access;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Runs;
-using IpcPlayground.Server.Storage;
 
 namespace IpcPlayground.Server.Apis;
 
@@ -24,7 +24,7 @@ public static class RunControlApi
     private static IResult Control(Run? run, string runId, Func<RunControl, ControlOutcome> command, string? process = null)
     {
         if (run is null)
-            return TypedResults.Problem(statusCode: 404, title: "Unknown run", detail: $"no run '{runId}' is known here");
+            return Problems.UnknownRun(runId);
         return command(run.Control) switch
         {
             ControlOutcome.Sent => TypedResults.Accepted($"/api/runs/{runId}"),
@@ -41,5 +41,5 @@ public static class RunControlApi
         return held.Count == 0 ? $"{who}; no process is held right now" : $"{who}; held now: {string.Join(", ", held)}";
     }
 
-    private static IResult Conflict(string title, string detail) => TypedResults.Problem(statusCode: 409, title: title, detail: detail);
+    private static IResult Conflict(string title, string detail) => Problems.Conflict(title, detail);
 }

@@ -1,9 +1,11 @@
+using IpcPlayground.Server.Application;
+using IpcPlayground.Server.Storage;
+using IpcPlayground.Server.Access;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
 using IpcPlayground.Server.ScaleOut;
-using IpcPlayground.Server.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,50 +24,17 @@ public static class RunsApi
         return app;
     }
 
-    private static async Task<IResult> StartRun(HttpRequest request, RunCoordinator coordinator, IRunMirror mirror, IOptions<SizeCapsOptions> limits,
-        IHostApplicationLifetime lifetime)
-    {
-        if (ReadMode(request) is not { } mode) return InvalidMode(request);
-        var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
-        if (body.Problem is { } problem) return problem;
-        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping);
-        return run is null ? TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2)) : await AcceptedAsync(run, mirror);
-    }
-
-    /// <summary>The <c>?mode=</c> asked for (free when absent), or null when it is not a mode.</summary>
-    public static string? ReadMode(HttpRequest request) =>
-        request.Query["mode"].ToString() is { Length: > 0 } asked ? (asked is RunModes.Free or RunModes.Step ? asked : null) : RunModes.Free;
-
-    public static IResult InvalidMode(HttpRequest request) =>
-        ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {RunModes.Free}, {RunModes.Step}")]);
-
-    /// <summary>202 with the run's id, once every instance can find the run by it.</summary>
-    public static async Task<IResult> AcceptedAsync(Run run, IRunMirror mirror)
-    {
-        await mirror.AnnounceAsync(run, CancellationToken.None);
-        return TypedResults.Accepted($"/api/runs/{run.Id}", new RunAccepted(run.Id));
-    }
-
-    /// <summary>429 with <c>Retry-After</c>, naming the limit that was reached.</summary>
-    public static IResult TooManyRuns(HttpContext context, string detail, TimeSpan retryAfter)
-    {
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs", detail: detail);
-    }
+    private static Task<IResult> StartRun(HttpRequest request, RunStarter starter) =>
+        starter.StartAsync(request, client: request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static async Task<Results<Ok<RunSummary>, ProblemHttpResult>> GetRun(string runId, RunFinder runs, HttpContext context) =>
-        await runs.FindAsync(runId, context.User, context.RequestAborted) is { } run ? TypedResults.Ok(run.Summarize()) : UnknownRun(runId);
-
-    /// <summary>404 for a run id that is not running and has no unexpired record.</summary>
-    public static ProblemHttpResult UnknownRun(string runId) =>
-        TypedResults.Problem(statusCode: 404, title: "Unknown run", detail: $"no run '{runId}' is known here (recorded runs expire after a while)");
+        await runs.FindAsync(runId, context.User, context.RequestAborted) is { } run ? TypedResults.Ok(run.Summarize()) : Problems.UnknownRun(runId);
 
     private static async Task StreamEvents(string runId, RunFinder runs, HttpContext context)
     {
         if (await runs.FindAsync(runId, context.User, context.RequestAborted) is not { } run)
         {
-            await UnknownRun(runId).ExecuteAsync(context);
+            await Problems.UnknownRun(runId).ExecuteAsync(context);
             return;
         }
         var response = context.Response;

@@ -1,7 +1,9 @@
+using IpcPlayground.Server.Application;
+using IpcPlayground.Server.Storage;
+using IpcPlayground.Server.Access;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Runs;
 using IpcPlayground.Server.Hubs;
-using IpcPlayground.Server.Storage;
 using IpcPlayground.Storage;
 using Microsoft.AspNetCore.SignalR;
 
@@ -24,6 +26,7 @@ public static class PlaygroundServices
     {
         builder.Services.AddRunEngine();
         builder.Services.AddSingleton<IRunEventSink, HubRunEventSink>();
+        builder.Services.AddSingleton<RunStarter>();
         return builder;
     }
 

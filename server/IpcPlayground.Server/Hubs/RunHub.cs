@@ -1,6 +1,6 @@
+using IpcPlayground.Server.Access;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Hubs;
-using IpcPlayground.Server.Storage;
 using IpcPlayground.Server.Workshops;
 using Microsoft.AspNetCore.SignalR;
 

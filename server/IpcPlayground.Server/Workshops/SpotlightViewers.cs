@@ -1,3 +1,4 @@
+using IpcPlayground.Server.Access;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using IpcPlayground.Contracts.Hubs;

@@ -1,3 +1,5 @@
+using IpcPlayground.Server.Hubs;
+using IpcPlayground.Server.Access;
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Contracts.Workshops;
 using IpcPlayground.Storage.Workshops;

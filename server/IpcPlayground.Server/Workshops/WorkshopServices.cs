@@ -1,3 +1,5 @@
+using IpcPlayground.Server.Apis;
+using IpcPlayground.Server.Access;
 using System.Threading.RateLimiting;
 using IpcPlayground.Contracts.Workshops;
 using Microsoft.AspNetCore.Authentication;

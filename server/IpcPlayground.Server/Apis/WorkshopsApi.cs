@@ -1,3 +1,6 @@
+using IpcPlayground.Server.Application;
+using IpcPlayground.Server.Access;
+using IpcPlayground.Server.Workshops;
 using System.Text;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Ids;
@@ -12,7 +15,7 @@ using IpcPlayground.Storage.Workshops;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace IpcPlayground.Server.Workshops;
+namespace IpcPlayground.Server.Apis;
 
 /// <summary>
 /// Hosted workshops: an instructor creates one and gets a secret instructor link and a join code; participants join
@@ -93,13 +96,13 @@ public static class WorkshopsApi
         if (string.IsNullOrWhiteSpace(request.Code) || await workshops.FindByCodeAsync(request.Code, cancellationToken) is not { } workshop)
             return TypedResults.Problem(statusCode: 404, title: "Unknown code", detail: $"no workshop has the code '{request.Code}'");
         if (workshop.EndedAtMs is not null)
-            return TypedResults.Problem(statusCode: 403, title: "Workshop ended", detail: "this workshop has ended");
+            return Problems.Forbidden("Workshop ended", "this workshop has ended");
         if (!workshop.JoinOpen)
-            return TypedResults.Problem(statusCode: 403, title: "Joining is closed", detail: "the instructor has closed this workshop to new participants");
+            return Problems.Forbidden("Joining is closed", "the instructor has closed this workshop to new participants");
         var participantId = Base32Id.Random(16);
         var (key, hash) = WorkshopKeys.NewParticipantKey(participantId);
         if (await workshops.AddParticipantAsync(participantId, workshop.Id, name, hash, options.Value.MaxParticipants, cancellationToken) is not { } participant)
-            return TypedResults.Problem(statusCode: 409, title: "Workshop full", detail: $"this workshop already has {options.Value.MaxParticipants} participants");
+            return Problems.Conflict("Workshop full", $"this workshop already has {options.Value.MaxParticipants} participants");
         var spotlighted = workshop.SpotlightParticipantId is { } s ? await workshops.FindParticipantAsync(s, cancellationToken) : null;
         return TypedResults.Ok(new JoinedWorkshop(participant.Id, key, participant.Name,
             WorkshopViews.Info(workshop, spotlighted, options.Value.ToQuotas())));
@@ -110,33 +113,27 @@ public static class WorkshopsApi
     {
         if (WorkshopCaller.Of(context.User) is not { } caller || caller.WorkshopId != workshopId
             || await workshops.FindAsync(workshopId, context.RequestAborted) is not { } workshop)
-            return UnknownWorkshop(workshopId);
+            return Problems.UnknownWorkshop(workshopId);
         var spotlighted = workshop.SpotlightParticipantId is { } s ? await workshops.FindParticipantAsync(s, context.RequestAborted) : null;
         return TypedResults.Ok(WorkshopViews.Info(workshop, spotlighted, options.Value.ToQuotas()));
     }
 
     private static async Task<IResult> StartRun(string workshopId, HttpRequest request, WorkshopStore workshops, WorkshopRunQuotas quotas,
-        RunCoordinator coordinator, WorkshopRunTracker tracker, IRunMirror mirror, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
+        RunStarter starter, WorkshopRunTracker tracker)
     {
         var caller = WorkshopCaller.Of(request.HttpContext.User)!;
         if (caller.WorkshopId != workshopId)
-            return TypedResults.Problem(statusCode: 403, title: "Not your workshop", detail: "this key belongs to another workshop");
+            return Problems.Forbidden("Not your workshop", "this key belongs to another workshop");
         if (await workshops.FindAsync(workshopId, request.HttpContext.RequestAborted) is not { } workshop || workshop.EndedAtMs is not null)
-            return TypedResults.Problem(statusCode: 403, title: "Workshop ended", detail: "this workshop has ended; runs are no longer accepted");
-        if (RunsApi.ReadMode(request) is not { } mode) return RunsApi.InvalidMode(request);
-        var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
-        if (body.Problem is { } problem) return problem;
-        var (lease, refused) = quotas.TryAcquire(workshopId, caller.ParticipantId!);
-        if (lease is null) return RunsApi.TooManyRuns(request.HttpContext, refused!.Detail, refused.RetryAfter);
-        var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, $"participant:{caller.ParticipantId}", mode, lifetime.ApplicationStopping,
-            new RunOwner(workshopId, caller.ParticipantId!), lease);
-        if (run is null) return RunsApi.TooManyRuns(request.HttpContext, refusal!, TimeSpan.FromSeconds(2));
-        var accepted = await RunsApi.AcceptedAsync(run, mirror);
-        tracker.Track(run, caller); // after the announcement: the board shows the run only once every instance can find it
-        return accepted;
+            return Problems.Forbidden("Workshop ended", "this workshop has ended; runs are no longer accepted");
+        return await starter.StartAsync(request, $"participant:{caller.ParticipantId}", new RunOwner(workshopId, caller.ParticipantId!),
+            quota: () =>
+            {
+                var (lease, refused) = quotas.TryAcquire(workshopId, caller.ParticipantId!);
+                return Task.FromResult<(IDisposable?, IResult?)>(lease is null ? (null, Problems.TooManyRuns(request.HttpContext, refused!.Detail, refused.RetryAfter)) : (lease, null));
+            },
+            // After the announcement: the board shows the run only once every instance can find it.
+            started: run => tracker.Track(run, caller));
     }
-
-    private static ProblemHttpResult UnknownWorkshop(string workshopId) =>
-        TypedResults.Problem(statusCode: 404, title: "Unknown workshop", detail: $"no workshop '{workshopId}' is known to this key");
 
 }

@@ -1,3 +1,5 @@
+using IpcPlayground.Server.Access;
+using IpcPlayground.Server.Workshops;
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Contracts.Workshops;
 using IpcPlayground.Storage;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace IpcPlayground.Server.Workshops;
+namespace IpcPlayground.Server.Hubs;
 
 /// <summary>
 /// The room of a workshop. A connection presents a key; its role decides its groups and the methods it may call, and

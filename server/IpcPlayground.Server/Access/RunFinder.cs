@@ -3,7 +3,7 @@ using IpcPlayground.Runs;
 using IpcPlayground.Server.ScaleOut;
 using IpcPlayground.Server.Workshops;
 
-namespace IpcPlayground.Server.Storage;
+namespace IpcPlayground.Server.Access;
 
 /// <summary>
 /// A run by id, for someone who may see it: from memory while it runs or is fresh, from the other instances' mirror

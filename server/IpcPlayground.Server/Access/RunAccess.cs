@@ -1,8 +1,9 @@
+using IpcPlayground.Server.Workshops;
 using System.Security.Claims;
 using IpcPlayground.Runs;
 using IpcPlayground.Storage.Workshops;
 
-namespace IpcPlayground.Server.Workshops;
+namespace IpcPlayground.Server.Access;
 
 /// <summary>
 /// Who may see and steer a run. Anyone may an anonymous run (its id is unguessable). A workshop participant's run:
