@@ -35,7 +35,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null, CpuNs = x.CpuNs },
             FailureFrame f => new ErrorEvent { Message = f.Message },
             SignalFrame s => new SignalEvent { Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step },
-            StateFrame s => new StateEvent { Object = s.Object, State = JsonSerializer.SerializeToElement(s.State, StateJson) },
+            StateFrame s => new StateEvent { Object = s.Object, State = s.State },
             HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Iteration = h.Iteration, Phase = h.Phase },
             RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
             _ => null,
@@ -63,9 +63,6 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             DurationNs = e.DurationNs,
         };
     }
-
-    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<System.Text.Json.Nodes.JsonObject> StateJson =
-        IpcPlayground.WorkerProtocol.WorkerProtocolJsonContext.Default.JsonObject;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

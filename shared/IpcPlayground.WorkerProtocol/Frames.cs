@@ -181,7 +181,7 @@ public sealed record StateFrame : Frame
 {
     public string? Object { get; init; }
     public string? Step { get; init; }
-    public required System.Text.Json.Nodes.JsonObject State { get; init; }
+    public required IpcPlayground.Contracts.Events.KernelState State { get; init; }
 }
 
 /// <summary>

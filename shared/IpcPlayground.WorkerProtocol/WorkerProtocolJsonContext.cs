@@ -9,5 +9,5 @@ namespace IpcPlayground.WorkerProtocol;
 [JsonSerializable(typeof(RunPlan))]
 [JsonSerializable(typeof(WorkerScript))]
 [JsonSerializable(typeof(Frame))]
-[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(IpcPlayground.Contracts.Events.KernelState))]
 public sealed partial class WorkerProtocolJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Json;
 using System.Text.Json;
 using IpcPlayground.Contracts.Events;
 
@@ -43,7 +44,7 @@ internal sealed class Events
 
     public Events State(double ms, string? process, string? obj, string json)
     {
-        Add(new StateEvent { TNs = Ms(ms), Process = process, Object = obj, State = JsonDocument.Parse(json).RootElement.Clone() });
+        Add(new StateEvent { TNs = Ms(ms), Process = process, Object = obj, State = JsonSerializer.Deserialize(json, ContractsJsonContext.Default.KernelState) });
         return this;
     }
 

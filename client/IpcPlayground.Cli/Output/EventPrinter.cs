@@ -35,7 +35,7 @@ public sealed class EventPrinter(TextWriter output, bool table)
         EventKind.Blocked => ((BlockedEvent)e) is var blocked ? $"blocked in {blocked.Call}" + (blocked.Wchan is { } w ? $" ({w})" : "") : "",
         EventKind.Signal => ((SignalEvent)e) is var signal ? $"{signal.Signal} {signal.Disposition}" : "",
         EventKind.Paused => "held" + (((PausedEvent)e).Phase is { } phase ? $" before its {phase}" : ""),
-        EventKind.State => ((StateEvent)e) is var state ? $"{state.Object ?? "process"}: {Clip(state.State?.GetRawText() ?? "", 60)}" : "",
+        EventKind.State => ((StateEvent)e) is var state ? $"{state.Object ?? "process"}: {Clip(state.State is { } kernel ? JsonSerializer.Serialize(kernel, ContractsJsonContext.Default.KernelState) : "", 60)}" : "",
         EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } ? $"killed by {by}" : $"exit {((ProcessExitEvent)e).ExitCode}",
         EventKind.Limit => ((LimitEvent)e) is var limit ? $"{limit.Limit}: {limit.Message}" : "",
         EventKind.Error => ((ErrorEvent)e).Message ?? "",

@@ -40,7 +40,8 @@ public static class EventText
 
     private static string State(StateEvent e)
     {
-        if (e.State is not { ValueKind: System.Text.Json.JsonValueKind.Object } state) return "state";
+        if (e.State is not { } kernel) return "state";
+        var state = System.Text.Json.JsonSerializer.SerializeToElement(kernel, IpcPlayground.Contracts.Json.ContractsJsonContext.Default.KernelState);
         var parts = state.EnumerateObject()
             .Where(p => p.Name != "type" && (p.Value.ValueKind != System.Text.Json.JsonValueKind.Array || p.Value.GetArrayLength() > 0))
             .Select(p => $"{p.Name}={Short(p.Value)}");

@@ -70,7 +70,7 @@ public static class RunTraceReader
     }
 
     /// <summary>The state a stat step reported: its process's next state event for the object.</summary>
-    private static JsonElement? StateAfter(List<RunEvent> events, int index, SyscallEvent call)
+    private static KernelState? StateAfter(List<RunEvent> events, int index, SyscallEvent call)
     {
         for (var i = index + 1; i < events.Count; i++)
         {
@@ -80,14 +80,34 @@ public static class RunTraceReader
         return null;
     }
 
-    /// <summary>The parts of the kernel's view that the C program prints too (what no other process can change meanwhile).</summary>
-    private static void AddState(TraceStep step, JsonElement state)
+    /// <summary>
+    /// The parts of the kernel's view that the C program prints too (what no other process can change meanwhile):
+    /// a POSIX segment's size is the plan's, not a call's, so it is left out.
+    /// </summary>
+    private static void AddState(TraceStep step, KernelState state)
     {
-        foreach (var name in new[] { "buffered", "capacity", "messages", "bytes", "size", "value" })
-            if (state.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
-                step.With(name, value.GetInt64());
-        if (state.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array)
-            step.With("values", string.Join(',', values.EnumerateArray().Select(v => v.GetInt64().ToString(CultureInfo.InvariantCulture))));
-        if (state.TryGetProperty("type", out var type) && Mechanisms.Named(type.GetString())?.Kind == ObjectKind.PosixShm) step.Fields.Remove("size");
+        switch (state)
+        {
+            case StreamState stream:
+                step.With("buffered", stream.Buffered);
+                step.With("capacity", stream.Capacity);
+                break;
+            case SysvQueueState queue:
+                step.With("messages", queue.Messages);
+                step.With("bytes", queue.Bytes);
+                break;
+            case PosixQueueState queue:
+                step.With("messages", queue.Messages);
+                break;
+            case SysvMemoryState memory:
+                step.With("size", memory.Size);
+                break;
+            case SysvSemaphoreState set when set.Values is { } values:
+                step.With("values", string.Join(',', values.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+                break;
+            case PosixSemaphoreState semaphore:
+                step.With("value", semaphore.Value);
+                break;
+        }
     }
 }

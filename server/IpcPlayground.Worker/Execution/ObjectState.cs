@@ -1,5 +1,5 @@
 using IpcPlayground.Contracts.Experiments;
-using System.Text.Json.Nodes;
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.Worker.Supervision;
 using IpcPlayground.WorkerProtocol;
@@ -14,7 +14,7 @@ namespace IpcPlayground.Worker.Execution;
 internal static unsafe class ObjectState
 {
     /// <summary>The state, or null with the failing call's <paramref name="errno"/>.</summary>
-    public static JsonObject? Read(PlanObject obj, ObjectHandles handles, out int errno)
+    public static ObjectKernelState? Read(PlanObject obj, ObjectHandles handles, out int errno)
     {
         errno = 0;
         switch (obj.Kind)
@@ -28,12 +28,11 @@ internal static unsafe class ObjectState
                     errno = Errno.Last();
                     return null;
                 }
-                var state = new JsonObject { ["type"] = obj.Type, ["buffered"] = buffered };
-                if (obj.Kind is ObjectKind.Pipe or ObjectKind.Fifo) state["capacity"] = Libc.Fcntl(fd, Libc.F_GETPIPE_SZ, 0);
-                return state;
+                long? capacity = obj.Kind is ObjectKind.Pipe or ObjectKind.Fifo ? Libc.Fcntl(fd, Libc.F_GETPIPE_SZ, 0) : null;
+                return StreamState(obj.Kind, buffered, capacity);
             }
             case ObjectKind.PosixShm:
-                return AddPreview(new JsonObject { ["type"] = obj.Type, ["size"] = obj.Size }, handles, obj);
+                return new PosixMemoryState { Size = obj.Size, PreviewHex = Preview(handles, obj) };
             case ObjectKind.PosixMsgQueue when handles.Queues.TryGetValue(obj.Id, out var mq):
             {
                 Libc.MqAttr attr;
@@ -42,7 +41,7 @@ internal static unsafe class ObjectState
                     errno = Errno.Last();
                     return null;
                 }
-                return ObjectSnapshots.QueueState(obj, attr);
+                return ObjectSnapshots.QueueState(attr);
             }
             case ObjectKind.PosixSem when handles.Semaphores.TryGetValue(obj.Id, out var semaphore):
             {
@@ -52,12 +51,12 @@ internal static unsafe class ObjectState
                     errno = Errno.Last();
                     return null;
                 }
-                return new JsonObject { ["type"] = obj.Type, ["value"] = value };
+                return new PosixSemaphoreState { Value = value };
             }
             default:
                 var shared = ObjectSnapshots.Take(obj, handles.SysvIds.TryGetValue(obj.Id, out var id) ? id : null, out errno);
                 if (shared is null || errno != 0) return null;
-                return obj.Kind == ObjectKind.SysvShm ? AddPreview(shared, handles, obj) : shared;
+                return shared is SysvMemoryState memory ? memory with { PreviewHex = Preview(handles, obj) } : shared;
         }
     }
 
@@ -67,11 +66,21 @@ internal static unsafe class ObjectState
     /// </summary>
     private static readonly string[] StatOrder = ["socket", "read", "write", "first", "second", "connected", "bound", "sender", "listener"];
 
-    private static JsonObject AddPreview(JsonObject state, ObjectHandles handles, PlanObject obj)
+    /// <summary>The first bytes of this process's mapping of the segment, or null when it has none.</summary>
+    private static string? Preview(ObjectHandles handles, PlanObject obj)
     {
-        if (!handles.Mappings.TryGetValue(obj.Id, out var mapping)) return state;
-        var bytes = new ReadOnlySpan<byte>((void*)mapping.Address, Math.Min(64, mapping.Size));
-        state["previewHex"] = Convert.ToHexString(bytes);
-        return state;
+        if (!handles.Mappings.TryGetValue(obj.Id, out var mapping)) return null;
+        return Convert.ToHexString(new ReadOnlySpan<byte>((void*)mapping.Address, Math.Min(64, mapping.Size)));
     }
+
+    private static StreamState StreamState(ObjectKind kind, long buffered, long? capacity) => kind switch
+    {
+        ObjectKind.Pipe => new PipeState { Buffered = buffered, Capacity = capacity },
+        ObjectKind.Fifo => new FifoState { Buffered = buffered, Capacity = capacity },
+        ObjectKind.SocketPair => new SocketPairState { Buffered = buffered },
+        ObjectKind.UnixStream => new UnixStreamState { Buffered = buffered },
+        ObjectKind.UnixDgram => new UnixDgramState { Buffered = buffered },
+        ObjectKind.Tcp => new TcpState { Buffered = buffered },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a stream"),
+    };
 }

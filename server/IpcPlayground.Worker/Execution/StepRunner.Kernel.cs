@@ -1,5 +1,5 @@
 using IpcPlayground.Contracts.Experiments;
-using System.Text.Json.Nodes;
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -11,7 +11,7 @@ internal sealed unsafe partial class StepRunner
     private void Stat(PlanStep step, string path)
     {
         var obj = Object(step);
-        JsonObject? state = null;
+        ObjectKernelState? state = null;
         var outcome = Call(step, path, StatCall(obj.Kind), () =>
         {
             state = ObjectState.Read(obj, _handles, out var errno);

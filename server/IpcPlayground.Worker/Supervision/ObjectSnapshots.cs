@@ -1,5 +1,5 @@
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
-using System.Text.Json.Nodes;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -23,11 +23,10 @@ internal static unsafe class ObjectSnapshots
     /// The object's state (a System V one by the identifier <paramref name="sysvId"/>); when the object is gone, a state
     /// that says <c>removed</c>, with the failing call's <paramref name="errno"/>. Null for types it does not cover.
     /// </summary>
-    public static JsonObject? Take(PlanObject obj, int? sysvId, out int errno)
+    public static ObjectKernelState? Take(PlanObject obj, int? sysvId, out int errno)
     {
         errno = 0;
-        var state = new JsonObject { ["type"] = obj.Type };
-        if (obj.Mechanism.IsSysv) state["key"] = SysvKeys.Text(obj);
+        var key = obj.Mechanism.IsSysv ? SysvKeys.Text(obj) : null;
         switch (obj.Kind)
         {
             case ObjectKind.SysvMsgQueue when sysvId is { } id:
@@ -37,66 +36,56 @@ internal static unsafe class ObjectSnapshots
                 for (var attempt = 0; ; attempt++)
                 {
                     Libc.MsqidDs ds;
-                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state, out errno);
+                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(new SysvQueueState { Key = key }, out errno);
                     var listed = QueuedMessages(id, (int)Math.Min(ds.QNum, MaxListedMessages));
                     Libc.MsqidDs after;
-                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &after) != 0) return Removed(state, out errno);
+                    if (Libc.MsgCtl(id, Libc.IPC_STAT, &after) != 0) return Removed(new SysvQueueState { Key = key }, out errno);
                     var consistent = after.QNum == ds.QNum && after.CBytes == ds.CBytes && listed.Count == (int)Math.Min(ds.QNum, MaxListedMessages);
                     if (!consistent && attempt < 5) continue;
-                    state["id"] = id;
-                    state["messages"] = (long)ds.QNum;
-                    state["bytes"] = (long)ds.CBytes;
-                    state["maxBytes"] = (long)ds.QBytes;
-                    state["queue"] = listed;
-                    return state;
+                    return new SysvQueueState
+                    {
+                        Key = key, Id = id, Messages = (long)ds.QNum, Bytes = (long)ds.CBytes, MaxBytes = (long)ds.QBytes, Queue = listed,
+                    };
                 }
             }
             case ObjectKind.SysvSem when sysvId is { } id:
             {
-                var values = new JsonArray();
-                var waiting = new JsonArray();
-                var waitingForZero = new JsonArray();
+                var values = new long[obj.Count];
+                var waiting = new long[obj.Count];
+                var waitingForZero = new long[obj.Count];
                 for (var i = 0; i < obj.Count; i++)
                 {
                     var value = Libc.SemCtl(id, i, Libc.GETVAL, 0);
-                    if (value < 0) return Removed(state, out errno);
-                    values.Add((JsonNode)JsonValue.Create(value));
-                    waiting.Add((JsonNode)JsonValue.Create(Libc.SemCtl(id, i, Libc.GETNCNT, 0)));
-                    waitingForZero.Add((JsonNode)JsonValue.Create(Libc.SemCtl(id, i, Libc.GETZCNT, 0)));
+                    if (value < 0) return Removed(new SysvSemaphoreState { Key = key }, out errno);
+                    values[i] = value;
+                    waiting[i] = Libc.SemCtl(id, i, Libc.GETNCNT, 0);
+                    waitingForZero[i] = Libc.SemCtl(id, i, Libc.GETZCNT, 0);
                 }
-                state["id"] = id;
-                state["values"] = values;
-                state["waiting"] = waiting;
-                state["waitingForZero"] = waitingForZero;
-                return state;
+                return new SysvSemaphoreState { Key = key, Id = id, Values = values, Waiting = waiting, WaitingForZero = waitingForZero };
             }
             case ObjectKind.SysvShm when sysvId is { } id:
             {
                 Libc.ShmidDs ds;
-                if (Libc.ShmCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(state, out errno);
-                state["id"] = id;
-                state["size"] = (long)ds.SegSz;
-                state["attached"] = (long)ds.NAttch;
-                return state;
+                if (Libc.ShmCtl(id, Libc.IPC_STAT, &ds) != 0) return Removed(new SysvMemoryState { Key = key }, out errno);
+                return new SysvMemoryState { Key = key, Id = id, Size = (long)ds.SegSz, Attached = (long)ds.NAttch };
             }
             case ObjectKind.PosixMsgQueue:
             {
                 var mq = Libc.MqOpen(obj.Name!, Libc.O_RDONLY | Libc.O_NONBLOCK, 0, null);
-                if (mq < 0) return Removed(state, out errno);
+                if (mq < 0) return Removed(new PosixQueueState(), out errno);
                 Libc.MqAttr attr;
                 Libc.MqGetAttr(mq, &attr);
                 Libc.MqClose(mq);
-                return QueueState(obj, attr);
+                return QueueState(attr);
             }
             case ObjectKind.PosixSem:
             {
                 var semaphore = Libc.SemOpen(obj.Name!, 0, 0, 0);
-                if (semaphore == Libc.SEM_FAILED) return Removed(state, out errno);
+                if (semaphore == Libc.SEM_FAILED) return Removed(new PosixSemaphoreState(), out errno);
                 int value;
                 Libc.SemGetValue(semaphore, &value);
                 Libc.SemClose(semaphore);
-                state["value"] = value;
-                return state;
+                return new PosixSemaphoreState { Value = value };
             }
             default:
                 return null;
@@ -104,32 +93,28 @@ internal static unsafe class ObjectSnapshots
     }
 
     /// <summary>A POSIX queue's counters, as mq_getattr gave them.</summary>
-    public static JsonObject QueueState(PlanObject obj, Libc.MqAttr attr) => new()
+    public static PosixQueueState QueueState(Libc.MqAttr attr) => new()
     {
-        ["type"] = obj.Type,
-        ["messages"] = (long)attr.CurMsgs,
-        ["maxMessages"] = (long)attr.MaxMsg,
-        ["messageSize"] = (long)attr.MsgSize,
+        Messages = (long)attr.CurMsgs, MaxMessages = (long)attr.MaxMsg, MessageSize = (long)attr.MsgSize,
     };
 
-    private static JsonObject Removed(JsonObject state, out int errno)
+    private static ObjectKernelState Removed(ObjectKernelState state, out int errno)
     {
         errno = Errno.Last();
-        state["removed"] = true;
-        return state;
+        return state with { Removed = true };
     }
 
     /// <summary>Each queued message's type and size, read with MSG_COPY (by position, without dequeuing).</summary>
-    private static JsonArray QueuedMessages(int id, int count)
+    private static List<QueuedMessage> QueuedMessages(int id, int count)
     {
-        var list = new JsonArray();
+        var list = new List<QueuedMessage>(count);
         var buffer = new byte[8 + 8192];
         fixed (byte* b = buffer)
             for (var i = 0; i < count; i++)
             {
                 var n = Libc.MsgRcv(id, b, 8192, i, Libc.IPC_NOWAIT | MSG_COPY | Libc.MSG_NOERROR);
                 if (n < 0) break;
-                list.Add((JsonNode)new JsonObject { ["type"] = *(long*)b, ["size"] = (long)n });
+                list.Add(new QueuedMessage(*(long*)b, n));
             }
         return list;
     }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Worker.Interop;
 
@@ -7,37 +7,31 @@ namespace IpcPlayground.Worker.Supervision;
 /// <summary>A process as /proc shows it: scheduler state, where it sleeps, and its pending and blocked signals.</summary>
 internal static class ProcessSnapshots
 {
-    public static JsonObject? Take(int pid, string? call)
+    public static ProcessKernelState? Take(int pid, string? call)
     {
         if (ProcStat.State(pid) is not { } letter) return null;
-        var state = new JsonObject
+        var sleeping = letter is 'S' or 'D';
+        var masks = ProcStat.Signals(pid);
+        return new ProcessKernelState
         {
-            ["type"] = "process",
-            ["state"] = letter switch { 'R' => "running", 'S' or 'D' => "sleeping", 'Z' => "zombie", 'T' or 't' => "stopped", _ => letter.ToString() },
+            State = letter switch { 'R' => "running", 'S' or 'D' => "sleeping", 'Z' => "zombie", 'T' or 't' => "stopped", _ => letter.ToString() },
+            BlockedIn = sleeping ? call : null,
+            Wchan = sleeping ? ProcStat.Wchan(pid) : null,
+            Pending = masks is { } m1 ? Names(m1.Pending) : null,
+            Blocked = masks is { } m2 ? Names(m2.Blocked & ExperimentSignals) : null,
+            Ignored = masks is { } m3 ? Names(m3.Ignored & ExperimentSignals) : null,
+            Handled = masks is { } m4 ? Names(m4.Caught & ExperimentSignals) : null,
         };
-        if (letter is 'S' or 'D')
-        {
-            if (call is not null) state["blockedIn"] = call;
-            if (ProcStat.Wchan(pid) is { } wchan) state["wchan"] = wchan;
-        }
-        if (ProcStat.Signals(pid) is { } masks)
-        {
-            state["pending"] = Names(masks.Pending);
-            state["blocked"] = Names(masks.Blocked & ExperimentSignals);
-            state["ignored"] = Names(masks.Ignored & ExperimentSignals);
-            state["handled"] = Names(masks.Caught & ExperimentSignals);
-        }
-        return state;
     }
 
     /// <summary>The runtime blocks and catches signals of its own on its threads; only the experiment's signals are shown.</summary>
     private static readonly ulong ExperimentSignals = WorkerSignals.Standard.Aggregate(0UL, (m, s) => m | 1UL << (s - 1));
 
-    private static JsonArray Names(ulong mask)
+    private static List<string> Names(ulong mask)
     {
-        var names = new JsonArray();
+        var names = new List<string>();
         for (var signal = 1; signal <= 64; signal++)
-            if ((mask & (1UL << (signal - 1))) != 0) names.Add((JsonNode)JsonValue.Create(SignalNames.Name(signal)));
+            if ((mask & (1UL << (signal - 1))) != 0) names.Add(SignalNames.Name(signal));
         return names;
     }
 }

@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Worker.Supervision;
 
@@ -12,9 +14,9 @@ internal sealed class SnapshotLedger
     private readonly Dictionary<string, string> _last = new(StringComparer.Ordinal);
     private long _nextPeriodic;
 
-    public bool IsNew(string key, JsonObject state)
+    public bool IsNew(string key, KernelState state)
     {
-        var text = state.ToJsonString();
+        var text = JsonSerializer.Serialize(state, WorkerProtocolJsonContext.Default.KernelState);
         if (_last.TryGetValue(key, out var last) && last == text) return false;
         _last[key] = text;
         return true;

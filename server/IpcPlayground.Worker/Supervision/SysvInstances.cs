@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using IpcPlayground.Contracts.Events;
 
 namespace IpcPlayground.Worker.Supervision;
 
@@ -20,13 +20,13 @@ internal sealed class SysvInstances
     public IReadOnlyList<int> Of(string objectId) => _ids.TryGetValue(objectId, out var ids) ? ids : [];
 
     /// <summary>Adds <c>instance</c> to the state of a System V object, from the identifier it shows.</summary>
-    public JsonObject Label(string? objectId, JsonObject state)
+    public KernelState Label(string? objectId, KernelState state) => state switch
     {
-        if (objectId is not null && state["id"] is JsonValue id && id.TryGetValue<int>(out var value) && _ids.TryGetValue(objectId, out var ids))
-        {
-            var instance = ids.IndexOf(value);
-            if (instance >= 0) state["instance"] = instance;
-        }
-        return state;
-    }
+        SysvState { Id: { } id } sysv when InstanceOf(objectId, id) is { } instance => sysv with { Instance = instance },
+        SysvMemoryState { Id: { } id } memory when InstanceOf(objectId, id) is { } instance => memory with { Instance = instance },
+        _ => state,
+    };
+
+    private int? InstanceOf(string? objectId, int id) =>
+        objectId is not null && _ids.TryGetValue(objectId, out var ids) && ids.IndexOf(id) is >= 0 and var instance ? instance : null;
 }

@@ -35,7 +35,10 @@ public abstract record RunEvent
 
     /// <summary>The kind as a closed set: code that treats kinds differently switches on this, without a default.</summary>
     [JsonIgnore]
-    public abstract EventKind EventKind { get; }
+    public EventKind EventKind => KindOf;
+
+    /// <summary>Protected, so it is not a property on the wire (overrides do not inherit [JsonIgnore]).</summary>
+    protected abstract EventKind KindOf { get; }
 }
 
 /// <summary>Fields of events that concern a step: the step's op and object (or target process / signal).</summary>
@@ -57,7 +60,7 @@ public abstract record StepEvent : RunEvent
 
 public sealed record RunStartEvent : RunEvent
 {
-    public override EventKind EventKind => EventKind.RunStart;
+    protected override EventKind KindOf => EventKind.RunStart;
     public string? Name { get; init; }
     public string? Sandbox { get; init; }
     public IReadOnlyList<string>? Enforced { get; init; }
@@ -66,13 +69,13 @@ public sealed record RunStartEvent : RunEvent
 
 public sealed record ProcessStartEvent : RunEvent
 {
-    public override EventKind EventKind => EventKind.ProcessStart;
+    protected override EventKind KindOf => EventKind.ProcessStart;
     public string? Parent { get; init; }
 }
 
 public sealed record SyscallEvent : StepEvent
 {
-    public override EventKind EventKind => EventKind.Syscall;
+    protected override EventKind KindOf => EventKind.Syscall;
     public long? Result { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
@@ -98,7 +101,7 @@ public sealed record SyscallEvent : StepEvent
 
 public sealed record BlockedEvent : StepEvent
 {
-    public override EventKind EventKind => EventKind.Blocked;
+    protected override EventKind KindOf => EventKind.Blocked;
 
     /// <summary>The system call the process sits in, e.g. <c>"read"</c>.</summary>
     public string? Call { get; init; }
@@ -112,7 +115,7 @@ public sealed record BlockedEvent : StepEvent
 
 public sealed record SignalEvent : StepEvent
 {
-    public override EventKind EventKind => EventKind.Signal;
+    protected override EventKind KindOf => EventKind.Signal;
     public string? Disposition { get; init; }
 }
 
@@ -122,20 +125,20 @@ public sealed record SignalEvent : StepEvent
 /// </summary>
 public sealed record PausedEvent : StepEvent
 {
-    public override EventKind EventKind => EventKind.Paused;
+    protected override EventKind KindOf => EventKind.Paused;
     public string? Phase { get; init; }
 }
 
 public sealed record StateEvent : RunEvent
 {
-    public override EventKind EventKind => EventKind.State;
+    protected override EventKind KindOf => EventKind.State;
     public string? Object { get; init; }
-    public JsonElement? State { get; init; }
+    public KernelState? State { get; init; }
 }
 
 public sealed record ProcessExitEvent : RunEvent
 {
-    public override EventKind EventKind => EventKind.ProcessExit;
+    protected override EventKind KindOf => EventKind.ProcessExit;
     public int? ExitCode { get; init; }
     public string? Signal { get; init; }
 
@@ -145,20 +148,20 @@ public sealed record ProcessExitEvent : RunEvent
 
 public sealed record LimitEvent : RunEvent
 {
-    public override EventKind EventKind => EventKind.Limit;
+    protected override EventKind KindOf => EventKind.Limit;
     public string? Limit { get; init; }
     public string? Message { get; init; }
 }
 
 public sealed record ErrorEvent : RunEvent
 {
-    public override EventKind EventKind => EventKind.Error;
+    protected override EventKind KindOf => EventKind.Error;
     public string? Message { get; init; }
 }
 
 public sealed record RunEndEvent : RunEvent
 {
-    public override EventKind EventKind => EventKind.RunEnd;
+    protected override EventKind KindOf => EventKind.RunEnd;
     public string? Status { get; init; }
     public string? Message { get; init; }
 }

@@ -18,6 +18,7 @@ namespace IpcPlayground.Contracts.Json;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Experiment))]
 [JsonSerializable(typeof(RunEvent))]
+[JsonSerializable(typeof(KernelState))]
 [JsonSerializable(typeof(RunEvent[]))]
 [JsonSerializable(typeof(RunAccepted))]
 [JsonSerializable(typeof(RunSummary))]

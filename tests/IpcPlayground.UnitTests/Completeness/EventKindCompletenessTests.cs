@@ -27,7 +27,7 @@ public sealed class EventKindCompletenessTests
         [EventKind.Blocked] = new BlockedFrame { T = 4, Process = "a", Pid = 2, Step = "1", Op = "read", Object = "p", Call = "read", Since = 3, Wchan = "pipe_read" },
         [EventKind.Signal] = new SignalFrame { T = 5, Process = "a", Pid = 2, Signal = 10, Disposition = "handled" },
         [EventKind.Paused] = new HeldFrame { T = 6, Process = "a", Pid = 2, Step = "2", Op = "read", Object = "p" },
-        [EventKind.State] = new StateFrame { T = 7, Process = "a", Pid = 2, Object = "p", State = new() { ["type"] = "pipe", ["buffered"] = 2 } },
+        [EventKind.State] = new StateFrame { T = 7, Process = "a", Pid = 2, Object = "p", State = new PipeState { Buffered = 2 } },
         [EventKind.ProcessExit] = new ProcessExitedFrame { T = 8, Process = "a", Pid = 2, ExitCode = 0 },
         [EventKind.Limit] = null,
         [EventKind.Error] = new FailureFrame { T = 9, Process = "a", Pid = 2, Message = "worker 'a' stopped" },
@@ -50,6 +50,18 @@ public sealed class EventKindCompletenessTests
         var read = JsonSerializer.Deserialize($$"""{"kind":"{{name}}","seq":1,"tNs":0}""", ContractsJsonContext.Default.RunEvent);
         Assert.Equal(kind, read!.EventKind);
         Assert.Contains($"\"kind\":\"{name}\"", JsonSerializer.Serialize(read, ContractsJsonContext.Default.RunEvent), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void An_event_on_the_wire_carries_only_contract_fields(EventKind kind)
+    {
+        var json = JsonSerializer.SerializeToElement(Sample(kind) with { Seq = 1, RunId = "run1" }, ContractsJsonContext.Default.RunEvent);
+        var names = json.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal("kind", names[0]);
+        Assert.DoesNotContain("eventKind", names);
+        if (json.TryGetProperty("state", out var state))
+            Assert.DoesNotContain(state.EnumerateObject(), p => p.Name is "typeName" or "kindOf");
     }
 
     [Theory]

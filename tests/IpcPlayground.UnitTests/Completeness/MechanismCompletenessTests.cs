@@ -1,4 +1,7 @@
+using System.Text.Json;
 using IpcPlayground.Client.Components.Inspector;
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Json;
 using IpcPlayground.Client.Services.Composer;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Exports;
@@ -83,6 +86,15 @@ public sealed class MechanismCompletenessTests
             Assert.True(ObjectFields.Get(ObjectFields.Set(new ObjectDefinition { Type = name }, field, sample), field) == sample,
                 $"the composer's '{field}' of a {name} does not keep what is typed into it");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(MechanismNames))]
+    public void Every_mechanism_has_a_state_record_on_the_wire(string name)
+    {
+        var state = JsonSerializer.Deserialize($$"""{"type":"{{name}}","removed":true}""", ContractsJsonContext.Default.KernelState);
+        Assert.Equal(name, Assert.IsAssignableFrom<ObjectKernelState>(state).Type);
+        Assert.Equal($$"""{"type":"{{name}}","removed":true}""", JsonSerializer.Serialize(state, ContractsJsonContext.Default.KernelState));
     }
 
     [Theory]

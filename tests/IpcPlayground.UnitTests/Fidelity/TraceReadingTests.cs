@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Json;
 using System.Text.Json;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
@@ -64,7 +65,7 @@ public sealed class TraceReadingTests
         [
             new SyscallEvent { Seq = 1, Process = "b", Op = "read", Object = "p", Step = "0.1", Iteration = 2, Result = 5, Data = "hello" },
             new SyscallEvent { Seq = 2, Process = "b", Op = "stat", Object = "p", Step = "1", Result = 0 },
-            new StateEvent { Seq = 3, Process = "b", Object = "p", State = state.RootElement.Clone() },
+            new StateEvent { Seq = 3, Process = "b", Object = "p", State = JsonSerializer.Deserialize(state.RootElement, ContractsJsonContext.Default.KernelState) },
             new SyscallEvent { Seq = 4, Process = "b", Op = "write", Object = "p", Step = "2", Result = -1, Errno = "EBADF" },
             new SignalEvent { Seq = 5, Process = "b", Signal = "SIGSEGV", Disposition = "default" },
             new ProcessExitEvent { Seq = 6, Process = "b", Signal = "SIGSEGV" },

@@ -1,13 +1,12 @@
-using System.Text.Json;
 using IpcPlayground.Contracts.Events;
 
 namespace IpcPlayground.Client.Services.Inspector;
 
-/// <summary>An object's latest snapshot: its <c>state</c> JSON as the run reported it, and who reported it when.</summary>
-public sealed record ObjectSnapshot(string Id, string Type, JsonElement State, long TNs, string? ReportedBy);
+/// <summary>An object's latest snapshot: its <c>state</c> as the run reported it, and who reported it when.</summary>
+public sealed record ObjectSnapshot(string Id, string Type, KernelState State, long TNs, string? ReportedBy);
 
 /// <summary>A process's latest snapshot from /proc, and how it ended once it has.</summary>
-public sealed record ProcessSnapshot(string Process, JsonElement? State, ProcessExitEvent? Exit);
+public sealed record ProcessSnapshot(string Process, ProcessKernelState? State, ProcessExitEvent? Exit);
 
 /// <summary>
 /// What the inspector shows: the latest <c>state</c> event of each object and of each process (events carry
@@ -35,7 +34,7 @@ public sealed class InspectorModel
         var objects = new Dictionary<string, ObjectSnapshot>(StringComparer.Ordinal);
         var objectOrder = new List<string>();
         var processOrder = new List<string>(declaredProcesses ?? []);
-        var states = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var states = new Dictionary<string, ProcessKernelState>(StringComparer.Ordinal);
         var exits = new Dictionary<string, ProcessExitEvent>(StringComparer.Ordinal);
 
         foreach (var e in events)
@@ -43,11 +42,11 @@ public sealed class InspectorModel
             if (e.Process is { } p && !processOrder.Contains(p)) processOrder.Add(p);
             switch (e)
             {
-                case StateEvent { State: { ValueKind: JsonValueKind.Object } state, Object: { } id }:
+                case StateEvent { State: { } state, Object: { } id }:
                     if (!objects.ContainsKey(id)) objectOrder.Add(id);
-                    objects[id] = new ObjectSnapshot(id, StateJson.String(state, "type") ?? "?", state, e.TNs, e.Process);
+                    objects[id] = new ObjectSnapshot(id, state.Type, state, e.TNs, e.Process);
                     break;
-                case StateEvent { State: { ValueKind: JsonValueKind.Object } state, Object: null, Process: { } process }:
+                case StateEvent { State: ProcessKernelState state, Object: null, Process: { } process }:
                     states[process] = state;
                     break;
                 case ProcessExitEvent { Process: { } process } exit:
