@@ -17,12 +17,14 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
     /// <summary>The run-start event to emit, completed by the coordinator once the sandbox says what it enforces.</summary>
     public RunStartEvent Start { get; set; } = start;
 
-    public RunEvent? Map(Frame frame)
+    /// <summary>The event a frame becomes. Every frame of <see cref="IRunFrame"/> becomes one (a completeness test checks).</summary>
+    public RunEvent Map(IRunFrame frame)
     {
+        var f = (Frame)frame;
         if (frame is RunStartedFrame)
-            _t0 = frame.T;
-        var t = Math.Max(0, frame.T - _t0);
-        RunEvent? mapped = frame switch
+            _t0 = f.T;
+        var t = Math.Max(0, f.T - _t0);
+        RunEvent mapped = frame switch
         {
             RunStartedFrame r => Start with { Enforced = [.. Start.Enforced ?? [], .. r.Enforced ?? []] },
             ProcessStartedFrame s => new ProcessStartEvent { Parent = s.Parent },
@@ -33,21 +35,20 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
                 SinceNs = Math.Max(0, b.Since - _t0), Wchan = b.Wchan,
             },
             ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null, CpuNs = x.CpuNs },
-            FailureFrame f => new ErrorEvent { Message = f.Message },
+            FailureFrame failure => new ErrorEvent { Message = failure.Message },
             SignalFrame s => new SignalEvent { Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step },
             StateFrame s => new StateEvent { Object = s.Object, State = s.State },
             HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Iteration = h.Iteration, Phase = h.Phase },
             RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
-            _ => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(frame), frame.GetType().Name, "a frame to the server that no event stands for"),
         };
-        if (mapped is null) return null;
         var isRunLevel = frame is RunStartedFrame or RunEndedFrame;
         return mapped with
         {
             RunId = runId,
             TNs = t,
-            Process = isRunLevel ? null : frame.Process,
-            Pid = isRunLevel || frame.Pid == 0 ? null : frame.Pid,
+            Process = isRunLevel ? null : f.Process,
+            Pid = isRunLevel || f.Pid == 0 ? null : f.Pid,
         };
     }
 

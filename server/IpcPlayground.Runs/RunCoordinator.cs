@@ -157,7 +157,7 @@ public sealed class RunCoordinator(
         {
             await foreach (var command in control.Commands.ReadAllAsync(cancellationToken))
             {
-                await input.WriteAsync(JsonSerializer.SerializeToUtf8Bytes<Frame>(command, WorkerProtocolJsonContext.Default.Frame), cancellationToken);
+                await input.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(command, WorkerProtocolJsonContext.Default.ControlFrame), cancellationToken);
                 await input.WriteAsync("\n"u8.ToArray(), cancellationToken);
                 await input.FlushAsync(cancellationToken);
             }
@@ -165,9 +165,9 @@ public sealed class RunCoordinator(
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { }
     }
 
-    private static Frame? ParseFrame(string line)
+    private static IRunFrame? ParseFrame(string line)
     {
-        try { return JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.Frame); }
+        try { return JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.IRunFrame); }
         catch (JsonException) { return null; }
     }
 

@@ -3,28 +3,12 @@ using System.Text.Json.Serialization;
 namespace IpcPlayground.WorkerProtocol;
 
 /// <summary>
-/// A message from a worker to the supervisor, or from the supervisor to the server. Times are absolute
-/// CLOCK_MONOTONIC nanoseconds, so clocks of different processes compare; the server makes them run-relative.
+/// What every frame carries: when (absolute CLOCK_MONOTONIC nanoseconds, so clocks of different processes compare;
+/// the server makes them run-relative), and which process of the run it concerns. A frame travels in one direction,
+/// and each direction is its own closed union: <see cref="IWorkerFrame"/> (worker → supervisor),
+/// <see cref="ISupervisorReply"/> (supervisor → worker), <see cref="IRunFrame"/> (supervisor → server); the server
+/// speaks to the supervisor in <see cref="ControlFrame"/>s. A frame the supervisor relays belongs to two unions.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "f")]
-[JsonDerivedType(typeof(HelloFrame), "hello")]
-[JsonDerivedType(typeof(StepBeginFrame), "begin")]
-[JsonDerivedType(typeof(StepEndFrame), "end")]
-[JsonDerivedType(typeof(ExitingFrame), "exiting")]
-[JsonDerivedType(typeof(ChildExitedFrame), "child-exited")]
-[JsonDerivedType(typeof(FailureFrame), "failure")]
-[JsonDerivedType(typeof(RunStartedFrame), "run-started")]
-[JsonDerivedType(typeof(ProcessStartedFrame), "process-started")]
-[JsonDerivedType(typeof(BlockedFrame), "blocked")]
-[JsonDerivedType(typeof(ProcessExitedFrame), "process-exited")]
-[JsonDerivedType(typeof(RunEndedFrame), "run-ended")]
-[JsonDerivedType(typeof(PidQueryFrame), "pid-query")]
-[JsonDerivedType(typeof(PidAnswerFrame), "pid-answer")]
-[JsonDerivedType(typeof(SignalFrame), "signal")]
-[JsonDerivedType(typeof(StateFrame), "state")]
-[JsonDerivedType(typeof(HeldFrame), "held")]
-[JsonDerivedType(typeof(GoFrame), "go")]
-[JsonDerivedType(typeof(ControlFrame), "control")]
 public abstract record Frame
 {
     public long T { get; init; }
@@ -32,28 +16,42 @@ public abstract record Frame
     public int Pid { get; init; }
 }
 
-/// <summary>
-/// Worker → supervisor, first frame of a connection: who am I. On the <c>signals</c> channel nothing follows but
-/// 16-byte records written by the C signal handler (magic, signal number, monotonic time).
-/// </summary>
-public sealed record HelloFrame : Frame
-{
-    public string? Channel { get; init; }
-}
+/// <summary>Worker → supervisor.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "f")]
+[JsonDerivedType(typeof(HelloFrame), "hello")]
+[JsonDerivedType(typeof(StepBeginFrame), "begin")]
+[JsonDerivedType(typeof(StepEndFrame), "end")]
+[JsonDerivedType(typeof(HeldFrame), "held")]
+[JsonDerivedType(typeof(PidQueryFrame), "pid-query")]
+[JsonDerivedType(typeof(StateFrame), "state")]
+[JsonDerivedType(typeof(SignalFrame), "signal")]
+[JsonDerivedType(typeof(ExitingFrame), "exiting")]
+[JsonDerivedType(typeof(ChildExitedFrame), "child-exited")]
+[JsonDerivedType(typeof(FailureFrame), "failure")]
+public interface IWorkerFrame;
 
-/// <summary>Worker → supervisor: about to make the step's call. Not forwarded; it lets the supervisor see blocking.</summary>
-public sealed record StepBeginFrame : Frame
-{
-    public required string Step { get; init; }
-    public int? Iteration { get; init; }
-    public required string Op { get; init; }
-    public string? Object { get; init; }
-    public string? Target { get; init; }
-    public string? Call { get; init; }
-}
+/// <summary>Supervisor → worker (besides the <see cref="WorkerScript"/> that answers its hello).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "f")]
+[JsonDerivedType(typeof(GoFrame), "go")]
+[JsonDerivedType(typeof(PidAnswerFrame), "pid-answer")]
+public interface ISupervisorReply;
 
-/// <summary>Worker → supervisor → server: the step's call returned.</summary>
-public sealed record StepEndFrame : Frame
+/// <summary>Supervisor → server, one a line on its standard output, in time order; each becomes one event.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "f")]
+[JsonDerivedType(typeof(RunStartedFrame), "run-started")]
+[JsonDerivedType(typeof(ProcessStartedFrame), "process-started")]
+[JsonDerivedType(typeof(StepEndFrame), "end")]
+[JsonDerivedType(typeof(BlockedFrame), "blocked")]
+[JsonDerivedType(typeof(SignalFrame), "signal")]
+[JsonDerivedType(typeof(HeldFrame), "held")]
+[JsonDerivedType(typeof(StateFrame), "state")]
+[JsonDerivedType(typeof(ProcessExitedFrame), "process-exited")]
+[JsonDerivedType(typeof(FailureFrame), "failure")]
+[JsonDerivedType(typeof(RunEndedFrame), "run-ended")]
+public interface IRunFrame;
+
+/// <summary>The step a frame is about: where it stands in its process's script, and what it does to what.</summary>
+public abstract record StepFrame : Frame
 {
     public required string Step { get; init; }
 
@@ -62,6 +60,26 @@ public sealed record StepEndFrame : Frame
     public required string Op { get; init; }
     public string? Object { get; init; }
     public string? Target { get; init; }
+}
+
+/// <summary>
+/// Worker → supervisor, first frame of a connection: who am I. On the <c>signals</c> channel nothing follows but
+/// 16-byte records written by the C signal handler (magic, signal number, monotonic time).
+/// </summary>
+public sealed record HelloFrame : Frame, IWorkerFrame
+{
+    public string? Channel { get; init; }
+}
+
+/// <summary>Worker → supervisor: about to make the step's call. Not forwarded; it lets the supervisor see blocking.</summary>
+public sealed record StepBeginFrame : StepFrame, IWorkerFrame
+{
+    public string? Call { get; init; }
+}
+
+/// <summary>Worker → supervisor → server: the step's call returned.</summary>
+public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
+{
     public long Result { get; init; }
     public string? Errno { get; init; }
     public byte[]? Data { get; init; }
@@ -95,13 +113,13 @@ public sealed record StepEndFrame : Frame
 }
 
 /// <summary>Worker → supervisor: this process is about to exit with <see cref="Code"/>.</summary>
-public sealed record ExitingFrame : Frame
+public sealed record ExitingFrame : Frame, IWorkerFrame
 {
     public int Code { get; init; }
 }
 
 /// <summary>Worker → supervisor: a child this worker waited for has ended (the child is <see cref="Frame.Process"/>).</summary>
-public sealed record ChildExitedFrame : Frame
+public sealed record ChildExitedFrame : Frame, IWorkerFrame
 {
     public int? ExitCode { get; init; }
     public int? Signal { get; init; }
@@ -111,37 +129,32 @@ public sealed record ChildExitedFrame : Frame
 }
 
 /// <summary>Worker or supervisor → server: the runtime itself could not go on.</summary>
-public sealed record FailureFrame : Frame
+public sealed record FailureFrame : Frame, IWorkerFrame, IRunFrame
 {
     public required string Message { get; init; }
 }
 
 /// <summary>Supervisor → server: the run's clock starts at <see cref="Frame.T"/>.</summary>
-public sealed record RunStartedFrame : Frame
+public sealed record RunStartedFrame : Frame, IRunFrame
 {
     /// <summary>What the supervisor applied to every process of the run (rlimits, seccomp), for run-start's <c>enforced</c>.</summary>
     public IReadOnlyList<string>? Enforced { get; init; }
 }
 
-public sealed record ProcessStartedFrame : Frame
+public sealed record ProcessStartedFrame : Frame, IRunFrame
 {
     public string? Parent { get; init; }
 }
 
 /// <summary>Supervisor → server: a call has not returned within the threshold and the kernel has the process asleep.</summary>
-public sealed record BlockedFrame : Frame
+public sealed record BlockedFrame : StepFrame, IRunFrame
 {
-    public required string Step { get; init; }
-    public int? Iteration { get; init; }
-    public required string Op { get; init; }
-    public string? Object { get; init; }
-    public string? Target { get; init; }
     public string? Call { get; init; }
     public long Since { get; init; }
     public string? Wchan { get; init; }
 }
 
-public sealed record ProcessExitedFrame : Frame
+public sealed record ProcessExitedFrame : Frame, IRunFrame
 {
     public int? ExitCode { get; init; }
     public int? Signal { get; init; }
@@ -150,26 +163,26 @@ public sealed record ProcessExitedFrame : Frame
     public long? CpuNs { get; init; }
 }
 
-public sealed record RunEndedFrame : Frame
+public sealed record RunEndedFrame : Frame, IRunFrame
 {
     public required string Status { get; init; }
     public string? Message { get; init; }
 }
 
 /// <summary>Worker → supervisor: which pid does process <see cref="Target"/> have? Answered by <see cref="PidAnswerFrame"/>.</summary>
-public sealed record PidQueryFrame : Frame
+public sealed record PidQueryFrame : Frame, IWorkerFrame
 {
     public required string Target { get; init; }
 }
 
-public sealed record PidAnswerFrame : Frame
+public sealed record PidAnswerFrame : Frame, ISupervisorReply
 {
     /// <summary>0 when the process has not started; once started, its pid for good (kill(2) says whether it is still there).</summary>
     public int Answer { get; init; }
 }
 
 /// <summary>A signal reached a process: <see cref="Disposition"/> is handled, ignored, pending, default or waited.</summary>
-public sealed record SignalFrame : Frame
+public sealed record SignalFrame : Frame, IWorkerFrame, IRunFrame
 {
     public required int Signal { get; init; }
     public required string Disposition { get; init; }
@@ -177,7 +190,7 @@ public sealed record SignalFrame : Frame
 }
 
 /// <summary>The kernel's view of an object or a process at <see cref="Frame.T"/>.</summary>
-public sealed record StateFrame : Frame
+public sealed record StateFrame : Frame, IWorkerFrame, IRunFrame
 {
     public string? Object { get; init; }
     public string? Step { get; init; }
@@ -188,24 +201,19 @@ public sealed record StateFrame : Frame
 /// Step mode. Worker → supervisor → server: this process waits before the step it names, or, with <see cref="Phase"/>
 /// <c>"store"</c>, between the load and the store of a non-atomic increment, until the supervisor says go.
 /// </summary>
-public sealed record HeldFrame : Frame
+public sealed record HeldFrame : StepFrame, IWorkerFrame, IRunFrame
 {
-    public required string Step { get; init; }
-    public int? Iteration { get; init; }
-    public required string Op { get; init; }
-    public string? Object { get; init; }
-    public string? Target { get; init; }
     public string? Phase { get; init; }
 }
 
 /// <summary>Step mode. Supervisor → worker: take the step you are held before; with <see cref="Free"/>, stop holding.</summary>
-public sealed record GoFrame : Frame
+public sealed record GoFrame : Frame, ISupervisorReply
 {
     public bool Free { get; init; }
 }
 
 /// <summary>Step mode. Server → supervisor, a line on standard input after the plan: one of <see cref="ControlCommands"/>.</summary>
-public sealed record ControlFrame : Frame
+public sealed record ControlFrame
 {
     public required string Command { get; init; }
 

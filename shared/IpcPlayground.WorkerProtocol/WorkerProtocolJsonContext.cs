@@ -8,6 +8,9 @@ namespace IpcPlayground.WorkerProtocol;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunPlan))]
 [JsonSerializable(typeof(WorkerScript))]
-[JsonSerializable(typeof(Frame))]
+[JsonSerializable(typeof(IWorkerFrame))]
+[JsonSerializable(typeof(ISupervisorReply))]
+[JsonSerializable(typeof(IRunFrame))]
+[JsonSerializable(typeof(ControlFrame))]
 [JsonSerializable(typeof(IpcPlayground.Contracts.Events.KernelState))]
 public sealed partial class WorkerProtocolJsonContext : JsonSerializerContext;

@@ -39,14 +39,14 @@ internal sealed unsafe class SupervisorLink
     public int QueryPid(string target)
     {
         Send(new PidQueryFrame { Target = target });
-        return FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.Frame) is PidAnswerFrame answer ? answer.Answer : 0;
+        return FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.ISupervisorReply) is PidAnswerFrame answer ? answer.Answer : 0;
     }
 
     /// <summary>A second connection on which the C signal handler writes its records; returns its descriptor.</summary>
     public int OpenSignalChannel()
     {
         var fd = ConnectSocket(_socketName);
-        FrameSocket.Send<Frame>(fd, new HelloFrame { Channel = "signals", Process = Process, Pid = Pid, T = MonotonicClock.Now() }, WorkerProtocolJsonContext.Default.Frame);
+        FrameSocket.Send<IWorkerFrame>(fd, new HelloFrame { Channel = "signals", Process = Process, Pid = Pid, T = MonotonicClock.Now() }, WorkerProtocolJsonContext.Default.IWorkerFrame);
         return fd;
     }
 
@@ -65,11 +65,11 @@ internal sealed unsafe class SupervisorLink
     public void Hold(HeldFrame held)
     {
         Send(held);
-        if (FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.Frame) is GoFrame { Free: true }) Holding = false;
+        if (FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.ISupervisorReply) is GoFrame { Free: true }) Holding = false;
     }
 
     /// <summary>Stamps the frame with this process and the current monotonic time unless it carries a time.</summary>
-    public void Send(Frame frame) =>
-        FrameSocket.Send<Frame>(_fd, frame with { Process = frame.Process ?? Process, Pid = frame.Pid == 0 ? Pid : frame.Pid, T = frame.T == 0 ? MonotonicClock.Now() : frame.T },
-            WorkerProtocolJsonContext.Default.Frame);
+    public void Send<TFrame>(TFrame frame) where TFrame : Frame, IWorkerFrame =>
+        FrameSocket.Send(_fd, (IWorkerFrame)(frame with { Process = frame.Process ?? Process, Pid = frame.Pid == 0 ? Pid : frame.Pid, T = frame.T == 0 ? MonotonicClock.Now() : frame.T }),
+            WorkerProtocolJsonContext.Default.IWorkerFrame);
 }

@@ -15,7 +15,7 @@ internal sealed class ReorderBuffer(long windowNs)
 
     public int Count => _frames.Count;
 
-    public void Add(Frame frame)
+    public void Add<TFrame>(TFrame frame) where TFrame : Frame, IRunFrame
     {
         var i = _frames.Count;
         while (i > 0 && _frames[i - 1].T > frame.T) i--;
@@ -23,7 +23,7 @@ internal sealed class ReorderBuffer(long windowNs)
     }
 
     /// <summary>Frames old enough that no earlier one can still arrive; all frames when <paramref name="all"/>.</summary>
-    public IEnumerable<Frame> Release(long now, bool all = false)
+    public IEnumerable<IRunFrame> Release(long now, bool all = false)
     {
         var cut = 0;
         while (cut < _frames.Count && (all || _frames[cut].T <= now - windowNs)) cut++;
@@ -34,7 +34,7 @@ internal sealed class ReorderBuffer(long windowNs)
             if (released[i].T < _released) released[i] = released[i] with { T = _released };
             _released = released[i].T;
         }
-        return released;
+        return released.Cast<IRunFrame>();
     }
 
     /// <summary>When the oldest held frame falls due, or null when nothing is held.</summary>

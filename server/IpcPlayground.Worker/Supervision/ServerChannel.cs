@@ -11,9 +11,9 @@ internal sealed class ServerChannel : IDisposable
 
     public ServerChannel() => _writer = new Utf8JsonWriter(_out);
 
-    public void Write(Frame frame)
+    public void Write(IRunFrame frame)
     {
-        JsonSerializer.Serialize(_writer, frame, WorkerProtocolJsonContext.Default.Frame);
+        JsonSerializer.Serialize(_writer, frame, WorkerProtocolJsonContext.Default.IRunFrame);
         _writer.Flush();
         _writer.Reset();
         _out.WriteByte((byte)'\n');

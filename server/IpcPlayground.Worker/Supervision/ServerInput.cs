@@ -39,7 +39,7 @@ internal sealed unsafe class ServerInput
         {
             try
             {
-                if (JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.Frame) is ControlFrame command) commands.Add(command);
+                if (JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.ControlFrame) is { } command) commands.Add(command);
             }
             catch (JsonException) { }
         }

@@ -48,5 +48,5 @@ internal sealed class StepGate(bool stepMode)
 
     // A worker killed while held leaves a connection whose sends fail with EPIPE: the go is dropped.
     private static void Go(WorkerConnection connection, bool free) =>
-        FrameSocket.TrySend<Frame>(connection.Fd, new GoFrame { Free = free }, WorkerProtocolJsonContext.Default.Frame);
+        FrameSocket.TrySend<ISupervisorReply>(connection.Fd, new GoFrame { Free = free }, WorkerProtocolJsonContext.Default.ISupervisorReply);
 }

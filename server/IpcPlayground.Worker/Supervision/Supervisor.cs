@@ -192,7 +192,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private bool TakeFrame(WorkerConnection connection)
     {
         if (!connection.Assembler.TryTake(out var payload)) return false;
-        var frame = JsonSerializer.Deserialize(payload.Span, WorkerProtocolJsonContext.Default.Frame);
+        var frame = JsonSerializer.Deserialize(payload.Span, WorkerProtocolJsonContext.Default.IWorkerFrame);
         if (frame is not null) Handle(connection, frame);
         return true;
     }
@@ -210,7 +210,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         return true;
     }
 
-    private void Handle(WorkerConnection connection, Frame frame)
+    private void Handle(WorkerConnection connection, IWorkerFrame frame)
     {
         switch (frame)
         {
@@ -261,13 +261,13 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 // A spawn that happened before the query (the asker learnt of it from the spawner) may still sit
                 // unread on the spawner's socket: read what every other worker has sent before saying "not started".
                 if (!_table.Knows(query.Target)) ReadEveryOtherWorker(connection);
-                FrameSocket.TrySend<Frame>(connection.Fd, new PidAnswerFrame { Answer = _table.PidOf(query.Target) }, WorkerProtocolJsonContext.Default.Frame);
+                FrameSocket.TrySend<ISupervisorReply>(connection.Fd, new PidAnswerFrame { Answer = _table.PidOf(query.Target) }, WorkerProtocolJsonContext.Default.ISupervisorReply);
                 break;
             case StateFrame state:
                 _buffer.Add(state with { State = _instances.Label(state.Object, state.State) });
                 break;
-            case SignalFrame:
-                _buffer.Add(frame);
+            case SignalFrame signal:
+                _buffer.Add(signal);
                 break;
             case ExitingFrame exiting:
                 ReportExit(exiting.Pid, exiting.T, exiting.Code, null);
