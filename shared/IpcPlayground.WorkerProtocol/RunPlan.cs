@@ -86,6 +86,9 @@ public sealed record PlanProcess
 public sealed record PlanStep
 {
     public required string Op { get; init; }
+
+    [JsonIgnore]
+    public OpKind Kind => Ops.KindOf(Op);
     public string? Object { get; init; }
     public byte[]? Data { get; init; }
     public int? Size { get; init; }

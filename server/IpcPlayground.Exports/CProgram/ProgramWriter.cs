@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram;
@@ -104,7 +105,7 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
     }
 
     private static bool Spawns(IEnumerable<PlanStep> steps, string child) =>
-        steps.Any(s => (s.Op == "spawn" && s.Target == child) || Spawns(s.Steps ?? [], child));
+        steps.Any(s => (s.Kind == OpKind.Spawn && s.Target == child) || Spawns(s.Steps ?? [], child));
 
     private void WriteProcess(CodeWriter code, PlanProcess process, int index, bool started)
     {

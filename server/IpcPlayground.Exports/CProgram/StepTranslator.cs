@@ -19,7 +19,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
             var path = $"{contractPath}[{i}]";
             var number = stepPrefix + CLiteral.Number(i);
             code.Line($"/* {CLiteral.CommentText($"{process.Id}, step {number} ({path}): {Describe(step)}")} */");
-            if (step.Op == "repeat")
+            if (step.Kind == OpKind.Repeat)
             {
                 var counter = Round(depth + 1);
                 code.Open($"for (int {counter} = 0; {counter} < {step.Times ?? 1}; {counter}++)");
@@ -39,32 +39,33 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private static string Describe(PlanStep step) =>
         string.Join(' ', new[] { step.Op, step.Object ?? step.Target, step.End is null ? null : $"({step.End} end)" }.Where(s => s is not null));
 
-    private string Statement(PlanStep step, string path) => step.Op switch
+    private string Statement(PlanStep step, string path) => step.Kind switch
     {
-        "write" => Write(step, path),
-        "read" => Call("read_bytes", Ref(step, path), End(step, path, "read"), Number(step.Bytes ?? 1)),
-        "accept" => Call("accept_connection", Ref(step, path)),
-        "close" => Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
-        "open" => Open(step, path),
-        "send" => Send(step, path),
-        "receive" => Receive(step, path),
-        "store" => Store(step, path),
-        "load" => Call("load_bytes", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Length ?? 4)),
-        "increment" => Call("increment_counter", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Times ?? 1), Flag(step.Atomic)),
-        "semWait" => Semaphore(step, path, -1),
-        "semPost" => Semaphore(step, path, +1),
-        "signal" => Call("send_signal", Process(step.Target, path), Signal(step.Signal, path)),
-        "handle" => Call("handle_signal", Signal(step.Signal, path), step.Action switch { "log" => "ACTION_LOG", "ignore" => "ACTION_IGNORE", _ => "ACTION_DEFAULT" }),
-        "block" => Call("mask_signals", "SIG_BLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
-        "unblock" => Call("mask_signals", "SIG_UNBLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
-        "waitSignal" => Call("wait_for_signal", SignalList(step.Signals), Number(step.Signals?.Count ?? 0), Number(step.TimeoutMs ?? -1)),
-        "spawn" => Call("spawn_process", Process(step.Target, path), CNames.ProcessFunction(step.Target!)),
-        "wait" => Call("wait_for_child", Process(step.Target, path)),
-        "sleep" => Call("sleep_ms", Number(step.Ms ?? 0)),
-        "stat" => Stat(step, path),
-        "remove" => Call("remove_object", Ref(step, path)),
-        "exit" => $"return {Number(step.Code ?? 0)};",
-        _ => throw Unsupported(path, step, $"op '{step.Op}' has no C equivalent in this export"),
+        OpKind.Write => Write(step, path),
+        OpKind.Read => Call("read_bytes", Ref(step, path), End(step, path, "read"), Number(step.Bytes ?? 1)),
+        OpKind.Accept => Call("accept_connection", Ref(step, path)),
+        OpKind.Close => Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
+        OpKind.Open => Open(step, path),
+        OpKind.Send => Send(step, path),
+        OpKind.Receive => Receive(step, path),
+        OpKind.Store => Store(step, path),
+        OpKind.Load => Call("load_bytes", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Length ?? 4)),
+        OpKind.Increment => Call("increment_counter", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Times ?? 1), Flag(step.Atomic)),
+        OpKind.SemWait => Semaphore(step, path, -1),
+        OpKind.SemPost => Semaphore(step, path, +1),
+        OpKind.Signal => Call("send_signal", Process(step.Target, path), Signal(step.Signal, path)),
+        OpKind.Handle => Call("handle_signal", Signal(step.Signal, path), step.Action switch { SignalActions.Log => "ACTION_LOG", SignalActions.Ignore => "ACTION_IGNORE", _ => "ACTION_DEFAULT" }),
+        OpKind.Block => Call("mask_signals", "SIG_BLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
+        OpKind.Unblock => Call("mask_signals", "SIG_UNBLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
+        OpKind.WaitSignal => Call("wait_for_signal", SignalList(step.Signals), Number(step.Signals?.Count ?? 0), Number(step.TimeoutMs ?? -1)),
+        OpKind.Spawn => Call("spawn_process", Process(step.Target, path), CNames.ProcessFunction(step.Target!)),
+        OpKind.Wait => Call("wait_for_child", Process(step.Target, path)),
+        OpKind.Sleep => Call("sleep_ms", Number(step.Ms ?? 0)),
+        OpKind.Stat => Stat(step, path),
+        OpKind.Remove => Call("remove_object", Ref(step, path)),
+        OpKind.Exit => $"return {Number(step.Code ?? 0)};",
+        // A repeat is a loop around its steps (Translate), never a statement of its own.
+        OpKind.Repeat => throw Unsupported(path, step, "a repeat is translated as a loop"),
     };
 
     private string Call(string helper, params string[] arguments)

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using System.Globalization;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
@@ -50,7 +51,7 @@ internal sealed unsafe partial class StepRunner
         {
             var path = prefix + i.ToString(CultureInfo.InvariantCulture);
             var step = steps[i];
-            if (step.Op == "repeat")
+            if (step.Kind == OpKind.Repeat)
             {
                 for (var n = 0; n < (step.Times ?? 1); n++)
                 {
@@ -61,7 +62,7 @@ internal sealed unsafe partial class StepRunner
                 continue;
             }
             HoldBefore(step, path);
-            if (step.Op == "exit") return step.Code ?? 0;
+            if (step.Kind == OpKind.Exit) return step.Code ?? 0;
             Execute(step, path);
         }
         return null;
@@ -69,33 +70,35 @@ internal sealed unsafe partial class StepRunner
 
     private void Execute(PlanStep step, string path)
     {
-        switch (step.Op)
+        Action call = step.Kind switch
         {
-            case "write": Write(step, path); break;
-            case "read": Read(step, path); break;
-            case "open": Open(step, path); break;
-            case "accept": Accept(step, path); break;
-            case "close": Close(step, path); break;
-            case "send": Send(step, path); break;
-            case "receive": Receive(step, path); break;
-            case "store": Store(step, path); break;
-            case "load": Load(step, path); break;
-            case "increment": Increment(step, path); break;
-            case "semWait": Semaphore(step, path, -1); break;
-            case "semPost": Semaphore(step, path, +1); break;
-            case "signal": SendSignal(step, path); break;
-            case "handle": Handle(step, path); break;
-            case "block": Mask(step, path, Libc.SIG_BLOCK); break;
-            case "unblock": Mask(step, path, Libc.SIG_UNBLOCK); break;
-            case "waitSignal": WaitSignal(step, path); break;
-            case "spawn": Spawn(step, path); break;
-            case "wait": Wait(step, path); break;
-            case "sleep": Sleep(step, path); break;
-            case "stat": Stat(step, path); break;
-            case "remove": Remove(step, path); break;
-            default: Fail(path, step, $"op '{step.Op}' is not available on this server"); break;
-        }
-        if (step.Op is "write" or "read" or "store" or "increment" or "open" or "accept") ReportState(step, path);
+            OpKind.Write => () => Write(step, path),
+            OpKind.Read => () => Read(step, path),
+            OpKind.Open => () => Open(step, path),
+            OpKind.Accept => () => Accept(step, path),
+            OpKind.Close => () => Close(step, path),
+            OpKind.Send => () => Send(step, path),
+            OpKind.Receive => () => Receive(step, path),
+            OpKind.Store => () => Store(step, path),
+            OpKind.Load => () => Load(step, path),
+            OpKind.Increment => () => Increment(step, path),
+            OpKind.SemWait => () => Semaphore(step, path, -1),
+            OpKind.SemPost => () => Semaphore(step, path, +1),
+            OpKind.Signal => () => SendSignal(step, path),
+            OpKind.Handle => () => Handle(step, path),
+            OpKind.Block => () => Mask(step, path, Libc.SIG_BLOCK),
+            OpKind.Unblock => () => Mask(step, path, Libc.SIG_UNBLOCK),
+            OpKind.WaitSignal => () => WaitSignal(step, path),
+            OpKind.Spawn => () => Spawn(step, path),
+            OpKind.Wait => () => Wait(step, path),
+            OpKind.Sleep => () => Sleep(step, path),
+            OpKind.Stat => () => Stat(step, path),
+            OpKind.Remove => () => Remove(step, path),
+            // Run takes these itself: a repeat runs its steps, an exit ends the script.
+            OpKind.Repeat or OpKind.Exit => () => Fail(path, step, $"op '{step.Op}' reached the call table"),
+        };
+        call();
+        if (step.Kind is OpKind.Write or OpKind.Read or OpKind.Store or OpKind.Increment or OpKind.Open or OpKind.Accept) ReportState(step, path);
     }
 
     private PlanObject Object(PlanStep step) => _objects[step.Object!];

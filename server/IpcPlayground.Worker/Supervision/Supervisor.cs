@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Events;
 using System.Text.Json;
 using IpcPlayground.Worker.Framing;
@@ -243,7 +244,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 // A call that did not sleep took effect when it was made; the process it woke often runs first and
                 // reports before the caller is back from the kernel. A call that slept took effect when it woke.
                 if (!end.Slept) end = end with { T = end.T - end.DurationNs };
-                if (end.Op == "spawn" && end.Result > 0 && end.Target is not null)
+                if (end.Op == Ops.Spawn && end.Result > 0 && end.Target is not null)
                 {
                     _table.Add(end.Target, (int)end.Result);
                     end = end with { T = _spawns.Spawned(end.Target, end.T) };
@@ -251,7 +252,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 if (end is { Object: { } used, SysvId: { } usedId }) _instances.Add(used, usedId);
                 _buffer.Add(end);
                 if (end.Object is not null) SnapshotObject(end.Object, end.SysvId, MonotonicClock.Now());
-                if (end is { Op: "signal", Fate: { } fate, Signal: { } sent, Target: { } target } && _table.TryGetPid(target, out var targetPid))
+                if (end is { Op: Ops.Signal, Fate: { } fate, Signal: { } sent, Target: { } target } && _table.TryGetPid(target, out var targetPid))
                     _buffer.Add(new SignalFrame { T = end.T + 1, Process = target, Pid = targetPid, Signal = sent, Disposition = fate });
                 break;
             case HeldFrame held:

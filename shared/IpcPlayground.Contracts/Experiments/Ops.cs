@@ -1,5 +1,12 @@
 namespace IpcPlayground.Contracts.Experiments;
 
+/// <summary>The ops of the contract as a closed set: code that does each op switches on this, without a default.</summary>
+public enum OpKind
+{
+    Write, Read, Send, Receive, Open, Close, Store, Load, Increment, SemWait, SemPost, Signal, Handle, Block, Unblock,
+    WaitSignal, Spawn, Wait, Sleep, Repeat, Stat, Remove, Exit, Accept,
+}
+
 /// <summary>The <c>op</c> values of a step, as the contract spells them.</summary>
 public static class Ops
 {
@@ -29,4 +36,22 @@ public static class Ops
 
     /// <summary>Extension: accept one connection on a unix-stream or tcp object (the process listens from its start).</summary>
     public const string Accept = "accept";
+
+    private static readonly Dictionary<string, OpKind> Kinds = new(StringComparer.Ordinal)
+    {
+        [Write] = OpKind.Write, [Read] = OpKind.Read, [Send] = OpKind.Send, [Receive] = OpKind.Receive, [Open] = OpKind.Open,
+        [Close] = OpKind.Close, [Store] = OpKind.Store, [Load] = OpKind.Load, [Increment] = OpKind.Increment,
+        [SemWait] = OpKind.SemWait, [SemPost] = OpKind.SemPost, [Signal] = OpKind.Signal, [Handle] = OpKind.Handle,
+        [Block] = OpKind.Block, [Unblock] = OpKind.Unblock, [WaitSignal] = OpKind.WaitSignal, [Spawn] = OpKind.Spawn,
+        [Wait] = OpKind.Wait, [Sleep] = OpKind.Sleep, [Repeat] = OpKind.Repeat, [Stat] = OpKind.Stat, [Remove] = OpKind.Remove,
+        [Exit] = OpKind.Exit, [Accept] = OpKind.Accept,
+    };
+
+    /// <summary>The kind a valid <c>op</c> names; throws for any other (validation has refused it before).</summary>
+    public static OpKind KindOf(string op) =>
+        Kinds.TryGetValue(op, out var kind) ? kind : throw new ArgumentException($"'{op}' is not an op", nameof(op));
+
+    public static string NameOf(OpKind kind) => Kinds.First(k => k.Value == kind).Key;
+
+    public static IReadOnlyCollection<string> All => Kinds.Keys;
 }
