@@ -8,7 +8,7 @@ namespace IpcPlayground.Storage;
 public static class StorageServices
 {
     /// <summary>SQLite in <see cref="StorageOptions.DataDirectory"/> by default, PostgreSQL when configured; migrated at start.</summary>
-    public static IServiceCollection AddPlaygroundStorage(this IServiceCollection services)
+    public static IServiceCollection AddPlaygroundDatabase(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Provider != "postgres" || !string.IsNullOrWhiteSpace(o.ConnectionString),

@@ -8,9 +8,9 @@ namespace IpcPlayground.ClientTests;
 /// <summary>A long run shows its progress and who is blocked; limits and a bad ending are shown plainly.</summary>
 public sealed class RunStatusTests : BunitContext
 {
-    private static RunTimeline Timeline(Events events)
+    private static RunEventLog Log(Events events)
     {
-        var timeline = new RunTimeline();
+        var timeline = new RunEventLog();
         timeline.Add(events.List);
         return timeline;
     }
@@ -25,7 +25,7 @@ public sealed class RunStatusTests : BunitContext
         var progress = RunProgress.Build(events.List);
         Assert.Equal(["a"], progress.BlockedNow.Select(b => b.Process));
 
-        var cut = Render<RunStatusBar>(p => p.Add(c => c.Timeline, Timeline(events)));
+        var cut = Render<RunStatusBar>(p => p.Add(c => c.Log, Log(events)));
         Assert.Equal("running", cut.Find("[data-testid=run-status]").GetAttribute("data-status"));
         Assert.Contains("a: read(p)", cut.Find("[data-testid=blocked-process]").TextContent, StringComparison.Ordinal);
         Assert.Contains("5 events", cut.Find("[data-testid=event-count]").TextContent, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class RunStatusTests : BunitContext
     public void A_limit_and_its_run_end_are_listed_as_problems()
     {
         var events = new Events().Start(0, "a").Limit(5, "events", "more than 20000 events").End(6, "limit", "stopped");
-        var cut = Render<RunStatusBar>(p => p.Add(c => c.Timeline, Timeline(events)));
+        var cut = Render<RunStatusBar>(p => p.Add(c => c.Log, Log(events)));
 
         Assert.Equal("limit", cut.Find("[data-testid=run-status]").GetAttribute("data-status"));
         Assert.Equal("events", cut.Find("[data-testid=run-limit]").GetAttribute("data-limit"));
@@ -46,7 +46,7 @@ public sealed class RunStatusTests : BunitContext
     [Fact]
     public void A_completed_run_shows_no_problems()
     {
-        var cut = Render<RunStatusBar>(p => p.Add(c => c.Timeline, Timeline(new Events().Start(0, "a").Exit(1, "a").End(2, "completed"))));
+        var cut = Render<RunStatusBar>(p => p.Add(c => c.Log, Log(new Events().Start(0, "a").Exit(1, "a").End(2, "completed"))));
         Assert.Empty(cut.FindAll("[data-testid=run-problems]"));
         Assert.Equal("completed", cut.Find("[data-testid=run-status]").TextContent);
     }

@@ -66,6 +66,9 @@ public sealed record UiText
     public required string Errors { get; init; }
     public required Func<string, string> Status { get; init; }
 
+    /// <summary>A request that never reached the server (the network, the server down), with what the browser said.</summary>
+    public required Func<string, string> ServerUnreachable { get; init; }
+
     // step mode
     public required string StepModeHint { get; init; }
     public required string Next { get; init; }
@@ -196,6 +199,7 @@ public sealed record UiText
         NoneBlocked = "none blocked",
         LimitsHit = "Limits hit",
         Errors = "Errors",
+        ServerUnreachable = m => $"the server could not be reached: {m}",
         Status = s => s switch
         {
             RunStatuses.Running => "running…",
@@ -322,6 +326,7 @@ public sealed record UiText
         NoneBlocked = "没有阻塞",
         LimitsHit = "触及的限制",
         Errors = "错误",
+        ServerUnreachable = m => $"无法连接服务器：{m}",
         Status = s => s switch
         {
             RunStatuses.Running => "运行中…",

@@ -30,10 +30,13 @@ public static class PlaygroundServices
         return builder;
     }
 
-    /// <summary>Shared experiments and recorded runs (SQLite by default, PostgreSQL by configuration).</summary>
+    /// <summary>
+    /// Shared experiments and recorded runs (the database: SQLite by default, PostgreSQL by configuration), the
+    /// recorder of finished runs and the access-checked lookup of runs.
+    /// </summary>
     public static WebApplicationBuilder AddPlaygroundStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddPlaygroundStorage();
+        builder.Services.AddPlaygroundDatabase();
         builder.Services.AddSingleton<IRunRecorder, StoredRunRecorder>();
         builder.Services.AddSingleton<RunFinder>();
         return builder;

@@ -1,3 +1,4 @@
+using IpcPlayground.Client.Localization;
 using IpcPlayground.Client.Services.Composer;
 using IpcPlayground.Contracts.Experiments;
 using Microsoft.AspNetCore.SignalR;
@@ -13,14 +14,14 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
 {
     private int _generation;
 
-    public RunTimeline? Timeline { get; private set; }
+    public RunEventLog? Log { get; private set; }
     public string? RunId { get; private set; }
 
     /// <summary>The experiment text the run started from; null for a watched run.</summary>
     public string? Json { get; private set; }
 
     /// <summary>The lanes: the experiment's processes for a run started here, those its events name for a watched one.</summary>
-    public IReadOnlyList<string> Processes => _declared ?? Timeline?.Processes ?? [];
+    public IReadOnlyList<string> Processes => _declared ?? Log?.Processes ?? [];
 
     private IReadOnlyList<string>? _declared;
     public bool InStepMode { get; private set; }
@@ -33,7 +34,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     public event Action? Changed;
 
     /// <summary>In step mode, what each held process would do next, for the timeline's lane labels.</summary>
-    public IReadOnlyDictionary<string, string>? NextSteps => InStepMode && Timeline is { IsFinished: false } timeline
+    public IReadOnlyDictionary<string, string>? NextSteps => InStepMode && Log is { IsFinished: false } timeline
         ? StepModeModel.Build(timeline.Ordered, Processes).Where(h => h.CanStep)
             .ToDictionary(h => h.Process, h => StepModeModel.Describe(h.HeldBefore!))
         : null;
@@ -59,7 +60,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         }
         catch (HttpRequestException e)
         {
-            ServerErrors = [new ValidationError("$", "the server could not be reached: " + e.Message)];
+            ServerErrors = [new ValidationError("$", UiText.English.ServerUnreachable(e.Message))];
             return false;
         }
         finally
@@ -111,12 +112,12 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         _declared = processes.Count > 0 ? processes : null;
         InspectAt = null;
         StepProblem = null;
-        var timeline = Timeline = new RunTimeline();
+        var timeline = Log = new RunEventLog();
         try
         {
             await runs.FollowAsync(runId, events =>
             {
-                if (timeline != Timeline) return;
+                if (timeline != Log) return;
                 timeline.Add(events);
                 Changed?.Invoke();
             });
@@ -125,7 +126,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         {
             if (generation != _generation) return false;
             RunId = null;
-            Timeline = null;
+            Log = null;
             ServerErrors = [new ValidationError("$", $"run {runId} could not be followed: {e.Message}")];
             Changed?.Invoke();
             return false;
@@ -141,7 +142,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         if (RunId is { } previous)
         {
             RunId = null;
-            Timeline = null;
+            Log = null;
             await runs.UnfollowAsync(previous);
         }
     }

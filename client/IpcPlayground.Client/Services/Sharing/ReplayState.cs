@@ -12,7 +12,7 @@ public sealed class ReplayState
 
     public ReplayState(IEnumerable<RunEvent> events)
     {
-        var all = new RunTimeline();
+        var all = new RunEventLog();
         all.Add(events);
         _all = all.Ordered;
         Processes = all.Processes;
@@ -32,7 +32,7 @@ public sealed class ReplayState
     public int Position { get; private set; }
 
     /// <summary>The first <see cref="Position"/> events, as the live page would have held them then.</summary>
-    public RunTimeline Shown { get; private set; }
+    public RunEventLog Shown { get; private set; }
 
     public bool AtEnd => Position >= Count;
 
@@ -64,9 +64,9 @@ public sealed class ReplayState
         return true;
     }
 
-    private RunTimeline Build(int position)
+    private RunEventLog Build(int position)
     {
-        var timeline = new RunTimeline();
+        var timeline = new RunEventLog();
         timeline.Add(_all.Take(position));
         return timeline;
     }

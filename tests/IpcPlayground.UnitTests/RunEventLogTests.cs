@@ -3,12 +3,12 @@ using IpcPlayground.Contracts.Events;
 
 namespace IpcPlayground.UnitTests;
 
-public sealed class RunTimelineTests
+public sealed class RunEventLogTests
 {
     [Fact]
     public void Events_that_arrive_twice_or_out_of_order_are_shown_once_in_seq_order()
     {
-        var timeline = new RunTimeline();
+        var timeline = new RunEventLog();
         timeline.Add([new ProcessStartEvent { Seq = 2 }, new RunStartEvent { Seq = 1 }]);
         timeline.Add([new ProcessStartEvent { Seq = 2 }, new RunEndEvent { Seq = 3, Status = "completed" }]);
 

@@ -3,7 +3,7 @@ using IpcPlayground.Contracts.Events;
 namespace IpcPlayground.Client.Services;
 
 /// <summary>A run's events as the page holds them: in seq order, each once, however often they arrived.</summary>
-public sealed class RunTimeline
+public sealed class RunEventLog
 {
     private readonly SortedDictionary<long, RunEvent> _events = [];
     private IReadOnlyList<RunEvent>? _ordered;
