@@ -17,6 +17,7 @@ builder.AddPlaygroundHealth();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

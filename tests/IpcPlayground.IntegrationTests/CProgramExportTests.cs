@@ -137,6 +137,18 @@ public sealed class CProgramExportTests
     }
 
     [Fact]
+    public async Task A_name_and_description_that_open_or_close_a_C_comment_still_compile_with_Werror()
+    {
+        var experiment = Read("""
+            { "format": 1, "name": "see /* here */ and */ there", "description": "a /* nested /* comment",
+              "objects": [], "processes": [ { "id": "a", "steps": [ { "op": "sleep", "ms": 1 } ] } ] }
+            """);
+        using var sandbox = new CProgramSandbox();
+        var compiled = await sandbox.Compile(CProgramExport.Generate(experiment));
+        Assert.True(compiled.ExitCode == 0, $"gcc rejected it:\n{compiled.Errors}");
+    }
+
+    [Fact]
     public async Task A_deadlocked_program_is_stopped_at_the_experiments_timeout()
     {
         using var sandbox = new CProgramSandbox();

@@ -39,7 +39,7 @@ public sealed class WorkshopLifecycleTests
     {
         await using var server = new PlaygroundServer();
         var http = server.CreateLoopbackClient();
-        using var shared = await http.PostAsync("/api/experiments", new StringContent(SampleExperiments.BlockedRead));
+        using var shared = await http.PostAsync("/api/experiments", new StringContent(SampleExperiments.BlockedRead, System.Text.Encoding.UTF8, "application/json"));
         var url = JsonNode.Parse(await shared.Content.ReadAsStringAsync())!["url"]!.GetValue<string>();
 
         var workshop = await new WorkshopApi(http).CreateAsync("Links", new WorkshopExperimentSource(Link: new Uri(server.BaseAddress, url).ToString()));

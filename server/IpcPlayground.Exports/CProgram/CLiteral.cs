@@ -36,7 +36,8 @@ internal static class CLiteral
     {
         var safe = new StringBuilder();
         foreach (var c in text) safe.Append(char.IsControl(c) ? ' ' : c);
-        return safe.ToString().Replace("*/", "* /", StringComparison.Ordinal);
+        // Neither may end the comment early, nor open one inside it (gcc -Wcomment).
+        return safe.ToString().Replace("*/", "* /", StringComparison.Ordinal).Replace("/*", "/ *", StringComparison.Ordinal);
     }
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

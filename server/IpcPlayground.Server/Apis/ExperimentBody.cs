@@ -24,6 +24,11 @@ public static class ExperimentBody
 
     public static async Task<Result> ReadAsync(HttpRequest request, int maxBytes)
     {
+        // A form or text/plain body is what any web page can make its visitors' browsers send without asking:
+        // refusing them keeps other sites from starting runs and storing experiments in their name.
+        if (!request.HasJsonContentType())
+            return new([], TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Not JSON",
+                detail: "send the experiment with content-type: application/json"));
         if (request.ContentLength > maxBytes)
             return new([], TooLarge(maxBytes));
         using var buffer = new MemoryStream();

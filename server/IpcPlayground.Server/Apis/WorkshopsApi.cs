@@ -49,6 +49,7 @@ public static class WorkshopsApi
         var errors = new List<ValidationError>();
         var title = request.Title?.Trim() ?? "";
         if (title.Length is 0 or > MaxTitle) errors.Add(new ValidationError("title", $"title is from 1 to {MaxTitle} characters"));
+        else if (!StoredText.IsClean(title)) errors.Add(new ValidationError("title", "title may not contain control characters"));
         var sources = request.Experiments ?? [];
         if (sources.Count == 0 || sources.Count > options.Value.MaxExperiments)
             errors.Add(new ValidationError("experiments", $"a workshop has from 1 to {options.Value.MaxExperiments} experiments"));
@@ -91,7 +92,7 @@ public static class WorkshopsApi
         CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > MaxName || name.Any(char.IsControl))
+        if (name.Length is 0 or > MaxName || !StoredText.IsClean(name))
             return ExperimentBody.Invalid([new ValidationError("name", $"a name is from 1 to {MaxName} characters, without control characters")], "The name is not valid");
         if (string.IsNullOrWhiteSpace(request.Code) || await workshops.FindByCodeAsync(request.Code, cancellationToken) is not { } workshop)
             return TypedResults.Problem(statusCode: 404, title: "Unknown code", detail: $"no workshop has the code '{request.Code}'");

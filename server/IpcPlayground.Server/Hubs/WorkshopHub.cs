@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Server.Access;
 using IpcPlayground.Server.Workshops;
 using IpcPlayground.Contracts.Hubs;
@@ -47,7 +48,8 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
     {
         var caller = Caller;
         var trimmed = title?.Trim() ?? "";
-        if (trimmed.Length is 0 or > MaxExperimentTitle) throw new HubException($"an experiment title is from 1 to {MaxExperimentTitle} characters");
+        if (trimmed.Length is 0 or > MaxExperimentTitle || !StoredText.IsClean(trimmed))
+            throw new HubException($"an experiment title is from 1 to {MaxExperimentTitle} characters, without control characters");
         await workshops.SetExperimentAsync(caller.ParticipantId!, trimmed, Context.ConnectionAborted);
         await ParticipantChangedAsync(caller);
     }

@@ -28,8 +28,12 @@ public static partial class ExperimentValidator
             Error("format", experiment.Format is null ? "format is required and must be 1" : $"format {experiment.Format} is not supported; this server reads format 1");
         if (experiment.Name is { Length: > 200 })
             Error("name", "name is at most 200 characters");
+        else if (experiment.Name is { } name && !StoredText.IsClean(name))
+            Error("name", "name may not contain control characters");
         if (experiment.Description is { Length: > 4000 })
             Error("description", "description is at most 4000 characters");
+        else if (experiment.Description is { } description && !StoredText.IsClean(description, multiline: true))
+            Error("description", "description may not contain control characters other than line breaks and tabs");
         if (experiment.Limits?.TimeoutMs is <= 0)
             Error("limits.timeoutMs", "timeoutMs must be a positive number of milliseconds");
 

@@ -20,6 +20,10 @@ internal static class ObjectFieldRules
             error($"{path}.path", pathProblem);
         if (obj.Name is not null && (obj.Name.Length is < 2 or > 64 || obj.Name[0] != '/' || obj.Name.IndexOf('/', 1) >= 0))
             error($"{path}.name", "a POSIX name is '/' followed by 1 to 63 characters with no further '/'");
+        else if (obj.Name is "/." or "/..")
+            error($"{path}.name", $"'{obj.Name}' names a directory, not a POSIX object");
+        else if (obj.Name is not null && !StoredText.IsClean(obj.Name))
+            error($"{path}.name", "a POSIX name may not contain control characters");
         if (obj.Key?.Ftok is { } ftok)
         {
             if (ftok.Path is null) error($"{path}.key.ftok.path", "ftok needs a path");

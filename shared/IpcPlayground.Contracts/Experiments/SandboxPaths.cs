@@ -7,6 +7,9 @@ public static class SandboxPaths
     public const string TmpRoot = "/tmp/";
     public const int MaxLength = 100;
 
+    /// <summary>A Unix socket's address holds 108 bytes with its terminating NUL; every path of a run fits one.</summary>
+    public const int MaxBytes = 107;
+
     /// <summary>Null when <paramref name="path"/> is a clean path inside the sandbox, else why it is not.</summary>
     public static string? Problem(string path)
     {
@@ -19,6 +22,8 @@ public static class SandboxPaths
             return "a path may not contain '..', '.' or empty segments";
         if (path.Any(c => char.IsControl(c)))
             return "a path may not contain control characters";
+        if (System.Text.Encoding.UTF8.GetByteCount(path) > MaxBytes)
+            return $"a path is at most {MaxBytes} bytes in UTF-8 (a Unix socket's address holds {MaxBytes + 1} with its terminating NUL)";
         return null;
     }
 }

@@ -1,0 +1,8 @@
+// Apply the remembered theme and language before the app loads, so the page does not flash. A file, not an inline
+// script: the page's Content-Security-Policy allows scripts from this origin only.
+window.ipcplay = { prefersDark: () => matchMedia("(prefers-color-scheme: dark)").matches };
+try {
+    const theme = localStorage.getItem("ipcplay.theme");
+    if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
+    if ((localStorage.getItem("ipcplay.language") || "").startsWith("zh")) document.documentElement.setAttribute("lang", "zh-Hans");
+} catch { }
