@@ -32,6 +32,13 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
     }
     public EventLog Events { get; } = new();
 
+    private long _eventBytes;
+
+    /// <summary>About how many bytes its events hold: the lines they were read from (a restored run counts none).</summary>
+    public long EventBytes => Interlocked.Read(ref _eventBytes);
+
+    public void CountEventBytes(int bytes) => Interlocked.Add(ref _eventBytes, bytes);
+
     /// <summary>Step, resume and stop; in step mode, which processes are held.</summary>
     public RunControl Control { get; } = new(mode);
 

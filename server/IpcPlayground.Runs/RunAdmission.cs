@@ -13,8 +13,11 @@ public sealed class RunAdmission : IDisposable
     private readonly PartitionedRateLimiter<string> _perClient;
     private readonly RunsOptions _options;
 
-    public RunAdmission(IOptions<RunsOptions> options)
+    private readonly RunMetrics _metrics;
+
+    public RunAdmission(IOptions<RunsOptions> options, RunMetrics metrics)
     {
+        _metrics = metrics;
         _options = options.Value;
         _server = new ConcurrencyLimiter(new() { PermitLimit = _options.MaxConcurrentRuns, QueueLimit = 0 });
         _perClient = PartitionedRateLimiter.Create<string, string>(client =>
@@ -28,6 +31,7 @@ public sealed class RunAdmission : IDisposable
         if (!mine.IsAcquired)
         {
             mine.Dispose();
+            _metrics.Refused(RunMetrics.Refusals.ClientLimit);
             return (null, $"you already have {_options.MaxConcurrentRunsPerClient} runs going; wait for one to finish");
         }
         var server = _server.AttemptAcquire();
@@ -35,6 +39,7 @@ public sealed class RunAdmission : IDisposable
         {
             server.Dispose();
             mine.Dispose();
+            _metrics.Refused(RunMetrics.Refusals.ServerLimit);
             return (null, $"the server is running its limit of {_options.MaxConcurrentRuns} experiments; try again shortly");
         }
         return (new Leases(mine, server), null);

@@ -20,6 +20,7 @@ public sealed class RunCoordinator(
     ISandbox sandbox,
     IRunEventSink sink,
     IRunRecorder recorder,
+    RunMetrics metrics,
     BackgroundWork background,
     IOptions<RunsOptions> options,
     IOptions<SandboxOptions> sandboxOptions,
@@ -61,6 +62,7 @@ public sealed class RunCoordinator(
             await RecordAsync(run, run.Events.SnapshotWith(final));
             await PublishAsync(run, final);
         });
+        metrics.Started(mode);
         return (run, null);
     }
 
@@ -75,6 +77,7 @@ public sealed class RunCoordinator(
         try
         {
             sandboxed = await sandbox.StartAsync(run.Id);
+            metrics.SandboxStarted();
             mapper.Start = mapper.Start with { Enforced = sandboxed.Enforced };
             RunsLog.SandboxStarted(logger, run.Id, sandboxed.HostPid);
             var planLine = JsonSerializer.SerializeToUtf8Bytes(plan, WorkerProtocolJsonContext.Default.RunPlan);
@@ -85,6 +88,8 @@ public sealed class RunCoordinator(
 
             while (await sandboxed.Output.ReadLineAsync(deadline.Token) is { } line)
             {
+                var read = System.Diagnostics.Stopwatch.GetTimestamp();
+                run.CountEventBytes(line.Length);
                 if (budget.Spend(line.Length) is { } broken)
                 {
                     sandboxed.Kill();
@@ -96,7 +101,8 @@ public sealed class RunCoordinator(
                     await sandboxed.WaitForExitAsync(deadline.Token);
                     return EndingWithLimits(run, mapper, sandboxed, ended);
                 }
-                if (mapper.Map(frame) is { } mapped) await PublishAsync(run, [mapped]);
+                await PublishAsync(run, [mapper.Map(frame)]);
+                metrics.Published(1, read);
             }
             return Ending(run, mapper, RunStatuses.Failed, "the sandbox stopped without finishing the run: " + Truncate(sandboxed.Diagnostics));
         }
@@ -119,7 +125,11 @@ public sealed class RunCoordinator(
         }
         finally
         {
-            if (sandboxed is not null) await sandboxed.DisposeAsync();
+            if (sandboxed is not null)
+            {
+                await sandboxed.DisposeAsync();
+                metrics.SandboxGone();
+            }
             RunsLog.RunEnded(logger, run.Id, run.Events.Count);
         }
     }

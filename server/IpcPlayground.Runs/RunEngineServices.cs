@@ -22,6 +22,8 @@ public static class RunEngineServices
         services.AddSingleton<BackgroundWork>();
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundWork>());
         services.AddSingleton<RunRegistry>();
+        services.AddMetrics();
+        services.AddSingleton<RunMetrics>();
         services.AddSingleton<RunAdmission>();
         services.AddSingleton<RunCoordinator>();
         return services;

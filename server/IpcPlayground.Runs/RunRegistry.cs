@@ -18,6 +18,11 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
 
     public Run? Find(string id) => _runs.GetValueOrDefault(id);
 
+    public int Count => _runs.Count;
+
+    /// <summary>Bytes of the events the runs held here keep in memory.</summary>
+    public long RetainedBytes => _runs.Values.Sum(r => r.EventBytes);
+
     /// <summary>Keeps a run restored from its record, so the next request for it is served from memory.</summary>
     public Run Remember(Run run) => _runs.GetOrAdd(run.Id, run);
 

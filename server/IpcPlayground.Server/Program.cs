@@ -14,6 +14,7 @@ builder.AddPlaygroundStorage();
 builder.AddPlaygroundWorkshops();
 builder.AddPlaygroundScaleOut();
 builder.AddPlaygroundHealth();
+builder.AddPlaygroundMetrics();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -24,6 +25,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapHealthChecks("/health");
+app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOpenApi();
 app.MapRunsApi();
 app.MapExperimentsApi();

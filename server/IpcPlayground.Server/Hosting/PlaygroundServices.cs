@@ -1,3 +1,4 @@
+using OpenTelemetry.Metrics;
 using IpcPlayground.Server.Application;
 using IpcPlayground.Server.Storage;
 using IpcPlayground.Server.Access;
@@ -45,6 +46,20 @@ public static class PlaygroundServices
     public static WebApplicationBuilder AddPlaygroundHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<SandboxHealthCheck>("sandbox");
+        return builder;
+    }
+
+    /// <summary>
+    /// Metrics in the Prometheus text format at <c>/metrics</c>: the run engine's (<see cref="RunMetrics"/>), ASP.NET
+    /// Core's requests and SignalR connections, and the .NET runtime's (memory, GC, thread pool).
+    /// </summary>
+    public static WebApplicationBuilder AddPlaygroundMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(RunMetrics.MeterName, "Microsoft.AspNetCore.SignalR", "Microsoft.AspNetCore.Http.Connections")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using IpcPlayground.Runs;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,11 @@ public sealed class WorkshopRunQuotas : IDisposable
     private readonly PartitionedRateLimiter<string> _workshopConcurrency;
     private readonly PartitionedRateLimiter<string> _participantRate;
 
-    public WorkshopRunQuotas(IOptions<WorkshopOptions> options)
+    private readonly RunMetrics _metrics;
+
+    public WorkshopRunQuotas(IOptions<WorkshopOptions> options, RunMetrics metrics)
     {
+        _metrics = metrics;
         _options = options.Value;
         _participantConcurrency = PartitionedRateLimiter.Create<string, string>(id => RateLimitPartition.GetConcurrencyLimiter(id,
             _ => new ConcurrencyLimiterOptions { PermitLimit = _options.ConcurrentRunsPerParticipant, QueueLimit = 0 }));
@@ -54,9 +58,10 @@ public sealed class WorkshopRunQuotas : IDisposable
         return (new Leases(own, room), null);
     }
 
-    private static (IDisposable?, Refusal?) Refuse(RateLimitLease lease, string detail, TimeSpan retryAfter)
+    private (IDisposable?, Refusal?) Refuse(RateLimitLease lease, string detail, TimeSpan retryAfter)
     {
         lease.Dispose();
+        _metrics.Refused(RunMetrics.Refusals.WorkshopQuota);
         return (null, new Refusal(detail, retryAfter));
     }
 

@@ -6,7 +6,7 @@ namespace IpcPlayground.UnitTests.Workshops;
 public sealed class WorkshopRunQuotasTests
 {
     private static WorkshopRunQuotas Quotas(int perParticipant = 1, int perWorkshop = 100, int perMinute = 20) =>
-        new(Options.Create(new WorkshopOptions { ConcurrentRunsPerParticipant = perParticipant, ConcurrentRunsPerWorkshop = perWorkshop, RunsPerParticipantPerMinute = perMinute }));
+        new(Options.Create(new WorkshopOptions { ConcurrentRunsPerParticipant = perParticipant, ConcurrentRunsPerWorkshop = perWorkshop, RunsPerParticipantPerMinute = perMinute }), TestMetrics.Create());
 
     [Fact]
     public void A_participant_gets_a_second_run_only_once_the_first_has_ended()

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace IpcPlayground.Runs;
+
+/// <summary>
+/// What an operator watches (meter <see cref="MeterName"/>): runs started and refused by reason, sandboxes alive,
+/// events published and how long each took from the sandbox to the watchers, and what finished runs keep in memory.
+/// </summary>
+public sealed class RunMetrics
+{
+    public const string MeterName = "IpcPlayground.Runs";
+
+    /// <summary>The <c>reason</c> of a refused run.</summary>
+    public static class Refusals
+    {
+        public const string ClientLimit = "client-limit";
+        public const string ServerLimit = "server-limit";
+        public const string WorkshopQuota = "workshop-quota";
+    }
+
+    private readonly Counter<long> _started;
+    private readonly Counter<long> _refused;
+    private readonly UpDownCounter<long> _liveSandboxes;
+    private readonly Counter<long> _events;
+    private readonly Histogram<double> _publishMs;
+
+    public RunMetrics(IMeterFactory meters, RunRegistry registry)
+    {
+        var meter = meters.Create(MeterName);
+        _started = meter.CreateCounter<long>("ipcplay.runs.started", description: "Runs admitted and started, by mode");
+        _refused = meter.CreateCounter<long>("ipcplay.runs.refused", description: "Run requests refused, by reason");
+        _liveSandboxes = meter.CreateUpDownCounter<long>("ipcplay.sandboxes.live", description: "Sandboxes running now");
+        _events = meter.CreateCounter<long>("ipcplay.events.published", description: "Run events published to their watchers");
+        _publishMs = meter.CreateHistogram<double>("ipcplay.events.publish.duration", unit: "ms",
+            description: "From an event's line read from the sandbox to its publication to the watchers");
+        meter.CreateObservableGauge("ipcplay.runs.retained", () => registry.Count, description: "Runs held in memory, running or recently ended");
+        meter.CreateObservableGauge("ipcplay.runs.retained.bytes", () => registry.RetainedBytes, unit: "By",
+            description: "Bytes of the events of the runs held in memory");
+    }
+
+    public void Started(string mode) => _started.Add(1, new KeyValuePair<string, object?>("mode", mode));
+
+    public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void SandboxStarted() => _liveSandboxes.Add(1);
+
+    public void SandboxGone() => _liveSandboxes.Add(-1);
+
+    public void Published(int events, long startedTimestamp)
+    {
+        _events.Add(events);
+        _publishMs.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using IpcPlayground.Testing;
+
+namespace IpcPlayground.IntegrationTests;
+
+/// <summary>An operator scraping /metrics sees runs started and refused by reason, sandboxes, events and memory.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Metrics_count_runs_refusals_sandboxes_events_and_retained_bytes()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Runs:MaxConcurrentRunsPerClient"] = "1" });
+        var api = new RunApi(server.CreateLoopbackClient());
+        var held = await api.StartAsync(SampleExperiments.PipeByteStream, mode: "step");
+        using (var refused = await api.PostRunAsync(SampleExperiments.PipeByteStream))
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using (await api.ControlAsync(held, "resume")) { }
+        await api.EventsAsync(held);
+        await api.RunAsync(SampleExperiments.PipeByteStream);
+
+        using var http = server.CreateLoopbackClient();
+        var text = await http.GetStringAsync("/metrics").DefaultTimeout();
+        // The exporter may serve a scrape cached a moment before the second run was counted.
+        for (var attempt = 0; attempt < 50 && Value(text, "ipcplay_runs_started_total", "mode=\"free\"") is not >= 1; attempt++)
+        {
+            await Task.Delay(100);
+            text = await http.GetStringAsync("/metrics").DefaultTimeout();
+        }
+
+        Assert.Equal(1, Value(text, "ipcplay_runs_started_total", "mode=\"step\""));
+        Assert.Equal(1, Value(text, "ipcplay_runs_refused_total", "reason=\"client-limit\""));
+        Assert.Equal(0, Value(text, "ipcplay_sandboxes_live"));
+        Assert.True(Value(text, "ipcplay_events_published_total") >= 20, "both runs' events are counted");
+        Assert.Contains("ipcplay_events_publish_duration_milliseconds_bucket", text, StringComparison.Ordinal);
+        Assert.Equal(2, Value(text, "ipcplay_runs_retained"));
+        Assert.True(Value(text, "ipcplay_runs_retained_bytes") > 1000, "the two runs' events are held in memory");
+        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The value of the sample named <paramref name="name"/> that has <paramref name="label"/>, or null.</summary>
+    private static double? Value(string text, string name, string? label = null) =>
+        text.Split('\n')
+            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length && l[name.Length] is ' ' or '{')
+            .Where(l => label is null || l.Contains(label, StringComparison.Ordinal))
+            .Select(l => (double?)double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+}
