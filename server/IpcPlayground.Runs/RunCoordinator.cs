@@ -38,7 +38,7 @@ public sealed class RunCoordinator(
     public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping,
         RunOwner? owner = null, IDisposable? quota = null)
     {
-        var (lease, refusal) = admission.TryAdmit(client);
+        var (lease, refusal) = admission.TryAdmit(client, workshop: owner is not null, stepMode: mode == RunModes.Step);
         if (lease is null)
         {
             quota?.Dispose();

@@ -15,6 +15,9 @@ public sealed class RunMetrics
     public static class Refusals
     {
         public const string ClientLimit = "client-limit";
+        public const string ClientStepLimit = "client-step-limit";
+        public const string StepLimit = "step-limit";
+        public const string WorkshopPool = "workshop-pool";
         public const string ServerLimit = "server-limit";
         public const string WorkshopQuota = "workshop-quota";
     }

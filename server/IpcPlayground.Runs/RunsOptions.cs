@@ -23,11 +23,11 @@ public sealed class RunsOptions
     [Range(0, 1000)]
     public int ReorderWindowMs { get; set; } = 10;
 
-    /// <summary>Extra time the server gives the supervisor past the run's timeout before it kills the sandbox itself.</summary>
     /// <summary>A run in step mode waits for a person between steps: it gets this long instead of the usual timeout.</summary>
     [Range(1000, 3_600_000)]
     public int StepModeTimeoutMs { get; set; } = 600_000;
 
+    /// <summary>Extra time the server gives the supervisor past the run's timeout before it kills the sandbox itself.</summary>
     [Range(100, 60_000)]
     public int KillGraceMs { get; set; } = 2_000;
 
@@ -35,9 +35,24 @@ public sealed class RunsOptions
     [Range(1, 10_000)]
     public int MaxConcurrentRuns { get; set; } = 16;
 
-    /// <summary>Runs executing at once for one client (by IP address).</summary>
+    /// <summary>Runs executing at once for one client (by IPv4 address or IPv6 /64; a workshop participant is a client).</summary>
     [Range(1, 1000)]
     public int MaxConcurrentRunsPerClient { get; set; } = 4;
+
+    /// <summary>
+    /// Of <see cref="MaxConcurrentRuns"/>, how many workshop runs may take: the rest stay for the playground, so
+    /// participants (joined as many as one likes, from one address) cannot starve it.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentWorkshopRuns { get; set; } = 12;
+
+    /// <summary>Runs in step mode at once on this server: a held run keeps its slot while a person thinks.</summary>
+    [Range(1, 10_000)]
+    public int MaxStepModeRuns { get; set; } = 8;
+
+    /// <summary>Runs in step mode at once for one client.</summary>
+    [Range(1, 1000)]
+    public int MaxStepModeRunsPerClient { get; set; } = 2;
 
     /// <summary>Events one run may produce in all; past it the run is stopped with a <c>limit</c> event.</summary>
     [Range(10, 10_000_000)]

@@ -43,7 +43,10 @@ public sealed class RunCgroup : IAsyncDisposable
         var name = NameOf(runId);
         var processes = options.MaxProcesses.ToString(CultureInfo.InvariantCulture);
         var memory = options.MemoryBytes.ToString(CultureInfo.InvariantCulture);
-        string[] enforced = [$"cgroup:pids.max={processes}", $"cgroup:memory={memory}"];
+        var cpuBound = options.CpuPercent > 0;
+        var cpuQuota = (options.CpuPercent * (CpuPeriodUs / 100)).ToString(CultureInfo.InvariantCulture);
+        var period = CpuPeriodUs.ToString(CultureInfo.InvariantCulture);
+        string[] enforced = [$"cgroup:pids.max={processes}", $"cgroup:memory={memory}", .. cpuBound ? [$"cgroup:cpu={options.CpuPercent}%"] : Array.Empty<string>()];
         try
         {
             var controllers = Path.Combine(root, "cgroup.controllers");
@@ -52,13 +55,16 @@ public sealed class RunCgroup : IAsyncDisposable
             {
                 var parent = Path.Combine(root, "ipcplay");
                 Directory.CreateDirectory(parent);
-                File.WriteAllText(Path.Combine(root, "cgroup.subtree_control"), "+pids +memory");
-                File.WriteAllText(Path.Combine(parent, "cgroup.subtree_control"), "+pids +memory");
+                var withCpu = cpuBound && available.Contains("cpu");
+                var enabled = withCpu ? "+pids +memory +cpu" : "+pids +memory";
+                File.WriteAllText(Path.Combine(root, "cgroup.subtree_control"), enabled);
+                File.WriteAllText(Path.Combine(parent, "cgroup.subtree_control"), enabled);
                 var dir = Directory.CreateDirectory(Path.Combine(parent, name)).FullName;
                 File.WriteAllText(Path.Combine(dir, "pids.max"), processes);
                 File.WriteAllText(Path.Combine(dir, "memory.max"), memory);
                 File.WriteAllText(Path.Combine(dir, "memory.swap.max"), "0");
-                return (new RunCgroup("v2", [dir], [.. enforced.Select(e => e + " (v2)")]), null);
+                if (withCpu) File.WriteAllText(Path.Combine(dir, "cpu.max"), $"{cpuQuota} {period}");
+                return (new RunCgroup("v2", [dir], [.. enforced.Where(e => withCpu || !e.StartsWith("cgroup:cpu", StringComparison.Ordinal)).Select(e => e + " (v2)")]), null);
             }
             var pids = Path.Combine(root, "pids");
             var mem = Path.Combine(root, "memory");
@@ -71,7 +77,17 @@ public sealed class RunCgroup : IAsyncDisposable
                 // With swap accounting on, memory+swap gets the same bound, so a run cannot swap its way past it.
                 var withSwap = Path.Combine(memDir, "memory.memsw.limit_in_bytes");
                 if (File.Exists(withSwap)) File.WriteAllText(withSwap, memory);
-                return (new RunCgroup("v1", [pidsDir, memDir], [.. enforced.Select(e => e + " (v1)")]), null);
+                List<string> directories = [pidsDir, memDir];
+                var cpu = Path.Combine(root, "cpu");
+                var withCpu = cpuBound && Directory.Exists(cpu);
+                if (withCpu)
+                {
+                    var cpuDir = Directory.CreateDirectory(Path.Combine(cpu, "ipcplay", name)).FullName;
+                    File.WriteAllText(Path.Combine(cpuDir, "cpu.cfs_period_us"), period);
+                    File.WriteAllText(Path.Combine(cpuDir, "cpu.cfs_quota_us"), cpuQuota);
+                    directories.Add(cpuDir);
+                }
+                return (new RunCgroup("v1", directories, [.. enforced.Where(e => withCpu || !e.StartsWith("cgroup:cpu", StringComparison.Ordinal)).Select(e => e + " (v1)")]), null);
             }
             return (null, $"no writable cgroup hierarchy with pids and memory controllers under {root}");
         }
@@ -113,7 +129,10 @@ public sealed class RunCgroup : IAsyncDisposable
     /// Removes the empty cgroups of runs whose server died before it could (a server killed outright). A cgroup
     /// that still holds a process is not empty, and rmdir leaves it alone.
     /// </summary>
-    private static readonly string[] ParentDirectories = ["ipcplay", "pids/ipcplay", "memory/ipcplay"];
+    private static readonly string[] ParentDirectories = ["ipcplay", "pids/ipcplay", "memory/ipcplay", "cpu/ipcplay"];
+
+    /// <summary>The scheduling period the CPU quota is a share of: 100 ms, the kernel's default.</summary>
+    private const int CpuPeriodUs = 100_000;
 
     /// <summary>A run's cgroup is named for the run and the server process that made it: <c>ipcplay-{runId}.{pid}</c>.</summary>
     public static string NameOf(string runId) => $"ipcplay-{runId}.{Environment.ProcessId}";

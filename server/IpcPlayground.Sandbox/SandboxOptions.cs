@@ -39,6 +39,13 @@ public sealed class SandboxOptions
     [Range(1, 3600)]
     public int CpuSecondsPerProcess { get; set; } = 10;
 
+    /// <summary>
+    /// CPU time all processes of a run may use together, in percent of one CPU (cgroup cpu.max on v2, the CFS quota on
+    /// v1): a run that spins cannot take more than this from the others. 0 leaves it unbounded.
+    /// </summary>
+    [Range(0, 6400)]
+    public int CpuPercent { get; set; } = 100;
+
     /// <summary>Open descriptors per process (RLIMIT_NOFILE).</summary>
     [Range(64, 65536)]
     public int OpenFiles { get; set; } = 256;

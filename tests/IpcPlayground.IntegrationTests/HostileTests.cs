@@ -26,6 +26,25 @@ public sealed class HostileTests(PlaygroundServer server)
         Assert.Contains(enforced, e => e.StartsWith("cgroup:pids.max=", StringComparison.Ordinal));
         Assert.Contains(enforced, e => e.StartsWith("cgroup:memory=", StringComparison.Ordinal));
         Assert.Contains(enforced, e => e.StartsWith("rlimit:cpu=", StringComparison.Ordinal));
+        Assert.Contains(enforced, e => e.StartsWith("cgroup:cpu=100%", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_run_is_bounded_to_one_CPU_by_a_CFS_quota_on_its_cgroup()
+    {
+        var runId = await _api.StartAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson, mode: "step");
+        try
+        {
+            // Held in step mode, the run's cgroup is there to read; this host's hierarchy is cgroup v1.
+            var dir = Path.Combine("/sys/fs/cgroup/cpu/ipcplay", IpcPlayground.Sandbox.RunCgroup.NameOf(runId));
+            Assert.Equal("100000", File.ReadAllText(Path.Combine(dir, "cpu.cfs_period_us")).Trim());
+            Assert.Equal("100000", File.ReadAllText(Path.Combine(dir, "cpu.cfs_quota_us")).Trim());
+        }
+        finally
+        {
+            using (await _api.ControlAsync(runId, "stop")) { }
+            await _api.EventsAsync(runId);
+        }
     }
 
     [Fact]

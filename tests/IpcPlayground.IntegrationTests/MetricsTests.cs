@@ -3,7 +3,18 @@ using IpcPlayground.Testing;
 
 namespace IpcPlayground.IntegrationTests;
 
+/// <summary>
+/// Meters are named, and a metrics listener hears every meter of its name in the process: the servers of the other
+/// tests would add to these counts. In production one server is one process; here this collection runs alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneCollection
+{
+    public const string Name = "alone";
+}
+
 /// <summary>An operator scraping /metrics sees runs started and refused by reason, sandboxes, events and memory.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class MetricsTests
 {
     [Fact]

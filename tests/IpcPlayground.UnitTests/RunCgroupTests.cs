@@ -10,7 +10,9 @@ public sealed class RunCgroupTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cgroupfs-");
 
-    private SandboxOptions Options => new() { CgroupRoot = _root.FullName, MaxProcesses = 32, MemoryBytes = 64 << 20 };
+    private SandboxOptions Options => WithCpu(100);
+
+    private SandboxOptions WithCpu(int percent) => new() { CgroupRoot = _root.FullName, MaxProcesses = 32, MemoryBytes = 64 << 20, CpuPercent = percent };
 
     [Fact]
     public void On_a_v2_hierarchy_one_directory_gets_pids_max_and_memory_max()
@@ -24,7 +26,9 @@ public sealed class RunCgroupTests : IDisposable
         var dir = Path.Combine(_root.FullName, "ipcplay", RunCgroup.NameOf("r1"));
         Assert.Equal("32", File.ReadAllText(Path.Combine(dir, "pids.max")));
         Assert.Equal((64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(dir, "memory.max")));
-        Assert.Equal("+pids +memory", File.ReadAllText(Path.Combine(_root.FullName, "ipcplay", "cgroup.subtree_control")));
+        Assert.Equal("+pids +memory +cpu", File.ReadAllText(Path.Combine(_root.FullName, "ipcplay", "cgroup.subtree_control")));
+        Assert.Equal("100000 100000", File.ReadAllText(Path.Combine(dir, "cpu.max")));
+        Assert.Contains("cgroup:cpu=100% (v2)", cgroup.Enforced);
         Assert.Equal([Path.Combine(dir, "cgroup.procs")], cgroup.ProcsFiles);
         Assert.Contains("cgroup:pids.max=32 (v2)", cgroup.Enforced);
 
@@ -46,6 +50,33 @@ public sealed class RunCgroupTests : IDisposable
         Assert.Equal((64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
             File.ReadAllText(Path.Combine(_root.FullName, "memory", "ipcplay", RunCgroup.NameOf("r2"), "memory.limit_in_bytes")));
         Assert.Empty(cgroup.LimitsHit());
+    }
+
+    [Fact]
+    public void On_a_v1_hierarchy_with_a_cpu_tree_the_run_gets_a_CFS_quota_in_percent_of_one_CPU()
+    {
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "pids"));
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "memory"));
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "cpu"));
+
+        var (cgroup, _) = RunCgroup.Create(WithCpu(150), "r4");
+
+        var dir = Path.Combine(_root.FullName, "cpu", "ipcplay", RunCgroup.NameOf("r4"));
+        Assert.Equal("100000", File.ReadAllText(Path.Combine(dir, "cpu.cfs_period_us")));
+        Assert.Equal("150000", File.ReadAllText(Path.Combine(dir, "cpu.cfs_quota_us")));
+        Assert.Contains(Path.Combine(dir, "cgroup.procs"), cgroup!.ProcsFiles);
+        Assert.Contains("cgroup:cpu=150% (v1)", cgroup.Enforced);
+    }
+
+    [Fact]
+    public void A_cpu_bound_of_0_writes_no_quota()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, "cgroup.controllers"), "cpu memory pids\n");
+
+        var (cgroup, _) = RunCgroup.Create(WithCpu(0), "r5");
+
+        Assert.False(File.Exists(Path.Combine(_root.FullName, "ipcplay", RunCgroup.NameOf("r5"), "cpu.max")));
+        Assert.DoesNotContain(cgroup!.Enforced, e => e.StartsWith("cgroup:cpu", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public static class RunsApi
     }
 
     private static Task<IResult> StartRun(HttpRequest request, RunStarter starter) =>
-        starter.StartAsync(request, client: request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        starter.StartAsync(request, client: ClientAddress.Of(request.HttpContext));
 
     private static async Task<Results<Ok<RunSummary>, ProblemHttpResult>> GetRun(string runId, RunFinder runs, HttpContext context) =>
         await runs.FindAsync(runId, context.User, context.RequestAborted) is { } run ? TypedResults.Ok(run.Summarize()) : Problems.UnknownRun(runId);

@@ -38,5 +38,5 @@ public static class WorkshopServices
         return builder;
     }
 
-    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string ClientOf(HttpContext context) => ClientAddress.Of(context);
 }
