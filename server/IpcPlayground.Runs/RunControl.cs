@@ -26,6 +26,13 @@ public sealed class RunControl(string mode)
     private readonly Lock _lock = new();
     private bool _free = mode != RunModes.Step;
     private bool _ended;
+    private long _lastStep = Environment.TickCount64;
+
+    /// <summary>How long a run held in step mode has waited for its next step (or resume); zero when it is not held.</summary>
+    public TimeSpan Idle
+    {
+        get { lock (_lock) return _free || _ended ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Environment.TickCount64 - _lastStep); }
+    }
 
     public string Mode { get; } = mode;
 
@@ -60,6 +67,7 @@ public sealed class RunControl(string mode)
             if (_ended) return ControlOutcome.Ended;
             if (Mode != RunModes.Step) return ControlOutcome.NotStepMode;
             if (!_held.Remove(process)) return ControlOutcome.NotHeld;
+            _lastStep = Environment.TickCount64;
             _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Step, Target = process });
             return ControlOutcome.Sent;
         }

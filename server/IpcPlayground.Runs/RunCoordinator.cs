@@ -72,7 +72,11 @@ public sealed class RunCoordinator(
         var budget = new EventBudget(_options, time);
         var mapper = new FrameMapper(run.Id, new RunStartEvent { Name = run.Name, Sandbox = sandbox.Kind, TimeoutMs = plan.TimeoutMs });
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(plan.TimeoutMs + _options.KillGraceMs), time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, timeout.Token);
+        using var idle = new CancellationTokenSource();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, timeout.Token, idle.Token);
+        var idleLimit = TimeSpan.FromMilliseconds(_options.StepModeIdleMs);
+        using var watching = new CancellationTokenSource();
+        var watcher = plan.StepMode ? WatchIdleAsync(run.Control, idleLimit, idle, watching.Token) : Task.CompletedTask;
         ISandboxedRun? sandboxed = null;
         try
         {
@@ -110,6 +114,11 @@ public sealed class RunCoordinator(
         {
             return Ending(run, mapper, RunStatuses.Killed, "the server is shutting down");
         }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested)
+        {
+            return Ending(run, mapper, RunStatuses.Killed,
+                $"held in step mode for {idleLimit.TotalSeconds:0} s without a step; a run nobody steps ends and gives its slot back");
+        }
         catch (OperationCanceledException)
         {
             return Ending(run, mapper, RunStatuses.Killed, $"the sandbox did not finish within {plan.TimeoutMs} ms plus {_options.KillGraceMs} ms grace and was killed");
@@ -125,6 +134,8 @@ public sealed class RunCoordinator(
         }
         finally
         {
+            await watching.CancelAsync();
+            await watcher;
             if (sandboxed is not null)
             {
                 await sandboxed.DisposeAsync();
@@ -161,6 +172,18 @@ public sealed class RunCoordinator(
     }
 
     /// <summary>Writes the person's step, resume and stop commands to the supervisor, one JSON line each.</summary>
+    /// <summary>Cancels <paramref name="idle"/> once the run has waited longer than <paramref name="limit"/> for a step.</summary>
+    private static async Task WatchIdleAsync(RunControl control, TimeSpan limit, CancellationTokenSource idle, CancellationToken executing)
+    {
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(limit.TotalMilliseconds / 4, 50, 1000));
+        try
+        {
+            while (control.Idle < limit) await Task.Delay(period, executing);
+            await idle.CancelAsync();
+        }
+        catch (OperationCanceledException) { }
+    }
+
     private static async Task ForwardCommandsAsync(RunControl control, Stream input, CancellationToken cancellationToken)
     {
         try

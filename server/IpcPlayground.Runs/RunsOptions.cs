@@ -27,6 +27,10 @@ public sealed class RunsOptions
     [Range(1000, 3_600_000)]
     public int StepModeTimeoutMs { get; set; } = 600_000;
 
+    /// <summary>A run held in step mode that nobody steps (nor resumes) for this long ends, and gives its slot back.</summary>
+    [Range(1000, 3_600_000)]
+    public int StepModeIdleMs { get; set; } = 120_000;
+
     /// <summary>Extra time the server gives the supervisor past the run's timeout before it kills the sandbox itself.</summary>
     [Range(100, 60_000)]
     public int KillGraceMs { get; set; } = 2_000;

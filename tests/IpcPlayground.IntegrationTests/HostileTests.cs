@@ -35,7 +35,10 @@ public sealed class HostileTests(PlaygroundServer server)
         var runId = await _api.StartAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson, mode: "step");
         try
         {
-            // Held in step mode, the run's cgroup is there to read; this host's hierarchy is cgroup v1.
+            // Once a process is held, the run's cgroup is there to read (the sandbox starts after the 202); this
+            // host's hierarchy is cgroup v1.
+            await using (var live = _api.Follow(runId))
+                await live.WaitForAsync(e => e.Kind() == "paused");
             var dir = Path.Combine("/sys/fs/cgroup/cpu/ipcplay", IpcPlayground.Sandbox.RunCgroup.NameOf(runId));
             Assert.Equal("100000", File.ReadAllText(Path.Combine(dir, "cpu.cfs_period_us")).Trim());
             Assert.Equal("100000", File.ReadAllText(Path.Combine(dir, "cpu.cfs_quota_us")).Trim());

@@ -23,6 +23,25 @@ public sealed class SharingTests
     }
 
     [Fact]
+    public async Task A_burst_of_shares_from_one_address_is_refused_after_its_quota_with_Retry_After()
+    {
+        using var data = new TemporaryDirectory();
+        await using var server = ServerOn(data);
+        using var http = server.CreateLoopbackClient();
+        for (var i = 0; i < 30; i++)
+        {
+            var copy = JsonNode.Parse(Experiment)!.AsObject();
+            copy["name"] = $"copy {i}";
+            await ShareAsync(http, copy.ToJsonString());
+        }
+
+        using var refused = await http.PostAsync("/api/experiments", new StringContent(Experiment, Encoding.UTF8, "application/json")).DefaultTimeout();
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After says when to come back");
+        Assert.Contains("30 experiments every 10 minutes", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_shared_experiment_survives_a_restart_and_comes_back_byte_identical()
     {
         using var data = new TemporaryDirectory();

@@ -13,6 +13,7 @@ public static class ExperimentsApi
     {
         var experiments = app.MapGroup("/api/experiments").WithTags("Experiments");
         experiments.MapPost("/", Share)
+            .RequireRateLimiting(Hosting.RequestQuotas.Shares)
             .WithSummary("Stores a valid experiment; its id is derived from its bytes, so a link never changes meaning.");
         experiments.MapGet("/{id}", Get)
             .WithSummary("The experiment exactly as stored.");

@@ -38,6 +38,7 @@ public static class PlaygroundServices
     public static WebApplicationBuilder AddPlaygroundStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddPlaygroundDatabase();
+        builder.Services.AddRequestQuotas();
         builder.Services.AddSingleton<IRunRecorder, StoredRunRecorder>();
         builder.Services.AddSingleton<RunFinder>();
         return builder;
