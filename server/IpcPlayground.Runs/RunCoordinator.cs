@@ -61,6 +61,8 @@ public sealed class RunCoordinator(
             // Recorded before run-end is published: whoever sees the end can replay the run from its record.
             await RecordAsync(run, run.Events.SnapshotWith(final));
             await PublishAsync(run, final);
+            // Ended and recorded: from here it may be let go to keep memory within its budget.
+            registry.Prune();
         });
         metrics.Started(mode);
         return (run, null);

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace IpcPlayground.Runs;
 
-/// <summary>The runs this server knows, kept for <see cref="RunsOptions.RetainMinutes"/> after they end.</summary>
+/// <summary>
+/// The runs this server knows: the running ones, and the finished ones for <see cref="RunsOptions.RetainMinutes"/>
+/// after they end, while their events together stay within <see cref="RunsOptions.RetainedEventBytes"/>.
+/// </summary>
 public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
@@ -26,11 +29,19 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
     /// <summary>Keeps a run restored from its record, so the next request for it is served from memory.</summary>
     public Run Remember(Run run) => _runs.GetOrAdd(run.Id, run);
 
-    private void Prune()
+    /// <summary>Lets go of finished runs past their time, then of the oldest finished ones while over the byte budget.</summary>
+    public void Prune()
     {
         var cutoff = time.GetUtcNow().AddMinutes(-options.Value.RetainMinutes);
         foreach (var (id, run) in _runs)
             if (run.EndedAt is { } ended && ended < cutoff) _runs.TryRemove(id, out _);
+        var over = RetainedBytes - options.Value.RetainedEventBytes;
+        if (over <= 0) return;
+        foreach (var run in _runs.Values.Where(r => r.EndedAt is not null).OrderBy(r => r.EndedAt).ToList())
+        {
+            if (over <= 0) break;
+            if (_runs.TryRemove(run.Id, out _)) over -= run.EventBytes;
+        }
     }
 
     /// <summary>Unguessable and URL-safe: 80 random bits.</summary>

@@ -70,6 +70,13 @@ public sealed class RunsOptions
     [Range(1024, 1L << 32)]
     public long MaxEventBytesPerRun { get; set; } = 16 << 20;
 
+    /// <summary>
+    /// Bytes of events the finished runs held in memory may keep together; past it the oldest are let go (they are
+    /// recorded, and served from the store when asked for again).
+    /// </summary>
+    [Range(1L << 20, 1L << 40)]
+    public long RetainedEventBytes { get; set; } = 64L << 20;
+
     /// <summary>How long a finished run's events stay available.</summary>
     [Range(1, 10_080)]
     public int RetainMinutes { get; set; } = 60;

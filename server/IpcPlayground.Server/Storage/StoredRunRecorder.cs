@@ -29,9 +29,11 @@ public sealed class StoredRunRecorder(PlaygroundStore store, IOptions<StorageOpt
     public async Task<Run?> RestoreAsync(string runId, CancellationToken cancellationToken)
     {
         if (await store.FindRunAsync(runId, cancellationToken) is not { } record) return null;
-        return Run.Restore(record.Id, record.Name, record.Mode, record.Experiment,
+        var run = Run.Restore(record.Id, record.Name, record.Mode, record.Experiment,
             DateTimeOffset.FromUnixTimeMilliseconds(record.StartedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(record.EndedAtMs),
             EventNdjson.Read(record.EventsNdjson), time,
             record is { WorkshopId: { } workshop, ParticipantId: { } participant } ? new RunOwner(workshop, participant) : null);
+        run.CountEventBytes(record.EventsNdjson.Length);
+        return run;
     }
 }
