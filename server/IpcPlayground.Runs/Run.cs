@@ -40,7 +40,7 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
     public void CountEventBytes(int bytes) => Interlocked.Add(ref _eventBytes, bytes);
 
     /// <summary>Step, resume and stop; in step mode, which processes are held.</summary>
-    public RunControl Control { get; } = new(mode);
+    public RunControl Control { get; } = new(mode, time);
 
     public RunEvent[] Append(IReadOnlyList<RunEvent> events)
     {

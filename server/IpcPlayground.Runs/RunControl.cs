@@ -19,19 +19,19 @@ public enum ControlOutcome
 /// any mode, stop. It knows which processes are held from the run's own <c>paused</c> events, and queues commands for
 /// the coordinator to write to the supervisor.
 /// </summary>
-public sealed class RunControl(string mode)
+public sealed class RunControl(string mode, TimeProvider time)
 {
     private readonly Channel<ControlFrame> _commands = Channel.CreateUnbounded<ControlFrame>(new() { SingleReader = true });
     private readonly Dictionary<string, PausedEvent> _held = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private bool _free = mode != RunModes.Step;
     private bool _ended;
-    private long _lastStep = Environment.TickCount64;
+    private long _lastStep = time.GetTimestamp();
 
     /// <summary>How long a run held in step mode has waited for its next step (or resume); zero when it is not held.</summary>
     public TimeSpan Idle
     {
-        get { lock (_lock) return _free || _ended ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Environment.TickCount64 - _lastStep); }
+        get { lock (_lock) return _free || _ended ? TimeSpan.Zero : time.GetElapsedTime(_lastStep); }
     }
 
     public string Mode { get; } = mode;
@@ -67,7 +67,7 @@ public sealed class RunControl(string mode)
             if (_ended) return ControlOutcome.Ended;
             if (Mode != RunModes.Step) return ControlOutcome.NotStepMode;
             if (!_held.Remove(process)) return ControlOutcome.NotHeld;
-            _lastStep = Environment.TickCount64;
+            _lastStep = time.GetTimestamp();
             _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Step, Target = process });
             return ControlOutcome.Sent;
         }

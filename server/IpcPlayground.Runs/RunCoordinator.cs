@@ -108,7 +108,7 @@ public sealed class RunCoordinator(
                     return EndingWithLimits(run, mapper, sandboxed, ended);
                 }
                 await PublishAsync(run, [mapper.Map(frame)]);
-                metrics.Published(1, read);
+                metrics.Published(read);
             }
             return Ending(run, mapper, RunStatuses.Failed, "the sandbox stopped without finishing the run: " + Truncate(sandboxed.Diagnostics));
         }
@@ -158,7 +158,7 @@ public sealed class RunCoordinator(
         var limitNs = sandboxOptions.Value.CpuSecondsPerProcess * 1_000_000_000L;
         if (run.Events.Snapshot().OfType<ProcessExitEvent>().Any(e => e.Signal is "SIGXCPU" && (e.CpuNs ?? limitNs) >= limitNs * 9 / 10))
             hits.Add(("cpu", "a process used more CPU time than a run's process may and was killed"));
-        var end = (RunEndEvent)mapper.Map(ended)!;
+        var end = (RunEndEvent)mapper.Map(ended);
         var ending = new List<RunEvent>();
         foreach (var (limit, message) in hits)
             ending.Add(new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = end.TNs });
@@ -210,7 +210,7 @@ public sealed class RunCoordinator(
     {
         if (run.Events.IsCompleted) return [];
         var events = new List<RunEvent>();
-        if (run.Events.Count == 0 && mapper.Map(new RunStartedFrame()) is { } started) events.Add(started);
+        if (run.Events.Count == 0) events.Add(mapper.Map(new RunStartedFrame()));
         events.Add(limit is null
             ? new ErrorEvent { RunId = run.Id, Message = message, TNs = Elapsed(run) }
             : new LimitEvent { RunId = run.Id, Limit = limit, Message = message, TNs = Elapsed(run) });

@@ -50,9 +50,10 @@ public sealed class RunMetrics
 
     public void SandboxGone() => _liveSandboxes.Add(-1);
 
-    public void Published(int events, long startedTimestamp)
+    /// <summary>One event published; <paramref name="readTimestamp"/> is when its line was read from the sandbox.</summary>
+    public void Published(long readTimestamp)
     {
-        _events.Add(events);
-        _publishMs.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+        _events.Add(1);
+        _publishMs.Record(Stopwatch.GetElapsedTime(readTimestamp).TotalMilliseconds);
     }
 }

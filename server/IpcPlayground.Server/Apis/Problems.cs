@@ -20,9 +20,13 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 
     /// <summary>429 with <c>Retry-After</c>, naming the limit that was reached.</summary>
-    public static ProblemHttpResult TooManyRuns(HttpContext context, string detail, TimeSpan retryAfter)
+    public static ProblemHttpResult TooManyRuns(HttpContext context, string detail, TimeSpan retryAfter) =>
+        TooMany(context, "Too many runs", detail, retryAfter);
+
+    /// <summary>429 with <c>Retry-After</c> (whole seconds, at least 1), naming the quota.</summary>
+    public static ProblemHttpResult TooMany(HttpContext context, string title, string detail, TimeSpan retryAfter)
     {
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs", detail: detail);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, detail: detail);
     }
 }

@@ -131,7 +131,7 @@ public static class WorkshopsApi
             quota: () =>
             {
                 var (lease, refused) = quotas.TryAcquire(workshopId, caller.ParticipantId!);
-                return Task.FromResult<(IDisposable?, IResult?)>(lease is null ? (null, Problems.TooManyRuns(request.HttpContext, refused!.Detail, refused.RetryAfter)) : (lease, null));
+                return lease is null ? (null, Problems.TooManyRuns(request.HttpContext, refused!.Detail, refused.RetryAfter)) : (lease, null);
             },
             // After the announcement: the board shows the run only once every instance can find it.
             started: run => tracker.Track(run, caller));

@@ -22,7 +22,7 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, IO
     /// <param name="quota">A further lease the caller holds for this run (a participant's), released with the run.</param>
     /// <param name="started">Called once the run is announced, before the answer goes out.</param>
     public async Task<IResult> StartAsync(HttpRequest request, string client, RunOwner? owner = null,
-        Func<Task<(IDisposable? Lease, IResult? Refusal)>>? quota = null, Action<Run>? started = null)
+        Func<(IDisposable? Lease, IResult? Refusal)>? quota = null, Action<Run>? started = null)
     {
         if (ReadMode(request) is not { } mode)
             return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {RunModes.Free}, {RunModes.Step}")]);
@@ -31,7 +31,7 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, IO
         IDisposable? lease = null;
         if (quota is not null)
         {
-            var (taken, refused) = await quota();
+            var (taken, refused) = quota();
             if (taken is null) return refused!;
             lease = taken;
         }

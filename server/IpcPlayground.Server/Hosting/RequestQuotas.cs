@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using IpcPlayground.Server.Access;
+using IpcPlayground.Server.Apis;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace IpcPlayground.Server.Hosting;
@@ -26,12 +26,11 @@ public static class RequestQuotas
             o.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                    detail: policy == Shares
+                await Problems.TooMany(rejected.HttpContext, "Too many requests",
+                    policy == Shares
                         ? $"an address may share {SharesPerWindow} experiments every {ShareWindow.TotalMinutes:0} minutes"
-                        : "too many requests of this kind from this address; try again later").ExecuteAsync(rejected.HttpContext);
+                        : "too many requests of this kind from this address; try again later", retryAfter).ExecuteAsync(rejected.HttpContext);
             };
         });
 }

@@ -330,8 +330,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         var id = sysvId ?? _sysvIds.GetValueOrDefault(objectId, -1);
         if (ObjectSnapshots.Take(obj, id < 0 ? null : id, out _) is not { } taken) return;
         var state = _instances.Label(objectId, taken);
-        var instance = state switch { SysvState s => s.Instance, SysvMemoryState m => m.Instance, _ => null };
-        if (!_snapshots.IsNew($"object:{objectId}:{instance}", state)) return;
+        if (!_snapshots.IsNew($"object:{objectId}:{(state as ISysvIdentity)?.Instance}", state)) return;
         _buffer.Add(new StateFrame { T = t, Object = objectId, State = state });
     }
 

@@ -53,8 +53,18 @@ public sealed record UnixStreamState : StreamState { protected override string T
 public sealed record UnixDgramState : StreamState { protected override string TypeName => ObjectTypes.UnixDgram; }
 public sealed record TcpState : StreamState { protected override string TypeName => ObjectTypes.Tcp; }
 
-/// <summary>A System V object: its key as ipcs shows it (or <c>IPC_PRIVATE</c>), its id and which instance that id is.</summary>
-public abstract record SysvState : ObjectKernelState
+/// <summary>What every System V object's state says of it: its key as ipcs shows it (or <c>IPC_PRIVATE</c>), its id and which instance that id is.</summary>
+public interface ISysvIdentity
+{
+    string? Key { get; }
+    int? Id { get; }
+
+    /// <summary>0 for the object the run made first, 1, 2 … for each new one an <c>open</c> of a private key made.</summary>
+    int? Instance { get; }
+}
+
+/// <summary>A System V queue or semaphore set (a System V segment is a <see cref="MemoryState"/> with the same identity).</summary>
+public abstract record SysvState : ObjectKernelState, ISysvIdentity
 {
     public string? Key { get; init; }
     public int? Id { get; init; }
@@ -92,7 +102,7 @@ public abstract record MemoryState : ObjectKernelState
     public string? PreviewHex { get; init; }
 }
 
-public sealed record SysvMemoryState : MemoryState
+public sealed record SysvMemoryState : MemoryState, ISysvIdentity
 {
     protected override string TypeName => ObjectTypes.SysvShm;
     public string? Key { get; init; }

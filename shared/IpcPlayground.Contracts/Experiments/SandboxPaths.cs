@@ -20,7 +20,7 @@ public static class SandboxPaths
         var segments = path.Split('/');
         if (segments.Skip(1).Any(s => s is "" or "." or ".."))
             return "a path may not contain '..', '.' or empty segments";
-        if (path.Any(c => char.IsControl(c)))
+        if (!StoredText.IsClean(path))
             return "a path may not contain control characters";
         if (System.Text.Encoding.UTF8.GetByteCount(path) > MaxBytes)
             return $"a path is at most {MaxBytes} bytes in UTF-8 (a Unix socket's address holds {MaxBytes + 1} with its terminating NUL)";
