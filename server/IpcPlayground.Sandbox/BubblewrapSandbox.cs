@@ -40,7 +40,16 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         if (cgroup is null && _options.RequireCgroups)
             throw new SandboxUnavailableException($"refusing to run without resource limits: {problem} (set Sandbox:RequireCgroups=false to run without them)");
 
-        var hostUser = HostUser.Choose(_options, worker);
+        HostUser hostUser;
+        try
+        {
+            hostUser = HostUser.Choose(_options, worker);
+        }
+        catch
+        {
+            if (cgroup is not null) await cgroup.DisposeAsync();
+            throw;
+        }
         var start = SandboxLaunch.StartInfo(_options, hostUser, cgroup, BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"));
         start.RedirectStandardInput = true;
 
@@ -52,11 +61,12 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         try
         {
             var process = await _launcher.RunAsync(() => Process.Start(start) ?? throw new SandboxUnavailableException("bwrap did not start"));
-            return new ProcessSandboxedRun(process, cgroup, enforced);
+            return new ProcessSandboxedRun(process, cgroup, hostUser, enforced);
         }
         catch (Exception e)
         {
             if (cgroup is not null) await cgroup.DisposeAsync();
+            hostUser.Dispose();
             if (e is System.ComponentModel.Win32Exception) throw new SandboxUnavailableException($"could not start bubblewrap: {e.Message}", e);
             throw;
         }

@@ -10,11 +10,13 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
     private readonly Process _process;
     private readonly StringBuilder _diagnostics = new();
     private readonly RunCgroup? _cgroup;
+    private readonly HostUser _hostUser;
 
-    public ProcessSandboxedRun(Process process, RunCgroup? cgroup, IReadOnlyList<string> enforced)
+    public ProcessSandboxedRun(Process process, RunCgroup? cgroup, HostUser hostUser, IReadOnlyList<string> enforced)
     {
         _process = process;
         _cgroup = cgroup;
+        _hostUser = hostUser;
         Enforced = enforced;
         HostPid = process.Id;
         _process.ErrorDataReceived += (_, e) =>
@@ -54,5 +56,7 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
         catch (TimeoutException) { }
         _process.Dispose();
         if (_cgroup is not null) await _cgroup.DisposeAsync();
+        // Only once every process of the run is gone may another run have its uid.
+        _hostUser.Dispose();
     }
 }

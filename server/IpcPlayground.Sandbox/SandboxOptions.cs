@@ -61,8 +61,20 @@ public sealed class SandboxOptions
     public bool Seccomp { get; set; } = true;
 
     /// <summary>
-    /// When the server runs as root, bwrap is started as this host user (default nobody), so the sandbox's uid maps to
-    /// an unprivileged user outside too. 0 keeps root (capabilities are dropped either way).
+    /// When the server runs as root, each sandbox runs as its own unprivileged host uid, lent from the pool of
+    /// <see cref="HostUidPoolSize"/> uids from <see cref="HostUidPoolStart"/>: the kernel's per-user limits (POSIX
+    /// queue bytes, pipe pages) then belong to one run. These uids must not be anyone's on the host.
+    /// </summary>
+    [Range(1, int.MaxValue - 65536)]
+    public int HostUidPoolStart { get; set; } = 2_000_000_000;
+
+    /// <summary>How many uids the pool lends (at least the runs a host runs at once); 0 runs every sandbox as <see cref="HostUid"/>.</summary>
+    [Range(0, 65536)]
+    public int HostUidPoolSize { get; set; } = 64;
+
+    /// <summary>
+    /// With the pool off, bwrap is started as this host user (default nobody), so the sandbox's uid maps to an
+    /// unprivileged user outside too. 0 keeps root (capabilities are dropped either way), pool or not.
     /// </summary>
     [Range(0, 65535)]
     public int HostUid { get; set; } = 65534;

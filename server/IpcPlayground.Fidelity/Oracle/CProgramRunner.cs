@@ -53,7 +53,7 @@ public sealed class CProgramRunner(SandboxOptions options)
     /// <summary>Runs the <c>experiment</c> compiled in the directory, in the sandbox; its standard output is its own, its standard error the trace.</summary>
     private async Task<Executed> RunAsync(string directory, int timeoutMs, CancellationToken cancellationToken)
     {
-        // The sandbox's host user (nobody) must reach the program inside its /app.
+        // The sandbox's unprivileged host user must reach the program inside its /app.
         if (OperatingSystem.IsLinux())
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
                 UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
@@ -62,7 +62,8 @@ public sealed class CProgramRunner(SandboxOptions options)
             throw new InvalidOperationException($"refusing to run the C program without the run's resource limits: {problem}");
         try
         {
-            var start = SandboxLaunch.StartInfo(options, HostUser.Choose(options, Path.Combine(directory, "experiment")), cgroup,
+            using var hostUser = HostUser.Choose(options, Path.Combine(directory, "experiment"));
+            var start = SandboxLaunch.StartInfo(options, hostUser, cgroup,
             [
                 // Not --die-with-parent: it follows the thread that started bwrap, and pool threads retire; the timeout kills it.
                 .. BubblewrapCommand.Isolation(options, directory).Where(a => a != "--die-with-parent"),
