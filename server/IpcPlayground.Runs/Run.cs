@@ -17,6 +17,9 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
     /// <summary>Null unless a workshop participant started the run.</summary>
     public RunOwner? Owner { get; init; }
 
+    /// <summary>Whose recording quota the run's record counts against: a pseudonymous key of the requesting address.</summary>
+    public string? RecordedFor { get; init; }
+
     /// <summary>
     /// A run rebuilt from a copy of its events: a finished run from its record, or (with no <paramref name="endedAt"/>)
     /// a run going on on another server instance, as far as it has got.

@@ -36,7 +36,7 @@ public sealed class RunCoordinator(
     /// is published; on refusal it is released at once.
     /// </summary>
     public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping,
-        RunOwner? owner = null, IDisposable? quota = null)
+        RunOwner? owner = null, IDisposable? quota = null, string? recordedFor = null)
     {
         var (lease, refusal) = admission.TryAdmit(client, workshop: owner is not null, stepMode: mode == RunModes.Step);
         if (lease is null)
@@ -44,7 +44,7 @@ public sealed class RunCoordinator(
             quota?.Dispose();
             return (null, refusal);
         }
-        var run = registry.Create(experiment.Name, mode, experimentJson, owner);
+        var run = registry.Create(experiment.Name, mode, experimentJson, owner, recordedFor);
         var limits = sandboxOptions.Value;
         var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
             limits.CpuSecondsPerProcess, limits.OpenFiles, limits.PosixQueueBytes, limits.Seccomp);
@@ -92,16 +92,17 @@ public sealed class RunCoordinator(
             await sandboxed.Input.FlushAsync(deadline.Token);
             _ = ForwardCommandsAsync(run.Control, sandboxed.Input, deadline.Token);
 
-            while (await sandboxed.Output.ReadLineAsync(deadline.Token) is { } line)
+            await using var lines = new FrameLines(sandboxed.Output);
+            while (await lines.ReadAsync(deadline.Token) is var (parsed, bytes))
             {
                 var read = System.Diagnostics.Stopwatch.GetTimestamp();
-                run.CountEventBytes(line.Length);
-                if (budget.Spend(line.Length) is { } broken)
+                run.CountEventBytes(bytes);
+                if (budget.Spend(bytes) is { } broken)
                 {
                     sandboxed.Kill();
                     return Ending(run, mapper, RunStatuses.Limit, broken.Message, broken.Limit);
                 }
-                if (ParseFrame(line) is not { } frame) continue;
+                if (parsed is not { } frame) continue;
                 if (frame is RunEndedFrame ended)
                 {
                     await sandboxed.WaitForExitAsync(deadline.Token);
@@ -198,12 +199,6 @@ public sealed class RunCoordinator(
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { }
-    }
-
-    private static IRunFrame? ParseFrame(string line)
-    {
-        try { return JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.IRunFrame); }
-        catch (JsonException) { return null; }
     }
 
     private List<RunEvent> Ending(Run run, FrameMapper mapper, string status, string message, string? limit = null)

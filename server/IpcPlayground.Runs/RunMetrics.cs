@@ -20,6 +20,7 @@ public sealed class RunMetrics
         public const string WorkshopPool = "workshop-pool";
         public const string ServerLimit = "server-limit";
         public const string WorkshopQuota = "workshop-quota";
+        public const string RecordedBytes = "recorded-bytes";
     }
 
     private readonly Counter<long> _started;

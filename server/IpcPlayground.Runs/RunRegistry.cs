@@ -11,10 +11,10 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
 
-    public Run Create(string? name, string mode = Contracts.Runs.RunModes.Free, byte[]? experimentJson = null, RunOwner? owner = null)
+    public Run Create(string? name, string mode = Contracts.Runs.RunModes.Free, byte[]? experimentJson = null, RunOwner? owner = null, string? recordedFor = null)
     {
         Prune();
-        var run = new Run(NewId(), name, time, mode) { ExperimentJson = experimentJson ?? [], Owner = owner };
+        var run = new Run(NewId(), name, time, mode) { ExperimentJson = experimentJson ?? [], Owner = owner, RecordedFor = recordedFor };
         _runs[run.Id] = run;
         return run;
     }

@@ -24,8 +24,8 @@ public interface ISandboxedRun : IAsyncDisposable
     /// <summary>The supervisor's standard input. Closing it tells the supervisor the server is gone.</summary>
     Stream Input { get; }
 
-    /// <summary>The supervisor's standard output: one frame a line.</summary>
-    TextReader Output { get; }
+    /// <summary>The supervisor's standard output, as bytes: one frame a line, UTF-8 JSON.</summary>
+    Stream Output { get; }
 
     /// <summary>What the sandbox wrote on standard error (bounded), for a failure message.</summary>
     string Diagnostics { get; }

@@ -33,7 +33,7 @@ internal sealed class ProcessSandboxedRun : ISandboxedRun
 
     public IReadOnlyList<(string Limit, string Message)> LimitsHit() => _cgroup?.LimitsHit() ?? [];
     public Stream Input => _process.StandardInput.BaseStream;
-    public TextReader Output => _process.StandardOutput;
+    public Stream Output => _process.StandardOutput.BaseStream;
 
     public string Diagnostics
     {

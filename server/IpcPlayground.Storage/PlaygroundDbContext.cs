@@ -22,6 +22,8 @@ public abstract class PlaygroundDbContext(DbContextOptions options) : DbContext(
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(32);
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Client).HasMaxLength(64);
+            e.HasIndex(x => new { x.Client, x.CreatedAtMs });
         });
         modelBuilder.Entity<RecordedRun>(e =>
         {
@@ -34,6 +36,8 @@ public abstract class PlaygroundDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.ExpiresAtMs);
             e.Property(x => x.WorkshopId).HasMaxLength(32);
             e.Property(x => x.ParticipantId).HasMaxLength(32);
+            e.Property(x => x.Client).HasMaxLength(64);
+            e.HasIndex(x => new { x.Client, x.EndedAtMs });
         });
         modelBuilder.Entity<Workshop>(e =>
         {

@@ -12,7 +12,7 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
     /// Stores the experiment's exact bytes and returns its id. The id is derived from the bytes, so posting the same
     /// experiment twice gives the same link, and an id can never come to mean other bytes.
     /// </summary>
-    public async Task<string> SaveExperimentAsync(byte[] body, string? name, CancellationToken cancellationToken)
+    public async Task<string> SaveExperimentAsync(byte[] body, string? name, string? client, CancellationToken cancellationToken)
     {
         var hash = SHA256.HashData(body);
         await using var context = db.Open();
@@ -25,7 +25,7 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
                 if (existing.Body.AsSpan().SequenceEqual(body)) return id;
                 continue;
             }
-            context.Experiments.Add(new StoredExperiment { Id = id, Body = body, Name = name, CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            context.Experiments.Add(new StoredExperiment { Id = id, Body = body, Name = name, CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(), Client = client });
             try
             {
                 await context.SaveChangesAsync(cancellationToken);
@@ -76,5 +76,26 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
         return await context.Runs.Where(r => r.ExpiresAtMs <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Bytes of events the client has had recorded since <paramref name="sinceMs"/>, and when the oldest of those runs ended.</summary>
+    public async Task<ClientUsage> RecordedSinceAsync(string client, long sinceMs, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        var runs = context.Runs.Where(r => r.Client == client && r.EndedAtMs >= sinceMs);
+        return new(await runs.SumAsync(r => r.EventBytes, cancellationToken),
+            await runs.Select(r => (long?)r.EndedAtMs).MinAsync(cancellationToken));
+    }
+
+    /// <summary>Bytes of experiments the client has shared since <paramref name="sinceMs"/>, and when it shared the oldest of those.</summary>
+    public async Task<ClientUsage> SharedSinceAsync(string client, long sinceMs, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        var shared = context.Experiments.Where(e => e.Client == client && e.CreatedAtMs >= sinceMs);
+        return new(await shared.SumAsync(e => (long)e.Body.Length, cancellationToken),
+            await shared.Select(e => (long?)e.CreatedAtMs).MinAsync(cancellationToken));
+    }
+
     internal static string ShortId(byte[] hash, int length) => Base32Id.Of(hash, length);
 }
+
+/// <summary>What a client has stored within a window: bytes, and when the oldest of them was stored (null for nothing).</summary>
+public readonly record struct ClientUsage(long Bytes, long? OldestAtMs);

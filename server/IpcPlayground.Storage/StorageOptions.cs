@@ -21,4 +21,19 @@ public sealed class StorageOptions
     /// <summary>How long a finished run's events are kept for replay. Shared experiments never expire.</summary>
     [Range(1, 3650)]
     public int RunRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// Bytes of events one client (an address) may have recorded within a day; past it, its runs get 429 with
+    /// Retry-After until the oldest of that day's records falls out of the window. 0 for no quota.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long RecordedBytesPerClientPerDay { get; set; } = 256L << 20;
+
+    /// <summary>Bytes of new experiments one client may share within a day (shares never expire); past it, 429. 0 for no quota.</summary>
+    [Range(0, long.MaxValue)]
+    public long SharedBytesPerClientPerDay { get; set; } = 4L << 20;
+
+    /// <summary>A run whose events are larger than this is stored gzip-compressed.</summary>
+    [Range(0, long.MaxValue)]
+    public long CompressRecordsAboveBytes { get; set; } = 64 << 10;
 }

@@ -41,7 +41,7 @@ public sealed class EarlyCommandTests : IAsyncLifetime
         public IReadOnlyList<string> Enforced => run.Enforced;
         public IReadOnlyList<(string Limit, string Message)> LimitsHit() => run.LimitsHit();
         public Stream Input { get; } = new FirstFlushHeldBack(run.Input);
-        public TextReader Output => run.Output;
+        public Stream Output => run.Output;
         public string Diagnostics => run.Diagnostics;
         public void Kill() => run.Kill();
         public Task WaitForExitAsync(CancellationToken cancellationToken) => run.WaitForExitAsync(cancellationToken);

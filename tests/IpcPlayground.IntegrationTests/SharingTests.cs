@@ -42,6 +42,33 @@ public sealed class SharingTests
     }
 
     [Fact]
+    public async Task Past_its_daily_bytes_an_address_can_share_no_more_with_429_naming_the_quota()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Storage:SharedBytesPerClientPerDay"] = "3000" });
+        using var http = server.CreateLoopbackClient();
+        var sharedBytes = 0;
+        for (var i = 0; ; i++)
+        {
+            var copy = JsonNode.Parse(Experiment)!.AsObject();
+            copy["name"] = $"copy {i}";
+            var body = copy.ToJsonString();
+            using var response = await http.PostAsync("/api/experiments", new StringContent(body, Encoding.UTF8, "application/json")).DefaultTimeout();
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                sharedBytes += Encoding.UTF8.GetByteCount(body);
+                continue;
+            }
+            // Refused exactly when this one would take the address past its 3000 bytes of the day.
+            Assert.InRange(sharedBytes, 1, 3000);
+            Assert.True(sharedBytes + Encoding.UTF8.GetByteCount(body) > 3000, $"refused at {sharedBytes} bytes");
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            Assert.InRange(response.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
+            Assert.Contains("Storage:SharedBytesPerClientPerDay", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            break;
+        }
+    }
+
+    [Fact]
     public async Task A_shared_experiment_survives_a_restart_and_comes_back_byte_identical()
     {
         using var data = new TemporaryDirectory();

@@ -32,9 +32,9 @@ public sealed class PlaygroundStoreTests : IAsyncLifetime
         _directory.Delete(recursive: true);
     }
 
-    private RecordedRun Run(string id, TimeSpan keptFor) => new()
+    private RecordedRun Run(string id, TimeSpan keptFor, string? client = null, long eventBytes = 3) => new()
     {
-        Id = id, Mode = "free", Status = "completed", Experiment = "{}"u8.ToArray(), EventsNdjson = "{}\n"u8.ToArray(),
+        Client = client, EventBytes = eventBytes, Id = id, Mode = "free", Status = "completed", Experiment = "{}"u8.ToArray(), EventsNdjson = "{}\n"u8.ToArray(),
         EndedAtMs = _clock.GetUtcNow().ToUnixTimeMilliseconds(), ExpiresAtMs = _clock.GetUtcNow().Add(keptFor).ToUnixTimeMilliseconds(),
     };
 
@@ -53,11 +53,29 @@ public sealed class PlaygroundStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_a_client_recorded_and_shared_is_counted_per_client_within_the_window()
+    {
+        var start = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await _store.RecordRunAsync(Run("a1", TimeSpan.FromDays(30), "a", 1000), default);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await _store.RecordRunAsync(Run("a2", TimeSpan.FromDays(30), "a", 500), default);
+        await _store.RecordRunAsync(Run("b1", TimeSpan.FromDays(30), "b", 7), default);
+        await _store.SaveExperimentAsync("""{"format":1,"name":"x"}"""u8.ToArray(), "x", "a", default);
+
+        Assert.Equal(new ClientUsage(1500, start), await _store.RecordedSinceAsync("a", start, default));
+        Assert.Equal(new ClientUsage(500, start + 3_600_000), await _store.RecordedSinceAsync("a", start + 1, default));
+        Assert.Equal(7, (await _store.RecordedSinceAsync("b", start, default)).Bytes);
+        Assert.Equal(new ClientUsage(0, null), await _store.RecordedSinceAsync("c", start, default));
+        Assert.Equal(23, (await _store.SharedSinceAsync("a", start, default)).Bytes);
+        Assert.Equal(0, (await _store.SharedSinceAsync("b", start, default)).Bytes);
+    }
+
+    [Fact]
     public async Task An_experiment_id_depends_on_its_bytes_only_and_never_expires()
     {
-        var a = await _store.SaveExperimentAsync("""{"format":1}"""u8.ToArray(), null, default);
-        var b = await _store.SaveExperimentAsync("""{"format": 1}"""u8.ToArray(), null, default);
-        var a2 = await _store.SaveExperimentAsync("""{"format":1}"""u8.ToArray(), "renamed", default);
+        var a = await _store.SaveExperimentAsync("""{"format":1}"""u8.ToArray(), null, null, default);
+        var b = await _store.SaveExperimentAsync("""{"format": 1}"""u8.ToArray(), null, null, default);
+        var a2 = await _store.SaveExperimentAsync("""{"format":1}"""u8.ToArray(), "renamed", null, default);
         _clock.Advance(TimeSpan.FromDays(3650));
         await _store.DeleteExpiredRunsAsync(default);
 

@@ -10,6 +10,13 @@ public static class ClientAddress
 {
     public static string Of(HttpContext context) => Of(context.Connection.RemoteIpAddress);
 
+    /// <summary>
+    /// What the store keeps to count a client's quotas by: a hash of <see cref="Of(HttpContext)"/>, so records do not
+    /// hold addresses in the clear.
+    /// </summary>
+    public static string KeyOf(HttpContext context) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Of(context))))[..32];
+
     public static string Of(IPAddress? address)
     {
         if (address is null) return "unknown";

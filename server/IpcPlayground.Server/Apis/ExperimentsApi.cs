@@ -1,5 +1,7 @@
 using IpcPlayground.Contracts.Sharing;
 using IpcPlayground.Experiments;
+using IpcPlayground.Server.Access;
+using IpcPlayground.Server.Application;
 using IpcPlayground.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -20,11 +22,12 @@ public static class ExperimentsApi
         return app;
     }
 
-    private static async Task<IResult> Share(HttpRequest request, PlaygroundStore store, IOptions<SizeCapsOptions> caps)
+    private static async Task<IResult> Share(HttpRequest request, PlaygroundStore store, StorageQuotas quotas, IOptions<SizeCapsOptions> caps)
     {
         var body = await ExperimentBody.ReadValidAsync(request, caps.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
-        var id = await store.SaveExperimentAsync(body.Bytes, body.Experiment!.Name, request.HttpContext.RequestAborted);
+        if (await quotas.SharingRefusalAsync(request.HttpContext, body.Bytes.Length) is { } overQuota) return overQuota;
+        var id = await store.SaveExperimentAsync(body.Bytes, body.Experiment!.Name, ClientAddress.KeyOf(request.HttpContext), request.HttpContext.RequestAborted);
         return TypedResults.Created($"/api/experiments/{id}", new SharedExperiment(id, $"/e/{id}"));
     }
 

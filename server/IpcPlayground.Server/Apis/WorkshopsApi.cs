@@ -75,7 +75,7 @@ public static class WorkshopsApi
         {
             if (LessonLibrary.All.FirstOrDefault(l => l.Id == lessonId) is not { } lesson)
                 return (default, new ValidationError(path + ".lesson", $"no lesson '{lessonId}'; the gallery has {string.Join(", ", LessonLibrary.All.Select(l => l.Id))}"));
-            var id = await experiments.SaveExperimentAsync(Encoding.UTF8.GetBytes(lesson.ExperimentJson), lesson.Title.En, cancellationToken);
+            var id = await experiments.SaveExperimentAsync(Encoding.UTF8.GetBytes(lesson.ExperimentJson), lesson.Title.En, client: null, cancellationToken);
             return ((lesson.Title.En, id), null);
         }
         if (source is { Link: { Length: > 0 } link, Lesson: null or "" })

@@ -2,6 +2,7 @@ using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Experiments;
 using IpcPlayground.Runs;
+using IpcPlayground.Server.Access;
 using IpcPlayground.Server.Apis;
 using IpcPlayground.Server.ScaleOut;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace IpcPlayground.Server.Application;
 /// experiment read and validated with this server's caps, a slot, the start, and the announcement that lets every
 /// instance find the run before its id is handed out.
 /// </summary>
-public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, IOptions<SizeCapsOptions> limits, IHostApplicationLifetime lifetime)
+public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, StorageQuotas storageQuotas, IOptions<SizeCapsOptions> limits,
+    IHostApplicationLifetime lifetime)
 {
     /// <summary>A refused admission is answered after this long: slots free as runs end, within seconds.</summary>
     private static readonly TimeSpan RetryAfterBusy = TimeSpan.FromSeconds(2);
@@ -28,6 +30,7 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, IO
             return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {RunModes.Free}, {RunModes.Step}")]);
         var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
+        if (await storageQuotas.RecordingRefusalAsync(request.HttpContext) is { } overQuota) return overQuota;
         IDisposable? lease = null;
         if (quota is not null)
         {
@@ -35,7 +38,8 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, IO
             if (taken is null) return refused!;
             lease = taken;
         }
-        var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping, owner, lease);
+        var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping, owner, lease,
+            recordedFor: ClientAddress.KeyOf(request.HttpContext));
         if (run is null) return Problems.TooManyRuns(request.HttpContext, refusal!, RetryAfterBusy);
         await mirror.AnnounceAsync(run, CancellationToken.None);
         started?.Invoke(run);

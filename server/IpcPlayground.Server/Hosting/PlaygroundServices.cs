@@ -28,6 +28,7 @@ public static class PlaygroundServices
         builder.Services.AddRunEngine();
         builder.Services.AddSingleton<IRunEventSink, HubRunEventSink>();
         builder.Services.AddSingleton<RunStarter>();
+        builder.Services.AddSingleton<StorageQuotas>();
         return builder;
     }
 

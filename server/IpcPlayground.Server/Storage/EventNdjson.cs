@@ -16,18 +16,30 @@ public static class EventNdjson
         output.Write("\n"u8);
     }
 
-    public static byte[] Write(IEnumerable<RunEvent> events)
+    /// <summary>
+    /// Writes the events to <paramref name="output"/> one line at a time (a line is built in one reused buffer, so a
+    /// large run never exists as one array) and returns how many bytes of NDJSON that was.
+    /// </summary>
+    public static long WriteTo(Stream output, IEnumerable<RunEvent> events)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        foreach (var e in events) WriteLine(buffer, e);
-        return buffer.WrittenSpan.ToArray();
+        var line = new ArrayBufferWriter<byte>(16 << 10);
+        long bytes = 0;
+        foreach (var e in events)
+        {
+            line.ResetWrittenCount();
+            WriteLine(line, e);
+            output.Write(line.WrittenSpan);
+            bytes += line.WrittenCount;
+        }
+        return bytes;
     }
 
-    public static List<RunEvent> Read(byte[] ndjson)
+    public static List<RunEvent> Read(ReadOnlySpan<byte> ndjson)
     {
         var events = new List<RunEvent>();
-        foreach (var line in System.Text.Encoding.UTF8.GetString(ndjson).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            events.Add(JsonSerializer.Deserialize(line, ContractsJsonContext.Default.RunEvent)!);
+        foreach (var range in ndjson.Split((byte)'\n'))
+            if (ndjson[range] is { IsEmpty: false } line)
+                events.Add(JsonSerializer.Deserialize(line, ContractsJsonContext.Default.RunEvent)!);
         return events;
     }
 }

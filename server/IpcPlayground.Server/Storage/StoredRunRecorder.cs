@@ -9,31 +9,34 @@ using Microsoft.Extensions.Options;
 
 namespace IpcPlayground.Server.Storage;
 
-/// <summary>Records finished runs in the playground's database as NDJSON, exactly as the events endpoint writes them.</summary>
+/// <summary>Records finished runs in the playground's database as NDJSON, exactly as the events endpoint writes them (large ones compressed).</summary>
 public sealed class StoredRunRecorder(PlaygroundStore store, IOptions<StorageOptions> options, TimeProvider time) : IRunRecorder
 {
     public async Task RecordAsync(Run run, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken)
     {
         var ended = time.GetUtcNow();
         var status = events.OfType<RunEndEvent>().LastOrDefault()?.Status ?? RunStatuses.Failed;
+        var (stored, ndjsonBytes) = RecordedEvents.Pack(events, run.EventBytes, options.Value.CompressRecordsAboveBytes);
         await store.RecordRunAsync(new RecordedRun
         {
             Id = run.Id, Name = run.Name, Mode = run.Control.Mode, Status = status,
             StartedAtMs = run.StartedAt.ToUnixTimeMilliseconds(), EndedAtMs = ended.ToUnixTimeMilliseconds(),
             ExpiresAtMs = ended.AddDays(options.Value.RunRetentionDays).ToUnixTimeMilliseconds(),
-            EventCount = events.Count, Experiment = run.ExperimentJson, EventsNdjson = EventNdjson.Write(events),
-            WorkshopId = run.Owner?.WorkshopId, ParticipantId = run.Owner?.ParticipantId,
+            EventCount = events.Count, Experiment = run.ExperimentJson,
+            EventsNdjson = stored, EventBytes = ndjsonBytes,
+            WorkshopId = run.Owner?.WorkshopId, ParticipantId = run.Owner?.ParticipantId, Client = run.RecordedFor,
         }, cancellationToken);
     }
 
     public async Task<Run?> RestoreAsync(string runId, CancellationToken cancellationToken)
     {
         if (await store.FindRunAsync(runId, cancellationToken) is not { } record) return null;
+        var events = RecordedEvents.Unpack(record.EventsNdjson);
         var run = Run.Restore(record.Id, record.Name, record.Mode, record.Experiment,
             DateTimeOffset.FromUnixTimeMilliseconds(record.StartedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(record.EndedAtMs),
-            EventNdjson.Read(record.EventsNdjson), time,
+            events, time,
             record is { WorkshopId: { } workshop, ParticipantId: { } participant } ? new RunOwner(workshop, participant) : null);
-        run.CountEventBytes(record.EventsNdjson.Length);
+        run.CountEventBytes((int)Math.Min(int.MaxValue, record.EventBytes > 0 ? record.EventBytes : record.EventsNdjson.Length));
         return run;
     }
 }

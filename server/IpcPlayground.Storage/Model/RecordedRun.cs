@@ -12,7 +12,14 @@ public sealed class RecordedRun
     public long ExpiresAtMs { get; init; }
     public int EventCount { get; init; }
     public required byte[] Experiment { get; init; }
+    /// <summary>The events as NDJSON; gzip-compressed when large (it then starts with gzip's magic bytes, never with <c>{</c>).</summary>
     public required byte[] EventsNdjson { get; init; }
+
+    /// <summary>How many bytes of NDJSON the events are, uncompressed: what counts against the client's recording quota.</summary>
+    public long EventBytes { get; init; }
+
+    /// <summary>A pseudonymous key of the address that started the run (a hash, never the address), for its quota.</summary>
+    public string? Client { get; init; }
 
     /// <summary>Set for a workshop participant's run, which only they, their instructor and a spotlight may read.</summary>
     public string? WorkshopId { get; init; }

@@ -7,4 +7,7 @@ public sealed class StoredExperiment
     public required byte[] Body { get; init; }
     public string? Name { get; init; }
     public long CreatedAtMs { get; init; }
+
+    /// <summary>A pseudonymous key of the address that shared it first (a hash, never the address), for its quota.</summary>
+    public string? Client { get; init; }
 }

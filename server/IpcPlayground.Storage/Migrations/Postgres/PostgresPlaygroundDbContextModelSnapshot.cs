@@ -83,7 +83,14 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("EndedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EventBytes")
                         .HasColumnType("bigint");
 
                     b.Property<int>("EventCount")
@@ -129,6 +136,8 @@ namespace IpcPlayground.Storage.Migrations.Postgres
 
                     b.HasIndex("ExpiresAtMs");
 
+                    b.HasIndex("Client", "EndedAtMs");
+
                     b.ToTable("runs", (string)null);
                 });
 
@@ -142,6 +151,10 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("CreatedAtMs")
                         .HasColumnType("bigint");
 
@@ -150,6 +163,8 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Client", "CreatedAtMs");
 
                     b.ToTable("experiments", (string)null);
                 });

@@ -78,7 +78,14 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EndedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventBytes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("EventCount")
@@ -124,6 +131,8 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAtMs");
 
+                    b.HasIndex("Client", "EndedAtMs");
+
                     b.ToTable("runs", (string)null);
                 });
 
@@ -137,6 +146,10 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAtMs")
                         .HasColumnType("INTEGER");
 
@@ -145,6 +158,8 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Client", "CreatedAtMs");
 
                     b.ToTable("experiments", (string)null);
                 });

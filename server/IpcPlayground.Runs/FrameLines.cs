@@ -1,0 +1,53 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Runs;
+
+/// <summary>
+/// The supervisor's frames, one JSON line each, read as UTF-8 straight from its standard output. A line is parsed
+/// where it lies in the reader's pooled buffers and never becomes a string: a frame carrying a mebibyte of data would
+/// otherwise cost several large-object-heap copies (the line, its builder's chunks) before its event is made.
+/// </summary>
+public sealed class FrameLines(Stream output) : IAsyncDisposable
+{
+    private readonly PipeReader _reader = PipeReader.Create(output, new StreamPipeReaderOptions(bufferSize: 64 << 10, minimumReadSize: 16 << 10, leaveOpen: true));
+
+    /// <summary>The next line's frame (null when the line is not one) and its length in bytes; null once the output has ended.</summary>
+    public async ValueTask<(IRunFrame? Frame, int Bytes)?> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await _reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.PositionOf((byte)'\n') is { } newline)
+            {
+                var line = buffer.Slice(0, newline);
+                var frame = Parse(line);
+                _reader.AdvanceTo(buffer.GetPosition(1, newline));
+                return (frame, (int)line.Length);
+            }
+            if (result.IsCompleted)
+            {
+                // A last line without its newline still counts, as a text reader would have given it.
+                var last = buffer.IsEmpty ? ((IRunFrame?, int)?)null : (Parse(buffer), (int)buffer.Length);
+                _reader.AdvanceTo(buffer.End);
+                return last;
+            }
+            _reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static IRunFrame? Parse(ReadOnlySequence<byte> line)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            return JsonSerializer.Deserialize(ref reader, WorkerProtocolJsonContext.Default.IRunFrame);
+        }
+        catch (JsonException) { return null; }
+    }
+
+    public ValueTask DisposeAsync() => _reader.CompleteAsync();
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using IpcPlayground.Testing;
+using Xunit.Abstractions;
+
+namespace IpcPlayground.IntegrationTests;
+
+/// <summary>
+/// Runs as large as a run may be cannot grow the server without bound: what finished runs keep in memory has a
+/// budget (older ones are served from the store), and what one address may have recorded has a quota.
+/// </summary>
+[Collection(AloneCollection.Name)]
+public sealed class MemoryBudgetTests(ITestOutputHelper output)
+{
+    /// <summary>40 x 1 MiB through a pipe, each read carrying its bytes: stopped at the 16 MiB event-bytes limit.</summary>
+    private const string BigRun = """
+        { "format": 1, "objects": [ { "id": "p", "type": "pipe", "capacity": 1048576 } ],
+          "processes": [
+            { "id": "writer", "steps": [ { "op": "spawn", "process": "reader" },
+              { "op": "repeat", "times": 40, "steps": [ { "op": "write", "object": "p", "size": 1048576 } ] } ] },
+            { "id": "reader", "parent": "writer", "steps": [ { "op": "repeat", "times": 40, "steps": [ { "op": "read", "object": "p", "bytes": 1048576 } ] } ] } ] }
+        """;
+
+    [Fact]
+    public async Task Twenty_runs_at_the_event_bytes_limit_from_one_address_keep_the_server_under_700_MB()
+    {
+        // Every default but the recording quota, which would refuse the last runs of the twenty (another test shows it).
+        using var server = await ServerProcess.StartAsync(new Dictionary<string, string?> { ["Storage:RecordedBytesPerClientPerDay"] = "0" });
+        var api = new RunApi(server.Http);
+        var before = server.Memory();
+
+        // Four at a time: the most one address may run at once.
+        var all = new List<string>();
+        for (var batch = 0; batch < 5; batch++)
+        {
+            var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.StartAsync(BigRun)));
+            foreach (var runId in runs)
+                Assert.Equal("limit", await WaitForEndAsync(api, runId));
+            all.AddRange(runs);
+        }
+        var after = server.Memory();
+        output.WriteLine($"server RSS: {before.Rss >> 20} MB at start, {after.Rss >> 20} MB after twenty runs, {after.Peak >> 20} MB at peak");
+        Assert.InRange(after.Rss, 0, 700L << 20);
+
+        // The first run was let go from memory, and is still replayed from the store (compressed there) in full.
+        var first = await api.EventsAsync(all[0]);
+        Assert.Equal("limit", first[^1].Str("status"));
+        Assert.Equal(first.Count, (await api.SummaryAsync(all[0]))["eventCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_address_past_its_daily_recording_quota_gets_429_naming_it_until_a_day_has_passed()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Storage:RecordedBytesPerClientPerDay"] = "4000000" });
+        var api = new RunApi(server.CreateLoopbackClient());
+        Assert.Equal("limit", (await api.RunAsync(BigRun))[^1].Str("status"));
+
+        using var refused = await api.PostRunAsync(SampleExperiments.PipeByteStream);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Storage:RecordedBytesPerClientPerDay", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
+    }
+
+    private static async Task<string> WaitForEndAsync(RunApi api, string runId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var status = (await api.SummaryAsync(runId))["status"]!.GetValue<string>();
+            if (status != "running") return status;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"run {runId} did not end in a minute");
+    }
+}
