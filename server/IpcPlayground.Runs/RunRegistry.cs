@@ -23,6 +23,9 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
 
     public int Count => _runs.Count;
 
+    /// <summary>The runs of one workshop participant that are still going on here.</summary>
+    public IReadOnlyList<Run> RunningOf(RunOwner owner) => [.. _runs.Values.Where(r => r.EndedAt is null && r.Owner == owner)];
+
     /// <summary>Bytes of the events the runs held here keep in memory.</summary>
     public long RetainedBytes => _runs.Values.Sum(r => r.EventBytes);
 

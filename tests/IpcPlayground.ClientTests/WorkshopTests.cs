@@ -138,6 +138,29 @@ public sealed class WorkshopTests : BunitContext
     }
 
     [Fact]
+    public void Removing_a_participant_asks_once_more_in_their_row_and_their_row_goes_when_the_server_says_so()
+    {
+        var board = new BoardState(Workshop);
+        board.Apply(Participant("p1", "Ada"));
+        board.Apply(Participant("p2", "Linus"));
+        var removed = new List<string>();
+        var cut = Render<BoardTable>(p => p.Add(c => c.Board, board).Add(c => c.OnRemove, (string id) => removed.Add(id)));
+
+        cut.Find("[data-participant=p2] [data-testid=board-remove]").Click();
+        Assert.Empty(removed);
+        cut.Find("[data-participant=p2] [data-testid=board-remove-cancel]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=board-remove-confirm]"));
+        cut.Find("[data-participant=p2] [data-testid=board-remove]").Click();
+        Assert.Equal("Remove Linus", cut.Find("[data-participant=p2] [data-testid=board-remove-confirm]").TextContent);
+        cut.Find("[data-participant=p2] [data-testid=board-remove-confirm]").Click();
+        Assert.Equal(["p2"], removed);
+
+        board.Remove("p2");
+        Assert.Equal(["Ada"], board.Rows().Select(p => p.Name));
+        Assert.Equal(1, board.Counts.Joined);
+    }
+
+    [Fact]
     public void A_redraw_of_the_board_redraws_only_the_rows_that_changed_and_every_row_for_a_new_language()
     {
         var board = new BoardState(Workshop);

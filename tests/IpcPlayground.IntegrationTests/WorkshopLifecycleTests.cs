@@ -73,6 +73,23 @@ public sealed class WorkshopLifecycleTests
     }
 
     [Fact]
+    public async Task A_leaked_join_code_cannot_fill_a_room_in_a_burst_and_other_rooms_do_not_feel_it()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Workshops:JoinsPerWorkshopPerMinute"] = "3" });
+        var api = new WorkshopApi(server.CreateLoopbackClient());
+        var flooded = await api.CreateAsync("Flooded", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
+        var other = await api.CreateAsync("Other", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
+
+        for (var i = 0; i < 3; i++) await api.JoinAsync(flooded.JoinCode, $"bot{i}");
+        using var refused = await api.PostJoinAsync(flooded.JoinCode, "bot3");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Workshops:JoinsPerWorkshopPerMinute", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Ada", (await api.JoinAsync(other.JoinCode, "Ada")).Name);
+    }
+
+    [Fact]
     public async Task A_workshop_its_participants_their_last_runs_and_the_spotlight_survive_a_restart()
     {
         using var data = new TemporaryDirectory();

@@ -251,4 +251,27 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
         Assert.Contains("ended", again.Message, StringComparison.Ordinal);
         Assert.True((await _instructor.Workshop.InvokeAsync<WorkshopBoard>(nameof(IWorkshopHub.GetBoard)).DefaultTimeout()).Workshop.Ended);
     }
+
+    [Fact]
+    public async Task The_instructor_removes_a_participant_whose_key_then_stops_working_and_whose_run_is_stopped()
+    {
+        using var started = await _api.PostRunAsync(_workshop.WorkshopId, _ada.ParticipantKey, SampleExperiments.PipeByteStream, mode: "step");
+        var runId = (await started.Content.ReadFromJsonAsync(ContractsJsonContext.Default.RunAccepted))!.RunId;
+
+        // Only the instructor may remove anyone.
+        await Assert.ThrowsAsync<HubException>(() => _bobPage.Workshop.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), _ada.ParticipantId).DefaultTimeout());
+        await _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), _ada.ParticipantId).DefaultTimeout();
+
+        await _instructor.WaitForAsync<WorkshopConnection.RemovedMessage>(m => m.ParticipantId == _ada.ParticipantId);
+        await _adaPage.WaitForAsync<WorkshopConnection.RemovedMessage>(m => m.ParticipantId == _ada.ParticipantId);
+        Assert.DoesNotContain(_bobPage.Received, m => m is WorkshopConnection.RemovedMessage);
+
+        var events = await _instructor.FollowToEndAsync(runId);
+        Assert.Equal("killed", Assert.IsType<RunEndEvent>(events[^1]).Status);
+        var board = await _instructor.Workshop.InvokeAsync<WorkshopBoard>(nameof(IWorkshopHub.GetBoard)).DefaultTimeout();
+        Assert.Equal(["Bob"], board.Participants.Select(p => p.Name));
+        using (var refused = await _api.PostRunAsync(_workshop.WorkshopId, _ada.ParticipantKey, SampleExperiments.PipeByteStream))
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        await Assert.ThrowsAsync<HubException>(() => _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), _ada.ParticipantId).DefaultTimeout());
+    }
 }

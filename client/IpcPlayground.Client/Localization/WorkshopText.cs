@@ -56,6 +56,10 @@ public sealed record WorkshopText
     public required string OpenJoin { get; init; }
     public required string End { get; init; }
     public required string ConfirmEnd { get; init; }
+    public required string Remove { get; init; }
+    public required string RemoveHint { get; init; }
+    public required Func<string, string> RemoveConfirm { get; init; }
+    public required string Cancel { get; init; }
     public required string Ended { get; init; }
     public required string Reconnecting { get; init; }
     public required string OnExperiments { get; init; }
@@ -73,6 +77,7 @@ public sealed record WorkshopText
     public required string YouAreInSpotlight { get; init; }
     public required string NoSpotlightRunYet { get; init; }
     public required Func<WorkshopQuotas, string> Quotas { get; init; }
+    public required string YouWereRemoved { get; init; }
 
     public static WorkshopText English { get; } = new()
     {
@@ -130,6 +135,10 @@ public sealed record WorkshopText
         OpenJoin = "Open joining",
         End = "End workshop",
         ConfirmEnd = "End the workshop for everyone? No more runs or joins; this cannot be undone.",
+        Remove = "Remove",
+        RemoveHint = "Remove this participant: their key stops working and their runs stop. Close joining first to keep them out.",
+        RemoveConfirm = name => $"Remove {name}",
+        Cancel = "Cancel",
         Ended = "This workshop has ended.",
         Reconnecting = "Connection lost; reconnecting…",
         OnExperiments = "On each experiment",
@@ -145,6 +154,7 @@ public sealed record WorkshopText
         YouAreInSpotlight = "You are in the spotlight: the room sees your runs.",
         NoSpotlightRunYet = "No run yet; it appears here when they start one.",
         Quotas = q => $"Up to {q.RunsPerParticipantPerMinute} runs a minute, {q.ConcurrentRunsPerParticipant} at a time.",
+        YouWereRemoved = "The instructor removed you from this workshop. Your runs were stopped; you can still use the playground on your own.",
     };
 
     public static WorkshopText Chinese { get; } = new()
@@ -203,6 +213,10 @@ public sealed record WorkshopText
         OpenJoin = "开放加入",
         End = "结束工作坊",
         ConfirmEnd = "要为所有人结束工作坊吗？之后不再接受运行和加入，且无法撤销。",
+        Remove = "移除",
+        RemoveHint = "移除此参与者：其密钥失效，其运行被停止。若不想让其再次加入，请先关闭加入。",
+        RemoveConfirm = name => $"移除 {name}",
+        Cancel = "取消",
         Ended = "此工作坊已结束。",
         Reconnecting = "连接已断开，正在重连…",
         OnExperiments = "各实验人数",
@@ -218,5 +232,6 @@ public sealed record WorkshopText
         YouAreInSpotlight = "你正处于聚焦中：全体都能看到你的运行。",
         NoSpotlightRunYet = "尚无运行；对方开始运行后会显示在这里。",
         Quotas = q => $"每分钟最多运行 {q.RunsPerParticipantPerMinute} 次，同时最多 {q.ConcurrentRunsPerParticipant} 个。",
+        YouWereRemoved = "讲师已将你移出此工作坊，你的运行已被停止；你仍可独自使用游乐场。",
     };
 }

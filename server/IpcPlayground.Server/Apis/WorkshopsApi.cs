@@ -88,8 +88,8 @@ public static class WorkshopsApi
         return (default, new ValidationError(path, "name either a lesson or a link"));
     }
 
-    private static async Task<IResult> Join(JoinWorkshopRequest request, WorkshopStore workshops, IOptions<WorkshopOptions> options,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> Join(JoinWorkshopRequest request, HttpContext context, WorkshopStore workshops, IOptions<WorkshopOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxName || !StoredText.IsClean(name))
@@ -100,6 +100,12 @@ public static class WorkshopsApi
             return Problems.Forbidden("Workshop ended", "this workshop has ended");
         if (!workshop.JoinOpen)
             return Problems.Forbidden("Joining is closed", "the instructor has closed this workshop to new participants");
+        var minuteAgo = time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds();
+        var (joined, first) = await workshops.JoinedSinceAsync(workshop.Id, minuteAgo, cancellationToken);
+        if (joined >= options.Value.JoinsPerWorkshopPerMinute)
+            return Problems.TooMany(context, "Too many joins",
+                $"this workshop accepts {options.Value.JoinsPerWorkshopPerMinute} joins a minute (Workshops:JoinsPerWorkshopPerMinute)",
+                TimeSpan.FromMilliseconds((first ?? minuteAgo) - minuteAgo));
         var participantId = Base32Id.Random(16);
         var (key, hash) = WorkshopKeys.NewParticipantKey(participantId);
         if (await workshops.AddParticipantAsync(participantId, workshop.Id, name, hash, options.Value.MaxParticipants, cancellationToken) is not { } participant)

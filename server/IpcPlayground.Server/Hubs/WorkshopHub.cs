@@ -3,6 +3,7 @@ using IpcPlayground.Server.Access;
 using IpcPlayground.Server.Workshops;
 using IpcPlayground.Contracts.Hubs;
 using IpcPlayground.Contracts.Workshops;
+using IpcPlayground.Runs;
 using IpcPlayground.Storage;
 using IpcPlayground.Storage.Workshops;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,8 @@ namespace IpcPlayground.Server.Hubs;
 /// every method acts on the caller's own workshop only, so no id a page sends can reach another workshop.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experiments, WorkshopRoom room, IOptions<WorkshopOptions> options)
+public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experiments, WorkshopRoom room, RunRegistry runs,
+    IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
     : Hub<IWorkshopClient>, IWorkshopHub
 {
     private const int MaxExperimentTitle = 200;
@@ -33,6 +35,7 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
             return;
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, WorkshopRoom.Participants(caller.WorkshopId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, WorkshopRoom.Participant(caller.ParticipantId!));
         await ConnectionsChangedAsync(caller, +1);
     }
 
@@ -102,6 +105,20 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
         await workshops.EndAsync(workshop.Id, Context.ConnectionAborted);
         await room.SpotlightChanged(workshop.Id, null);
         await room.WorkshopChanged(await InfoAsync(workshop.Id));
+    }
+
+    [Authorize(Roles = WorkshopRoles.Instructor)]
+    public async Task RemoveParticipant(string participantId)
+    {
+        var workshop = await OpenWorkshopAsync();
+        var spotlighted = workshop.SpotlightParticipantId == participantId;
+        if (string.IsNullOrEmpty(participantId) || !await workshops.RemoveParticipantAsync(workshop.Id, participantId, Context.ConnectionAborted))
+            throw new HubException($"no participant '{participantId}' in this workshop");
+        WorkshopsLog.ParticipantRemoved(logger, workshop.Id, participantId);
+        // Their runs on this instance stop now; one on another instance ends by its own timeout, and no new one starts.
+        foreach (var run in runs.RunningOf(new RunOwner(workshop.Id, participantId))) run.Control.Stop();
+        await room.ParticipantRemoved(workshop.Id, participantId);
+        if (spotlighted) await room.SpotlightChanged(workshop.Id, null);
     }
 
     /// <summary>The caller's workshop, if it has not ended: an ended workshop can be read, not changed.</summary>

@@ -17,5 +17,8 @@ public sealed class WorkshopOptions
     [Range(1, 10)] public int ConcurrentRunsPerParticipant { get; set; } = 1;
     [Range(1, 10_000)] public int ConcurrentRunsPerWorkshop { get; set; } = 100;
 
+    /// <summary>Joins a workshop accepts per minute, from all addresses together: a leaked code cannot fill a room in a burst.</summary>
+    [Range(1, 10_000)] public int JoinsPerWorkshopPerMinute { get; set; } = 120;
+
     public WorkshopQuotas ToQuotas() => new(MaxParticipants, RunsPerParticipantPerMinute, ConcurrentRunsPerParticipant, ConcurrentRunsPerWorkshop);
 }

@@ -17,6 +17,12 @@ public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub, 
     public static string Instructors(string workshopId) => $"workshop:{workshopId}:instructors";
     public static string Participants(string workshopId) => $"workshop:{workshopId}:participants";
 
+    /// <summary>The connections of one participant, so they can be told they were removed.</summary>
+    public static string Participant(string participantId) => $"participant:{participantId}";
+
+    public Task ParticipantRemoved(string workshopId, string participantId) =>
+        hub.Clients.Groups(Instructors(workshopId), Participant(participantId)).ParticipantRemoved(participantId);
+
     public Task ParticipantChanged(string workshopId, ParticipantStatus participant) =>
         hub.Clients.Group(Instructors(workshopId)).ParticipantChanged(participant);
 

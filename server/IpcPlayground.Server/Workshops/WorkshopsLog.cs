@@ -13,4 +13,7 @@ internal static partial class WorkshopsLog
 
     [LoggerMessage(203, LogLevel.Error, "Taking a spotlight viewer out of run {RunId} failed; the next move tries again")]
     public static partial void ViewerRevokeFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(204, LogLevel.Information, "The instructor of workshop {WorkshopId} removed participant {ParticipantId}")]
+    public static partial void ParticipantRemoved(ILogger logger, string workshopId, string participantId);
 }

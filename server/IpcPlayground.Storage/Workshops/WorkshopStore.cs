@@ -65,6 +65,23 @@ public sealed class WorkshopStore(PlaygroundDb db, TimeProvider time)
         return participant;
     }
 
+    /// <summary>How many joined the workshop since <paramref name="sinceMs"/> (removed participants no longer count), and when the first of them did.</summary>
+    public async Task<(int Count, long? FirstAtMs)> JoinedSinceAsync(string workshopId, long sinceMs, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        var joined = context.Participants.Where(p => p.WorkshopId == workshopId && p.JoinedAtMs >= sinceMs);
+        return (await joined.CountAsync(cancellationToken), await joined.Select(p => (long?)p.JoinedAtMs).MinAsync(cancellationToken));
+    }
+
+    /// <summary>Deletes the participant, and clears the spotlight if it was on them; false when they were not in the workshop.</summary>
+    public async Task<bool> RemoveParticipantAsync(string workshopId, string participantId, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        await context.Workshops.Where(w => w.Id == workshopId && w.SpotlightParticipantId == participantId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.SpotlightParticipantId, (string?)null), cancellationToken);
+        return await context.Participants.Where(p => p.Id == participantId && p.WorkshopId == workshopId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
     public async Task<Participant?> FindParticipantAsync(string id, CancellationToken cancellationToken)
     {
         await using var context = db.Open();

@@ -16,6 +16,9 @@ public interface IWorkshopClient
 
     /// <summary>To everyone: the join code was opened or closed, or the workshop ended.</summary>
     Task WorkshopChanged(WorkshopInfo workshop);
+
+    /// <summary>To instructors, and to the participant themselves: the instructor removed this participant; their key no longer works.</summary>
+    Task ParticipantRemoved(string participantId);
 }
 
 /// <summary>
@@ -46,4 +49,10 @@ public interface IWorkshopHub
 
     /// <summary>Instructor: ends the workshop; no more joins or runs, keys stop working for anything but reading.</summary>
     Task EndWorkshop();
+
+    /// <summary>
+    /// Instructor: removes a participant — their key stops working, their runs are stopped, their seat is free again
+    /// (close joining first to keep them out).
+    /// </summary>
+    Task RemoveParticipant(string participantId);
 }

@@ -25,8 +25,12 @@ public sealed class WorkshopConnection : IAsyncDisposable
         Workshop.On<BroadcastExperiment>(nameof(IWorkshopClient.ExperimentBroadcast), Take);
         Workshop.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => Take(new SpotlightMessage(s)));
         Workshop.On<WorkshopInfo>(nameof(IWorkshopClient.WorkshopChanged), Take);
+        Workshop.On<string>(nameof(IWorkshopClient.ParticipantRemoved), id => Take(new RemovedMessage(id)));
         Runs.On<string, RunEvent[]>(nameof(IRunClient.ReceiveEvents), (runId, events) => Take(new RunEventsMessage(runId, events)));
     }
+
+    /// <summary>ParticipantRemoved as a message that can be waited for.</summary>
+    public sealed record RemovedMessage(string ParticipantId);
 
     /// <summary>SpotlightChanged(null) as a message that can be waited for.</summary>
     public sealed record SpotlightMessage(Spotlight? Spotlight);

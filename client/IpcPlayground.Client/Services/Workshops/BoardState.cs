@@ -34,6 +34,12 @@ public sealed class BoardState(WorkshopInfo workshop)
         _byId[participant.ParticipantId] = participant;
     }
 
+    /// <summary>The instructor removed a participant: their row goes.</summary>
+    public void Remove(string participantId)
+    {
+        if (_byId.Remove(participantId)) _order.Remove(participantId);
+    }
+
     public void SetWorkshop(WorkshopInfo workshop) => Workshop = workshop;
 
     public void SetSpotlight(Spotlight? spotlight) => Workshop = Workshop with { Spotlight = spotlight };

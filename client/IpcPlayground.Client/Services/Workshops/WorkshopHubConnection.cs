@@ -20,6 +20,7 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
         _hub.On<BroadcastExperiment>(nameof(IWorkshopClient.ExperimentBroadcast), e => ExperimentBroadcast?.Invoke(e));
         _hub.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => SpotlightChanged?.Invoke(s));
         _hub.On<WorkshopInfo>(nameof(IWorkshopClient.WorkshopChanged), w => WorkshopChanged?.Invoke(w));
+        _hub.On<string>(nameof(IWorkshopClient.ParticipantRemoved), id => ParticipantRemoved?.Invoke(id));
         _hub.Reconnecting += _ => SetConnected(false);
         _hub.Reconnected += _ => SetConnected(true);
         _hub.Closed += _ => SetConnected(false);
@@ -29,6 +30,7 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
     public event Action<BroadcastExperiment>? ExperimentBroadcast;
     public event Action<Spotlight?>? SpotlightChanged;
     public event Action<WorkshopInfo>? WorkshopChanged;
+    public event Action<string>? ParticipantRemoved;
 
     /// <summary>Raised when the connection drops or comes back; after a reconnect the page should read its state again.</summary>
     public event Func<bool, Task>? ConnectionChanged;
@@ -44,6 +46,10 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
     public Task SetSpotlightAsync(string? participantId) => _hub.InvokeAsync(nameof(IWorkshopHub.SetSpotlight), participantId);
     public Task SetJoinOpenAsync(bool open) => _hub.InvokeAsync(nameof(IWorkshopHub.SetJoinOpen), open);
     public Task EndWorkshopAsync() => _hub.InvokeAsync(nameof(IWorkshopHub.EndWorkshop));
+    public Task RemoveParticipantAsync(string participantId) => _hub.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), participantId);
+
+    /// <summary>Stops the connection for good (a removed participant has nothing more to hear).</summary>
+    public Task StopAsync() => _hub.StopAsync();
 
     private Task SetConnected(bool connected) => ConnectionChanged?.Invoke(connected) ?? Task.CompletedTask;
 
