@@ -11,15 +11,6 @@ namespace IpcPlayground.IntegrationTests;
 [Collection(AloneCollection.Name)]
 public sealed class MemoryBudgetTests(ITestOutputHelper output)
 {
-    /// <summary>40 x 1 MiB through a pipe, each read carrying its bytes: stopped at the 16 MiB event-bytes limit.</summary>
-    private const string BigRun = """
-        { "format": 1, "objects": [ { "id": "p", "type": "pipe", "capacity": 1048576 } ],
-          "processes": [
-            { "id": "writer", "steps": [ { "op": "spawn", "process": "reader" },
-              { "op": "repeat", "times": 40, "steps": [ { "op": "write", "object": "p", "size": 1048576 } ] } ] },
-            { "id": "reader", "parent": "writer", "steps": [ { "op": "repeat", "times": 40, "steps": [ { "op": "read", "object": "p", "bytes": 1048576 } ] } ] } ] }
-        """;
-
     [Fact]
     public async Task Twenty_runs_at_the_event_bytes_limit_from_one_address_keep_the_server_under_700_MB()
     {
@@ -32,7 +23,7 @@ public sealed class MemoryBudgetTests(ITestOutputHelper output)
         var all = new List<string>();
         for (var batch = 0; batch < 5; batch++)
         {
-            var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.StartAsync(BigRun)));
+            var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.StartAsync(SampleExperiments.LargeOutput)));
             foreach (var runId in runs)
                 Assert.Equal("limit", await WaitForEndAsync(api, runId));
             all.AddRange(runs);
@@ -52,7 +43,7 @@ public sealed class MemoryBudgetTests(ITestOutputHelper output)
     {
         await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Storage:RecordedBytesPerClientPerDay"] = "4000000" });
         var api = new RunApi(server.CreateLoopbackClient());
-        Assert.Equal("limit", (await api.RunAsync(BigRun))[^1].Str("status"));
+        Assert.Equal("limit", (await api.RunAsync(SampleExperiments.LargeOutput))[^1].Str("status"));
 
         using var refused = await api.PostRunAsync(SampleExperiments.PipeByteStream);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);

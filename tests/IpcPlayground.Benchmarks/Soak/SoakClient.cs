@@ -14,13 +14,6 @@ namespace IpcPlayground.Benchmarks.Soak;
 /// </summary>
 internal sealed class SoakClient(int number, Uri server, string joinCode, SoakStats stats) : IDisposable
 {
-    private const string BigRun = """
-        { "format": 1, "objects": [ { "id": "p", "type": "pipe", "capacity": 1048576 } ],
-          "processes": [
-            { "id": "writer", "steps": [ { "op": "spawn", "process": "reader" },
-              { "op": "repeat", "times": 40, "steps": [ { "op": "write", "object": "p", "size": 1048576 } ] } ] },
-            { "id": "reader", "parent": "writer", "steps": [ { "op": "repeat", "times": 40, "steps": [ { "op": "read", "object": "p", "bytes": 1048576 } ] } ] } ] }
-        """;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
@@ -56,7 +49,7 @@ internal sealed class SoakClient(int number, Uri server, string joinCode, SoakSt
                 var (action, done) = roll switch
                 {
                     < 50 => ("small-run", await RunAsync(api, SampleExperiments.PipeByteStream)),
-                    < 60 => ("large-run", await RunAsync(api, BigRun)),
+                    < 60 => ("large-run", await RunAsync(api, SampleExperiments.LargeOutput)),
                     < 75 => ("share", await ShareAsync()),
                     < 85 => ("step-run", await StepRunAsync(api)),
                     _ => ("join", await JoinAsync()),
