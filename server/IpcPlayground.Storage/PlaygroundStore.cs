@@ -41,6 +41,15 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
         throw new InvalidOperationException("no free id for this experiment");
     }
 
+    /// <summary>Whether exactly these bytes are stored already (sharing them again adds nothing to the store).</summary>
+    public async Task<bool> IsStoredAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var hash = SHA256.HashData(body);
+        foreach (var length in (int[])[10, 16, 26])
+            if (await ExistsWithSameBytes(ShortId(hash, length), body, cancellationToken)) return true;
+        return false;
+    }
+
     private async Task<bool> ExistsWithSameBytes(string id, byte[] body, CancellationToken cancellationToken)
     {
         await using var context = db.Open();

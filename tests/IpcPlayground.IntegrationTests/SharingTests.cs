@@ -64,6 +64,12 @@ public sealed class SharingTests
             Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
             Assert.InRange(response.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
             Assert.Contains("Storage:SharedBytesPerClientPerDay", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // What is stored already can still be shared: its link comes back, and nothing is added.
+            var first = JsonNode.Parse(Experiment)!.AsObject();
+            first["name"] = "copy 0";
+            using var again = await http.PostAsync("/api/experiments", new StringContent(first.ToJsonString(), Encoding.UTF8, "application/json")).DefaultTimeout();
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
             break;
         }
     }
