@@ -14,6 +14,9 @@ public sealed class FrameLines(Stream output) : IAsyncDisposable
 {
     private readonly PipeReader _reader = PipeReader.Create(output, new StreamPipeReaderOptions(bufferSize: 64 << 10, minimumReadSize: 16 << 10, leaveOpen: true));
 
+    /// <summary>How many bytes at the start of the unread buffer are known to hold no newline.</summary>
+    private long _searched;
+
     /// <summary>The next line's frame (null when the line is not one) and its length in bytes; null once the output has ended.</summary>
     public async ValueTask<(IRunFrame? Frame, int Bytes)?> ReadAsync(CancellationToken cancellationToken)
     {
@@ -21,18 +24,22 @@ public sealed class FrameLines(Stream output) : IAsyncDisposable
         {
             var result = await _reader.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
-            if (buffer.PositionOf((byte)'\n') is { } newline)
+            // A long line arrives over many reads: only what came since the last look is searched for its end.
+            if (buffer.Slice(_searched).PositionOf((byte)'\n') is { } newline)
             {
                 var line = buffer.Slice(0, newline);
                 var frame = Parse(line);
                 _reader.AdvanceTo(buffer.GetPosition(1, newline));
+                _searched = 0;
                 return (frame, (int)line.Length);
             }
+            _searched = buffer.Length;
             if (result.IsCompleted)
             {
                 // A last line without its newline still counts, as a text reader would have given it.
                 var last = buffer.IsEmpty ? ((IRunFrame?, int)?)null : (Parse(buffer), (int)buffer.Length);
                 _reader.AdvanceTo(buffer.End);
+                _searched = 0;
                 return last;
             }
             _reader.AdvanceTo(buffer.Start, buffer.End);
