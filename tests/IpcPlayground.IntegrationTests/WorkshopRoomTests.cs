@@ -273,5 +273,12 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
         using (var refused = await _api.PostRunAsync(_workshop.WorkshopId, _ada.ParticipantKey, SampleExperiments.PipeByteStream))
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         await Assert.ThrowsAsync<HubException>(() => _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), _ada.ParticipantId).DefaultTimeout());
+
+        // The connections Ada opened before are closed by the server, on both hubs; until then they may call nothing.
+        for (var i = 0; i < 100 && (_adaPage.Workshop.State != HubConnectionState.Disconnected || _adaPage.Runs.State != HubConnectionState.Disconnected); i++)
+            await Task.Delay(50);
+        Assert.Equal(HubConnectionState.Disconnected, _adaPage.Workshop.State);
+        Assert.Equal(HubConnectionState.Disconnected, _adaPage.Runs.State);
+        Assert.Equal(HubConnectionState.Connected, _bobPage.Workshop.State);
     }
 }

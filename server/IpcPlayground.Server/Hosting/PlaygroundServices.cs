@@ -18,7 +18,12 @@ public static class PlaygroundServices
     {
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default));
-        builder.Services.AddSignalR(o => o.AddFilter<RejectedHubCalls>())
+        builder.Services.AddSingleton<RemovedParticipants>();
+        builder.Services.AddSignalR(o =>
+            {
+                o.AddFilter<RejectedHubCalls>();
+                o.AddFilter<RemovedParticipants>();
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default));
         return builder;
     }

@@ -18,7 +18,7 @@ namespace IpcPlayground.Server.Hubs;
 /// </summary>
 [Authorize]
 public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experiments, WorkshopRoom room, RunRegistry runs,
-    IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
+    RemovedParticipants removed, BackgroundWork background, IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
     : Hub<IWorkshopClient>, IWorkshopHub
 {
     private const int MaxExperimentTitle = 200;
@@ -119,6 +119,12 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
         foreach (var run in runs.RunningOf(new RunOwner(workshop.Id, participantId))) run.Control.Stop();
         await room.ParticipantRemoved(workshop.Id, participantId);
         if (spotlighted) await room.SpotlightChanged(workshop.Id, null);
+        // A moment for their page to hear why, then their open connections here close (their key opens no new one).
+        background.Start($"closing the connections of removed participant {participantId}", async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            removed.Abort(participantId);
+        });
     }
 
     /// <summary>The caller's workshop, if it has not ended: an ended workshop can be read, not changed.</summary>
