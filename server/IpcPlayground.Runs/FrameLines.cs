@@ -10,14 +10,17 @@ namespace IpcPlayground.Runs;
 /// where it lies in the reader's pooled buffers and never becomes a string: a frame carrying a mebibyte of data would
 /// otherwise cost several large-object-heap copies (the line, its builder's chunks) before its event is made.
 /// </summary>
-public sealed class FrameLines(Stream output) : IAsyncDisposable
+public sealed class FrameLines(Stream output, long maxLineBytes = long.MaxValue) : IAsyncDisposable
 {
     private readonly PipeReader _reader = PipeReader.Create(output, new StreamPipeReaderOptions(bufferSize: 64 << 10, minimumReadSize: 16 << 10, leaveOpen: true));
 
     /// <summary>How many bytes at the start of the unread buffer are known to hold no newline.</summary>
     private long _searched;
 
-    /// <summary>The next line's frame (null when the line is not one) and its length in bytes; null once the output has ended.</summary>
+    /// <summary>
+    /// The next line's frame (null when the line is not one) and its length in bytes; null once the output has ended.
+    /// A line that passes <c>maxLineBytes</c> comes back as null with the length it has reached, and nothing after it.
+    /// </summary>
     public async ValueTask<(IRunFrame? Frame, int Bytes)?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -34,6 +37,13 @@ public sealed class FrameLines(Stream output) : IAsyncDisposable
                 return (frame, (int)line.Length);
             }
             _searched = buffer.Length;
+            // A line longer than the run may produce in all is not waited for (nor held) to its end: its length so far
+            // is handed on, and the caller's event budget ends the run.
+            if (buffer.Length > maxLineBytes)
+            {
+                _reader.AdvanceTo(buffer.Start, buffer.End);
+                return (null, (int)Math.Min(buffer.Length, int.MaxValue));
+            }
             if (result.IsCompleted)
             {
                 // A last line without its newline still counts, as a text reader would have given it.

@@ -92,7 +92,7 @@ public sealed class RunCoordinator(
             await sandboxed.Input.FlushAsync(deadline.Token);
             _ = ForwardCommandsAsync(run.Control, sandboxed.Input, deadline.Token);
 
-            await using var lines = new FrameLines(sandboxed.Output);
+            await using var lines = new FrameLines(sandboxed.Output, _options.MaxEventBytesPerRun);
             while (await lines.ReadAsync(deadline.Token) is var (parsed, bytes))
             {
                 var read = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -130,8 +130,9 @@ public sealed class RunCoordinator(
         {
             return Ending(run, mapper, RunStatuses.Failed, e.Message);
         }
-        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever went wrong, the run ends for its watchers (a run without a run-end would keep them waiting).
             RunsLog.RunCrashed(logger, run.Id, e);
             return Ending(run, mapper, RunStatuses.Failed, "the run failed inside the server: " + e.Message);
         }

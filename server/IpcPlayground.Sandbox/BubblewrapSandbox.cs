@@ -50,9 +50,6 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
             if (cgroup is not null) await cgroup.DisposeAsync();
             throw;
         }
-        var start = SandboxLaunch.StartInfo(_options, hostUser, cgroup, BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"));
-        start.RedirectStandardInput = true;
-
         string[] enforced =
         [
             .. Isolation, hostUser.Enforced, .. cgroup?.Enforced ?? ["cgroup:none"],
@@ -60,6 +57,8 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         ];
         try
         {
+            var start = SandboxLaunch.StartInfo(_options, hostUser, cgroup, BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"));
+            start.RedirectStandardInput = true;
             var process = await _launcher.RunAsync(() => Process.Start(start) ?? throw new SandboxUnavailableException("bwrap did not start"));
             return new ProcessSandboxedRun(process, cgroup, hostUser, enforced);
         }

@@ -70,7 +70,7 @@ public sealed class SandboxOptions
 
     /// <summary>How many uids the pool lends (at least the runs a host runs at once); 0 runs every sandbox as <see cref="HostUid"/>.</summary>
     [Range(0, 65536)]
-    public int HostUidPoolSize { get; set; } = 64;
+    public int HostUidPoolSize { get; set; } = 1024;
 
     /// <summary>
     /// With the pool off, bwrap is started as this host user (default nobody), so the sandbox's uid maps to an

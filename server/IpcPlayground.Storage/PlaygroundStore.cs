@@ -103,6 +103,17 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
             await shared.Select(e => (long?)e.CreatedAtMs).MinAsync(cancellationToken));
     }
 
+    /// <summary>Forgets whose runs and shares were stored before <paramref name="beforeMs"/>: the daily quotas no longer need it.</summary>
+    public async Task<int> ForgetClientsAsync(long beforeMs, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        var runs = await context.Runs.Where(r => r.Client != null && r.EndedAtMs < beforeMs)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Client, (string?)null), cancellationToken);
+        var shares = await context.Experiments.Where(e => e.Client != null && e.CreatedAtMs < beforeMs)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Client, (string?)null), cancellationToken);
+        return runs + shares;
+    }
+
     internal static string ShortId(byte[] hash, int length) => Base32Id.Of(hash, length);
 }
 

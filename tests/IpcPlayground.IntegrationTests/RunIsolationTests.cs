@@ -45,7 +45,12 @@ public sealed class RunIsolationTests
         try
         {
             await using (var live = api.Follow(hog))
+            {
                 await live.WaitForAsync(e => e.Kind() == "paused" && e.Str("process") == "hog");
+                var enforced = live.Events.First(e => e.Kind() == "run-start")["enforced"]!.AsArray().Select(n => n!.GetValue<string>());
+                Assert.True(enforced.Any(e => e.StartsWith("host-user:uid=", StringComparison.Ordinal) && e.EndsWith("(its own)", StringComparison.Ordinal)),
+                    "runs get host uids of their own only from a server running as root (as CI does): " + string.Join(", ", enforced));
+            }
 
             // Another 4 x 80 KiB is within this run's 512 KiB, but over the host's 800 KiB were the two runs one user (mq_open: EMFILE).
             var events = await api.RunAsync(Victim);

@@ -80,8 +80,11 @@ public sealed class WorkshopLifecycleTests
         var flooded = await api.CreateAsync("Flooded", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
         var other = await api.CreateAsync("Other", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
 
-        for (var i = 0; i < 3; i++) await api.JoinAsync(flooded.JoinCode, $"bot{i}");
-        using var refused = await api.PostJoinAsync(flooded.JoinCode, "bot3");
+        // Checked one join at a time: a burst of six at once lets exactly three in.
+        var burst = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => api.PostJoinAsync(flooded.JoinCode, $"bot{i}")));
+        Assert.Equal(3, burst.Count(r => r.StatusCode == HttpStatusCode.OK));
+        foreach (var response in burst) response.Dispose();
+        using var refused = await api.PostJoinAsync(flooded.JoinCode, "late");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("Workshops:JoinsPerWorkshopPerMinute", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));

@@ -28,6 +28,18 @@ public sealed class FrameLinesTests
         Assert.Equal("completed", Assert.IsType<RunEndedFrame>(read[3].Frame).Status);
     }
 
+    [Fact]
+    public async Task A_line_longer_than_the_limit_is_not_read_to_its_end()
+    {
+        var endless = new MemoryStream(Encoding.UTF8.GetBytes(new string('x', 100_000)));
+        await using var reader = new FrameLines(new TrickleStream(endless), maxLineBytes: 10_000);
+
+        var (frame, bytes) = (await reader.ReadAsync(default))!.Value;
+
+        Assert.Null(frame);
+        Assert.InRange(bytes, 10_001, 20_000);
+    }
+
     /// <summary>Hands out at most 1000 bytes a read, as a pipe from another process may.</summary>
     private sealed class TrickleStream(Stream inner) : Stream
     {

@@ -68,6 +68,14 @@ public sealed class PlaygroundStoreTests : IAsyncLifetime
         Assert.Equal(new ClientUsage(0, null), await _store.RecordedSinceAsync("c", start, default));
         Assert.Equal(23, (await _store.SharedSinceAsync("a", start, default)).Bytes);
         Assert.Equal(0, (await _store.SharedSinceAsync("b", start, default)).Bytes);
+
+        // Once the window is over, who stored what is forgotten.
+        Assert.Equal(1, await _store.ForgetClientsAsync(start + 1, default));
+        Assert.Equal(new ClientUsage(500, start + 3_600_000), await _store.RecordedSinceAsync("a", start, default));
+        Assert.Equal(23, (await _store.SharedSinceAsync("a", start, default)).Bytes);
+        Assert.Equal(3, await _store.ForgetClientsAsync(start + 7_200_000, default));
+        Assert.Equal(new ClientUsage(0, null), await _store.RecordedSinceAsync("a", start, default));
+        Assert.Equal(0, (await _store.SharedSinceAsync("a", start, default)).Bytes);
     }
 
     [Fact]

@@ -57,12 +57,13 @@ public sealed class CProgramRunner(SandboxOptions options)
         if (OperatingSystem.IsLinux())
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
                 UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        // Given back only after the cgroup is gone with every process in it, as a run's is.
+        using var hostUser = HostUser.Choose(options, Path.Combine(directory, "experiment"));
         var (cgroup, problem) = RunCgroup.Create(options, "cprogram-" + Path.GetFileName(directory));
         if (cgroup is null && options.RequireCgroups)
             throw new InvalidOperationException($"refusing to run the C program without the run's resource limits: {problem}");
         try
         {
-            using var hostUser = HostUser.Choose(options, Path.Combine(directory, "experiment"));
             var start = SandboxLaunch.StartInfo(options, hostUser, cgroup,
             [
                 // Not --die-with-parent: it follows the thread that started bwrap, and pool threads retire; the timeout kills it.

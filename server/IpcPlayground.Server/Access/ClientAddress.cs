@@ -11,11 +11,16 @@ public static class ClientAddress
     public static string Of(HttpContext context) => Of(context.Connection.RemoteIpAddress);
 
     /// <summary>
-    /// What the store keeps to count a client's quotas by: a hash of <see cref="Of(HttpContext)"/>, so records do not
-    /// hold addresses in the clear.
+    /// What the store keeps to count a client's daily quotas by: a hash of <see cref="Of(HttpContext)"/>, so records do
+    /// not hold addresses in the clear; the store forgets it once the day is over (an IPv4 hash is easily reversed).
     /// </summary>
-    public static string KeyOf(HttpContext context) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Of(context))))[..32];
+    public static string KeyOf(HttpContext context) => Hash(Of(context));
+
+    /// <summary>The same for a workshop participant, whose quotas are their own (a room may share one address).</summary>
+    public static string KeyOfParticipant(string participantId) => Hash("participant:" + participantId);
+
+    private static string Hash(string client) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(client)))[..32];
 
     public static string Of(IPAddress? address)
     {

@@ -89,7 +89,7 @@ public static class WorkshopsApi
     }
 
     private static async Task<IResult> Join(JoinWorkshopRequest request, HttpContext context, WorkshopStore workshops, IOptions<WorkshopOptions> options,
-        TimeProvider time, CancellationToken cancellationToken)
+        JoinGate gate, TimeProvider time, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxName || !StoredText.IsClean(name))
@@ -100,18 +100,23 @@ public static class WorkshopsApi
             return Problems.Forbidden("Workshop ended", "this workshop has ended");
         if (!workshop.JoinOpen)
             return Problems.Forbidden("Joining is closed", "the instructor has closed this workshop to new participants");
-        var minuteAgo = time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds();
-        var (joined, first) = await workshops.JoinedSinceAsync(workshop.Id, minuteAgo, cancellationToken);
-        if (joined >= options.Value.JoinsPerWorkshopPerMinute)
-            return Problems.TooMany(context, "Too many joins",
-                $"this workshop accepts {options.Value.JoinsPerWorkshopPerMinute} joins a minute (Workshops:JoinsPerWorkshopPerMinute)",
-                TimeSpan.FromMilliseconds((first ?? minuteAgo) - minuteAgo));
-        var participantId = Base32Id.Random(16);
-        var (key, hash) = WorkshopKeys.NewParticipantKey(participantId);
-        if (await workshops.AddParticipantAsync(participantId, workshop.Id, name, hash, options.Value.MaxParticipants, cancellationToken) is not { } participant)
-            return Problems.Conflict("Workshop full", $"this workshop already has {options.Value.MaxParticipants} participants");
+        var (participant, key, refusal) = await gate.OneAtATimeAsync(workshop.Id, async () =>
+        {
+            var minuteAgo = time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds();
+            var (joined, first) = await workshops.JoinedSinceAsync(workshop.Id, minuteAgo, cancellationToken);
+            if (joined >= options.Value.JoinsPerWorkshopPerMinute)
+                return (null, null, Problems.TooMany(context, "Too many joins",
+                    $"this workshop accepts {options.Value.JoinsPerWorkshopPerMinute} joins a minute (Workshops:JoinsPerWorkshopPerMinute)",
+                    TimeSpan.FromMilliseconds((first ?? minuteAgo) - minuteAgo)));
+            var participantId = Base32Id.Random(16);
+            var (key, hash) = WorkshopKeys.NewParticipantKey(participantId);
+            return await workshops.AddParticipantAsync(participantId, workshop.Id, name, hash, options.Value.MaxParticipants, cancellationToken) is { } added
+                ? (added, key, (IResult?)null)
+                : (null, null, Problems.Conflict("Workshop full", $"this workshop already has {options.Value.MaxParticipants} participants"));
+        }, cancellationToken);
+        if (refusal is not null) return refusal;
         var spotlighted = workshop.SpotlightParticipantId is { } s ? await workshops.FindParticipantAsync(s, cancellationToken) : null;
-        return TypedResults.Ok(new JoinedWorkshop(participant.Id, key, participant.Name,
+        return TypedResults.Ok(new JoinedWorkshop(participant!.Id, key!, participant.Name,
             WorkshopViews.Info(workshop, spotlighted, options.Value.ToQuotas())));
     }
 

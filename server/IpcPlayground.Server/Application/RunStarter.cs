@@ -30,7 +30,9 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, St
             return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {RunModes.Free}, {RunModes.Step}")]);
         var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
-        if (await storageQuotas.RecordingRefusalAsync(request.HttpContext) is { } overQuota) return overQuota;
+        // A workshop participant's runs count against them, not their address: a whole room may share one.
+        var recordedFor = owner is null ? ClientAddress.KeyOf(request.HttpContext) : ClientAddress.KeyOfParticipant(owner.ParticipantId);
+        if (await storageQuotas.RecordingRefusalAsync(request.HttpContext, recordedFor) is { } overQuota) return overQuota;
         IDisposable? lease = null;
         if (quota is not null)
         {
@@ -39,7 +41,7 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, St
             lease = taken;
         }
         var (run, refusal) = coordinator.Start(body.Experiment!, body.Bytes, client, mode, lifetime.ApplicationStopping, owner, lease,
-            recordedFor: ClientAddress.KeyOf(request.HttpContext));
+            recordedFor: recordedFor);
         if (run is null) return Problems.TooManyRuns(request.HttpContext, refusal!, RetryAfterBusy);
         await mirror.AnnounceAsync(run, CancellationToken.None);
         started?.Invoke(run);

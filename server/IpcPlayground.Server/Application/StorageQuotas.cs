@@ -15,16 +15,16 @@ public sealed class StorageQuotas(PlaygroundStore store, IOptions<StorageOptions
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
-    /// <summary>Null when the client may start a run that will be recorded; otherwise the 429.</summary>
-    public async Task<IResult?> RecordingRefusalAsync(HttpContext context)
+    /// <summary>Null when the client (<paramref name="key"/>, see <see cref="ClientAddress"/>) may start a run that will be recorded; otherwise the 429.</summary>
+    public async Task<IResult?> RecordingRefusalAsync(HttpContext context, string key)
     {
         var quota = options.Value.RecordedBytesPerClientPerDay;
         if (quota == 0) return null;
-        var (since, usage) = await UsageAsync(context, store.RecordedSinceAsync);
+        var (since, usage) = await UsageAsync(context, key, store.RecordedSinceAsync);
         if (usage.Bytes < quota) return null;
         metrics.Refused(RunMetrics.Refusals.RecordedBytes);
         return Problems.TooMany(context, "Recording quota reached",
-            $"the runs of this address recorded {Mib(usage.Bytes)} of events within a day; the quota (Storage:RecordedBytesPerClientPerDay) is {Mib(quota)}",
+            $"the runs of this client recorded {Mib(usage.Bytes)} of events within a day; the quota (Storage:RecordedBytesPerClientPerDay) is {Mib(quota)}",
             RetryAfter(since, usage));
     }
 
@@ -33,17 +33,17 @@ public sealed class StorageQuotas(PlaygroundStore store, IOptions<StorageOptions
     {
         var quota = options.Value.SharedBytesPerClientPerDay;
         if (quota == 0) return null;
-        var (since, usage) = await UsageAsync(context, store.SharedSinceAsync);
+        var (since, usage) = await UsageAsync(context, ClientAddress.KeyOf(context), store.SharedSinceAsync);
         if (usage.Bytes + bytes <= quota) return null;
         return Problems.TooMany(context, "Sharing quota reached",
             $"this address shared {Mib(usage.Bytes)} of experiments within a day; the quota (Storage:SharedBytesPerClientPerDay) is {Mib(quota)}",
             RetryAfter(since, usage));
     }
 
-    private async Task<(long SinceMs, ClientUsage Usage)> UsageAsync(HttpContext context, Func<string, long, CancellationToken, Task<ClientUsage>> query)
+    private async Task<(long SinceMs, ClientUsage Usage)> UsageAsync(HttpContext context, string key, Func<string, long, CancellationToken, Task<ClientUsage>> query)
     {
         var since = (time.GetUtcNow() - Window).ToUnixTimeMilliseconds();
-        return (since, await query(ClientAddress.KeyOf(context), since, context.RequestAborted));
+        return (since, await query(key, since, context.RequestAborted));
     }
 
     /// <summary>When the oldest bytes counted leave the window.</summary>

@@ -31,6 +31,7 @@ public static class WorkshopServices
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 1000, Window = TimeSpan.FromMinutes(1) }));
         });
         services.AddSingleton<WorkshopRoom>();
+        services.AddSingleton<JoinGate>();
         services.AddSingleton<WorkshopRunQuotas>();
         services.AddSingleton<WorkshopRunTracker>();
         services.AddSingleton<RunAccess>();
