@@ -20,12 +20,16 @@ public static partial class SoakBenchmark
     {
         Console.WriteLine($"soak: {clients} clients for {duration.TotalMinutes:0.#} min, the server with its default settings, sampled every {every.TotalSeconds:0} s");
         using var server = await ServerProcess.StartAsync();
-        var workshop = await new WorkshopApi(server.Http).CreateAsync("Soak", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
+        // A room for every four people, so joins meet the rooms' join rates before their seats run out.
+        var workshops = new WorkshopApi(server.Http);
+        var rooms = new List<CreatedWorkshop>();
+        for (var i = 0; i < Math.Max(1, clients / 4); i++)
+            rooms.Add(await workshops.CreateAsync($"Soak {i}", new WorkshopExperimentSource(Lesson: "pipe-byte-stream")));
         var stats = new SoakStats();
         using var stop = new CancellationTokenSource(duration);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 
-        var people = Enumerable.Range(0, clients).Select(i => new SoakClient(i, server.Http.BaseAddress!, workshop.JoinCode, stats)).ToList();
+        var people = Enumerable.Range(0, clients).Select(i => new SoakClient(i, server.Http.BaseAddress!, rooms[i % rooms.Count].JoinCode, stats)).ToList();
         var running = people.Select(p => Task.Run(() => p.RunAsync(stop.Token))).ToList();
 
         var start = await SampleAsync(server);

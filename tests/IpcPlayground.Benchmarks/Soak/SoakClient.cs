@@ -56,7 +56,8 @@ internal sealed class SoakClient(int number, Uri server, string joinCode, SoakSt
                 };
                 if (done) stats.Done(action, clock.Elapsed);
             }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException or TaskCanceledException && !stop.IsCancellationRequested)
+            catch (Exception e) when (!stop.IsCancellationRequested
+                && e is HttpRequestException or InvalidOperationException or TimeoutException or TaskCanceledException or System.Text.Json.JsonException)
             {
                 stats.Failed();
             }
