@@ -1,4 +1,5 @@
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Exports.CProgram.Mechanisms;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram;
@@ -36,7 +37,7 @@ internal static class ObjectSetup
 
     private static IEnumerable<string> Fields(PlanObject obj, string name, HashSet<string> helpers)
     {
-        if (obj.Kind == ObjectKind.Pipe && obj.Capacity is { } capacity) yield return $"{name}.capacity = {capacity};";
+        foreach (var line in CMechanism.For(obj.Kind).Fields(obj, name)) yield return line;
         if (obj.Path is { } path)
         {
             helpers.Add("set_path");
@@ -46,15 +47,6 @@ internal static class ObjectSetup
         {
             helpers.Add("set_name");
             yield return $"set_name(&{name}, {CLiteral.String(posixName)});";
-        }
-        if (obj.Kind == ObjectKind.Tcp) yield return $"{name}.port = {obj.Port};";
-        if (obj.Kind is ObjectKind.SysvShm or ObjectKind.PosixShm) yield return $"{name}.size = {obj.Size};";
-        if (obj.Kind == ObjectKind.SysvSem) yield return $"{name}.count = {obj.Count};";
-        if (obj.Kind is ObjectKind.SysvSem or ObjectKind.PosixSem) yield return $"{name}.initial = {obj.Initial};";
-        if (obj.Kind == ObjectKind.PosixMsgQueue)
-        {
-            yield return $"{name}.max_messages = {obj.MaxMessages};";
-            yield return $"{name}.message_size = {obj.MessageSize};";
         }
         switch (obj.Mechanism.IsSysv ? obj.SysvKey : (SysvKeyKind?)null)
         {
@@ -70,24 +62,15 @@ internal static class ObjectSetup
     }
 
     /// <summary>main's call that makes a named object, or null for objects a process makes (pipes, socketpairs, sockets).</summary>
-    public static string? Creation(PlanObject obj) => obj.Kind switch
-    {
-        ObjectKind.Fifo => "create_fifo",
-        ObjectKind.SysvMsgQueue => "create_sysv_queue",
-        ObjectKind.SysvShm => "create_sysv_segment",
-        ObjectKind.SysvSem => "create_sysv_semaphore_set",
-        ObjectKind.PosixMsgQueue => "create_posix_queue",
-        ObjectKind.PosixShm => "create_posix_memory",
-        ObjectKind.PosixSem => "create_posix_semaphore",
-        ObjectKind.Pipe or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp => null,
-    };
+    public static string? Creation(PlanObject obj) => CMechanism.For(obj.Kind).Creation;
 
     /// <summary>What a process makes before its first step: the anonymous objects it owns, then the sockets it binds.</summary>
     public static IEnumerable<string> MadeByProcess(PlanProcess process, IReadOnlyDictionary<string, PlanObject> objects, HashSet<string> helpers)
     {
         foreach (var id in process.Creates)
         {
-            var helper = objects[id].Kind == ObjectKind.SocketPair ? "create_socketpair" : "create_pipe";
+            var helper = CMechanism.For(objects[id].Kind).MadeByOwner
+                ?? throw new NotSupportedException($"process '{process.Id}' makes '{id}', a {objects[id].Type}, which no process makes");
             helpers.Add(helper);
             yield return $"{helper}(&{CNames.Object(id)});";
         }

@@ -1,12 +1,14 @@
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Exports.CProgram.Mechanisms;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram;
 
 /// <summary>
 /// One process's steps as C statements, each the call the worker's StepRunner makes for that op and object type
-/// (server/IpcPlayground.Worker/Execution), with the decisions the worker takes from the plan (which end a step
-/// uses, buffer sizes, defaults) taken here. Records which runtime helpers the statements call.
+/// (server/IpcPlayground.Worker/Execution): what depends on the object's type is its <see cref="CMechanism"/>'s, with
+/// the decisions the worker takes from the plan (which end a step uses, buffer sizes, defaults). Records which runtime
+/// helpers the statements call.
 /// </summary>
 internal sealed class StepTranslator(PlanProcess process, int processIndex, IReadOnlyDictionary<string, PlanObject> objects, HashSet<string> helpers)
 {
@@ -41,42 +43,44 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
 
     private string Statement(PlanStep step, string path) => step.Kind switch
     {
-        OpKind.Write => Write(step, path),
-        OpKind.Read => Call("read_bytes", Ref(step, path), End(step, path, "read"), Number(step.Bytes ?? 1)),
-        OpKind.Accept => Call("accept_connection", Ref(step, path)),
-        OpKind.Close => Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
-        OpKind.Open => Open(step, path),
-        OpKind.Send => Send(step, path),
-        OpKind.Receive => Receive(step, path),
+        OpKind.Write => On(step, path, (m, t) => m.Write(_c, step, t), "byte streams"),
+        OpKind.Read => On(step, path, (m, t) => m.Read(_c, step, t), "byte streams"),
+        OpKind.Accept => _c.Call("accept_connection", Ref(step, path)),
+        OpKind.Close => _c.Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
+        OpKind.Open => On(step, path, (m, t) => m.Open(_c, step, t), "objects that are opened"),
+        OpKind.Send => On(step, path, (m, t) => m.Send(_c, step, t), "message queues and datagram sockets"),
+        OpKind.Receive => On(step, path, (m, t) => m.Receive(_c, step, t), "message queues and datagram sockets"),
         OpKind.Store => Store(step, path),
-        OpKind.Load => Call("load_bytes", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Length ?? 4)),
-        OpKind.Increment => Call("increment_counter", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Times ?? 1), Flag(step.Atomic)),
-        OpKind.SemWait => Semaphore(step, path, -1),
-        OpKind.SemPost => Semaphore(step, path, +1),
-        OpKind.Signal => Call("send_signal", Process(step.Target, path), Signal(step.Signal, path)),
-        OpKind.Handle => Call("handle_signal", Signal(step.Signal, path), step.Action switch { SignalActions.Log => "ACTION_LOG", SignalActions.Ignore => "ACTION_IGNORE", _ => "ACTION_DEFAULT" }),
-        OpKind.Block => Call("mask_signals", "SIG_BLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
-        OpKind.Unblock => Call("mask_signals", "SIG_UNBLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
-        OpKind.WaitSignal => Call("wait_for_signal", SignalList(step.Signals), Number(step.Signals?.Count ?? 0), Number(step.TimeoutMs ?? -1)),
-        OpKind.Spawn => Call("spawn_process", Process(step.Target, path), CNames.ProcessFunction(step.Target!)),
-        OpKind.Wait => Call("wait_for_child", Process(step.Target, path)),
-        OpKind.Sleep => Call("sleep_ms", Number(step.Ms ?? 0)),
-        OpKind.Stat => Stat(step, path),
-        OpKind.Remove => Call("remove_object", Ref(step, path)),
+        OpKind.Load => _c.Call("load_bytes", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Length ?? 4)),
+        OpKind.Increment => _c.Call("increment_counter", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Times ?? 1), CStatements.Flag(step.Atomic)),
+        OpKind.SemWait => On(step, path, (m, t) => m.Semaphore(_c, step, t, -1), "semaphores"),
+        OpKind.SemPost => On(step, path, (m, t) => m.Semaphore(_c, step, t, +1), "semaphores"),
+        OpKind.Signal => _c.Call("send_signal", Process(step.Target, path), Signal(step.Signal, path)),
+        OpKind.Handle => _c.Call("handle_signal", Signal(step.Signal, path), step.Action switch { SignalActions.Log => "ACTION_LOG", SignalActions.Ignore => "ACTION_IGNORE", _ => "ACTION_DEFAULT" }),
+        OpKind.Block => _c.Call("mask_signals", "SIG_BLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
+        OpKind.Unblock => _c.Call("mask_signals", "SIG_UNBLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
+        OpKind.WaitSignal => _c.Call("wait_for_signal", SignalList(step.Signals), Number(step.Signals?.Count ?? 0), Number(step.TimeoutMs ?? -1)),
+        OpKind.Spawn => _c.Call("spawn_process", Process(step.Target, path), CNames.ProcessFunction(step.Target!)),
+        OpKind.Wait => _c.Call("wait_for_child", Process(step.Target, path)),
+        OpKind.Sleep => _c.Call("sleep_ms", Number(step.Ms ?? 0)),
+        OpKind.Stat => _c.Call(CMechanism.For(Object(step, path).Kind).StatHelper, Ref(step, path)),
+        OpKind.Remove => _c.Call("remove_object", Ref(step, path)),
         OpKind.Exit => $"return {Number(step.Code ?? 0)};",
         // A repeat is a loop around its steps (Translate), never a statement of its own.
         OpKind.Repeat => throw Unsupported(path, step, "a repeat is translated as a loop"),
     };
 
-    private string Call(string helper, params string[] arguments)
+    private readonly CStatements _c = new(helpers);
+
+    /// <summary>The op's call as the step's object type makes it, or a refusal naming the types that take the op.</summary>
+    private string On(PlanStep step, string path, Func<CMechanism, CTarget, string?> call, string takenBy)
     {
-        helpers.Add(helper);
-        return $"{helper}({string.Join(", ", arguments)});";
+        var obj = Object(step, path);
+        return call(CMechanism.For(obj.Kind), new CTarget(Ref(step, path), obj, process.Creates.Contains(obj.Id)))
+            ?? throw Unsupported(path, step, $"{step.Op} works on {takenBy}, and '{obj.Id}' is a {obj.Type}");
     }
 
     private static string Number(long value) => CLiteral.Number(value);
-
-    private static string Flag(bool? value) => value == true ? "1" : "0";
 
     private PlanObject Object(PlanStep step, string path) =>
         step.Object is not null && objects.TryGetValue(step.Object, out var obj)
@@ -85,75 +89,10 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
 
     private string Ref(PlanStep step, string path) => "&" + CNames.Object(Object(step, path).Id);
 
-    /// <summary>The end a stream op uses when the step names none, as the worker's StreamEnd decides it.</summary>
-    private string End(PlanStep step, string path, string direction)
-    {
-        var obj = Object(step, path);
-        var end = obj.Kind switch
-        {
-            ObjectKind.SocketPair => step.End ?? (process.Creates.Contains(obj.Id) ? "first" : "second"),
-            ObjectKind.UnixStream or ObjectKind.Tcp => "socket",
-            ObjectKind.Pipe or ObjectKind.Fifo => step.End ?? direction,
-            _ => throw Unsupported(path, step, $"{step.Op} works on byte streams, and '{obj.Id}' is a {obj.Type}"),
-        };
-        return CNames.End(end);
-    }
-
-    private string Write(PlanStep step, string path)
-    {
-        var end = End(step, path, "write");
-        return step.Data is { } data
-            ? Call("write_bytes", Ref(step, path), end, CLiteral.Bytes(data), Number(data.Length))
-            : Call("write_generated", Ref(step, path), end, Number(step.Size ?? 0));
-    }
-
-    private string Open(PlanStep step, string path)
-    {
-        var obj = Object(step, path);
-        var flags = step.Mode switch { "write" => "O_WRONLY", "read-write" => "O_RDWR", _ => "O_RDONLY" };
-        return obj.Kind switch
-        {
-            ObjectKind.Fifo => Call("open_fifo", Ref(step, path), flags),
-            ObjectKind.UnixStream or ObjectKind.Tcp or ObjectKind.UnixDgram => Call("connect_socket", Ref(step, path)),
-            ObjectKind.SysvMsgQueue or ObjectKind.SysvShm or ObjectKind.SysvSem => Call("open_sysv", Ref(step, path)),
-            ObjectKind.PosixMsgQueue => Call("open_posix_queue", Ref(step, path), step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" }),
-            ObjectKind.PosixShm => Call("attach_memory", Ref(step, path), "1"),
-            ObjectKind.PosixSem => Call("open_posix_semaphore", Ref(step, path)),
-            _ => throw Unsupported(path, step, $"a {obj.Type} is not opened"),
-        };
-    }
-
-    private string Send(PlanStep step, string path)
-    {
-        var obj = Object(step, path);
-        var data = step.Data ?? [];
-        var literal = CLiteral.Bytes(data);
-        return obj.Kind switch
-        {
-            ObjectKind.SysvMsgQueue => Call("send_sysv_message", Ref(step, path), Number(step.Type ?? 1), literal, Number(data.Length), Flag(step.Nowait)),
-            ObjectKind.PosixMsgQueue => Call("send_posix_message", Ref(step, path), literal, Number(data.Length), Number(step.Priority ?? 0), Flag(step.Nowait)),
-            ObjectKind.UnixDgram => Call("send_datagram", Ref(step, path), literal, Number(data.Length), Flag(step.Nowait)),
-            _ => throw Unsupported(path, step, $"send works on message queues and datagram sockets, and '{obj.Id}' is a {obj.Type}"),
-        };
-    }
-
-    private string Receive(PlanStep step, string path)
-    {
-        var obj = Object(step, path);
-        return obj.Kind switch
-        {
-            ObjectKind.SysvMsgQueue => Call("receive_sysv_message", Ref(step, path), Number(step.Type ?? 0), Number(step.MaxBytes ?? 8192), Flag(step.Nowait)),
-            // mq_receive fails with EMSGSIZE on a buffer smaller than the queue's message size, so the worker never offers one.
-            ObjectKind.PosixMsgQueue => Call("receive_posix_message", Ref(step, path), Number(Math.Max(step.MaxBytes ?? obj.MessageSize, obj.MessageSize)), Flag(step.Nowait)),
-            ObjectKind.UnixDgram => Call("receive_datagram", Ref(step, path), Number(step.MaxBytes ?? 65536), Flag(step.Nowait)),
-            _ => throw Unsupported(path, step, $"receive works on message queues and datagram sockets, and '{obj.Id}' is a {obj.Type}"),
-        };
-    }
-
     private string SharedMemory(PlanStep step, string path)
     {
         var obj = Object(step, path);
-        return obj.Kind is ObjectKind.SysvShm or ObjectKind.PosixShm
+        return CMechanism.For(obj.Kind).IsMemory
             ? "&" + CNames.Object(obj.Id)
             : throw Unsupported(path, step, $"{step.Op} works on shared memory, and '{obj.Id}' is a {obj.Type}");
     }
@@ -162,37 +101,9 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     {
         var target = SharedMemory(step, path);
         var offset = Number(step.Offset ?? 0);
-        if (step.Data is { } data) return Call("store_bytes", target, offset, CLiteral.Bytes(data), Number(data.Length));
-        if (step.Size is { } size) return Call("store_generated", target, offset, Number(size));
-        return Call("store_int32", target, offset, Number(step.Int32 ?? 0));
-    }
-
-    private string Semaphore(PlanStep step, string path, int sign)
-    {
-        var obj = Object(step, path);
-        var count = step.Count ?? 1;
-        return obj.Kind switch
-        {
-            ObjectKind.SysvSem => Call("semop_sysv", Ref(step, path), Number(step.Index ?? 0), Number(sign * count), Flag(step.Undo), Flag(step.Nowait)),
-            ObjectKind.PosixSem => Call("sem_op_posix", Ref(step, path), Number(sign * count)),
-            _ => throw Unsupported(path, step, $"{step.Op} works on semaphores, and '{obj.Id}' is a {obj.Type}"),
-        };
-    }
-
-    private string Stat(PlanStep step, string path)
-    {
-        var obj = Object(step, path);
-        var helper = obj.Kind switch
-        {
-            ObjectKind.SysvMsgQueue => "stat_sysv_queue",
-            ObjectKind.SysvShm => "stat_sysv_segment",
-            ObjectKind.SysvSem => "stat_sysv_semaphores",
-            ObjectKind.PosixMsgQueue => "stat_posix_queue",
-            ObjectKind.PosixSem => "stat_posix_semaphore",
-            ObjectKind.PosixShm => "stat_posix_memory",
-            ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp => "stat_stream",
-        };
-        return Call(helper, Ref(step, path));
+        if (step.Data is { } data) return _c.Call("store_bytes", target, offset, CLiteral.Bytes(data), Number(data.Length));
+        if (step.Size is { } size) return _c.Call("store_generated", target, offset, Number(size));
+        return _c.Call("store_int32", target, offset, Number(step.Int32 ?? 0));
     }
 
     private string Process(string? target, string path) =>

@@ -1,0 +1,53 @@
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Exports.CProgram.Mechanisms;
+
+/// <summary>
+/// One mechanism in the C program: the fields of its <c>struct ipc_object</c>, how it is made, and the call each op
+/// makes on it — the C side of what the worker does for that object type. An op a mechanism does not take answers
+/// null, and the translator says which op and type met. A new mechanism is a class here and an arm of <see cref="For"/>.
+/// </summary>
+internal abstract class CMechanism
+{
+    public static CMechanism For(ObjectKind kind) => kind switch
+    {
+        ObjectKind.Pipe => Streams.Pipe,
+        ObjectKind.Fifo => Streams.Fifo,
+        ObjectKind.SocketPair => Streams.SocketPair,
+        ObjectKind.UnixStream => Streams.UnixStream,
+        ObjectKind.Tcp => Streams.Tcp,
+        ObjectKind.UnixDgram => Datagrams.UnixDgram,
+        ObjectKind.SysvMsgQueue => Queues.Sysv,
+        ObjectKind.PosixMsgQueue => Queues.Posix,
+        ObjectKind.SysvShm => SharedMemory.Sysv,
+        ObjectKind.PosixShm => SharedMemory.Posix,
+        ObjectKind.SysvSem => Semaphores.Sysv,
+        ObjectKind.PosixSem => Semaphores.Posix,
+    };
+
+    /// <summary>Assignments of the fields only this type has, to the object's struct (<paramref name="name"/>).</summary>
+    public virtual IEnumerable<string> Fields(PlanObject obj, string name) => [];
+
+    /// <summary>main's call that makes the object before any process starts, or null when a process makes it.</summary>
+    public virtual string? Creation => null;
+
+    /// <summary>The call by which the process that owns an anonymous object makes it before its first step.</summary>
+    public virtual string? MadeByOwner => null;
+
+    /// <summary>The <c>stat</c> step's helper, which prints the kernel's view of the object.</summary>
+    public abstract string StatHelper { get; }
+
+    public virtual string? Open(CStatements c, PlanStep step, CTarget target) => null;
+    public virtual string? Write(CStatements c, PlanStep step, CTarget target) => null;
+    public virtual string? Read(CStatements c, PlanStep step, CTarget target) => null;
+    public virtual string? Send(CStatements c, PlanStep step, CTarget target) => null;
+    public virtual string? Receive(CStatements c, PlanStep step, CTarget target) => null;
+    public virtual string? Semaphore(CStatements c, PlanStep step, CTarget target, int sign) => null;
+
+    /// <summary>Whether store, load and increment work on it (shared memory).</summary>
+    public virtual bool IsMemory => false;
+}
+
+/// <summary>The object a step acts on: its C reference (<c>&amp;obj_p</c>), its plan, and whether this process made it.</summary>
+internal sealed record CTarget(string Ref, PlanObject Object, bool MadeHere);

@@ -1,0 +1,22 @@
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Exports.CProgram.Mechanisms;
+
+/// <summary>Unix datagram sockets: each send one message, each receive one message, connected by open.</summary>
+internal sealed class Datagrams : CMechanism
+{
+    public static readonly CMechanism UnixDgram = new Datagrams();
+
+    public override string StatHelper => "stat_stream";
+
+    public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("connect_socket", target.Ref);
+
+    public override string Send(CStatements c, PlanStep step, CTarget target)
+    {
+        var data = step.Data ?? [];
+        return c.Call("send_datagram", target.Ref, CLiteral.Bytes(data), CStatements.Number(data.Length), CStatements.Flag(step.Nowait));
+    }
+
+    public override string Receive(CStatements c, PlanStep step, CTarget target) =>
+        c.Call("receive_datagram", target.Ref, CStatements.Number(step.MaxBytes ?? 65536), CStatements.Flag(step.Nowait));
+}

@@ -1,0 +1,22 @@
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Exports.CProgram.Mechanisms;
+
+/// <summary>Shared memory, System V (shmget/shmat) and POSIX (shm_open/mmap): store, load and increment work on its bytes.</summary>
+internal sealed class SharedMemory(string creation, string statHelper, string? open) : CMechanism
+{
+    public static readonly CMechanism Sysv = new SharedMemory("create_sysv_segment", "stat_sysv_segment", open: null);
+    public static readonly CMechanism Posix = new SharedMemory("create_posix_memory", "stat_posix_memory", "attach_memory");
+
+    public override IEnumerable<string> Fields(PlanObject obj, string name)
+    {
+        yield return $"{name}.size = {obj.Size};";
+    }
+
+    public override string Creation => creation;
+    public override string StatHelper => statHelper;
+    public override bool IsMemory => true;
+
+    public override string Open(CStatements c, PlanStep step, CTarget target) =>
+        open is null ? c.Call("open_sysv", target.Ref) : c.Call(open, target.Ref, "1");
+}
