@@ -15,7 +15,12 @@ public static class RunEngineServices
     {
         services.AddOptions<SizeCapsOptions>().BindConfiguration(SizeCapsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.Section).ValidateDataAnnotations()
+            // Every run at once needs a host uid of its own; past the pool, runs would fail for want of one.
+            .Validate<Microsoft.Extensions.Options.IOptions<SandboxOptions>>(
+                (runs, sandbox) => sandbox.Value.HostUidPoolSize == 0 || runs.MaxConcurrentRuns <= sandbox.Value.HostUidPoolSize,
+                "Runs:MaxConcurrentRuns is larger than Sandbox:HostUidPoolSize: each run at once needs a host uid of its own (raise the pool, or set it to 0 to share one uid)")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISandbox, BubblewrapSandbox>();
         services.AddHostedService<LeftoverCgroupCleaner>();
