@@ -86,6 +86,28 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster) : IClassFixture<Scale
     }
 
     [Fact]
+    public async Task A_participant_removed_by_the_instructor_on_one_instance_loses_their_run_and_connection_on_the_other()
+    {
+        var room = await OpenRoomAsync();
+        await using var instructor = await OpenAsync(cluster.A.BaseAddress, room.Created.InstructorKey);
+        await using var participantPage = await OpenAsync(cluster.B.BaseAddress, room.Participant.ParticipantKey);
+        using var httpB = cluster.B.CreateLoopbackClient();
+        using var posted = await new WorkshopApi(httpB).PostRunAsync(room.Created.WorkshopId, room.Participant.ParticipantKey,
+            LessonLibrary.Get(SecondLesson).ExperimentJson, mode: "step").DefaultTimeout();
+        var runId = (await posted.Content.ReadFromJsonAsync(ContractsJsonContext.Default.RunAccepted))!.RunId;
+        await instructor.WaitForAsync<ParticipantStatus>(p => p.Run is { Status: RunStatuses.Running } run && run.RunId == runId);
+
+        await instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), room.Participant.ParticipantId).DefaultTimeout();
+
+        // The held run on B is stopped, and the participant's connection to B is closed, though the removal was on A.
+        var events = await instructor.FollowToEndAsync(runId);
+        Assert.Equal(RunStatuses.Killed, Assert.IsType<RunEndEvent>(events[^1]).Status);
+        for (var i = 0; i < 100 && participantPage.Workshop.State != HubConnectionState.Disconnected; i++) await Task.Delay(50);
+        Assert.Equal(HubConnectionState.Disconnected, participantPage.Workshop.State);
+        AssertNoErrorsLogged();
+    }
+
+    [Fact]
     public async Task A_broadcast_from_one_instance_reaches_a_participant_on_the_other()
     {
         var room = await OpenRoomAsync();

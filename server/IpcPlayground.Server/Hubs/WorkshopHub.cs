@@ -17,8 +17,8 @@ namespace IpcPlayground.Server.Hubs;
 /// every method acts on the caller's own workshop only, so no id a page sends can reach another workshop.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experiments, WorkshopRoom room, RunRegistry runs,
-    RemovedParticipants removed, BackgroundWork background, IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
+public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experiments, WorkshopRoom room, IParticipantRemovals removals,
+    IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
     : Hub<IWorkshopClient>, IWorkshopHub
 {
     private const int MaxExperimentTitle = 200;
@@ -115,16 +115,10 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
         if (string.IsNullOrEmpty(participantId) || !await workshops.RemoveParticipantAsync(workshop.Id, participantId, Context.ConnectionAborted))
             throw new HubException($"no participant '{participantId}' in this workshop");
         WorkshopsLog.ParticipantRemoved(logger, workshop.Id, participantId);
-        // Their runs on this instance stop now; one on another instance ends by its own timeout, and no new one starts.
-        foreach (var run in runs.RunningOf(new RunOwner(workshop.Id, participantId))) run.Control.Stop();
         await room.ParticipantRemoved(workshop.Id, participantId);
         if (spotlighted) await room.SpotlightChanged(workshop.Id, null);
-        // A moment for their page to hear why, then their open connections here close (their key opens no new one).
-        background.Start($"closing the connections of removed participant {participantId}", async () =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            removed.Abort(participantId);
-        });
+        // Every instance stops their runs and closes their connections (their key opens no new one).
+        await removals.AnnounceAsync(workshop.Id, participantId);
     }
 
     /// <summary>The caller's workshop, if it has not ended: an ended workshop can be read, not changed.</summary>

@@ -16,4 +16,10 @@ internal static partial class ScaleOutLog
 
     [LoggerMessage(104, LogLevel.Warning, "Copying events of run {RunId} to the mirror failed; pages on other instances may miss them")]
     public static partial void MirrorFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(105, LogLevel.Warning, "Telling the other instances that participant {ParticipantId} was removed failed")]
+    public static partial void RemovalAnnounceFailed(ILogger logger, string participantId, Exception exception);
+
+    [LoggerMessage(106, LogLevel.Warning, "Subscribing to participant removals failed; trying again in {Seconds} s")]
+    public static partial void RemovalSubscribeFailed(ILogger logger, double seconds, Exception exception);
 }

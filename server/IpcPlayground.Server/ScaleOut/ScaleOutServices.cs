@@ -18,6 +18,7 @@ public static class ScaleOutServices
         {
             builder.Services.AddSingleton<IRunMirror, NoRunMirror>();
             builder.Services.AddSingleton<ISpotlightMoves, LocalSpotlightMoves>();
+            builder.Services.AddSingleton<IParticipantRemovals, LocalParticipantRemovals>();
             builder.Services.AddHostedService<Workshops.OfflineAtStart>();
             return builder;
         }
@@ -27,6 +28,9 @@ public static class ScaleOutServices
         builder.Services.AddSingleton<RedisSpotlightMoves>();
         builder.Services.AddSingleton<ISpotlightMoves>(sp => sp.GetRequiredService<RedisSpotlightMoves>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisSpotlightMoves>());
+        builder.Services.AddSingleton<RedisParticipantRemovals>();
+        builder.Services.AddSingleton<IParticipantRemovals>(sp => sp.GetRequiredService<RedisParticipantRemovals>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisParticipantRemovals>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return builder;
     }

@@ -32,6 +32,7 @@ public static class WorkshopServices
         });
         services.AddSingleton<WorkshopRoom>();
         services.AddSingleton<JoinGate>();
+        services.AddSingleton<ParticipantEviction>();
         services.AddSingleton<WorkshopRunQuotas>();
         services.AddSingleton<WorkshopRunTracker>();
         services.AddSingleton<RunAccess>();
