@@ -4,15 +4,13 @@ namespace IpcPlayground.Runs;
 public sealed class EventBudget(RunsOptions options, TimeProvider time)
 {
     private long _events;
-    private long _bytes;
     private long _windowStart = time.GetTimestamp();
     private long _inWindow;
 
-    /// <summary>Counts one line from the supervisor; returns the limit it broke, or null.</summary>
-    public (string Limit, string Message)? Spend(int bytes)
+    /// <summary>Counts one line from the supervisor, the run's events now <paramref name="totalBytes"/> in all; returns the limit it broke, or null.</summary>
+    public (string Limit, string Message)? Spend(long totalBytes)
     {
         _events++;
-        _bytes += bytes;
         if (time.GetElapsedTime(_windowStart) >= TimeSpan.FromSeconds(1))
         {
             _windowStart = time.GetTimestamp();
@@ -23,7 +21,7 @@ public sealed class EventBudget(RunsOptions options, TimeProvider time)
             return ("events", $"the run produced more than {options.MaxEventsPerRun} events");
         if (_inWindow > options.MaxEventsPerSecond)
             return ("events-per-second", $"the run produced more than {options.MaxEventsPerSecond} events in one second");
-        if (_bytes > options.MaxEventBytesPerRun)
+        if (totalBytes > options.MaxEventBytesPerRun)
             return ("output-bytes", $"the run's events passed {options.MaxEventBytesPerRun} bytes");
         return null;
     }

@@ -37,10 +37,10 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
 
     private long _eventBytes;
 
-    /// <summary>About how many bytes its events hold: the lines they were read from (a restored run counts none).</summary>
+    /// <summary>About how many bytes its events hold: the lines they were read from, or the NDJSON of a restored run's record.</summary>
     public long EventBytes => Interlocked.Read(ref _eventBytes);
 
-    public void CountEventBytes(int bytes) => Interlocked.Add(ref _eventBytes, bytes);
+    public void CountEventBytes(long bytes) => Interlocked.Add(ref _eventBytes, bytes);
 
     /// <summary>Step, resume and stop; in step mode, which processes are held.</summary>
     public RunControl Control { get; } = new(mode, time);

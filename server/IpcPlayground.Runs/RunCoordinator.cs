@@ -97,7 +97,7 @@ public sealed class RunCoordinator(
             {
                 var read = System.Diagnostics.Stopwatch.GetTimestamp();
                 run.CountEventBytes(bytes);
-                if (budget.Spend(bytes) is { } broken)
+                if (budget.Spend(run.EventBytes) is { } broken)
                 {
                     sandboxed.Kill();
                     return Ending(run, mapper, RunStatuses.Limit, broken.Message, broken.Limit);
@@ -175,7 +175,6 @@ public sealed class RunCoordinator(
         catch (Exception e) when (e is not OperationCanceledException) { RunsLog.RecordFailed(logger, run.Id, e); }
     }
 
-    /// <summary>Writes the person's step, resume and stop commands to the supervisor, one JSON line each.</summary>
     /// <summary>Cancels <paramref name="idle"/> once the run has waited longer than <paramref name="limit"/> for a step.</summary>
     private static async Task WatchIdleAsync(RunControl control, TimeSpan limit, CancellationTokenSource idle, CancellationToken executing)
     {
@@ -188,6 +187,7 @@ public sealed class RunCoordinator(
         catch (OperationCanceledException) { }
     }
 
+    /// <summary>Writes the person's step, resume and stop commands to the supervisor, one JSON line each.</summary>
     private static async Task ForwardCommandsAsync(RunControl control, Stream input, CancellationToken cancellationToken)
     {
         try

@@ -16,7 +16,7 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
     {
         var hash = SHA256.HashData(body);
         await using var context = db.Open();
-        foreach (var length in (int[])[10, 16, 26])
+        foreach (var length in IdLengths)
         {
             var id = ShortId(hash, length);
             var existing = await context.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -41,14 +41,17 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
         throw new InvalidOperationException("no free id for this experiment");
     }
 
-    /// <summary>Whether exactly these bytes are stored already (sharing them again adds nothing to the store).</summary>
-    public async Task<bool> IsStoredAsync(byte[] body, CancellationToken cancellationToken)
+    /// <summary>The id of exactly these bytes if they are stored already (sharing them again adds nothing), or null.</summary>
+    public async Task<string?> StoredIdOfAsync(byte[] body, CancellationToken cancellationToken)
     {
         var hash = SHA256.HashData(body);
-        foreach (var length in (int[])[10, 16, 26])
-            if (await ExistsWithSameBytes(ShortId(hash, length), body, cancellationToken)) return true;
-        return false;
+        foreach (var length in IdLengths)
+            if (await ExistsWithSameBytes(ShortId(hash, length), body, cancellationToken)) return ShortId(hash, length);
+        return null;
     }
+
+    /// <summary>An id is the shortest of these prefixes of the bytes' hash that no other bytes hold.</summary>
+    private static readonly int[] IdLengths = [10, 16, 26];
 
     private async Task<bool> ExistsWithSameBytes(string id, byte[] body, CancellationToken cancellationToken)
     {

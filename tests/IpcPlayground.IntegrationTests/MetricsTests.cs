@@ -1,5 +1,6 @@
 using System.Net;
 using IpcPlayground.Testing;
+using static IpcPlayground.Testing.PrometheusText;
 
 namespace IpcPlayground.IntegrationTests;
 
@@ -47,12 +48,4 @@ public sealed class MetricsTests
         Assert.True(Value(text, "ipcplay_runs_retained_bytes") > 1000, "the two runs' events are held in memory");
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
     }
-
-    /// <summary>The value of the sample named <paramref name="name"/> that has <paramref name="label"/>, or null.</summary>
-    private static double? Value(string text, string name, string? label = null) =>
-        text.Split('\n')
-            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length && l[name.Length] is ' ' or '{')
-            .Where(l => label is null || l.Contains(label, StringComparison.Ordinal))
-            .Select(l => (double?)double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
-            .FirstOrDefault();
 }

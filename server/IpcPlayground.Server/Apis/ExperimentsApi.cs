@@ -27,9 +27,12 @@ public static class ExperimentsApi
         var body = await ExperimentBody.ReadValidAsync(request, caps.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
         // Sharing what is stored already adds nothing, so it is never refused by the daily quota.
-        if (!await store.IsStoredAsync(body.Bytes, request.HttpContext.RequestAborted)
-            && await quotas.SharingRefusalAsync(request.HttpContext, body.Bytes.Length) is { } overQuota) return overQuota;
-        var id = await store.SaveExperimentAsync(body.Bytes, body.Experiment!.Name, ClientAddress.KeyOf(request.HttpContext), request.HttpContext.RequestAborted);
+        var id = await store.StoredIdOfAsync(body.Bytes, request.HttpContext.RequestAborted);
+        if (id is null)
+        {
+            if (await quotas.SharingRefusalAsync(request.HttpContext, body.Bytes.Length) is { } overQuota) return overQuota;
+            id = await store.SaveExperimentAsync(body.Bytes, body.Experiment!.Name, ClientAddress.KeyOf(request.HttpContext), request.HttpContext.RequestAborted);
+        }
         return TypedResults.Created($"/api/experiments/{id}", new SharedExperiment(id, $"/e/{id}"));
     }
 

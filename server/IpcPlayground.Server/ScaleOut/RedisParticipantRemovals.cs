@@ -9,42 +9,18 @@ namespace IpcPlayground.Server.ScaleOut;
 /// keep theirs (which can call nothing more, and end by their own timeouts).
 /// </summary>
 public sealed class RedisParticipantRemovals(IConnectionMultiplexer redis, ParticipantEviction eviction, ILogger<RedisParticipantRemovals> logger)
-    : BackgroundService, IParticipantRemovals
+    : RedisAnnouncements(redis, RedisChannel.Literal("ipcplay:participant-removed"), logger), IParticipantRemovals
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("ipcplay:participant-removed");
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
-
-    public async Task AnnounceAsync(string workshopId, string participantId)
+    public Task AnnounceAsync(string workshopId, string participantId) => PublishAsync($"{workshopId} {participantId}", e =>
     {
-        try { await redis.GetSubscriber().PublishAsync(Channel, $"{workshopId} {participantId}"); }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            ScaleOutLog.RemovalAnnounceFailed(logger, participantId, e);
-            eviction.Evict(workshopId, participantId);
-        }
-    }
+        ScaleOutLog.RemovalAnnounceFailed(logger, participantId, e);
+        eviction.Evict(workshopId, participantId);
+        return Task.CompletedTask;
+    });
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task HearAsync(string message)
     {
-        while (true)
-        {
-            try
-            {
-                await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
-                {
-                    if (message.ToString().Split(' ') is [var workshopId, var participantId]) eviction.Evict(workshopId, participantId);
-                });
-                return;
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException) { ScaleOutLog.RemovalSubscribeFailed(logger, RetryAfter.TotalSeconds, e); }
-            await Task.Delay(RetryAfter, stoppingToken);
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        try { await redis.GetSubscriber().UnsubscribeAsync(Channel); }
-        catch (Exception e) when (e is RedisException or TimeoutException) { /* the connection goes with the process */ }
+        if (message.Split(' ') is [var workshopId, var participantId]) eviction.Evict(workshopId, participantId);
+        return Task.CompletedTask;
     }
 }

@@ -36,7 +36,8 @@ public sealed class StoredRunRecorder(PlaygroundStore store, IOptions<StorageOpt
             DateTimeOffset.FromUnixTimeMilliseconds(record.StartedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(record.EndedAtMs),
             events, time,
             record is { WorkshopId: { } workshop, ParticipantId: { } participant } ? new RunOwner(workshop, participant) : null);
-        run.CountEventBytes((int)Math.Min(int.MaxValue, record.EventBytes > 0 ? record.EventBytes : record.EventsNdjson.Length));
+        // Records made before EventBytes was kept are uncompressed: their length is the NDJSON's.
+        run.CountEventBytes(record.EventBytes > 0 ? record.EventBytes : record.EventsNdjson.Length);
         return run;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using IpcPlayground.Contracts.Workshops;
 using IpcPlayground.Testing;
 using IpcPlayground.Testing.Workshops;
@@ -14,7 +13,7 @@ namespace IpcPlayground.Benchmarks.Soak;
 /// live sandboxes, refusals by reason and the p99 of each action; then the start, peak and end. Loopback only, and it
 /// stops by itself.
 /// </summary>
-public static partial class SoakBenchmark
+public static class SoakBenchmark
 {
     public static async Task RunAsync(TimeSpan duration, int clients, TimeSpan every)
     {
@@ -66,16 +65,10 @@ public static partial class SoakBenchmark
     private static async Task<Sample> SampleAsync(ServerProcess server)
     {
         var metrics = await server.Http.GetStringAsync("/metrics");
-        var refused = RefusedMetric().Matches(metrics).ToDictionary(m => m.Groups["reason"].Value, m => (long)double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
-        return new(server.Memory().Rss, Gauge(metrics, "ipcplay_runs_retained_bytes"), Gauge(metrics, "ipcplay_sandboxes_live"), refused);
+        return new(server.Memory().Rss, (long)(PrometheusText.Value(metrics, "ipcplay_runs_retained_bytes") ?? 0),
+            (long)(PrometheusText.Value(metrics, "ipcplay_sandboxes_live") ?? 0),
+            PrometheusText.ByLabel(metrics, "ipcplay_runs_refused_total", "reason").ToDictionary(p => p.Key, p => (long)p.Value));
     }
-
-    private static long Gauge(string metrics, string name) =>
-        Regex.Match(metrics, $@"^{name}(?:\{{[^}}]*\}})? (?<value>\S+)", RegexOptions.Multiline) is { Success: true } m
-            ? (long)double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture) : 0;
-
-    [GeneratedRegex(@"^ipcplay_runs_refused_total\{[^}]*reason=""(?<reason>[^""]+)""[^}]*\} (?<value>\S+)", RegexOptions.Multiline)]
-    private static partial Regex RefusedMetric();
 
     private static void Print(double seconds, Sample sample, int done, IReadOnlyDictionary<string, (int Count, double P99)> latency, IReadOnlyDictionary<string, int> refusals)
     {
