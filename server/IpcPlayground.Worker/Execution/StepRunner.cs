@@ -1,5 +1,6 @@
 using IpcPlayground.Contracts.Experiments;
 using System.Globalization;
+using IpcPlayground.Worker.Execution.Mechanisms;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -16,8 +17,8 @@ internal readonly record struct Outcome(long Result, int Errno = 0, byte[]? Data
 }
 
 /// <summary>
-/// Executes one process's steps with real system calls and reports each call's outcome. The ops live in partial
-/// files by mechanism: streams, messages, shared memory, semaphores, signals, processes, kernel state.
+/// Executes one process's steps with real system calls and reports each call's outcome. A step on an object is made
+/// by that object's mechanism (<see cref="WorkerMechanisms"/>); signals, processes and kernel state are partial files here.
 /// A step that cannot be made as asked (a closed end, a queue that is gone) is made anyway, or reported with the
 /// errno the kernel gives a C program in that spot: the process goes on, as a C program would.
 /// </summary>
@@ -33,6 +34,11 @@ internal sealed unsafe partial class StepRunner
     /// <summary>Inside a repeat, which time round the innermost one is (for the step's events); null outside.</summary>
     private int? _iteration;
 
+    internal ObjectHandles Handles => _handles;
+
+    /// <summary>Whether this process made the anonymous object itself (rather than inheriting it).</summary>
+    internal bool Made(string objectId) => _owned.Contains(objectId);
+
     public StepRunner(SupervisorLink link, ObjectHandles handles, string supervisorSocket, WorkerScript script)
     {
         _link = link;
@@ -41,6 +47,22 @@ internal sealed unsafe partial class StepRunner
         _objects = script.Objects.ToDictionary(o => o.Id, StringComparer.Ordinal);
         // The supervisor's identifiers, unless this process inherited others from its parent.
         foreach (var (id, sysvId) in script.SysvIds ?? new Dictionary<string, int>()) _handles.SysvIds.TryAdd(id, sysvId);
+    }
+
+    /// <summary>Anonymous objects this process makes before its first step. No O_CLOEXEC: children inherit them.</summary>
+    public void MakeOwnedObjects(IEnumerable<string> objectIds)
+    {
+        foreach (var id in objectIds)
+        {
+            _owned.Add(id);
+            WorkerMechanisms.For(_objects[id]).MakeOwned(_objects[id], _handles);
+        }
+    }
+
+    /// <summary>Sockets this process listens or receives on, bound before its first step so others can reach them.</summary>
+    public void BindSockets(IEnumerable<string> objectIds)
+    {
+        foreach (var id in objectIds) WorkerMechanisms.For(_objects[id]).Bind(_objects[id], _handles);
     }
 
     /// <summary>Runs the steps; returns the exit code the script asks for, or null to run on.</summary>
@@ -70,20 +92,22 @@ internal sealed unsafe partial class StepRunner
 
     private void Execute(PlanStep step, string path)
     {
+        var mechanism = step.Object is { } id ? WorkerMechanisms.For(_objects[id]) : null;
+        var on = step.Object is { } objectId ? new ObjectStep(this, step, path, _objects[objectId]) : null;
         Action call = step.Kind switch
         {
-            OpKind.Write => () => Write(step, path),
-            OpKind.Read => () => Read(step, path),
-            OpKind.Open => () => Open(step, path),
-            OpKind.Accept => () => Accept(step, path),
-            OpKind.Close => () => Close(step, path),
-            OpKind.Send => () => Send(step, path),
-            OpKind.Receive => () => Receive(step, path),
-            OpKind.Store => () => Store(step, path),
-            OpKind.Load => () => Load(step, path),
-            OpKind.Increment => () => Increment(step, path),
-            OpKind.SemWait => () => Semaphore(step, path, -1),
-            OpKind.SemPost => () => Semaphore(step, path, +1),
+            OpKind.Write => () => mechanism!.Write(on!),
+            OpKind.Read => () => mechanism!.Read(on!),
+            OpKind.Open => () => mechanism!.Open(on!),
+            OpKind.Accept => () => mechanism!.Accept(on!),
+            OpKind.Close => () => mechanism!.Close(on!),
+            OpKind.Send => () => mechanism!.Send(on!),
+            OpKind.Receive => () => mechanism!.Receive(on!),
+            OpKind.Store => () => mechanism!.Store(on!),
+            OpKind.Load => () => mechanism!.Load(on!),
+            OpKind.Increment => () => mechanism!.Increment(on!),
+            OpKind.SemWait => () => mechanism!.Semaphore(on!, -1),
+            OpKind.SemPost => () => mechanism!.Semaphore(on!, +1),
             OpKind.Signal => () => SendSignal(step, path),
             OpKind.Handle => () => Handle(step, path),
             OpKind.Block => () => Mask(step, path, Libc.SIG_BLOCK),
@@ -92,19 +116,18 @@ internal sealed unsafe partial class StepRunner
             OpKind.Spawn => () => Spawn(step, path),
             OpKind.Wait => () => Wait(step, path),
             OpKind.Sleep => () => Sleep(step, path),
-            OpKind.Stat => () => Stat(step, path),
-            OpKind.Remove => () => Remove(step, path),
+            OpKind.Stat => () => Stat(mechanism!, on!, path),
+            OpKind.Remove => () => mechanism!.Remove(on!),
             // Run takes these itself: a repeat runs its steps, an exit ends the script.
             OpKind.Repeat or OpKind.Exit => () => Fail(path, step, $"op '{step.Op}' reached the call table"),
         };
         call();
-        if (step.Kind is OpKind.Write or OpKind.Read or OpKind.Store or OpKind.Increment or OpKind.Open or OpKind.Accept) ReportState(step, path);
+        if (mechanism is { ReportsStateAfterSteps: true } && step.Kind is OpKind.Write or OpKind.Read or OpKind.Store or OpKind.Increment or OpKind.Open or OpKind.Accept)
+            ReportState(mechanism, on!.Object, path);
     }
 
-    private PlanObject Object(PlanStep step) => _objects[step.Object!];
-
     /// <summary>Step mode: wait, before the step (or at <paramref name="phase"/> inside it), until the person lets this process go.</summary>
-    private void HoldBefore(PlanStep step, string path, string? phase = null)
+    internal void HoldBefore(PlanStep step, string path, string? phase = null)
     {
         if (_link.Holding)
             _link.Hold(new HeldFrame { Step = path, Iteration = _iteration, Op = step.Op, Object = step.Object, Target = step.Target, Phase = phase });
@@ -114,7 +137,7 @@ internal sealed unsafe partial class StepRunner
     /// Announces the call (so the supervisor can see it block), makes it, and reports what it returned.
     /// <paramref name="announce"/> is false for calls that cannot block. <paramref name="details"/> adds to the report.
     /// </summary>
-    private Outcome Call(PlanStep step, string path, string call, Func<Outcome> syscall, bool announce = true,
+    internal Outcome Call(PlanStep step, string path, string call, Func<Outcome> syscall, bool announce = true,
         Func<Outcome, StepEndFrame, StepEndFrame>? details = null)
     {
         var begin = MonotonicClock.Now();
@@ -141,16 +164,6 @@ internal sealed unsafe partial class StepRunner
     private void Report(PlanStep step, string path, string call, int errno) =>
         Call(step, path, call, () => Outcome.Failed(errno), announce: false);
 
-    /// <summary>An op the validator allows on no object of this kind: reached only by a plan validation did not make.</summary>
-    private void NotOn(PlanStep step, string path, PlanObject obj) => Fail(path, step, $"{step.Op} is not available on a {obj.Type}");
-
-    private void Fail(string path, PlanStep step, string message) =>
+    internal void Fail(string path, PlanStep step, string message) =>
         _link.Send(new FailureFrame { Message = $"step {path} ({step.Op} {step.Object ?? step.Target}): {message}" });
-
-    private static byte[] GeneratedBytes(int size)
-    {
-        var bytes = new byte[size];
-        for (var i = 0; i < size; i++) bytes[i] = (byte)('a' + i % 26);
-        return bytes;
-    }
 }

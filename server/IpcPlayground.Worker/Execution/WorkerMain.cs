@@ -37,7 +37,7 @@ internal static class WorkerMain
         {
             var script = link.Hello();
             var runner = new StepRunner(link, ends, socket, script);
-            runner.CreateOwnedObjects(script.Process.Creates);
+            runner.MakeOwnedObjects(script.Process.Creates);
             runner.BindSockets(script.Process.Binds ?? []);
             code = runner.Run(script.Process.Steps) ?? 0;
         }

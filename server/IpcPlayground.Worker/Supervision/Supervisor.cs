@@ -2,6 +2,7 @@ using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Events;
 using System.Text.Json;
 using IpcPlayground.Worker.Framing;
+using IpcPlayground.Worker.Execution.Mechanisms;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -326,9 +327,9 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private void SnapshotObject(string objectId, int? sysvId, long t)
     {
         var obj = plan.Objects.FirstOrDefault(o => o.Id == objectId);
-        if (obj is null || !ObjectSnapshots.Covers(obj)) return;
+        if (obj is null || WorkerMechanisms.For(obj) is not { SupervisorSees: true } mechanism) return;
         var id = sysvId ?? _sysvIds.GetValueOrDefault(objectId, -1);
-        if (ObjectSnapshots.Take(obj, id < 0 ? null : id, out _) is not { } taken) return;
+        if (mechanism.Snapshot(obj, id < 0 ? null : id, out _) is not { } taken) return;
         var state = _instances.Label(objectId, taken);
         if (!_snapshots.IsNew($"object:{objectId}:{(state as ISysvIdentity)?.Instance}", state)) return;
         _buffer.Add(new StateFrame { T = t, Object = objectId, State = state });
@@ -347,7 +348,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         if (!_connections.Values.Any(c => c.PendingReportedBlocked && c.Pending is not null) || !_snapshots.PeriodicDue(now)) return;
         foreach (var connection in _connections.Values.Where(c => !c.IsSignalChannel && c.Process is not null))
             SnapshotProcess(connection, now);
-        foreach (var obj in plan.Objects.Where(ObjectSnapshots.Covers))
+        foreach (var obj in plan.Objects.Where(o => WorkerMechanisms.For(o).SupervisorSees))
             foreach (var id in _instances.Of(obj.Id).DefaultIfEmpty(-1))
                 SnapshotObject(obj.Id, id < 0 ? null : id, now);
     }

@@ -1,0 +1,70 @@
+using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Worker.Interop;
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Execution.Mechanisms;
+
+/// <summary>Datagrams: a Unix datagram socket one process binds and receives on; the others send to its path.</summary>
+internal abstract unsafe class Datagrams : WorkerMechanism
+{
+    public static readonly WorkerMechanism[] All = [new UnixDatagramSocket()];
+
+    private const int MSG_DONTWAIT = 0x40;
+
+    private sealed class UnixDatagramSocket : Datagrams
+    {
+        public override ObjectKind Kind => ObjectKind.UnixDgram;
+        public override string StatCall => "ioctl";
+
+        public override void Bind(PlanObject obj, ObjectHandles handles) => Sockets.Bind(obj, handles, Sockets.Address.Unix(obj.Path!), Libc.SOCK_DGRAM);
+        public override void Open(ObjectStep s) => Sockets.Connect(s, Sockets.Address.Unix(s.Object.Path!), Libc.SOCK_DGRAM, "connected");
+
+        /// <summary>send on a connected socket, else sendto the path from a socket of its own, made on first use.</summary>
+        public override void Send(ObjectStep s)
+        {
+            var obj = s.Object;
+            var data = s.Step.Data ?? [];
+            var connected = s.Handles.Find(obj.Id, "connected") is not null;
+            var fd = s.Handles.Find(obj.Id, "connected") ?? s.Handles.Find(obj.Id, "sender") ?? NewSender(obj, s.Handles);
+            var address = UnixAddress.Path(obj.Path!);
+            var flags = s.Step.Nowait == true ? MSG_DONTWAIT : 0;
+            s.Call("sendto", () =>
+            {
+                fixed (byte* d = data)
+                fixed (byte* a = address)
+                    return Outcome.Of(connected ? Libc.SendTo(fd, d, data.Length, flags, null, 0) : Libc.SendTo(fd, d, data.Length, flags, a, address.Length));
+            });
+        }
+
+        public override void Receive(ObjectStep s)
+        {
+            var fd = s.Descriptor("bound");
+            var buffer = new byte[s.Step.MaxBytes ?? 65536];
+            var flags = s.Step.Nowait == true ? MSG_DONTWAIT : 0;
+            s.Call("recv", () =>
+            {
+                nint n;
+                fixed (byte* b = buffer) n = Libc.Recv(fd, b, buffer.Length, flags);
+                var outcome = Outcome.Of(n);
+                return n >= 0 ? outcome with { Data = buffer.AsSpan(0, (int)n).ToArray() } : outcome;
+            });
+        }
+
+        public override void Remove(ObjectStep s) => s.Call("unlink", () => Outcome.Of(Libc.Unlink(s.Object.Path!)), announce: false);
+
+        public override ObjectKernelState? ReadState(PlanObject obj, ObjectHandles handles, out int errno)
+        {
+            if (!Streams.Buffered(obj, handles, out _, out var buffered)) return Failed(out errno);
+            errno = 0;
+            return new UnixDgramState { Buffered = buffered };
+        }
+
+        private static int NewSender(PlanObject obj, ObjectHandles handles)
+        {
+            var fd = Libc.Socket(Libc.AF_UNIX, Libc.SOCK_DGRAM, 0);
+            handles.Add(obj.Id, "sender", fd);
+            return fd;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using IpcPlayground.WorkerProtocol;
+
+namespace IpcPlayground.Worker.Execution.Mechanisms;
+
+/// <summary>
+/// One step on one object, as a mechanism sees it: the step, the object, what this process holds, and the runner's
+/// ways to make a call and report it.
+/// </summary>
+internal sealed class ObjectStep(StepRunner runner, PlanStep step, string path, PlanObject obj)
+{
+    public PlanStep Step => step;
+    public PlanObject Object => obj;
+    public ObjectHandles Handles => runner.Handles;
+
+    /// <summary>Whether this process made the (anonymous) object itself, rather than inheriting it.</summary>
+    public bool MadeHere => runner.Made(obj.Id);
+
+    /// <summary>The System V identifier this process uses for the object (inherited, or the one its open made); -1 if none.</summary>
+    public int SysvId => Handles.SysvIds.GetValueOrDefault(obj.Id, -1);
+
+    /// <summary>
+    /// The descriptor of the end, or -1 when this process does not hold it (never had it, or closed it): the call is
+    /// made anyway, and the kernel answers EBADF, as it does a C program using a closed descriptor's variable.
+    /// </summary>
+    public int Descriptor(string end) => Handles.Find(obj.Id, end) ?? -1;
+
+    /// <inheritdoc cref="StepRunner.Call"/>
+    public Outcome Call(string call, Func<Outcome> syscall, bool announce = true, Func<Outcome, StepEndFrame, StepEndFrame>? details = null) =>
+        runner.Call(step, path, call, syscall, announce, details);
+
+    /// <summary>A step whose outcome is known without a call (the errno the kernel would give), reported as one.</summary>
+    public void Report(string call, int errno) => Call(call, () => Outcome.Failed(errno), announce: false);
+
+    /// <summary>Step mode: wait at <paramref name="phase"/> inside the step until the person lets this process go.</summary>
+    public void HoldAt(string phase) => runner.HoldBefore(step, path, phase);
+
+    /// <summary>An op the validator allows on no object of this kind: reached only by a plan validation did not make.</summary>
+    public void NotAvailable() => Fail($"{step.Op} is not available on a {obj.Type}");
+
+    public void Fail(string message) => runner.Fail(path, step, message);
+}
