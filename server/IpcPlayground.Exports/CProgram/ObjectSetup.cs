@@ -37,7 +37,7 @@ internal static class ObjectSetup
 
     private static IEnumerable<string> Fields(PlanObject obj, string name, HashSet<string> helpers)
     {
-        foreach (var line in CMechanism.For(obj.Kind).Fields(obj, name)) yield return line;
+        foreach (var line in CMechanisms.For(obj.Kind).Fields(obj, name)) yield return line;
         if (obj.Path is { } path)
         {
             helpers.Add("set_path");
@@ -62,14 +62,14 @@ internal static class ObjectSetup
     }
 
     /// <summary>main's call that makes a named object, or null for objects a process makes (pipes, socketpairs, sockets).</summary>
-    public static string? Creation(PlanObject obj) => CMechanism.For(obj.Kind).Creation;
+    public static string? Creation(PlanObject obj) => CMechanisms.For(obj.Kind).Creation;
 
     /// <summary>What a process makes before its first step: the anonymous objects it owns, then the sockets it binds.</summary>
     public static IEnumerable<string> MadeByProcess(PlanProcess process, IReadOnlyDictionary<string, PlanObject> objects, HashSet<string> helpers)
     {
         foreach (var id in process.Creates)
         {
-            var helper = CMechanism.For(objects[id].Kind).MadeByOwner
+            var helper = CMechanisms.For(objects[id].Kind).MadeByOwner
                 ?? throw new NotSupportedException($"process '{process.Id}' makes '{id}', a {objects[id].Type}, which no process makes");
             helpers.Add(helper);
             yield return $"{helper}(&{CNames.Object(id)});";

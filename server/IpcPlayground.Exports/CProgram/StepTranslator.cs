@@ -63,7 +63,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         OpKind.Spawn => _c.Call("spawn_process", Process(step.Target, path), CNames.ProcessFunction(step.Target!)),
         OpKind.Wait => _c.Call("wait_for_child", Process(step.Target, path)),
         OpKind.Sleep => _c.Call("sleep_ms", Number(step.Ms ?? 0)),
-        OpKind.Stat => _c.Call(CMechanism.For(Object(step, path).Kind).StatHelper, Ref(step, path)),
+        OpKind.Stat => _c.Call(CMechanisms.For(Object(step, path).Kind).StatHelper, Ref(step, path)),
         OpKind.Remove => _c.Call("remove_object", Ref(step, path)),
         OpKind.Exit => $"return {Number(step.Code ?? 0)};",
         // A repeat is a loop around its steps (Translate), never a statement of its own.
@@ -76,7 +76,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private string On(PlanStep step, string path, Func<CMechanism, CTarget, string?> call, string takenBy)
     {
         var obj = Object(step, path);
-        return call(CMechanism.For(obj.Kind), new CTarget(Ref(step, path), obj, process.Creates.Contains(obj.Id)))
+        return call(CMechanisms.For(obj.Kind), new CTarget(Ref(step, path), obj, process.Creates.Contains(obj.Id)))
             ?? throw Unsupported(path, step, $"{step.Op} works on {takenBy}, and '{obj.Id}' is a {obj.Type}");
     }
 
@@ -92,7 +92,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private string SharedMemory(PlanStep step, string path)
     {
         var obj = Object(step, path);
-        return CMechanism.For(obj.Kind).IsMemory
+        return CMechanisms.For(obj.Kind).IsMemory
             ? "&" + CNames.Object(obj.Id)
             : throw Unsupported(path, step, $"{step.Op} works on shared memory, and '{obj.Id}' is a {obj.Type}");
     }

@@ -6,25 +6,11 @@ namespace IpcPlayground.Exports.CProgram.Mechanisms;
 /// <summary>
 /// One mechanism in the C program: the fields of its <c>struct ipc_object</c>, how it is made, and the call each op
 /// makes on it — the C side of what the worker does for that object type. An op a mechanism does not take answers
-/// null, and the translator says which op and type met. A new mechanism is a class here and an arm of <see cref="For"/>.
+/// null, and the translator says which op and type met. A new mechanism is a class in its family's file (<see cref="CMechanisms"/> collects the families).
 /// </summary>
 internal abstract class CMechanism
 {
-    public static CMechanism For(ObjectKind kind) => kind switch
-    {
-        ObjectKind.Pipe => Streams.Pipe,
-        ObjectKind.Fifo => Streams.Fifo,
-        ObjectKind.SocketPair => Streams.SocketPair,
-        ObjectKind.UnixStream => Streams.UnixStream,
-        ObjectKind.Tcp => Streams.Tcp,
-        ObjectKind.UnixDgram => Datagrams.UnixDgram,
-        ObjectKind.SysvMsgQueue => Queues.Sysv,
-        ObjectKind.PosixMsgQueue => Queues.Posix,
-        ObjectKind.SysvShm => SharedMemory.Sysv,
-        ObjectKind.PosixShm => SharedMemory.Posix,
-        ObjectKind.SysvSem => Semaphores.Sysv,
-        ObjectKind.PosixSem => Semaphores.Posix,
-    };
+    public abstract ObjectKind Kind { get; }
 
     /// <summary>Assignments of the fields only this type has, to the object's struct (<paramref name="name"/>).</summary>
     public virtual IEnumerable<string> Fields(PlanObject obj, string name) => [];

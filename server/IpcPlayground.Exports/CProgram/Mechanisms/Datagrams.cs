@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram.Mechanisms;
@@ -5,7 +6,9 @@ namespace IpcPlayground.Exports.CProgram.Mechanisms;
 /// <summary>Unix datagram sockets: each send one message, each receive one message, connected by open.</summary>
 internal sealed class Datagrams : CMechanism
 {
-    public static readonly CMechanism UnixDgram = new Datagrams();
+    public static readonly CMechanism[] All = [new Datagrams()];
+
+    public override ObjectKind Kind => ObjectKind.UnixDgram;
 
     public override string StatHelper => "stat_stream";
 

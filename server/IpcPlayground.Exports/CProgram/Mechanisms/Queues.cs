@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram.Mechanisms;
@@ -5,11 +6,11 @@ namespace IpcPlayground.Exports.CProgram.Mechanisms;
 /// <summary>Message queues: System V (msgsnd/msgrcv with a type) and POSIX (mq_send/mq_receive with a priority).</summary>
 internal abstract class Queues : CMechanism
 {
-    public static readonly CMechanism Sysv = new SysvQueue();
-    public static readonly CMechanism Posix = new PosixQueue();
+    public static readonly CMechanism[] All = [new SysvQueue(), new PosixQueue()];
 
     private sealed class SysvQueue : Queues
     {
+        public override ObjectKind Kind => ObjectKind.SysvMsgQueue;
         public override string Creation => "create_sysv_queue";
         public override string StatHelper => "stat_sysv_queue";
         public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("open_sysv", target.Ref);
@@ -27,6 +28,7 @@ internal abstract class Queues : CMechanism
 
     private sealed class PosixQueue : Queues
     {
+        public override ObjectKind Kind => ObjectKind.PosixMsgQueue;
         public override IEnumerable<string> Fields(PlanObject obj, string name)
         {
             yield return $"{name}.max_messages = {obj.MaxMessages};";

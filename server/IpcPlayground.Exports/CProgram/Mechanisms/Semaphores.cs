@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram.Mechanisms;
@@ -5,11 +6,11 @@ namespace IpcPlayground.Exports.CProgram.Mechanisms;
 /// <summary>Semaphores: a System V set (semop on one member, with SEM_UNDO and IPC_NOWAIT) and a POSIX named semaphore.</summary>
 internal abstract class Semaphores : CMechanism
 {
-    public static readonly CMechanism Sysv = new SysvSet();
-    public static readonly CMechanism Posix = new PosixSemaphore();
+    public static readonly CMechanism[] All = [new SysvSet(), new PosixSemaphore()];
 
     private sealed class SysvSet : Semaphores
     {
+        public override ObjectKind Kind => ObjectKind.SysvSem;
         public override IEnumerable<string> Fields(PlanObject obj, string name)
         {
             yield return $"{name}.count = {obj.Count};";
@@ -27,6 +28,7 @@ internal abstract class Semaphores : CMechanism
 
     private sealed class PosixSemaphore : Semaphores
     {
+        public override ObjectKind Kind => ObjectKind.PosixSem;
         public override IEnumerable<string> Fields(PlanObject obj, string name)
         {
             yield return $"{name}.initial = {obj.Initial};";

@@ -1,12 +1,18 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Exports.CProgram.Mechanisms;
 
 /// <summary>Shared memory, System V (shmget/shmat) and POSIX (shm_open/mmap): store, load and increment work on its bytes.</summary>
-internal sealed class SharedMemory(string creation, string statHelper, string? open) : CMechanism
+internal sealed class SharedMemory(ObjectKind kind, string creation, string statHelper, string? open) : CMechanism
 {
-    public static readonly CMechanism Sysv = new SharedMemory("create_sysv_segment", "stat_sysv_segment", open: null);
-    public static readonly CMechanism Posix = new SharedMemory("create_posix_memory", "stat_posix_memory", "attach_memory");
+    public static readonly CMechanism[] All =
+    [
+        new SharedMemory(ObjectKind.SysvShm, "create_sysv_segment", "stat_sysv_segment", open: null),
+        new SharedMemory(ObjectKind.PosixShm, "create_posix_memory", "stat_posix_memory", "attach_memory"),
+    ];
+
+    public override ObjectKind Kind => kind;
 
     public override IEnumerable<string> Fields(PlanObject obj, string name)
     {

@@ -9,11 +9,7 @@ namespace IpcPlayground.Exports.CProgram.Mechanisms;
 /// </summary>
 internal abstract class Streams : CMechanism
 {
-    public static readonly CMechanism Pipe = new PipeStream();
-    public static readonly CMechanism Fifo = new FifoStream();
-    public static readonly CMechanism SocketPair = new SocketPairStream();
-    public static readonly CMechanism UnixStream = new ConnectedStream();
-    public static readonly CMechanism Tcp = new TcpStream();
+    public static readonly CMechanism[] All = [new PipeStream(), new FifoStream(), new SocketPairStream(), new UnixStreamSocket(), new TcpStream()];
 
     public override string StatHelper => "stat_stream";
 
@@ -33,6 +29,7 @@ internal abstract class Streams : CMechanism
 
     private sealed class PipeStream : Streams
     {
+        public override ObjectKind Kind => ObjectKind.Pipe;
         public override IEnumerable<string> Fields(PlanObject obj, string name)
         {
             if (obj.Capacity is { } capacity) yield return $"{name}.capacity = {capacity};";
@@ -44,6 +41,7 @@ internal abstract class Streams : CMechanism
 
     private sealed class FifoStream : Streams
     {
+        public override ObjectKind Kind => ObjectKind.Fifo;
         public override string Creation => "create_fifo";
         protected override string End(PlanStep step, CTarget target, string direction) => step.End ?? direction;
 
@@ -53,18 +51,25 @@ internal abstract class Streams : CMechanism
 
     private sealed class SocketPairStream : Streams
     {
+        public override ObjectKind Kind => ObjectKind.SocketPair;
         public override string MadeByOwner => "create_socketpair";
         protected override string End(PlanStep step, CTarget target, string direction) => step.End ?? (target.MadeHere ? "first" : "second");
     }
 
-    private class ConnectedStream : Streams
+    private abstract class ConnectedStream : Streams
     {
         protected override string End(PlanStep step, CTarget target, string direction) => "socket";
         public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("connect_socket", target.Ref);
     }
 
+    private sealed class UnixStreamSocket : ConnectedStream
+    {
+        public override ObjectKind Kind => ObjectKind.UnixStream;
+    }
+
     private sealed class TcpStream : ConnectedStream
     {
+        public override ObjectKind Kind => ObjectKind.Tcp;
         public override IEnumerable<string> Fields(PlanObject obj, string name)
         {
             yield return $"{name}.port = {obj.Port};";

@@ -16,7 +16,4 @@ internal static class WorkerMechanisms
         ByKind.TryGetValue(kind, out var mechanism) ? mechanism : throw new InvalidDataException($"this worker has no mechanism for object kind {kind}");
 
     public static WorkerMechanism For(PlanObject obj) => For(obj.Kind);
-
-    /// <summary>The kinds no family has (empty when the worker is complete).</summary>
-    public static IEnumerable<ObjectKind> Missing => Enum.GetValues<ObjectKind>().Where(k => !ByKind.ContainsKey(k));
 }
