@@ -1,11 +1,14 @@
 using System.Text;
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Exports.CProgram.Mechanisms;
 
 namespace IpcPlayground.Exports.CProgram;
 
 /// <summary>
 /// The C helper functions generated programs are made of: <c>CProgram/Runtime/*.c</c>, embedded, cut into sections
 /// that each start with a line <c>//@ name needs other ...</c>. A program gets only the sections it calls (gcc's
-/// <c>-Wall -Werror</c> refuses unused static functions), each after the sections it needs.
+/// <c>-Wall -Werror</c> refuses unused static functions), each after the sections it needs. A mechanism may add
+/// sections of its own (<see cref="CMechanism.Runtime"/>).
 /// </summary>
 internal sealed class CRuntimeLibrary
 {
@@ -26,9 +29,15 @@ internal sealed class CRuntimeLibrary
             using var stream = assembly.GetManifestResourceStream($"cprogram/{file}.c")
                 ?? throw new InvalidOperationException($"the C runtime file {file}.c is not embedded");
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            Parse(reader.ReadToEnd());
+            Parse(reader.ReadToEnd().Replace("    OBJECT_TYPES\n", ObjectTypeConstants(), StringComparison.Ordinal));
         }
+        foreach (var mechanism in Enum.GetValues<ObjectKind>().Select(CMechanisms.For))
+            if (mechanism.Runtime is { } code) Parse(code);
     }
+
+    /// <summary>The members of <c>enum object_type</c>: one per mechanism of the contract, as <see cref="CNames.ObjectType"/> spells them.</summary>
+    private static string ObjectTypeConstants() =>
+        string.Concat(ObjectTypes.All.Select(type => $"    {CNames.ObjectType(type)},\n"));
 
     private void Parse(string text)
     {

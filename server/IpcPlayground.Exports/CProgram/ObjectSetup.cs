@@ -37,7 +37,9 @@ internal static class ObjectSetup
 
     private static IEnumerable<string> Fields(PlanObject obj, string name, HashSet<string> helpers)
     {
-        foreach (var line in CMechanisms.For(obj.Kind).Fields(obj, name)) yield return line;
+        var mechanism = CMechanisms.For(obj.Kind);
+        foreach (var line in mechanism.Fields(obj, name)) yield return line;
+        if (mechanism.SocketType is { } socketType) yield return $"{name}.socket_type = {socketType};";
         if (obj.Path is { } path)
         {
             helpers.Add("set_path");

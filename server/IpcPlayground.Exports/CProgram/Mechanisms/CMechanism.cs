@@ -15,6 +15,15 @@ internal abstract class CMechanism
     /// <summary>Assignments of the fields only this type has, to the object's struct (<paramref name="name"/>).</summary>
     public virtual IEnumerable<string> Fields(PlanObject obj, string name) => [];
 
+    /// <summary>A socket's type (<c>SOCK_STREAM</c> ...), which binding and connecting use; null for the others.</summary>
+    public virtual string? SocketType => null;
+
+    /// <summary>
+    /// C helpers only this mechanism calls, as sections of the runtime library (each after a line
+    /// <c>//@ name needs other ...</c>), so a new mechanism brings its C with it.
+    /// </summary>
+    public virtual string? Runtime => null;
+
     /// <summary>main's call that makes the object before any process starts, or null when a process makes it.</summary>
     public virtual string? Creation => null;
 

@@ -11,6 +11,7 @@ internal sealed class Datagrams : CMechanism
     public override ObjectKind Kind => ObjectKind.UnixDgram;
 
     public override string StatHelper => "stat_stream";
+    public override string SocketType => "SOCK_DGRAM";
 
     public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("connect_socket", target.Ref);
 

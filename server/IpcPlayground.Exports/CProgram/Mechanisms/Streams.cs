@@ -58,6 +58,7 @@ internal abstract class Streams : CMechanism
 
     private abstract class ConnectedStream : Streams
     {
+        public override string SocketType => "SOCK_STREAM";
         protected override string End(PlanStep step, CTarget target, string direction) => "socket";
         public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("connect_socket", target.Ref);
     }

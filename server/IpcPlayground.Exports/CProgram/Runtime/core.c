@@ -231,8 +231,9 @@ static void remove_private_directory(void)
 }
 
 //@ objects needs paths
+/* One constant per object type of the contract, written by the export from its mechanism table. */
 enum object_type {
-    PIPE, FIFO, SOCKETPAIR, UNIX_STREAM, UNIX_DGRAM, TCP, SYSV_MSGQ, POSIX_MQ, SYSV_SHM, POSIX_SHM, SYSV_SEM, POSIX_SEM,
+    OBJECT_TYPES
 };
 
 /* The ends a process can hold of an object, as the playground names them. */
@@ -260,6 +261,7 @@ struct ipc_object {
     enum key_kind key_kind;
     int key_number, ftok_proj;
     int port;
+    int socket_type;         /* SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET for a socket */
 };
 
 //@ init_object needs objects

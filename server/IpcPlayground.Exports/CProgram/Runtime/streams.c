@@ -55,8 +55,8 @@ static void bind_socket(struct ipc_object *o)
 {
     struct sockaddr_storage address;
     socklen_t length = socket_address(o, &address);
-    int stream = o->type != UNIX_DGRAM;
-    int fd = socket(o->type == TCP ? AF_INET : AF_UNIX, stream ? SOCK_STREAM : SOCK_DGRAM, 0);
+    int stream = o->socket_type != SOCK_DGRAM; /* a connection to accept, not datagrams to receive */
+    int fd = socket(o->type == TCP ? AF_INET : AF_UNIX, o->socket_type, 0);
     int one = 1;
     if (o->type == TCP) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (fd < 0 || bind(fd, (struct sockaddr *)&address, length) != 0 || (stream && listen(fd, 16) != 0)) {
@@ -143,13 +143,13 @@ static void connect_socket(struct ipc_object *o)
 {
     struct sockaddr_storage address;
     socklen_t length = socket_address(o, &address);
-    int fd = socket(o->type == TCP ? AF_INET : AF_UNIX, o->type == UNIX_DGRAM ? SOCK_DGRAM : SOCK_STREAM, 0);
+    int fd = socket(o->type == TCP ? AF_INET : AF_UNIX, o->socket_type, 0);
     int rc = connect(fd, (struct sockaddr *)&address, length);
     int error = errno;
     say("connect(%s) = %d%s", o->id, rc, error_text(rc, error));
     trace_step("open", o->id, rc, error, "");
     if (rc < 0) close(fd);
-    else o->fd[o->type == UNIX_DGRAM ? CONNECTED : SOCKET] = fd;
+    else o->fd[o->socket_type == SOCK_DGRAM ? CONNECTED : SOCKET] = fd;
 }
 
 //@ close_object needs objects output end_names trace_step
