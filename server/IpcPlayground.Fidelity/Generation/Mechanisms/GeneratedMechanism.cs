@@ -51,7 +51,7 @@ public abstract class GeneratedMechanism
     /// <summary>Whether a process waits in a call on it that its removal can fail (EIDRM).</summary>
     internal virtual bool RemovalFailsWaiters => false;
 
-    /// <summary>A step that waits on the object until something outside it (a removal, a signal) ends the wait.</summary>
+    /// <summary>A step that waits on the object for what nobody does: only its removal (EIDRM) or a signal ends the wait.</summary>
     internal virtual Step WaitForRemoval(ObjectDefinition obj, ChoiceSource choices) =>
         throw new InvalidOperationException($"a {Type}'s removal fails no waiting call");
 }
