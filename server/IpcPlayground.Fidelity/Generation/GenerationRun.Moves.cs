@@ -1,4 +1,5 @@
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Fidelity.Generation.Mechanisms;
 using IpcPlayground.Fidelity.Generation.Simulation;
 
 namespace IpcPlayground.Fidelity.Generation;
@@ -86,8 +87,8 @@ internal sealed partial class GenerationRun
         var obj = Weighted(candidates, o => Engagement(holder, o));
         var id = obj.Id!;
         if (_binders.TryGetValue(id, out var binder) && binder == holder.Id && !Established(id))
-            return obj.Mechanism!.Kind == ObjectKind.UnixDgram ? new Step { Op = Ops.Receive, Object = id, Nowait = true } : new Step { Op = Ops.Accept, Object = id };
-        return _propose.On(obj, holder, _world);
+            return GeneratedMechanisms.Of(obj).Establish(id);
+        return GeneratedMechanisms.Of(obj).Propose(obj, holder, _world, _propose);
     }
 
     private T Weighted<T>(IReadOnlyList<T> items, Func<T, int> weight)
@@ -103,22 +104,8 @@ internal sealed partial class GenerationRun
     /// How much the process has to do with an object: mostly what it holds and can use, now and then what it has
     /// closed or what is gone (those steps fail with EBADF, ENOENT, EINVAL, which is part of the lesson too).
     /// </summary>
-    private int Engagement(SimProcess holder, ObjectDefinition obj)
-    {
-        var id = obj.Id!;
-        var holds = holder.EndsOf(id).Any();
-        return _world.Object(id) switch
-        {
-            AnonymousObject => holds ? 12 : 1,
-            FifoObject fifo => holds ? 12 : fifo.Linked ? 5 : 1,
-            StreamObject or DatagramObject => holds ? 12 : 6,
-            SysvObject => holder.Sysv.TryGetValue(id, out var instance) && !instance.Removed ? 10 : 2,
-            PosixQueueObject queue => queue.Linked || holder.QueueModes.ContainsKey(id) ? 10 : 2,
-            PosixMemoryObject memory => memory.Linked || holder.Mappings.ContainsKey(id) ? 10 : 2,
-            PosixSemaphoreObject semaphore => semaphore.Linked || holder.Semaphores.Contains(id) ? 10 : 2,
-            _ => 5,
-        };
-    }
+    private int Engagement(SimProcess holder, ObjectDefinition obj) =>
+        GeneratedMechanisms.Of(obj).Engagement(_world.Object(obj.Id!), holder);
 
     private List<(string, Step?, bool)>? Pass(SimProcess holder)
     {
@@ -200,7 +187,7 @@ internal sealed partial class GenerationRun
     {
         var waiting = _world.Processes.Where(p => p != holder && WaitsForTurn(p)).ToList();
         if (waiting.Count == 0) return null;
-        var sysv = Touchable(holder).Where(o => o.Mechanism!.Kind is ObjectKind.SysvMsgQueue or ObjectKind.SysvSem).ToList();
+        var sysv = Touchable(holder).Where(o => GeneratedMechanisms.Of(o).RemovalFailsWaiters).ToList();
         var step = choices.Chance(15) ? new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals() }
             // With a timing margin, waits in System V queues and sets, which a removal can fail (EIDRM).
             : options.TimingMarginMs > 0 && sysv.Count > 0 && choices.Chance(30) ? SysvWait(choices.OneOf(sysv))
@@ -216,9 +203,7 @@ internal sealed partial class GenerationRun
 
     private bool _mustBlock;
 
-    private Step SysvWait(ObjectDefinition obj) => obj.Mechanism!.Kind == ObjectKind.SysvMsgQueue
-        ? new Step { Op = Ops.Receive, Object = obj.Id, Type = choices.Between(4, 9) }
-        : new Step { Op = Ops.SemWait, Object = obj.Id, Count = choices.Between(4, 9) };
+    private Step SysvWait(ObjectDefinition obj) => GeneratedMechanisms.Of(obj).WaitForRemoval(obj, choices);
 
     private Step? Repeat(SimProcess holder)
     {
@@ -256,7 +241,7 @@ internal sealed partial class GenerationRun
             var signal = SignalNames.Name(System.Numerics.BitOperations.TrailingZeroCount(call.WaitedSignals) + 1);
             return [sleep, (holder.Id, new Step { Op = Ops.Signal, Process = waiter.Id, Signal = signal }, true)];
         }
-        if (_objects.FirstOrDefault(o => o.Id == call.On) is { Mechanism.Kind: ObjectKind.SysvMsgQueue or ObjectKind.SysvSem } sysv && choices.Chance(50))
+        if (_objects.FirstOrDefault(o => o.Id == call.On) is { } sysv && GeneratedMechanisms.Of(sysv).RemovalFailsWaiters && choices.Chance(50))
             return [sleep, (holder.Id, new Step { Op = Ops.Remove, Object = sysv.Id }, true)];
         var handled = Enumerable.Range(1, 31).Where(s => waiter.Dispositions[s] == SignalActions.Log && !waiter.Blocks(s)).ToList();
         if (call.RestartsAfterHandler || handled.Count == 0) return null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Fidelity.Generation.Mechanisms;
 using IpcPlayground.Fidelity.Generation.Simulation;
 using IpcPlayground.Fidelity.Traces;
 
@@ -50,45 +51,13 @@ internal sealed partial class GenerationRun(ChoiceSource choices, GeneratorOptio
 
     private ObjectDefinition DeclareObject(int n)
     {
-        var mechanism = choices.OneOf(Mechanisms.All);
-        var type = mechanism.Name;
-        // Ids say what the object is, in the generator's own short names (seeds reproduce only while these stay).
-        var id = mechanism.Kind switch
-        {
-            ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.Tcp => mechanism.IdPrefix, ObjectKind.SocketPair => "pair", ObjectKind.UnixStream => "stream",
-            ObjectKind.UnixDgram => "dgram", ObjectKind.SysvMsgQueue => "msgq", ObjectKind.PosixMsgQueue => "mq",
-            ObjectKind.SysvShm => "shm", ObjectKind.PosixShm => "pshm", ObjectKind.SysvSem => "sem", ObjectKind.PosixSem => "psem",
-        } + n.ToString(CultureInfo.InvariantCulture);
+        var mechanism = GeneratedMechanisms.Draw(choices);
+        var id = mechanism.IdPrefix + n.ToString(CultureInfo.InvariantCulture);
         var someone = _declared[choices.Below(_declared.Count)].Id;
-        if (mechanism.IsInherited) _owners[id] = someone;
-        if (mechanism.IsBound) _binders[id] = someone;
-        return mechanism.Kind switch
-        {
-            ObjectKind.Pipe => new ObjectDefinition { Id = id, Type = type, Capacity = choices.Chance(30) ? choices.OneOf([4096, 8192, 16384]) : null },
-            ObjectKind.SysvMsgQueue => new ObjectDefinition { Id = id, Type = type, Key = Key(n) },
-            ObjectKind.SysvShm => new ObjectDefinition { Id = id, Type = type, Key = Key(n), Size = choices.Chance(50) ? choices.Between(8, 256) : null },
-            ObjectKind.SysvSem => new ObjectDefinition
-            {
-                Id = id, Type = type, Key = Key(n), Count = choices.Chance(50) ? choices.Between(1, 3) : null,
-                Initial = choices.Chance(60) ? choices.Between(0, 3) : null,
-            },
-            ObjectKind.PosixMsgQueue => new ObjectDefinition
-            {
-                Id = id, Type = type, MaxMessages = choices.Between(1, 5), MessageSize = choices.OneOf([16, 32, 64]),
-            },
-            ObjectKind.PosixShm => new ObjectDefinition { Id = id, Type = type, Size = choices.Chance(50) ? choices.Between(8, 256) : null },
-            ObjectKind.PosixSem => new ObjectDefinition { Id = id, Type = type, Initial = choices.Chance(60) ? choices.Between(0, 3) : null },
-            ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.Tcp => new ObjectDefinition { Id = id, Type = type },
-        };
+        if (mechanism.Contract.IsInherited) _owners[id] = someone;
+        if (mechanism.Contract.IsBound) _binders[id] = someone;
+        return mechanism.Define(id, n, choices);
     }
-
-    private IpcKey? Key(int n) => choices.Below(4) switch
-    {
-        0 => null,
-        1 => IpcKey.Private,
-        2 => new IpcKey { Value = 0x1000 + n },
-        _ => new IpcKey { Ftok = new FtokKey { Path = $"/sandbox/key{n}", Proj = choices.Between(1, 255) } },
-    };
 
     /// <summary>The simulated world after the given moves, from the start: how a refused move is taken back.</summary>
     private SimWorld Rebuild(List<(string Actor, Step? Step, bool Margin)> history)
@@ -106,36 +75,8 @@ internal sealed partial class GenerationRun(ChoiceSource choices, GeneratorOptio
         return world;
     }
 
-    private SimObject SimObjectOf(ObjectDefinition obj)
-    {
-        var id = obj.Id!;
-        var kind = obj.Mechanism!.Kind;
-        return kind switch
-        {
-            ObjectKind.Pipe or ObjectKind.SocketPair => new AnonymousObject(id, kind, _owners[id], obj.Capacity ?? 65536),
-            ObjectKind.Fifo => new FifoObject(id, 65536),
-            ObjectKind.UnixStream or ObjectKind.Tcp => new StreamObject(id, kind, _binders[id]),
-            ObjectKind.UnixDgram => new DatagramObject(id, _binders[id]),
-            ObjectKind.PosixMsgQueue => new PosixQueueObject(id, obj.MaxMessages ?? 10, obj.MessageSize ?? 1024),
-            ObjectKind.PosixShm => new PosixMemoryObject(id, obj.Size ?? ObjectSizeDefaults.SharedMemoryBytes),
-            ObjectKind.PosixSem => new PosixSemaphoreObject(id, obj.Initial ?? 1),
-            ObjectKind.SysvMsgQueue or ObjectKind.SysvShm or ObjectKind.SysvSem => Sysv(obj),
-        };
-    }
-
-    private static SysvObject Sysv(ObjectDefinition obj)
-    {
-        var privateKey = obj.Key is null or { IsPrivate: true };
-        var sysv = new SysvObject(obj.Id!, obj.Mechanism!.Kind, privateKey);
-        var first = new SysvInstance
-        {
-            Values = Enumerable.Repeat(obj.Initial ?? 1, obj.Count ?? ObjectSizeDefaults.SemaphoreCount).ToArray(),
-            Memory = new byte[obj.Size ?? ObjectSizeDefaults.SharedMemoryBytes],
-        };
-        sysv.Instances.Add(first);
-        if (!privateKey) sysv.Keyed = first;
-        return sysv;
-    }
+    private SimObject SimObjectOf(ObjectDefinition obj) =>
+        GeneratedMechanisms.Of(obj).Model(obj, _owners.GetValueOrDefault(obj.Id!), _binders.GetValueOrDefault(obj.Id!));
 
     /// <summary>Every root but the first waits for its turn from the start.</summary>
     private void StartRoots()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Fidelity.Generation.Mechanisms;
 
 namespace IpcPlayground.Fidelity.Traces;
 
@@ -13,7 +14,7 @@ public static class CProgramTraceReader
 {
     public static ExperimentTrace Read(string standardError, Experiment experiment, TraceMask? mask = null)
     {
-        var types = ObjectKindsOf(experiment);
+        var descriptorOpens = DescriptorOpensOf(experiment);
         var trace = new ExperimentTrace();
         foreach (var line in standardError.Split('\n'))
         {
@@ -33,7 +34,7 @@ public static class CProgramTraceReader
                         step.With(field[..equals], field[(equals + 1)..]);
                     }
                     mask?.Apply(process, step);
-                    trace.Process(process).Steps.Add(step.Render(types.GetValueOrDefault(step.Subject)));
+                    trace.Process(process).Steps.Add(step.Render(descriptorOpens.Contains(step.Subject)));
                     break;
                 case "signal" when words.Length == 4:
                     trace.Process(process).Signals.Add($"{words[2]} {words[3]}");
@@ -51,8 +52,10 @@ public static class CProgramTraceReader
         return trace;
     }
 
-    internal static Dictionary<string, ObjectKind?> ObjectKindsOf(Experiment experiment) =>
-        (experiment.Objects ?? []).Where(o => o.Id is not null && o.Mechanism is not null).ToDictionary(o => o.Id!, o => (ObjectKind?)o.Mechanism!.Kind, StringComparer.Ordinal);
+    /// <summary>The objects whose open returns a descriptor, which the trace reads as <c>fd</c>.</summary>
+    internal static HashSet<string> DescriptorOpensOf(Experiment experiment) =>
+        (experiment.Objects ?? []).Where(o => o.Id is not null && o.Mechanism is not null && GeneratedMechanisms.Of(o).OpenReturnsDescriptor)
+            .Select(o => o.Id!).ToHashSet(StringComparer.Ordinal);
 
     private static int Number(string word, string line) =>
         int.TryParse(word, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"'{word}' is not a number in: {line}");

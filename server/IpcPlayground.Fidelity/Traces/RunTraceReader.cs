@@ -15,7 +15,7 @@ public static class RunTraceReader
 {
     public static ExperimentTrace Read(IReadOnlyList<RunEvent> events, Experiment experiment, TraceMask? mask = null)
     {
-        var types = CProgramTraceReader.ObjectKindsOf(experiment);
+        var descriptorOpens = CProgramTraceReader.DescriptorOpensOf(experiment);
         var trace = new ExperimentTrace();
         var ordered = events.OrderBy(e => e.Seq).ToList();
         for (var i = 0; i < ordered.Count; i++)
@@ -27,7 +27,7 @@ public static class RunTraceReader
                     if (call.Op == Ops.Stat && call.Result >= 0 && StateAfter(ordered, i, call) is { } state)
                         AddState(step, state);
                     mask?.Apply(process, step);
-                    trace.Process(process).Steps.Add(step.Render(types.GetValueOrDefault(step.Subject)));
+                    trace.Process(process).Steps.Add(step.Render(descriptorOpens.Contains(step.Subject)));
                     break;
                 case SignalEvent { Process: { } process } signal:
                     trace.Process(process).Signals.Add($"{signal.Signal} {signal.Disposition}");

@@ -1,4 +1,3 @@
-using IpcPlayground.Contracts.Experiments;
 using System.Globalization;
 using System.Text;
 
@@ -25,26 +24,26 @@ public sealed record TraceStep(string Path, int? Iteration, string Op, string Su
     /// <summary>
     /// <c>3.1@2 read p = 10 data=hello</c>. Results that are descriptors or pids (an open FIFO or POSIX queue, an
     /// accepted socket, a spawned or waited-for child) are numbers the two sides need not share: they read <c>fd</c>
-    /// and <c>pid</c>. <paramref name="subjectKind"/> is the object kind of the step's subject, if it is an object.
+    /// and <c>pid</c>. <paramref name="openReturnsDescriptor"/>: the step's subject is an object whose open gives a descriptor.
     /// </summary>
-    public string Render(ObjectKind? subjectKind)
+    public string Render(bool openReturnsDescriptor)
     {
         var text = new StringBuilder(Path);
         if (Iteration is { } iteration) text.Append('@').Append(iteration.ToString(CultureInfo.InvariantCulture));
-        text.Append(' ').Append(Op).Append(' ').Append(Subject).Append(" = ").Append(ResultText(subjectKind));
+        text.Append(' ').Append(Op).Append(' ').Append(Subject).Append(" = ").Append(ResultText(openReturnsDescriptor));
         if (Result < 0) text.Append(' ').Append(Errno ?? "(no errno)");
         foreach (var (name, value) in Fields) text.Append(' ').Append(name).Append('=').Append(value);
         return text.ToString();
     }
 
-    private string ResultText(ObjectKind? subjectKind)
+    private string ResultText(bool openReturnsDescriptor)
     {
         if (Result < 0) return Result.ToString(CultureInfo.InvariantCulture);
         return Op switch
         {
             "spawn" or "wait" => "pid",
             "accept" => "fd",
-            "open" when subjectKind is ObjectKind.Fifo or ObjectKind.PosixMsgQueue => "fd",
+            "open" when openReturnsDescriptor => "fd",
             _ => Result.ToString(CultureInfo.InvariantCulture),
         };
     }

@@ -5,18 +5,21 @@ using IpcPlayground.Contracts.Json;
 using IpcPlayground.Client.Services.Composer;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Exports;
+using IpcPlayground.Fidelity.Generation.Mechanisms;
 using IpcPlayground.Testing;
 
 namespace IpcPlayground.UnitTests.Completeness;
 
 /// <summary>
 /// Every mechanism the descriptor lists reaches every place that must know it: the validator, the C export, the
-/// composer's forms, the inspector. A mechanism or an op added to the contracts and forgotten somewhere fails here,
+/// composer's forms, the inspector, the fidelity oracle's generator. A mechanism or an op added to the contracts and forgotten somewhere fails here,
 /// by name. (That the worker makes each call is <c>MechanismTourTests</c>, with real sandboxes.)
 /// </summary>
 public sealed class MechanismCompletenessTests
 {
     public static TheoryData<string> MechanismNames => [.. Mechanisms.All.Select(m => m.Name)];
+
+    public static TheoryData<ObjectKind> Kinds => [.. Enum.GetValues<ObjectKind>()];
 
     public static TheoryData<string, string> MechanismOps
     {
@@ -95,6 +98,15 @@ public sealed class MechanismCompletenessTests
         var state = JsonSerializer.Deserialize($$"""{"type":"{{name}}","removed":true}""", ContractsJsonContext.Default.KernelState);
         Assert.Equal(name, Assert.IsAssignableFrom<ObjectKernelState>(state).Type);
         Assert.Equal($$"""{"type":"{{name}}","removed":true}""", JsonSerializer.Serialize(state, ContractsJsonContext.Default.KernelState));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_has_exactly_one_generated_mechanism_in_the_fidelity_generator(ObjectKind kind)
+    {
+        var count = GeneratedMechanisms.All.Count(m => m.Kind == kind);
+        Assert.True(count == 1, $"the fidelity generator has {count} mechanisms of kind {kind}, not one (a class in its family's file under Generation/Mechanisms)");
+        Assert.Equal(kind, GeneratedMechanisms.For(kind).Kind);
     }
 
     [Theory]

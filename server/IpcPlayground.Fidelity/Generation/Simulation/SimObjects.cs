@@ -1,35 +1,47 @@
-using IpcPlayground.Contracts.Experiments;
 namespace IpcPlayground.Fidelity.Generation.Simulation;
 
-/// <summary>What the simulator knows of one object of the experiment, whatever its type.</summary>
-internal abstract class SimObject(string id, ObjectKind kind)
+/// <summary>
+/// What the simulator knows of one object of the experiment, whatever its type. What sets one type apart from
+/// another that shares its rules is a property of the object here, not a test of its kind.
+/// </summary>
+internal abstract class SimObject(string id)
 {
     public string Id { get; } = id;
-    public ObjectKind Kind { get; } = kind;
 }
 
 /// <summary>A pipe or a socketpair: made by its owner before its first step, inherited by the owner's children.</summary>
-internal sealed class AnonymousObject(string id, ObjectKind kind, string owner, int capacity) : SimObject(id, kind)
+internal abstract class AnonymousObject(string id, string owner) : SimObject(id)
 {
     public string Owner { get; } = owner;
+}
+
+internal sealed class PipeObject(string id, string owner, int capacity) : AnonymousObject(id, owner)
+{
     public int Capacity { get; } = capacity;
 }
 
-internal sealed class FifoObject(string id, int capacity) : SimObject(id, ObjectKind.Fifo)
+internal sealed class SocketPairObject(string id, string owner) : AnonymousObject(id, owner);
+
+internal sealed class FifoObject(string id, int capacity) : SimObject(id)
 {
     public PipeBuffer Buffer { get; } = new(capacity);
     public bool Linked { get; set; } = true;
 }
 
 /// <summary>unix-stream or tcp: a listener its binder holds, and the connections not yet accepted.</summary>
-internal sealed class StreamObject(string id, ObjectKind kind, string binder) : SimObject(id, kind)
+internal sealed class StreamObject(string id, string binder, bool isTcp) : SimObject(id)
 {
     public string Binder { get; } = binder;
+
+    /// <summary>Over loopback TCP, whose segments and resets travel: a write after the peer closed, or a read past
+    /// the first segment, depends on timing.</summary>
+    public bool IsTcp { get; } = isTcp;
+
     public bool Linked { get; set; } = true;
     public Queue<Connection> Backlog { get; } = new();
 }
 
-internal sealed class DatagramObject(string id, string binder) : SimObject(id, ObjectKind.UnixDgram)
+internal sealed class DatagramObject(string id, string binder) : SimObject(id)
 {
     public string Binder { get; } = binder;
     public bool Linked { get; set; } = true;
@@ -37,9 +49,12 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id, O
 }
 
 /// <summary>A System V object: its instances (the supervisor's first; an IPC_PRIVATE open makes another).</summary>
-internal sealed class SysvObject(string id, ObjectKind kind, bool privateKey) : SimObject(id, kind)
+internal sealed class SysvObject(string id, bool privateKey, bool isMemory) : SimObject(id)
 {
     public bool PrivateKey { get; } = privateKey;
+
+    /// <summary>A shared memory segment: opening it attaches it too.</summary>
+    public bool IsMemory { get; } = isMemory;
     public List<SysvInstance> Instances { get; } = [];
 
     /// <summary>The instance an open by key finds (ftok or number), or null when it was removed.</summary>
@@ -56,7 +71,7 @@ internal sealed class SysvInstance
     public int QueueBytes => Messages.Sum(m => m.Data.Length);
 }
 
-internal sealed class PosixQueueObject(string id, int maxMessages, int messageSize) : SimObject(id, ObjectKind.PosixMsgQueue)
+internal sealed class PosixQueueObject(string id, int maxMessages, int messageSize) : SimObject(id)
 {
     public int MaxMessages { get; } = maxMessages;
     public int MessageSize { get; } = messageSize;
@@ -72,13 +87,13 @@ internal sealed class PosixQueueObject(string id, int maxMessages, int messageSi
     }
 }
 
-internal sealed class PosixMemoryObject(string id, int size) : SimObject(id, ObjectKind.PosixShm)
+internal sealed class PosixMemoryObject(string id, int size) : SimObject(id)
 {
     public bool Linked { get; set; } = true;
     public byte[] Memory { get; } = new byte[size];
 }
 
-internal sealed class PosixSemaphoreObject(string id, int initial) : SimObject(id, ObjectKind.PosixSem)
+internal sealed class PosixSemaphoreObject(string id, int initial) : SimObject(id)
 {
     public bool Linked { get; set; } = true;
     public int Value { get; set; } = initial;

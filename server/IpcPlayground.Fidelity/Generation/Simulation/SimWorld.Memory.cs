@@ -21,7 +21,7 @@ internal sealed partial class SimWorld
         }
         else instance = sysv.Keyed;
         process.Sysv[sysv.Id] = instance;
-        if (sysv.Kind != ObjectKind.SysvShm) return;
+        if (!sysv.IsMemory) return;
         if (process.Mappings.TryGetValue(sysv.Id, out var old) && old is SysvInstance oldSegment)
         {
             outcome.Refuse($"an attach over an attach ({oldSegment.Attached} attached)");

@@ -10,7 +10,7 @@ internal sealed partial class SimWorld
     /// <summary>The end a stream op uses when the step names none, as the worker and the C export decide it.</summary>
     private string StreamEnd(SimProcess process, Step step, string direction) => _objects[step.Object!] switch
     {
-        AnonymousObject { Kind: ObjectKind.SocketPair } pair => step.End ?? (pair.Owner == process.Id ? "first" : "second"),
+        SocketPairObject pair => step.End ?? (pair.Owner == process.Id ? "first" : "second"),
         StreamObject => "socket",
         _ => step.End ?? direction,
     };
@@ -65,7 +65,7 @@ internal sealed partial class SimWorld
             case SocketEnd end:
                 if (!PeerHeld(end))
                 {
-                    if (obj.Kind == ObjectKind.Tcp) outcome.Refuse("a TCP write after the peer closed fails only once its reset is back");
+                    if (obj is StreamObject { IsTcp: true }) outcome.Refuse("a TCP write after the peer closed fails only once its reset is back");
                     else RaiseInActor(process, Sigpipe, outcome); // EPIPE
                     return;
                 }
@@ -102,7 +102,7 @@ internal sealed partial class SimWorld
                 });
                 return;
             case SocketEnd end:
-                if (obj.Kind == ObjectKind.Tcp && end.Mine.Count > 1 && bytes > end.Mine.First)
+                if (obj is StreamObject { IsTcp: true } && end.Mine.Count > 1 && bytes > end.Mine.First)
                 {
                     outcome.Refuse("a TCP read past its first segment races the ones still on the way");
                     return;

@@ -72,12 +72,12 @@ internal sealed partial class SimWorld
         {
             switch (obj)
             {
-                case AnonymousObject { Kind: ObjectKind.Pipe } pipe when pipe.Owner == process.Id:
+                case PipeObject pipe when pipe.Owner == process.Id:
                     var buffer = new PipeBuffer(pipe.Capacity);
                     process.Hold(pipe.Id, "read", new PipeEnd(buffer, canRead: true, canWrite: false));
                     process.Hold(pipe.Id, "write", new PipeEnd(buffer, canRead: false, canWrite: true));
                     break;
-                case AnonymousObject { Kind: ObjectKind.SocketPair } pair when pair.Owner == process.Id:
+                case SocketPairObject pair when pair.Owner == process.Id:
                     var connection = new Connection();
                     process.Hold(pair.Id, "first", new SocketEnd(connection, 0));
                     process.Hold(pair.Id, "second", new SocketEnd(connection, 1));

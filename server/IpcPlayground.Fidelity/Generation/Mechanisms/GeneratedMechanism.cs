@@ -1,0 +1,57 @@
+using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Fidelity.Generation.Simulation;
+
+namespace IpcPlayground.Fidelity.Generation.Mechanisms;
+
+/// <summary>
+/// One mechanism as the fidelity oracle knows it: how the generator declares an object of it, which simulated object
+/// models it, which steps it proposes on it, and what its trace shows. Everything here that draws from the
+/// <see cref="ChoiceSource"/> must keep the order and number of its draws: saved seeds replay only while they stay.
+/// A new mechanism is a class in its family's file (<see cref="Streams"/>, <see cref="Queues"/> ...).
+/// </summary>
+public abstract class GeneratedMechanism
+{
+    public abstract ObjectKind Kind { get; }
+
+    /// <summary>
+    /// The generator's own short name for the objects it declares (<c>pair1</c>, <c>msgq2</c>), which says what the
+    /// object is: a seed makes the same experiment only while these stay.
+    /// </summary>
+    public abstract string IdPrefix { get; }
+
+    /// <summary>Whether the trace reads an open's result as <c>fd</c>: a descriptor the two sides need not share.</summary>
+    public virtual bool OpenReturnsDescriptor => false;
+
+    /// <summary>The mechanism as the contract describes it: its <c>type</c>, how processes reach it.</summary>
+    public Mechanism Contract => Contracts.Experiments.Mechanisms.Of(Kind);
+
+    protected string Type => Contract.Name;
+
+    /// <summary>The n-th object's definition, with the fields of this type drawn (none, unless the type says).</summary>
+    internal virtual ObjectDefinition Define(string id, int n, ChoiceSource choices) => new() { Id = id, Type = Type };
+
+    /// <summary>
+    /// The simulated object, as it stands before any process starts. <paramref name="owner"/> is the process that
+    /// makes an anonymous object, <paramref name="binder"/> the one that binds a socket.
+    /// </summary>
+    internal abstract SimObject Model(ObjectDefinition obj, string? owner, string? binder);
+
+    /// <summary>A step on the object by <paramref name="process"/>: an op this type takes, its fields mostly sensible.</summary>
+    internal abstract Step Propose(ObjectDefinition obj, SimProcess process, SimWorld world, StepProposals steps);
+
+    /// <summary>How much the process has to do with the object, as a weight among the objects it may name.</summary>
+    internal abstract int Engagement(SimObject model, SimProcess holder);
+
+    /// <summary>Whether the process holds an end or a socket of the object (of those that have ends).</summary>
+    private protected static bool Holds(SimObject model, SimProcess holder) => holder.EndsOf(model.Id).Any();
+
+    /// <summary>The step by which the binder of a socket first takes a peer (accept, or a receive).</summary>
+    internal virtual Step Establish(string id) => throw new InvalidOperationException($"a {Type} is not bound by a process");
+
+    /// <summary>Whether a process waits in a call on it that its removal can fail (EIDRM).</summary>
+    internal virtual bool RemovalFailsWaiters => false;
+
+    /// <summary>A step that waits on the object for what nobody does: only its removal (EIDRM) or a signal ends the wait.</summary>
+    internal virtual Step WaitForRemoval(ObjectDefinition obj, ChoiceSource choices) =>
+        throw new InvalidOperationException($"a {Type}'s removal fails no waiting call");
+}
