@@ -3,7 +3,7 @@ using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Worker.Execution.Mechanisms;
 
-/// <summary>What Unix and TCP sockets share: an address, binding before the first step, connecting in an open.</summary>
+/// <summary>What Unix and TCP sockets share: an address, binding before the first step, connecting in an open, accepting.</summary>
 internal static unsafe class Sockets
 {
     public readonly record struct Address(int Domain, byte[] Bytes)
@@ -35,5 +35,13 @@ internal static unsafe class Sockets
         });
         if (outcome.Result < 0) Libc.Close(fd);
         else s.Handles.Add(s.Object.Id, end, fd);
+    }
+
+    /// <summary>An <c>accept</c> on the listener: the connection is the process's <c>socket</c> end.</summary>
+    public static void Accept(ObjectStep s)
+    {
+        var listener = s.Descriptor("listener");
+        var outcome = s.Call("accept", () => Outcome.Of(Libc.Accept4(listener, null, null, 0)));
+        if (outcome.Result >= 0) s.Handles.Add(s.Object.Id, "socket", (int)outcome.Result);
     }
 }

@@ -132,12 +132,7 @@ internal abstract unsafe class Streams : WorkerMechanism
         public override void Bind(PlanObject obj, ObjectHandles handles) => Sockets.Bind(obj, handles, AddressOf(obj), Libc.SOCK_STREAM);
         public override void Open(ObjectStep s) => Sockets.Connect(s, AddressOf(s.Object), Libc.SOCK_STREAM, "socket");
 
-        public override void Accept(ObjectStep s)
-        {
-            var listener = s.Descriptor("listener");
-            var outcome = s.Call("accept", () => Outcome.Of(Libc.Accept4(listener, null, null, 0)));
-            if (outcome.Result >= 0) s.Handles.Add(s.Object.Id, "socket", (int)outcome.Result);
-        }
+        public override void Accept(ObjectStep s) => Sockets.Accept(s);
     }
 
     private sealed class UnixStreamSocket : ListeningSocket
