@@ -12,16 +12,20 @@ internal static unsafe class Sockets
         public static Address Loopback(int port) => new(Libc.AF_INET, UnixAddress.Loopback(port));
     }
 
-    /// <summary>socket, bind and (for a stream) listen; the descriptor is the <c>listener</c> or, for datagrams, the <c>bound</c> end.</summary>
+    /// <summary>
+    /// socket, bind and (for a connection-oriented type) listen; the descriptor is the <c>listener</c> or, for
+    /// datagrams, the <c>bound</c> end.
+    /// </summary>
     public static void Bind(PlanObject obj, ObjectHandles handles, Address address, int type)
     {
+        var listens = type != Libc.SOCK_DGRAM;
         var fd = Libc.Socket(address.Domain, type, 0);
         var one = 1;
         if (address.Domain == Libc.AF_INET) Libc.SetSockOpt(fd, Libc.SOL_SOCKET, Libc.SO_REUSEADDR, &one, sizeof(int));
         fixed (byte* a = address.Bytes)
-            if (fd < 0 || Libc.Bind(fd, a, address.Bytes.Length) != 0 || (type == Libc.SOCK_STREAM && Libc.Listen(fd, 16) != 0))
+            if (fd < 0 || Libc.Bind(fd, a, address.Bytes.Length) != 0 || (listens && Libc.Listen(fd, 16) != 0))
                 throw new IOException($"binding '{obj.Id}': {Errno.Name(Errno.Last())}");
-        handles.Add(obj.Id, type == Libc.SOCK_STREAM ? "listener" : "bound", fd);
+        handles.Add(obj.Id, listens ? "listener" : "bound", fd);
     }
 
     /// <summary>An <c>open</c>: a new socket connected to the bound one, held as <paramref name="end"/>.</summary>
