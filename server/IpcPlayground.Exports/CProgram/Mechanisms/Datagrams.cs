@@ -25,6 +25,6 @@ internal abstract class Datagrams : CMechanism
         }
 
         public override string Receive(CStatements c, PlanStep step, CTarget target) =>
-            c.Call("receive_datagram", target.Ref, CStatements.Number(step.MaxBytes ?? 65536), CStatements.Flag(step.Nowait));
+            c.Call("receive_message", target.Ref, "BOUND", CStatements.Number(step.MaxBytes ?? 65536), CStatements.Flag(step.Nowait));
     }
 }

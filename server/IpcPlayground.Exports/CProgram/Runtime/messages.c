@@ -106,11 +106,12 @@ static void send_datagram(struct ipc_object *o, const char *data, size_t length,
     trace_step("send", o->id, n, error, "");
 }
 
-//@ receive_datagram needs need_fd quoted trace_step trace_data
-static void receive_datagram(struct ipc_object *o, size_t max, int nowait)
+//@ receive_message needs need_fd quoted trace_step trace_data
+/* recv of one message on a message socket's END (a datagram socket's bound one, a seqpacket connection), cut to MAX. */
+static void receive_message(struct ipc_object *o, enum end end, size_t max, int nowait)
 {
     unsigned char *buffer = malloc(max ? max : 1);
-    ssize_t n = recv(need_fd(o, BOUND), buffer, max, nowait ? MSG_DONTWAIT : 0);
+    ssize_t n = recv(need_fd(o, end), buffer, max, nowait ? MSG_DONTWAIT : 0);
     int error = errno;
     if (n >= 0) say("recv(%s) = %ld %s", o->id, (long)n, quoted(buffer, n));
     else say("recv(%s) = %ld%s", o->id, (long)n, error_text(n, error));
