@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Worker.Interop;
 
 namespace IpcPlayground.Worker.Benchmarking;
@@ -37,21 +38,21 @@ internal static unsafe partial class IpcBench
         var start = MonotonicClock.Now();
         switch (mechanism)
         {
-            case "pipe":
+            case ObjectTypes.Pipe:
             {
                 var p = stackalloc int[2];
                 if (Libc.Pipe2(p, 0) != 0) return Die("pipe");
                 Stream(p[1], p[0], size, iterations, buffer);
                 break;
             }
-            case "socketpair":
+            case ObjectTypes.SocketPair:
             {
                 var s = stackalloc int[2];
                 if (Libc.SocketPair(Libc.AF_UNIX, Libc.SOCK_STREAM, 0, s) != 0) return Die("socketpair");
                 Stream(s[0], s[1], size, iterations, buffer);
                 break;
             }
-            case "tcp":
+            case ObjectTypes.Tcp:
             {
                 var listener = Libc.Socket(Libc.AF_INET, Libc.SOCK_STREAM, 0);
                 var one = 1;
@@ -70,7 +71,7 @@ internal static unsafe partial class IpcBench
                 Stream(client, server, size, iterations, buffer);
                 break;
             }
-            case "sysv-msgq":
+            case ObjectTypes.SysvMsgQueue:
             {
                 var q = Libc.MsgGet(0, Libc.IPC_CREAT | 0x180);
                 if (q < 0) return Die("msgget");
@@ -98,7 +99,7 @@ internal static unsafe partial class IpcBench
                 Libc.MsgCtl(q, Libc.IPC_RMID, null);
                 break;
             }
-            case "posix-mq":
+            case ObjectTypes.PosixMsgQueue:
             {
                 var attr = new Libc.MqAttr { MaxMsg = 10, MsgSize = size };
                 var q = Libc.MqOpen("/ipcbench", Libc.O_CREAT | Libc.O_RDWR, 0x180, &attr);
