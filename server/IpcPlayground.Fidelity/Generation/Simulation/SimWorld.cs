@@ -65,7 +65,7 @@ internal sealed partial class SimWorld
         return process;
     }
 
-    /// <summary>Before a process's first step: the pipes and socketpairs it owns, the sockets it binds.</summary>
+    /// <summary>Before a process's first step: what each object has it make or bind (its pipes, its sockets).</summary>
     private void Begin(SimProcess process)
     {
         foreach (var obj in _objects.Values) obj.Begin(process);

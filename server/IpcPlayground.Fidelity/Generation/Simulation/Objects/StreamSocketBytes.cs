@@ -4,8 +4,8 @@ namespace IpcPlayground.Fidelity.Generation.Simulation.Objects;
 
 /// <summary>
 /// Writes and reads on an end of a connected byte-stream socket: a socketpair's, or a unix-stream or tcp connection's.
-/// <paramref name="overTcp"/> is loopback TCP, whose segments and resets travel: a write after the peer closed, or a
-/// read past the first segment, depends on timing.
+/// <c>overTcp</c> is loopback TCP, whose segments and resets travel: a write after the peer closed, or a read past the
+/// first segment, depends on timing.
 /// </summary>
 internal static class StreamSocketBytes
 {
