@@ -1,5 +1,6 @@
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Fidelity.Generation.Simulation;
+using IpcPlayground.Fidelity.Generation.Simulation.Objects;
 
 namespace IpcPlayground.Fidelity.Generation.Mechanisms;
 

@@ -1,3 +1,5 @@
+using IpcPlayground.Fidelity.Generation.Simulation.Objects;
+
 namespace IpcPlayground.Fidelity.Generation.Simulation;
 
 /// <summary>
@@ -33,15 +35,9 @@ internal sealed class SocketEnd(Connection connection, int side) : Description
     public ChunkedBytes Peers => Connection.Incoming[1 - Side];
 }
 
-/// <summary>A unix-stream or tcp object's listening socket, which its binder holds from its start.</summary>
-internal sealed class Listener(StreamObject obj) : Description
+/// <summary>A listening socket (unix-stream, tcp ...), which its binder holds from its start.</summary>
+internal sealed class Listener(ListeningSocketObject obj) : Description
 {
-    public StreamObject Object { get; } = obj;
+    public ListeningSocketObject Object { get; } = obj;
 }
 
-/// <summary>A unix-dgram object's sockets: the one its binder receives on, one connected by open, an unbound sender.</summary>
-internal sealed class DatagramSocket(string kind, DatagramObject obj) : Description
-{
-    public string Kind { get; } = kind;
-    public DatagramObject Object { get; } = obj;
-}

@@ -2,7 +2,7 @@ using IpcPlayground.Contracts.Experiments;
 
 namespace IpcPlayground.Fidelity.Generation.Simulation;
 
-/// <summary>spawn and wait, and remove.</summary>
+/// <summary>spawn and wait.</summary>
 internal sealed partial class SimWorld
 {
     private void Spawn(SimProcess parent, Step step, SimOutcome outcome)
@@ -39,19 +39,5 @@ internal sealed partial class SimWorld
         if (Reap()) return;
         outcome.Blocked = true;
         parent.Blocked = new BlockedCall("child:" + id, step, _ => Reap()) { RestartsAfterHandler = true };
-    }
-
-    private void Remove(SimProcess process, Step step)
-    {
-        switch (_objects[step.Object!])
-        {
-            case SysvObject sysv: RemoveSysv(process, sysv); break;
-            case PosixQueueObject queue: queue.Linked = false; break;
-            case PosixMemoryObject memory: memory.Linked = false; break;
-            case PosixSemaphoreObject semaphore: semaphore.Linked = false; break;
-            case FifoObject fifo: fifo.Linked = false; break;
-            case StreamObject stream: stream.Linked = false; break;
-            case DatagramObject datagram: datagram.Linked = false; break;
-        }
     }
 }

@@ -5,6 +5,7 @@ namespace IpcPlayground.Fidelity.Generation.Simulation;
 /// <summary>kill(2), sigaction, sigprocmask and sigtimedwait, and what becomes of a signal in its target.</summary>
 internal sealed partial class SimWorld
 {
+    internal const int Sigpipe = 13;
     private const int Sigkill = 9;
     private const int Sigstop = 19;
 
@@ -167,5 +168,19 @@ internal sealed partial class SimWorld
         }
         outcome.Blocked = true;
         process.Blocked = new BlockedCall("signal", step, _ => Take()) { WaitedSignals = set };
+    }
+
+    /// <summary>
+    /// A signal the kernel sends the calling thread itself (SIGPIPE on a write with no reader): held pending if
+    /// blocked, else its disposition — a handler runs before the call returns, the default kills the actor.
+    /// </summary>
+    internal void RaiseInActor(SimProcess process, int signal, SimOutcome outcome)
+    {
+        if (process.Blocks(signal))
+        {
+            process.Pending |= SimProcess.Bit(signal);
+            return;
+        }
+        if (process.Dispositions[signal] == SignalActions.Default) Die(process, outcome);
     }
 }

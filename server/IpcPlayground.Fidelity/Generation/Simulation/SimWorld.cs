@@ -65,47 +65,25 @@ internal sealed partial class SimWorld
         return process;
     }
 
-    /// <summary>Before a process's first step: the pipes and socketpairs it owns, the sockets it binds.</summary>
+    /// <summary>Before a process's first step: what each object has it make or bind (its pipes, its sockets).</summary>
     private void Begin(SimProcess process)
     {
-        foreach (var obj in _objects.Values)
-        {
-            switch (obj)
-            {
-                case PipeObject pipe when pipe.Owner == process.Id:
-                    var buffer = new PipeBuffer(pipe.Capacity);
-                    process.Hold(pipe.Id, "read", new PipeEnd(buffer, canRead: true, canWrite: false));
-                    process.Hold(pipe.Id, "write", new PipeEnd(buffer, canRead: false, canWrite: true));
-                    break;
-                case SocketPairObject pair when pair.Owner == process.Id:
-                    var connection = new Connection();
-                    process.Hold(pair.Id, "first", new SocketEnd(connection, 0));
-                    process.Hold(pair.Id, "second", new SocketEnd(connection, 1));
-                    break;
-                case StreamObject stream when stream.Binder == process.Id:
-                    process.Hold(stream.Id, "listener", new Listener(stream));
-                    break;
-                case DatagramObject datagram when datagram.Binder == process.Id:
-                    process.Hold(datagram.Id, "bound", new DatagramSocket("bound", datagram));
-                    break;
-            }
-        }
-        foreach (var sysv in _objects.Values.OfType<SysvObject>()) process.Sysv.TryAdd(sysv.Id, sysv.Instances[0]);
+        foreach (var obj in _objects.Values) obj.Begin(process);
     }
 
     /// <summary>The step being executed, for a waiting call that the step lets finish.</summary>
-    private (string Actor, Step Step)? _current;
+    internal (string Actor, Step Step)? Current { get; private set; }
 
     public SimOutcome Execute(string actor, Step step)
     {
         var outcome = new SimOutcome();
         var process = _processes[actor];
         if (!process.Runnable) return outcome.Refuse($"{actor} cannot take a step now");
-        _current = (actor, step);
+        Current = (actor, step);
         Run(process, step, outcome);
         if (!outcome.Blocked) process.Finished++;
         if (outcome.Unpredictable is null) Settle(outcome);
-        _current = null;
+        Current = null;
         return outcome;
     }
 
@@ -114,15 +92,15 @@ internal sealed partial class SimWorld
         switch (step.Op)
         {
             case Ops.Repeat: Repeat(process, step, outcome); break;
-            case Ops.Write: Write(process, step, outcome); break;
-            case Ops.Read: Read(process, step, outcome); break;
-            case Ops.Open: Open(process, step, outcome); break;
-            case Ops.Accept: Accept(process, step, outcome); break;
-            case Ops.Close: Close(process, step, outcome); break;
-            case Ops.Send: Send(process, step, outcome); break;
-            case Ops.Receive: Receive(process, step, outcome); break;
-            case Ops.Store or Ops.Load or Ops.Increment: Memory(process, step); break;
-            case Ops.SemWait or Ops.SemPost: Semaphore(process, step, outcome); break;
+            case Ops.Write: ObjectOf(step).Write(this, process, step, outcome); break;
+            case Ops.Read: ObjectOf(step).Read(this, process, step, outcome); break;
+            case Ops.Open: ObjectOf(step).Open(this, process, step, outcome); break;
+            case Ops.Accept: ObjectOf(step).Accept(this, process, step, outcome); break;
+            case Ops.Close: ObjectOf(step).Close(this, process, step, outcome); break;
+            case Ops.Send: ObjectOf(step).Send(this, process, step, outcome); break;
+            case Ops.Receive: ObjectOf(step).Receive(this, process, step, outcome); break;
+            case Ops.Store or Ops.Load or Ops.Increment: ObjectOf(step).AccessMemory(this, process, step, outcome); break;
+            case Ops.SemWait or Ops.SemPost: ObjectOf(step).Semaphore(this, process, step, outcome); break;
             case Ops.Signal: SendSignal(process, step, outcome); break;
             case Ops.Handle: Handle(process, step, outcome); break;
             case Ops.Block or Ops.Unblock: Mask(process, step, outcome); break;
@@ -130,11 +108,13 @@ internal sealed partial class SimWorld
             case Ops.Spawn: Spawn(process, step, outcome); break;
             case Ops.Wait: Wait(process, step, outcome); break;
             case Ops.Sleep or Ops.Stat: break; // they change nothing the model follows
-            case Ops.Remove: Remove(process, step); break;
+            case Ops.Remove: ObjectOf(step).Remove(this, process, step, outcome); break;
             case Ops.Exit: Die(process, outcome); break;
             default: outcome.Refuse($"the simulator does not know op '{step.Op}'"); break;
         }
     }
+
+    private SimObject ObjectOf(Step step) => _objects[step.Object!];
 
     /// <summary>A repeat's steps, times over; each must return at once and touch nobody else.</summary>
     private void Repeat(SimProcess process, Step step, SimOutcome outcome)
@@ -209,15 +189,13 @@ internal sealed partial class SimWorld
     /// A waiting call ended by something other than what it waits for (EIDRM, EINTR): predictable only once the
     /// generator has slept the timing margin, so the call is surely under way; then it returns (true).
     /// </summary>
-    private bool Interrupted(SimOutcome settling, string why)
+    internal bool Interrupted(SimOutcome settling, string why)
     {
         if (!MarginElapsed) settling.Refuse(why + " before it surely waits");
         return true;
     }
 
-    /// <summary>Descriptions held by live processes (a closed end is open while any of them holds it).</summary>
-    private IEnumerable<Description> Held => _processes.Values.Where(p => p.Alive).SelectMany(p => p.AllDescriptions);
-
-    private static byte[] Bytes(Step step) =>
+    /// <summary>The bytes a write or send step passes: its text, or as many zero bytes as its size.</summary>
+    internal static byte[] Bytes(Step step) =>
         step.Data is { } data ? System.Text.Encoding.UTF8.GetBytes(data) : new byte[step.Size ?? 0];
 }
