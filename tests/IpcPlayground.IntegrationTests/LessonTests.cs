@@ -218,4 +218,14 @@ public sealed class LessonTests(PlaygroundServer server)
         var events = await RunLesson("tcp-loopback");
         Assert.Equal("over tcp", Calls(events, "server", "read").Single().Str("data"));
     }
+
+    [Fact]
+    public async Task A_seqpacket_socket_keeps_each_message_where_a_stream_merges_them()
+    {
+        var events = await RunLesson("seqpacket-keeps-boundaries");
+        Assert.Equal("helloworld", Calls(events, "server", "read").Single().Str("data"));
+        var receives = Calls(events, "server", "receive");
+        Assert.Equal(["hello", "wor", ""], receives.Select(r => r.Str("data")));
+        Assert.Equal([5L, 3L, 0L], receives.Select(r => r.Long("result")));
+    }
 }

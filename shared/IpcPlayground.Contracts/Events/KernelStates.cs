@@ -21,6 +21,7 @@ namespace IpcPlayground.Contracts.Events;
 [JsonDerivedType(typeof(PosixMemoryState), ObjectTypes.PosixShm)]
 [JsonDerivedType(typeof(SysvSemaphoreState), ObjectTypes.SysvSem)]
 [JsonDerivedType(typeof(PosixSemaphoreState), ObjectTypes.PosixSem)]
+[JsonDerivedType(typeof(UnixSeqpacketState), ObjectTypes.UnixSeqpacket)]
 [JsonDerivedType(typeof(ProcessKernelState), KernelState.ProcessType)]
 public abstract record KernelState
 {
@@ -52,6 +53,7 @@ public sealed record SocketPairState : StreamState { protected override string T
 public sealed record UnixStreamState : StreamState { protected override string TypeName => ObjectTypes.UnixStream; }
 public sealed record UnixDgramState : StreamState { protected override string TypeName => ObjectTypes.UnixDgram; }
 public sealed record TcpState : StreamState { protected override string TypeName => ObjectTypes.Tcp; }
+public sealed record UnixSeqpacketState : StreamState { protected override string TypeName => ObjectTypes.UnixSeqpacket; }
 
 /// <summary>What every System V object's state says of it: its key as ipcs shows it (or <c>IPC_PRIVATE</c>), its id and which instance that id is.</summary>
 public interface ISysvIdentity

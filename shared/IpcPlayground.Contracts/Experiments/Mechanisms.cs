@@ -15,6 +15,7 @@ public enum ObjectKind
     PosixShm,
     SysvSem,
     PosixSem,
+    UnixSeqpacket,
 }
 
 /// <summary>What passes through a mechanism, which decides the ops it takes and how its state is shown.</summary>
@@ -100,6 +101,7 @@ public static class Mechanisms
         new(ObjectKind.UnixStream, "unix-stream", "sock", Transfer.ByteStream, Topic.Sockets, Naming.Path, ["path"], [], Removable: true, Ops.Accept),
         new(ObjectKind.UnixDgram, "unix-dgram", "sock", Transfer.Messages, Topic.Sockets, Naming.Path, ["path"], [], Removable: true, Ops.Receive),
         new(ObjectKind.Tcp, "tcp", "tcp", Transfer.ByteStream, Topic.Sockets, Naming.Port, ["port"], [], Removable: false, Ops.Accept),
+        new(ObjectKind.UnixSeqpacket, "unix-seqpacket", "sock", Transfer.Messages, Topic.Sockets, Naming.Path, ["path"], [], Removable: true, Ops.Accept),
         new(ObjectKind.SysvMsgQueue, "sysv-msgq", "q", Transfer.Messages, Topic.MessageQueues, Naming.SysvKey, ["key"], [], Removable: true),
         new(ObjectKind.PosixMsgQueue, "posix-mq", "q", Transfer.Messages, Topic.MessageQueues, Naming.PosixName, ["name", "maxMessages", "messageSize"], [], Removable: true),
         new(ObjectKind.SysvShm, "sysv-shm", "shm", Transfer.SharedMemory, Topic.SharedMemory, Naming.SysvKey, ["key", "size"], [], Removable: true),

@@ -16,6 +16,9 @@ public static class ObjectTypes
     public const string SysvSem = "sysv-sem";
     public const string PosixSem = "posix-sem";
 
+    /// <summary>A Unix SOCK_SEQPACKET socket: connected like a stream, but each send is one message (an extension of the contract).</summary>
+    public const string UnixSeqpacket = "unix-seqpacket";
+
     public static readonly IReadOnlyList<string> All = Mechanisms.NamesOf(_ => true);
 
     /// <summary>The optional fields an object of this type takes besides <c>id</c> and <c>type</c> (for forms).</summary>

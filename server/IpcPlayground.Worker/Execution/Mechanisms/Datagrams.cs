@@ -5,12 +5,30 @@ using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Worker.Execution.Mechanisms;
 
-/// <summary>Datagrams: a Unix datagram socket one process binds and receives on; the others send to its path.</summary>
+/// <summary>
+/// Message sockets: a Unix datagram socket one process binds and receives on, the others sending to its path; and a
+/// Unix seqpacket socket, connected like a stream but keeping each send one message.
+/// </summary>
 internal abstract unsafe class Datagrams : WorkerMechanism
 {
-    public static readonly WorkerMechanism[] All = [new UnixDatagramSocket()];
+    public static readonly WorkerMechanism[] All = [new UnixDatagramSocket(), new UnixSeqpacketSocket()];
 
     private const int MSG_DONTWAIT = 0x40;
+
+    /// <summary>recv of one message on the end, at most <c>maxBytes</c> of it.</summary>
+    private static void ReceiveOn(ObjectStep s, string end)
+    {
+        var fd = s.Descriptor(end);
+        var buffer = new byte[s.Step.MaxBytes ?? 65536];
+        var flags = s.Step.Nowait == true ? MSG_DONTWAIT : 0;
+        s.Call("recv", () =>
+        {
+            nint n;
+            fixed (byte* b = buffer) n = Libc.Recv(fd, b, buffer.Length, flags);
+            var outcome = Outcome.Of(n);
+            return n >= 0 ? outcome with { Data = buffer.AsSpan(0, (int)n).ToArray() } : outcome;
+        });
+    }
 
     private sealed class UnixDatagramSocket : Datagrams
     {
@@ -37,19 +55,7 @@ internal abstract unsafe class Datagrams : WorkerMechanism
             });
         }
 
-        public override void Receive(ObjectStep s)
-        {
-            var fd = s.Descriptor("bound");
-            var buffer = new byte[s.Step.MaxBytes ?? 65536];
-            var flags = s.Step.Nowait == true ? MSG_DONTWAIT : 0;
-            s.Call("recv", () =>
-            {
-                nint n;
-                fixed (byte* b = buffer) n = Libc.Recv(fd, b, buffer.Length, flags);
-                var outcome = Outcome.Of(n);
-                return n >= 0 ? outcome with { Data = buffer.AsSpan(0, (int)n).ToArray() } : outcome;
-            });
-        }
+        public override void Receive(ObjectStep s) => ReceiveOn(s, "bound");
 
         public override void Remove(ObjectStep s) => s.Call("unlink", () => Outcome.Of(Libc.Unlink(s.Object.Path!)), announce: false);
 
@@ -65,6 +71,43 @@ internal abstract unsafe class Datagrams : WorkerMechanism
             var fd = Libc.Socket(Libc.AF_UNIX, Libc.SOCK_DGRAM, 0);
             handles.Add(obj.Id, "sender", fd);
             return fd;
+        }
+    }
+
+    /// <summary>
+    /// SOCK_SEQPACKET: bound and listened on by one process, connected to by <c>open</c> and taken by <c>accept</c>;
+    /// a send is one message and a receive takes one (cut to the buffer, the rest of it lost), 0 once the peer closed.
+    /// </summary>
+    private sealed class UnixSeqpacketSocket : Datagrams
+    {
+        private const int SOCK_SEQPACKET = 5;
+
+        public override ObjectKind Kind => ObjectKind.UnixSeqpacket;
+        public override string StatCall => "ioctl";
+
+        public override void Bind(PlanObject obj, ObjectHandles handles) => Sockets.Bind(obj, handles, Sockets.Address.Unix(obj.Path!), SOCK_SEQPACKET);
+        public override void Open(ObjectStep s) => Sockets.Connect(s, Sockets.Address.Unix(s.Object.Path!), SOCK_SEQPACKET, "socket");
+        public override void Accept(ObjectStep s) => Sockets.Accept(s);
+        public override void Remove(ObjectStep s) => s.Call("unlink", () => Outcome.Of(Libc.Unlink(s.Object.Path!)), announce: false);
+
+        public override void Send(ObjectStep s)
+        {
+            var fd = s.Descriptor("socket");
+            var data = s.Step.Data ?? [];
+            var flags = s.Step.Nowait == true ? MSG_DONTWAIT : 0;
+            s.Call("send", () =>
+            {
+                fixed (byte* d = data) return Outcome.Of(Libc.SendTo(fd, d, data.Length, flags, null, 0));
+            });
+        }
+
+        public override void Receive(ObjectStep s) => ReceiveOn(s, "socket");
+
+        public override ObjectKernelState? ReadState(PlanObject obj, ObjectHandles handles, out int errno)
+        {
+            if (!Streams.Buffered(obj, handles, out _, out var buffered)) return Failed(out errno);
+            errno = 0;
+            return new UnixSeqpacketState { Buffered = buffered };
         }
     }
 }
