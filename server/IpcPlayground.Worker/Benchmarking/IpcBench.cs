@@ -41,7 +41,7 @@ internal static unsafe partial class IpcBench
             case ObjectTypes.Pipe:
             {
                 var p = stackalloc int[2];
-                if (Libc.Pipe2(p, 0) != 0) return Die("pipe");
+                if (Libc.Pipe2(p, 0) != 0) return Die("pipe2");
                 Stream(p[1], p[0], size, iterations, buffer);
                 break;
             }
