@@ -2,7 +2,6 @@ using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Events;
 using System.Text.Json;
 using IpcPlayground.Worker.Framing;
-using IpcPlayground.Worker.Execution.Mechanisms;
 using IpcPlayground.Worker.Interop;
 using IpcPlayground.WorkerProtocol;
 
@@ -22,13 +21,11 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private const int SignalRecordBytes = 16;
     private readonly Dictionary<int, WorkerConnection> _connections = [];
     private readonly ProcessTable _table = new();
-    private Dictionary<string, int> _sysvIds = [];
-    private readonly SysvInstances _instances = new();
+    private readonly StateSnapshots _states = new(plan.Objects);
     private readonly StartBarrier _rootsAtStart = new(plan.Processes.Count(p => p.Parent is null));
     private readonly SpawnOrder _spawns = new();
     private readonly StepGate _gate = new(plan.StepMode);
     private readonly BlockDetector _blocks = new(plan.BlockedAfterMs * Millisecond);
-    private readonly SnapshotLedger _snapshots = new();
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
     private bool _stopRequested;
@@ -48,8 +45,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         server.Flush();
         Listen();
         Obey(input.BufferedCommands());
-        if (failures.Count == 0) _sysvIds = NamedObjects.Create(plan.Objects, failures);
-        foreach (var (id, sysvId) in _sysvIds) _instances.Add(id, sysvId);
+        if (failures.Count == 0) _states.MadeBySupervisor(NamedObjects.Create(plan.Objects, failures));
         foreach (var failure in failures) Fail(start, failure);
         if (failures.Count == 0)
             foreach (var root in plan.Processes.Where(p => p.Parent is null))
@@ -63,7 +59,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             var noneLeft = ReapChildren();
             var now = MonotonicClock.Now();
             DetectBlocked(now);
-            SnapshotWhileBlocked(now);
+            foreach (var state in _states.WhileBlocked(_connections.Values, now)) _buffer.Add(state);
             if (now >= deadline)
             {
                 ending = RunStatuses.Timeout;
@@ -105,7 +101,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     // A worker killed (by another process's signal, by a fault) before its answer arrives leaves a connection whose
     // sends fail with EPIPE: the answer is dropped, and the connection closes when its last bytes have been read.
     private void SendScript(WorkerConnection connection, PlanProcess process) =>
-        FrameSocket.TrySend(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _sysvIds, StepMode = _gate.StepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
+        FrameSocket.TrySend(connection.Fd, new WorkerScript { Process = process, Objects = plan.Objects, SysvIds = _states.SupervisorIds, StepMode = _gate.StepMode }, WorkerProtocolJsonContext.Default.WorkerScript);
 
     private void StartRoot(PlanProcess root, long now)
     {
@@ -250,9 +246,9 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     _table.Add(end.Target, (int)end.Result);
                     end = end with { T = _spawns.Spawned(end.Target, end.T) };
                 }
-                if (end is { Object: { } used, SysvId: { } usedId }) _instances.Add(used, usedId);
+                if (end is { Object: { } used, SysvId: { } usedId }) _states.Used(used, usedId);
                 _buffer.Add(end);
-                if (end.Object is not null) SnapshotObject(end.Object, end.SysvId, MonotonicClock.Now());
+                if (end.Object is not null && _states.OfObject(end.Object, end.SysvId, MonotonicClock.Now()) is { } objectState) _buffer.Add(objectState);
                 if (end is { Op: Ops.Signal, Fate: { } fate, Signal: { } sent, Target: { } target } && _table.TryGetPid(target, out var targetPid))
                     _buffer.Add(new SignalFrame { T = end.T + 1, Process = target, Pid = targetPid, Signal = sent, Disposition = fate });
                 break;
@@ -266,7 +262,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 FrameSocket.TrySend<ISupervisorReply>(connection.Fd, new PidAnswerFrame { Answer = _table.PidOf(query.Target) }, WorkerProtocolJsonContext.Default.ISupervisorReply);
                 break;
             case StateFrame state:
-                _buffer.Add(state with { State = _instances.Label(state.Object, state.State) });
+                _buffer.Add(state with { State = _states.Label(state.Object, state.State) });
                 break;
             case SignalFrame signal:
                 _buffer.Add(signal);
@@ -320,46 +316,13 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         return pid < 0 && Errno.Last() == Libc.ECHILD;
     }
 
-    /// <summary>
-    /// A state event for the object — a System V one as the identifier <paramref name="sysvId"/> names it (an
-    /// IPC_PRIVATE object may have several), else as the supervisor made it — unless it looks as it did last time.
-    /// </summary>
-    private void SnapshotObject(string objectId, int? sysvId, long t)
-    {
-        var obj = plan.Objects.FirstOrDefault(o => o.Id == objectId);
-        if (obj is null || WorkerMechanisms.For(obj) is not { SupervisorSees: true } mechanism) return;
-        var id = sysvId ?? _sysvIds.GetValueOrDefault(objectId, -1);
-        if (mechanism.Snapshot(obj, id < 0 ? null : id, out _) is not { } taken) return;
-        var state = _instances.Label(objectId, taken);
-        if (!_snapshots.IsNew($"object:{objectId}:{(state as ISysvIdentity)?.Instance}", state)) return;
-        _buffer.Add(new StateFrame { T = t, Object = objectId, State = state });
-    }
-
-    private void SnapshotProcess(WorkerConnection connection, long t)
-    {
-        if (ProcessSnapshots.Take(connection.Pid, connection.PendingReportedBlocked ? connection.Pending?.Call : null) is not { } state) return;
-        if (!_snapshots.IsNew("process:" + connection.Process, state)) return;
-        _buffer.Add(new StateFrame { T = t, Process = connection.Process, Pid = connection.Pid, State = state });
-    }
-
-    /// <summary>While any process is blocked, every 100 ms: each process and each kernel object the supervisor can read.</summary>
-    private void SnapshotWhileBlocked(long now)
-    {
-        if (!_connections.Values.Any(c => c.PendingReportedBlocked && c.Pending is not null) || !_snapshots.PeriodicDue(now)) return;
-        foreach (var connection in _connections.Values.Where(c => !c.IsSignalChannel && c.Process is not null))
-            SnapshotProcess(connection, now);
-        foreach (var obj in plan.Objects.Where(o => WorkerMechanisms.For(o).SupervisorSees))
-            foreach (var id in _instances.Of(obj.Id).DefaultIfEmpty(-1))
-                SnapshotObject(obj.Id, id < 0 ? null : id, now);
-    }
-
     private void DetectBlocked(long now)
     {
         foreach (var (connection, blocked) in _blocks.Detect(_connections.Values, now))
         {
             if (blocked is null) continue;
             _buffer.Add(blocked);
-            SnapshotProcess(connection, now + 1);
+            if (_states.OfProcess(connection, now + 1) is { } state) _buffer.Add(state);
         }
     }
 
