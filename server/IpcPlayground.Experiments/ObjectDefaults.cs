@@ -15,6 +15,8 @@ public static class ObjectDefaults
     public static PlanObject Resolve(ObjectDefinition o, int index)
     {
         var mechanism = o.Mechanism!;
+        var initial = o.Initial ?? SemaphoreInitial;
+        var count = o.MemberCount;
         return new PlanObject
         {
             Id = o.Id!,
@@ -23,8 +25,9 @@ public static class ObjectDefaults
             Path = o.Key?.Ftok?.Path ?? o.Path ?? DefaultPath(mechanism, o.Id!),
             Name = o.Name ?? (mechanism.Naming == Naming.PosixName ? "/" + o.Id : null),
             Size = o.Size ?? SharedMemoryBytes,
-            Count = o.Count ?? ObjectSizeDefaults.SemaphoreCount,
-            Initial = o.Initial ?? SemaphoreInitial,
+            Count = count,
+            Initial = initial.Value ?? SemaphoreInitial,
+            InitialValues = mechanism is { Transfer: Transfer.Semaphore, IsSysv: true } ? initial.ForMembers(count) : [],
             MaxMessages = o.MaxMessages ?? PosixQueueMessages,
             MessageSize = o.MessageSize ?? PosixQueueMessageSize,
             KeyKind = o.Key switch

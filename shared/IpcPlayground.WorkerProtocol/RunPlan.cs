@@ -50,7 +50,11 @@ public sealed record PlanObject
     public string? Name { get; init; }
     public int Size { get; init; }
     public int Count { get; init; }
+    /// <summary>A POSIX semaphore's start value.</summary>
     public int Initial { get; init; }
+
+    /// <summary>A System V set's start value of each member (<see cref="Count"/> of them).</summary>
+    public IReadOnlyList<int> InitialValues { get; init; } = [];
     public int MaxMessages { get; init; }
     public int MessageSize { get; init; }
 

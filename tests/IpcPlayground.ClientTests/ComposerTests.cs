@@ -136,6 +136,22 @@ public sealed class ComposerTests : BunitContext
     }
 
     [Fact]
+    public void A_semaphore_sets_start_values_are_typed_one_per_member_and_checked_against_its_count()
+    {
+        var state = Blank();
+        state.Edit(x => ExperimentEdits.AddObject(x, ObjectTypes.SysvSem));
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        cut.Find("[data-testid=object-field][data-field=initial]").Change("2, 0");
+        Assert.Contains("\"initial\": [", state.Json, StringComparison.Ordinal);
+        Assert.True(state.IsValid, string.Join("; ", state.Errors.Select(e => e.Message)));
+        Assert.Equal("2,0", cut.Find("[data-testid=object-field][data-field=initial]").GetAttribute("value"));
+
+        cut.Find("[data-testid=object-field][data-field=count]").Change("3");
+        Assert.Contains("2 values but count is 3", cut.Find("[data-testid=field-error][data-path='objects[0].initial']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_lesson_survives_a_round_trip_through_the_forms_model()
     {
         foreach (var lesson in LessonLibrary.All)

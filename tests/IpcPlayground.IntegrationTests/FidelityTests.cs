@@ -22,6 +22,7 @@ public sealed class FidelityTests(FidelityFixture fixture)
     {
         ["shm-race-vs-semaphore"] = new TraceMask().Object("mem", "value").Object("mem", "data").Object("go", "value").Object("lock", "value"),
         ["semaphore-admits-two"] = new TraceMask().Object("room", "value"),
+        ["semaphore-set-bounded-buffer"] = new TraceMask().Object("slots", "value"),
     };
 
     public static TheoryData<string> LessonIds => new(LessonLibrary.All.Select(l => l.Id));

@@ -228,4 +228,19 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal(["hello", "wor", ""], receives.Select(r => r.Str("data")));
         Assert.Equal([5L, 3L, 0L], receives.Select(r => r.Long("result")));
     }
+
+    [Fact]
+    public async Task A_semaphore_set_starts_each_member_at_its_own_value_and_bounds_the_producer()
+    {
+        var events = await RunLesson("semaphore-set-bounded-buffer");
+        var values = events.Where(e => e.Is("state") && e.Str("object") == "slots")
+            .Select(e => e["state"]!["values"]!.AsArray().Select(v => v!.GetValue<long>()).ToArray()).ToList();
+        Assert.Equal([2L, 0L], values[0]);
+        Assert.Equal([2L, 0L], values[^1]);
+        Assert.Equal(["one", "two", "three"], Calls(events, "consumer", "receive").Select(r => r.Str("data")));
+        // The third item waits for a place: the producer's third wait on empty returns after the consumer's first post of it.
+        var thirdWait = Calls(events, "producer", "semWait")[2];
+        var firstFreed = Calls(events, "consumer", "semPost")[0];
+        Assert.True(thirdWait.Long("tNs") >= firstFreed.Long("tNs"), $"{thirdWait} returned before {firstFreed}");
+    }
 }

@@ -132,6 +132,31 @@ public sealed class ExperimentValidatorTests
               "processes": [ { "id": "a", "steps": [] } ] }
             """, "objects[0].key.ftok.path", "inside the sandbox");
 
+    private static string SemaphoreSet(string fields) =>
+        $$"""{ "format": 1, "objects": [ { "id": "s", {{fields}} } ], "processes": [ { "id": "a", "steps": [ { "op": "stat", "object": "s" } ] } ] }""";
+
+    [Fact]
+    public void A_System_V_set_takes_one_start_value_per_member_and_keeps_its_spelling()
+    {
+        var read = ExperimentReader.Read(SemaphoreSet("\"type\": \"sysv-sem\", \"initial\": [2, 0]"));
+        Assert.Empty(read.Errors);
+        Assert.Equal([2, 0], read.Experiment!.Objects![0].Initial!.PerMember);
+        var json = System.Text.Json.JsonSerializer.Serialize(read.Experiment, IpcPlayground.Contracts.Json.ContractsJsonContext.Default.Experiment);
+        Assert.Contains("\"initial\":[2,0]", json, StringComparison.Ordinal);
+        Assert.Contains("\"initial\":3", System.Text.Json.JsonSerializer.Serialize(
+            ExperimentReader.Read(SemaphoreSet("\"type\": \"posix-sem\", \"name\": \"/s\", \"initial\": 3")).Experiment,
+            IpcPlayground.Contracts.Json.ContractsJsonContext.Default.Experiment), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"type\": \"sysv-sem\", \"count\": 3, \"initial\": [1, 0]", "objects[0].initial", "2 values but count is 3")]
+    [InlineData("\"type\": \"sysv-sem\", \"initial\": [1, 40000]", "objects[0].initial[1]", "from 0 to 32767")]
+    [InlineData("\"type\": \"sysv-sem\", \"initial\": []", "objects[0].initial", "1 to 32 members")]
+    [InlineData("\"type\": \"posix-sem\", \"name\": \"/s\", \"initial\": [1, 0]", "objects[0].initial", "a posix-sem starts at one value")]
+    [InlineData("\"type\": \"sysv-sem\", \"initial\": \"two\"", "objects[0].initial", "an array of numbers")]
+    public void A_bad_initial_is_named_by_its_path(string fields, string path, string fragment) =>
+        AssertErrorAt(SemaphoreSet(fields), path, fragment);
+
     [Fact]
     public void All_three_key_spellings_parse()
     {

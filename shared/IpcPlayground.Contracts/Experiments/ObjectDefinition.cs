@@ -10,7 +10,7 @@ public sealed record ObjectDefinition
     public int? Capacity { get; init; }
     public int? Size { get; init; }
     public int? Count { get; init; }
-    public int? Initial { get; init; }
+    public InitialValues? Initial { get; init; }
     public int? MaxMessages { get; init; }
     public int? MessageSize { get; init; }
     public IpcKey? Key { get; init; }
@@ -21,4 +21,8 @@ public sealed record ObjectDefinition
     /// <summary>The mechanism <see cref="Type"/> names, or null when it names none.</summary>
     [JsonIgnore]
     public Mechanism? Mechanism => Mechanisms.Named(Type);
+
+    /// <summary>The members of a semaphore set: <see cref="Count"/>, else as many as <see cref="Initial"/> gives values, else the default.</summary>
+    [JsonIgnore]
+    public int MemberCount => Count ?? Initial?.PerMember?.Count ?? ObjectSizeDefaults.SemaphoreCount;
 }

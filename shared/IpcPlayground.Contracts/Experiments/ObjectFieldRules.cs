@@ -12,7 +12,7 @@ internal static class ObjectFieldRules
         Range(obj.Capacity, 4096, 1 << 20, $"{path}.capacity", "capacity", error);
         Range(obj.Size, 1, caps.MaxShmBytes, $"{path}.size", "size", error);
         Range(obj.Count, 1, 32, $"{path}.count", "count", error);
-        Range(obj.Initial, 0, 32767, $"{path}.initial", "initial", error);
+        CheckInitial(obj, path, error);
         Range(obj.MaxMessages, 1, 10, $"{path}.maxMessages", "maxMessages", error);
         Range(obj.MessageSize, 1, caps.MaxMessageBytes, $"{path}.messageSize", "messageSize", error);
         Range(obj.Port, 1, 65535, $"{path}.port", "port", error);
@@ -30,6 +30,24 @@ internal static class ObjectFieldRules
             else if (SandboxPaths.Problem(ftok.Path) is { } ftokProblem) error($"{path}.key.ftok.path", ftokProblem);
             if (ftok.Proj is null or < 1 or > 255) error($"{path}.key.ftok.proj", "proj is a number from 1 to 255");
         }
+    }
+
+    /// <summary>One value from 0 to 32767, or for a System V set one per member (as many as its count).</summary>
+    private static void CheckInitial(ObjectDefinition obj, string path, Action<string, string> error)
+    {
+        if (obj.Initial is not { } initial) return;
+        if (initial.PerMember is not { } values)
+        {
+            Range(initial.Value, 0, 32767, $"{path}.initial", "initial", error);
+            return;
+        }
+        if (obj.Mechanism is not { Transfer: Transfer.Semaphore, IsSysv: true })
+            error($"{path}.initial", $"a {obj.Type} starts at one value: initial is a number");
+        else if (values.Count == 0 || values.Count > 32)
+            error($"{path}.initial", "initial has one value per member of the set, and a set has 1 to 32 members");
+        else if (obj.Count is { } count && count != values.Count)
+            error($"{path}.initial", $"initial has {values.Count} values but count is {count}: one value per member");
+        for (var i = 0; i < values.Count; i++) Range(values[i], 0, 32767, $"{path}.initial[{i}]", "initial", error);
     }
 
     private static void Range(long? value, long min, long max, string path, string name, Action<string, string> error)

@@ -27,10 +27,10 @@ internal static class StepObjectRules
 
     private static void CheckSemaphoreMember(Step step, ObjectDefinition set, string path, Action<string, string> error)
     {
-        var count = set.Count ?? ObjectSizeDefaults.SemaphoreCount;
+        var count = set.MemberCount;
         if (step.Index is { } index && index >= count)
             error($"{path}.index",
-                $"index {index} is not a member of '{set.Id}', a sysv-sem of {count} (indices 0 to {count - 1})" + (set.Count is null ? $"; count defaults to {ObjectSizeDefaults.SemaphoreCount}" : ""));
+                $"index {index} is not a member of '{set.Id}', a sysv-sem of {count} (indices 0 to {count - 1})" + (set.Count is null && set.Initial?.PerMember is null ? $"; count defaults to {ObjectSizeDefaults.SemaphoreCount}" : ""));
     }
 
     /// <summary>The bytes a shared memory op reads or writes from its offset, or null when the step does not say (an error of its own).</summary>

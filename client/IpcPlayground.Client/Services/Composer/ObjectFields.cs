@@ -7,7 +7,8 @@ public static class ObjectFields
 {
     public static readonly IReadOnlyList<string> All = ["capacity", "size", "count", "initial", "maxMessages", "messageSize", "key", "path", "name", "port"];
 
-    public static FieldKind KindOf(string field) => field is "key" or "path" or "name" ? FieldKind.Text : FieldKind.Number;
+    /// <summary>A semaphore's <c>initial</c> is text: a set may take one value per member (<c>2,0</c>).</summary>
+    public static FieldKind KindOf(string field) => field is "key" or "path" or "name" or "initial" ? FieldKind.Text : FieldKind.Number;
 
     /// <summary>What the input suggests when the field is left out (the runtime's default).</summary>
     public static string Placeholder(string field) => field switch
@@ -15,7 +16,7 @@ public static class ObjectFields
         "capacity" => "65536",
         "size" => "4096",
         "count" => "1",
-        "initial" => "1",
+        "initial" => "1 | 2,0 (a value per member)",
         "maxMessages" => "10",
         "messageSize" => "1024",
         "key" => "private | 1234 | ftok /sandbox/key 65",
@@ -30,7 +31,7 @@ public static class ObjectFields
         "capacity" => FieldText.Of(obj.Capacity),
         "size" => FieldText.Of(obj.Size),
         "count" => FieldText.Of(obj.Count),
-        "initial" => FieldText.Of(obj.Initial),
+        "initial" => obj.Initial?.ToString(),
         "maxMessages" => FieldText.Of(obj.MaxMessages),
         "messageSize" => FieldText.Of(obj.MessageSize),
         "key" => KeyText(obj.Key),
@@ -48,7 +49,7 @@ public static class ObjectFields
             "capacity" => obj with { Capacity = FieldText.Int(text) },
             "size" => obj with { Size = FieldText.Int(text) },
             "count" => obj with { Count = FieldText.Int(text) },
-            "initial" => obj with { Initial = FieldText.Int(text) },
+            "initial" => obj with { Initial = InitialValues.Parse(text) },
             "maxMessages" => obj with { MaxMessages = FieldText.Int(text) },
             "messageSize" => obj with { MessageSize = FieldText.Int(text) },
             "key" => obj with { Key = ParseKey(text) },

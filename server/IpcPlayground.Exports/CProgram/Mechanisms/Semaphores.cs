@@ -14,7 +14,16 @@ internal abstract class Semaphores : CMechanism
         public override IEnumerable<string> Fields(PlanObject obj, string name)
         {
             yield return $"{name}.count = {obj.Count};";
-            yield return $"{name}.initial = {obj.Initial};";
+            if (obj.InitialValues.Distinct().Count() > 1)
+            {
+                // Static storage: the set is made in main, after describe_objects has returned.
+                yield return $"static const unsigned short {name}_initial[] = {{ {string.Join(", ", obj.InitialValues)} }};";
+                yield return $"{name}.initial_values = {name}_initial;";
+            }
+            else
+            {
+                yield return $"{name}.initial = {(obj.InitialValues.Count > 0 ? obj.InitialValues[0] : 0)};";
+            }
         }
 
         public override string Creation => "create_sysv_semaphore_set";

@@ -257,6 +257,7 @@ struct ipc_object {
     int size;                /* shared memory bytes */
     int capacity;            /* pipe buffer bytes asked for, 0 for the default */
     int count, initial;      /* System V semaphore set: members and their first value; POSIX semaphore: first value */
+    const unsigned short *initial_values; /* System V set: each member's first value, or NULL when all start at initial */
     int max_messages, message_size;
     enum key_kind key_kind;
     int key_number, ftok_proj;

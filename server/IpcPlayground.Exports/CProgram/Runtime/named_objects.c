@@ -41,9 +41,10 @@ static void create_sysv_semaphore_set(struct ipc_object *o)
     say("semget(%s, key 0x%x, %d members, IPC_CREAT) = %d%s", o->id, (unsigned)key, o->count, o->sysv_id, error_text(o->sysv_id, errno));
     if (o->sysv_id < 0) return;
     unsigned short *values = calloc(o->count, sizeof *values);
-    for (int i = 0; i < o->count; i++) values[i] = (unsigned short)o->initial;
+    for (int i = 0; i < o->count; i++) values[i] = o->initial_values ? o->initial_values[i] : (unsigned short)o->initial;
     int rc = semctl(o->sysv_id, 0, SETALL, values);
-    say("semctl(%s, SETALL, %d) = %d%s", o->id, o->initial, rc, error_text(rc, errno));
+    if (o->initial_values) say("semctl(%s, SETALL, one value per member) = %d%s", o->id, rc, error_text(rc, errno));
+    else say("semctl(%s, SETALL, %d) = %d%s", o->id, o->initial, rc, error_text(rc, errno));
     free(values);
 }
 

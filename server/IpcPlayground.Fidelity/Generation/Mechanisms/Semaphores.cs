@@ -9,7 +9,7 @@ internal abstract class Semaphores : GeneratedMechanism
 {
     public static IReadOnlyList<GeneratedMechanism> All { get; } = [new SysvSet(), new PosixSemaphore()];
 
-    private static int? Initial(ChoiceSource choices) => choices.Chance(60) ? choices.Between(0, 3) : null;
+    private static InitialValues? Initial(ChoiceSource choices) => choices.Chance(60) ? InitialValues.Of(choices.Between(0, 3)) : null;
 
     /// <summary>The rarer steps, a removal, an open or a close; mostly a stat.</summary>
     private static Step Housekeeping(string id, ChoiceSource choices) => choices.Below(10) switch
@@ -26,10 +26,16 @@ internal abstract class Semaphores : GeneratedMechanism
         public override string IdPrefix => "sem";
         internal override bool RemovalFailsWaiters => true;
 
-        internal override ObjectDefinition Define(string id, int n, ChoiceSource choices) => new()
+        /// <summary>Now and then a start value per member (its count then said, or left to the array's length).</summary>
+        internal override ObjectDefinition Define(string id, int n, ChoiceSource choices)
         {
-            Id = id, Type = Type, Key = SystemV.Key(n, choices), Count = choices.Chance(50) ? choices.Between(1, 3) : null, Initial = Initial(choices),
-        };
+            var key = SystemV.Key(n, choices);
+            int? count = choices.Chance(50) ? choices.Between(1, 3) : null;
+            var initial = choices.Chance(30)
+                ? InitialValues.Of([.. Enumerable.Range(0, count ?? choices.Between(1, 3)).Select(_ => choices.Between(0, 3))])
+                : Initial(choices);
+            return new() { Id = id, Type = Type, Key = key, Count = count, Initial = initial };
+        }
 
         internal override SimObject Model(ObjectDefinition obj, string? owner, string? binder) => SystemV.Model(obj, isMemory: false);
         internal override int Engagement(SimObject model, SimProcess holder) => SystemV.Engagement(model, holder);
@@ -65,7 +71,7 @@ internal abstract class Semaphores : GeneratedMechanism
         public override string IdPrefix => "psem";
 
         internal override ObjectDefinition Define(string id, int n, ChoiceSource choices) => new() { Id = id, Type = Type, Initial = Initial(choices) };
-        internal override SimObject Model(ObjectDefinition obj, string? owner, string? binder) => new PosixSemaphoreObject(obj.Id!, obj.Initial ?? 1);
+        internal override SimObject Model(ObjectDefinition obj, string? owner, string? binder) => new PosixSemaphoreObject(obj.Id!, obj.Initial?.Value ?? 1);
 
         internal override int Engagement(SimObject model, SimProcess holder) =>
             ((PosixSemaphoreObject)model).Linked || holder.Semaphores.Contains(model.Id) ? 10 : 2;

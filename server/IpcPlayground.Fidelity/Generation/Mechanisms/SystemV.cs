@@ -23,7 +23,7 @@ internal static class SystemV
         var sysv = new SysvObject(obj.Id!, privateKey, isMemory);
         var first = new SysvInstance
         {
-            Values = Enumerable.Repeat(obj.Initial ?? 1, obj.Count ?? ObjectSizeDefaults.SemaphoreCount).ToArray(),
+            Values = [.. (obj.Initial ?? InitialValues.Of(1)).ForMembers(obj.MemberCount)],
             Memory = new byte[obj.Size ?? ObjectSizeDefaults.SharedMemoryBytes],
         };
         sysv.Instances.Add(first);

@@ -17,13 +17,13 @@ internal abstract unsafe class Semaphores : WorkerMechanism
         public override ObjectKind Kind => ObjectKind.SysvSem;
         public override string StatCall => "semctl";
 
-        /// <summary>semget, then SETALL to the initial value.</summary>
+        /// <summary>semget, then SETALL to each member's initial value.</summary>
         public override int Create(PlanObject obj)
         {
             var id = Libc.SemGet(SystemV.KeyForCreation(obj), obj.Count, Libc.IPC_CREAT | Mode);
             if (id < 0) return id;
             var values = stackalloc ushort[obj.Count];
-            for (var i = 0; i < obj.Count; i++) values[i] = (ushort)obj.Initial;
+            for (var i = 0; i < obj.Count; i++) values[i] = (ushort)obj.InitialValues[i];
             return Libc.SemCtl(id, 0, Libc.SETALL, (nint)values) < 0 ? -1 : id;
         }
 
