@@ -30,6 +30,7 @@ public static class RunPlanner
             list.Add(obj.Id!);
         }
 
+        var mechanisms = objects.ToDictionary(o => o.Id!, o => o.Mechanism!, StringComparer.Ordinal);
         var binds = SocketRules.Binders(experiment)
             .GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.ToList(), StringComparer.Ordinal);
@@ -51,12 +52,12 @@ public static class RunPlanner
                 Parent = p.Parent,
                 Creates = creates.GetValueOrDefault(p.Id!) ?? [],
                 Binds = binds.GetValueOrDefault(p.Id!),
-                Steps = (p.Steps ?? []).Select(ToPlanStep).ToList(),
+                Steps = (p.Steps ?? []).Select(s => ToPlanStep(s, mechanisms)).ToList(),
             }).ToList(),
         };
     }
 
-    private static PlanStep ToPlanStep(Step step) => new()
+    private static PlanStep ToPlanStep(Step step, IReadOnlyDictionary<string, Mechanism> mechanisms) => new()
     {
         Op = step.Op!,
         Object = step.Object,
@@ -68,7 +69,7 @@ public static class RunPlanner
         Target = step.Process,
         Code = step.Code,
         Times = step.Times,
-        Steps = step.Steps?.Select(ToPlanStep).ToList(),
+        Steps = step.Steps?.Select(s => ToPlanStep(s, mechanisms)).ToList(),
         Mode = step.Mode,
         Type = step.Type,
         Priority = step.Priority,
@@ -81,6 +82,9 @@ public static class RunPlanner
         Index = step.Index,
         Count = step.Count,
         Undo = step.Undo,
+        Open = step.Op == Ops.Open && step.Object is { } id && mechanisms[id] is { } m && (m.IsSysv || m.Naming == Naming.PosixName)
+            ? OpenFlags.Of(step, m)
+            : null,
         Signal = step.Signal is null ? null : SignalNames.Numbers[step.Signal],
         Signals = step.Signals?.Select(s => SignalNames.Numbers[s]).ToList(),
         Action = step.Action,

@@ -116,6 +116,9 @@ public sealed record PlanStep
     public int? Count { get; init; }
     public bool? Undo { get; init; }
 
+    /// <summary>For an open of a System V or POSIX object: IPC_CREAT / O_CREAT and IPC_EXCL / O_EXCL, defaults resolved.</summary>
+    public OpenFlags? Open { get; init; }
+
     /// <summary>Signal numbers, resolved from names by the server.</summary>
     public int? Signal { get; init; }
     public IReadOnlyList<int>? Signals { get; init; }

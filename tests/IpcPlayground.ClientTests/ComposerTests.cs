@@ -152,6 +152,23 @@ public sealed class ComposerTests : BunitContext
     }
 
     [Fact]
+    public void An_open_of_a_System_V_queue_offers_create_and_exclusive_and_a_fifo_open_does_not()
+    {
+        var state = Blank();
+        state.Edit(x => ExperimentEdits.AddObject(ExperimentEdits.AddObject(x, ObjectTypes.SysvMsgQueue), ObjectTypes.Fifo));
+        state.Edit(x => ExperimentEdits.AddStep(ExperimentEdits.AddStep(x, 0, null, Ops.Open), 0, null, Ops.Open));
+        state.Edit(x => ExperimentEdits.SetStepField(x, new StepPath(0, [1]), "object", "fifo1"));
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+        const string queueOpen = "[data-testid=step-row][data-path='processes[0].steps[0]']";
+
+        cut.Find($"{queueOpen} [data-testid=step-field][data-field=create]").Change("false");
+        Assert.Contains("\"create\": false", state.Json, StringComparison.Ordinal);
+        cut.Find($"{queueOpen} [data-testid=step-field][data-field=exclusive]").Change(true);
+        Assert.Contains("only means something with create", cut.Find("[data-testid=field-error][data-path='processes[0].steps[0].exclusive']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=step-row][data-path='processes[0].steps[1]'] [data-testid=step-field][data-field=create]"));
+    }
+
+    [Fact]
     public void Every_lesson_survives_a_round_trip_through_the_forms_model()
     {
         foreach (var lesson in LessonLibrary.All)

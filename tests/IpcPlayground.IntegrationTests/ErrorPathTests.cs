@@ -25,6 +25,18 @@ public sealed class ErrorPathTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task POSIX_opens_say_EEXIST_with_O_EXCL_and_ENOENT_without_O_CREAT_and_O_CREAT_makes_a_removed_name_again()
+    {
+        var events = await _api.RunAsync(SampleExperiments.Load("Fidelity/posix-open-create-exclusive"));
+        List<string?> Errnos(string process, string op) => [.. events.Where(e => e.Is("syscall", process, op)).Select(e => e.Str("errno"))];
+        Assert.Equal(["EEXIST", "EEXIST", "EEXIST"], Errnos("a", "open"));
+        Assert.Equal(["ENOENT", "ENOENT", "ENOENT", null, null, null, "EEXIST"], Errnos("b", "open"));
+        Assert.Equal(["EAGAIN"], Errnos("b", "receive")); // the queue made again is empty
+        Assert.Equal(1, events.Single("syscall", "b", "semWait").Long("value")); // the semaphore made again starts at 2
+        Assert.Equal(0, events.Single("syscall", "b", "load").Long("value")); // the segment made again is zeroed
+    }
+
+    [Fact]
     public async Task Nowait_on_an_empty_queue_is_ENOMSG_for_System_V_and_EAGAIN_for_POSIX()
     {
         var events = await _api.RunAsync("""

@@ -243,4 +243,21 @@ public sealed class LessonTests(PlaygroundServer server)
         var firstFreed = Calls(events, "consumer", "semPost")[0];
         Assert.True(thirdWait.Long("tNs") >= firstFreed.Long("tNs"), $"{thirdWait} returned before {firstFreed}");
     }
+
+    [Fact]
+    public async Task IPC_EXCL_finds_the_queue_and_a_removed_queue_is_gone_until_made_again()
+    {
+        var events = await RunLesson("exclusive-and-removed-queue");
+        Assert.Equal("EEXIST", Calls(events, "teacher", "open").Single().Str("errno"));
+        var opens = Calls(events, "student", "open");
+        Assert.Equal(["ENOENT", null, "EEXIST"], opens.Select(o => o.Str("errno")));
+        var madeAgain = opens[1].Long("result");
+        Assert.True(madeAgain >= 0, $"the exclusive open of a removed key made no queue: {opens[1]}");
+        // The message sent before the removal went with the old queue: the new one is empty.
+        Assert.Equal("ENOMSG", Calls(events, "student", "receive").Single().Str("errno"));
+        var stats = events.Where(e => e.Is("state") && e.Str("object") == "queue" && e["state"]?["messages"] is not null).ToList();
+        Assert.Contains(stats, s => s["state"]!["messages"]!.GetValue<long>() == 1);
+        Assert.Equal(0, stats[^1]["state"]!["messages"]!.GetValue<long>());
+        Assert.Equal(0, Calls(events, "student", "remove").Single().Long("result"));
+    }
 }

@@ -157,6 +157,31 @@ public sealed class ExperimentValidatorTests
     public void A_bad_initial_is_named_by_its_path(string fields, string path, string fragment) =>
         AssertErrorAt(SemaphoreSet(fields), path, fragment);
 
+    private static string OpenOf(string type, string fields) =>
+        $$"""{ "format": 1, "objects": [ { "id": "o", "type": "{{type}}" } ], "processes": [ { "id": "a", "steps": [ { "op": "open", "object": "o", "mode": "read"{{fields}} } ] } ] }""";
+
+    [Theory]
+    [InlineData("sysv-msgq", ", \"create\": false, \"exclusive\": true", "processes[0].steps[0].exclusive", "only means something with create")]
+    [InlineData("fifo", ", \"create\": true", "processes[0].steps[0].create", "create applies to a sysv-msgq, posix-mq")]
+    [InlineData("unix-stream", ", \"exclusive\": true", "processes[0].steps[0].exclusive", "'o' is a unix-stream")]
+    [InlineData("posix-mq", ", \"create\": \"yes\"", "processes[0].steps[0].create", "wrong JSON type")]
+    public void Create_and_exclusive_are_for_System_V_and_POSIX_opens(string type, string fields, string path, string fragment) =>
+        AssertErrorAt(OpenOf(type, fields), path, fragment);
+
+    [Theory]
+    [InlineData("sysv-sem", null, null, true, false)]
+    [InlineData("sysv-shm", false, null, false, false)]
+    [InlineData("posix-mq", null, null, false, false)]
+    [InlineData("posix-sem", null, true, true, true)]
+    [InlineData("posix-shm", true, null, true, false)]
+    public void An_open_creates_by_default_where_format_1_0_did(string type, bool? create, bool? exclusive, bool creates, bool excludes)
+    {
+        var step = new Step { Op = Ops.Open, Object = "o", Create = create, Exclusive = exclusive };
+        Assert.Equal(new OpenFlags(creates, excludes), OpenFlags.Of(step, Mechanisms.Named(type)!));
+        var fields = (create is { } c ? $", \"create\": {(c ? "true" : "false")}" : "") + (exclusive is { } x ? $", \"exclusive\": {(x ? "true" : "false")}" : "");
+        Assert.Empty(Errors(OpenOf(type, fields)));
+    }
+
     [Fact]
     public void All_three_key_spellings_parse()
     {

@@ -41,6 +41,7 @@ public static class OpCatalog
     private static readonly IReadOnlyList<string> TwoEnded = Mechanisms.NamesOf(m => m.Ends.Count > 0);
     private static readonly IReadOnlyList<string> SysvQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, IsSysv: true });
     private static readonly IReadOnlyList<string> PosixQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, Naming: Naming.PosixName });
+    private static readonly IReadOnlyList<string> KeyedOrNamed = Mechanisms.NamesOf(m => m.IsSysv || m.Naming == Naming.PosixName);
     private static readonly IReadOnlyList<string> SysvSet = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Semaphore, IsSysv: true });
 
     public static IReadOnlyDictionary<string, OpSpec> Specs { get; } = new OpSpec[]
@@ -49,7 +50,7 @@ public static class OpCatalog
         new(Ops.Read, ["object", "bytes"], ["end"], Streams, FieldObjectTypes: Only(("end", TwoEnded))),
         new(Ops.Send, ["object", "data"], ["type", "priority", "nowait"], Messages, FieldObjectTypes: Only(("type", SysvQueue), ("priority", PosixQueue))),
         new(Ops.Receive, ["object"], ["type", "maxBytes", "nowait"], Messages, FieldObjectTypes: Only(("type", SysvQueue))),
-        new(Ops.Open, ["object", "mode"], [], Named),
+        new(Ops.Open, ["object", "mode"], ["create", "exclusive"], Named, FieldObjectTypes: Only(("create", KeyedOrNamed), ("exclusive", KeyedOrNamed))),
         new(Ops.Close, ["object"], ["end"], ObjectTypes.All, FieldObjectTypes: Only(("end", TwoEnded))),
         new(Ops.Store, ["object", "offset"], ["data", "int32", "size"], SharedMemory, ["data", "int32", "size"]),
         new(Ops.Load, ["object", "offset", "length"], [], SharedMemory),

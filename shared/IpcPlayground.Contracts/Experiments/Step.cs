@@ -36,6 +36,12 @@ public sealed record Step
     /// <summary>Extension: for System V <c>semWait</c>/<c>semPost</c>, SEM_UNDO (the kernel undoes the change when the process exits).</summary>
     public bool? Undo { get; init; }
 
+    /// <summary>1.1: for <c>open</c> of a System V or POSIX object, IPC_CREAT / O_CREAT (see <see cref="OpenFlags"/>).</summary>
+    public bool? Create { get; init; }
+
+    /// <summary>1.1: for <c>open</c> of a System V or POSIX object, IPC_EXCL / O_EXCL.</summary>
+    public bool? Exclusive { get; init; }
+
     /// <summary>The JSON names of the fields this step sets, besides <c>op</c>.</summary>
     public IEnumerable<string> SetFields()
     {
@@ -65,5 +71,7 @@ public sealed record Step
         if (Steps is not null) yield return "steps";
         if (Code is not null) yield return "code";
         if (Undo is not null) yield return "undo";
+        if (Create is not null) yield return "create";
+        if (Exclusive is not null) yield return "exclusive";
     }
 }

@@ -26,6 +26,8 @@ internal static class StepFieldRules
         Range(step.TimeoutMs, 0, 600_000, $"{path}.timeoutMs", error);
         Range(step.Ms, 0, 600_000, $"{path}.ms", error);
         Range(step.Code, 0, 255, $"{path}.code", error);
+        if (step is { Exclusive: true, Create: false })
+            error($"{path}.exclusive", "exclusive (IPC_EXCL, O_EXCL) only means something with create: set create to true or leave it out");
         OneOf(step.End, Ends, $"{path}.end", error);
         OneOf(step.Mode, Modes, $"{path}.mode", error);
         OneOf(step.Action, Actions, $"{path}.action", error);

@@ -12,6 +12,7 @@ public static class StepFields
     [
         "object", "data", "size", "end", "bytes", "type", "priority", "maxBytes", "nowait", "mode", "offset", "int32",
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
+        "create", "exclusive",
     ];
 
     /// <summary>
@@ -35,8 +36,8 @@ public static class StepFields
         "object" => FieldKind.ObjectRef,
         "process" => FieldKind.ProcessRef,
         "data" => FieldKind.Text,
-        "end" or "mode" or "action" or "signal" => FieldKind.Choice,
-        "nowait" or "atomic" or "undo" => FieldKind.Flag,
+        "end" or "mode" or "action" or "signal" or "create" => FieldKind.Choice,
+        "nowait" or "atomic" or "undo" or "exclusive" => FieldKind.Flag,
         "signals" => FieldKind.SignalList,
         _ => FieldKind.Number,
     };
@@ -45,6 +46,7 @@ public static class StepFields
     {
         "end" => objectType is null ? ["read", "write"] : OpCatalog.EndsOf(objectType),
         "mode" => ["read", "write", "read-write"],
+        "create" => ["true", "false"], // left out: the object type's default (see OpenFlags)
         "action" => SignalActions.All,
         "signal" => CommonSignals,
         _ => [],
@@ -80,6 +82,8 @@ public static class StepFields
         "ms" => FieldText.Of(step.Ms),
         "code" => FieldText.Of(step.Code),
         "undo" => FieldText.Of(step.Undo),
+        "create" => FieldText.Of(step.Create),
+        "exclusive" => FieldText.Of(step.Exclusive),
         _ => null,
     };
 
@@ -114,6 +118,8 @@ public static class StepFields
             "ms" => step with { Ms = FieldText.Int(text) },
             "code" => step with { Code = FieldText.Int(text) },
             "undo" => step with { Undo = FieldText.Bool(text) },
+            "create" => step with { Create = FieldText.Bool(text) },
+            "exclusive" => step with { Exclusive = FieldText.Bool(text) },
             _ => step,
         };
     }

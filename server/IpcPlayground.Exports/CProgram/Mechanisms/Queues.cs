@@ -13,7 +13,7 @@ internal abstract class Queues : CMechanism
         public override ObjectKind Kind => ObjectKind.SysvMsgQueue;
         public override string Creation => "create_sysv_queue";
         public override string StatHelper => "stat_sysv_queue";
-        public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("open_sysv", target.Ref);
+        public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("open_sysv", target.Ref, CStatements.OpenFlags(step, sysv: true));
 
         public override string Send(CStatements c, PlanStep step, CTarget target)
         {
@@ -39,7 +39,8 @@ internal abstract class Queues : CMechanism
         public override string StatHelper => "stat_posix_queue";
 
         public override string Open(CStatements c, PlanStep step, CTarget target) =>
-            c.Call("open_posix_queue", target.Ref, step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" });
+            c.Call("open_posix_queue", target.Ref,
+                (step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" }) + (step.Open is { Create: true } ? " | " + CStatements.OpenFlags(step, sysv: false) : ""));
 
         public override string Send(CStatements c, PlanStep step, CTarget target)
         {

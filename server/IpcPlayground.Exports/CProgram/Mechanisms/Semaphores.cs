@@ -28,7 +28,7 @@ internal abstract class Semaphores : CMechanism
 
         public override string Creation => "create_sysv_semaphore_set";
         public override string StatHelper => "stat_sysv_semaphores";
-        public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("open_sysv", target.Ref);
+        public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("open_sysv", target.Ref, CStatements.OpenFlags(step, sysv: true));
 
         public override string Semaphore(CStatements c, PlanStep step, CTarget target, int sign) =>
             c.Call("semop_sysv", target.Ref, CStatements.Number(step.Index ?? 0), CStatements.Number(sign * (step.Count ?? 1)),
@@ -45,7 +45,7 @@ internal abstract class Semaphores : CMechanism
 
         public override string Creation => "create_posix_semaphore";
         public override string StatHelper => "stat_posix_semaphore";
-        public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("open_posix_semaphore", target.Ref);
+        public override string Open(CStatements c, PlanStep step, CTarget target) => c.Call("open_posix_semaphore", target.Ref, CStatements.OpenFlags(step, sysv: false));
 
         public override string Semaphore(CStatements c, PlanStep step, CTarget target, int sign) =>
             c.Call("sem_op_posix", target.Ref, CStatements.Number(sign * (step.Count ?? 1)));

@@ -24,5 +24,5 @@ internal sealed class SharedMemory(ObjectKind kind, string creation, string stat
     public override bool IsMemory => true;
 
     public override string Open(CStatements c, PlanStep step, CTarget target) =>
-        open is null ? c.Call("open_sysv", target.Ref) : c.Call(open, target.Ref, "1");
+        open is null ? c.Call("open_sysv", target.Ref, CStatements.OpenFlags(step, sysv: true)) : c.Call(open, target.Ref, "1", CStatements.OpenFlags(step, sysv: false));
 }

@@ -150,19 +150,20 @@ static void remove_object(struct ipc_object *o)
 //@ open_sysv needs run_table attach_memory key_of remember_sysv_object trace_step
 /* msgget / shmget / semget with the object's key: ftok gives every process the same key for the same file, while
    IPC_PRIVATE makes a new object every time, whose identifier the processes this one spawns afterwards inherit. */
-static void open_sysv(struct ipc_object *o)
+static void open_sysv(struct ipc_object *o, int flags)
 {
     key_t key = key_of(o);
     int id;
     const char *call;
-    if (o->type == SYSV_MSGQ) id = msgget(key, IPC_CREAT | 0600), call = "msgget";
-    else if (o->type == SYSV_SHM) id = shmget(key, o->size, IPC_CREAT | 0600), call = "shmget";
-    else id = semget(key, o->count, IPC_CREAT | 0600), call = "semget";
+    if (o->type == SYSV_MSGQ) id = msgget(key, flags | 0600), call = "msgget";
+    else if (o->type == SYSV_SHM) id = shmget(key, o->size, flags | 0600), call = "shmget";
+    else id = semget(key, o->count, flags | 0600), call = "semget";
     int error = errno;
-    say("%s(%s, key 0x%x) = %d%s", call, o->id, (unsigned)key, id, error_text(id, error));
+    say("%s(%s, key 0x%x%s%s) = %d%s", call, o->id, (unsigned)key, flags & IPC_CREAT ? ", IPC_CREAT" : "", flags & IPC_EXCL ? " | IPC_EXCL" : "",
+        id, error_text(id, error));
     trace_step("open", o->id, id, error, "");
     if (id < 0) return;
     o->sysv_id = id;
     remember_sysv_object(o->type, id);
-    if (o->type == SYSV_SHM) attach_memory(o, 1);
+    if (o->type == SYSV_SHM) attach_memory(o, 1, 0);
 }

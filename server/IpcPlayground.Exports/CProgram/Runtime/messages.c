@@ -82,10 +82,12 @@ static void receive_posix_message(struct ipc_object *o, size_t max, int nowait)
 //@ open_posix_queue needs objects output trace_step
 static void open_posix_queue(struct ipc_object *o, int flags)
 {
-    mqd_t queue = mq_open(o->name, flags);
+    struct mq_attr attr = { .mq_maxmsg = o->max_messages, .mq_msgsize = o->message_size };
+    mqd_t queue = flags & O_CREAT ? mq_open(o->name, flags, 0666, &attr) : mq_open(o->name, flags);
     int error = errno;
     static const char *const modes[] = { "O_RDONLY", "O_WRONLY", "O_RDWR" };
-    say("mq_open(%s, %s) = %d%s", o->id, modes[flags & O_ACCMODE], (int)queue, error_text(queue, error));
+    say("mq_open(%s, %s%s%s) = %d%s", o->id, modes[flags & O_ACCMODE], flags & O_CREAT ? " | O_CREAT" : "", flags & O_EXCL ? " | O_EXCL" : "",
+        (int)queue, error_text(queue, error));
     trace_step("open", o->id, queue, error, "");
     if (queue != (mqd_t)-1) o->queue = queue;
 }

@@ -59,9 +59,9 @@ static void sem_op_posix(struct ipc_object *o, int delta)
 }
 
 //@ open_posix_semaphore needs objects output trace_step
-static void open_posix_semaphore(struct ipc_object *o)
+static void open_posix_semaphore(struct ipc_object *o, int flags)
 {
-    sem_t *semaphore = sem_open(o->name, 0);
+    sem_t *semaphore = flags & O_CREAT ? sem_open(o->name, flags, 0666, (unsigned)o->initial) : sem_open(o->name, 0);
     int rc = semaphore == SEM_FAILED ? -1 : 0;
     int error = errno;
     say("sem_open(%s) = %d%s", o->id, rc, error_text(rc, error));

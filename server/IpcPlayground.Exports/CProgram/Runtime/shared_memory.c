@@ -1,9 +1,10 @@
 //@ attach_memory needs objects output trace_step
 /*
- * shmat (System V) or shm_open + mmap (POSIX). An open step reports it (REPORT); a store, load or increment that
+ * shmat (System V) or shm_open + mmap (POSIX; CREATE is O_CREAT and O_EXCL, and a segment it creates is sized
+ * with ftruncate). An open step reports it (REPORT); a store, load or increment that
  * attaches on first use reports a failure to attach as its own result, with the attach's errno.
  */
-static unsigned char *attach_memory(struct ipc_object *o, int report)
+static unsigned char *attach_memory(struct ipc_object *o, int report, int create)
 {
     void *address;
     int error;
@@ -12,7 +13,13 @@ static unsigned char *attach_memory(struct ipc_object *o, int report)
         error = errno;
         if (report) say("shmat(%s) = %d%s", o->id, address == (void *)-1 ? -1 : 0, error_text(address == (void *)-1 ? -1 : 0, error));
     } else {
-        int fd = shm_open(o->name, O_RDWR, 0);
+        int fd = shm_open(o->name, O_RDWR | create, 0666);
+        if (fd >= 0 && (create & O_CREAT) && ftruncate(fd, o->size) != 0) {
+            error = errno;
+            close(fd);
+            fd = -1;
+            errno = error;
+        }
         address = fd < 0 ? MAP_FAILED : mmap(NULL, o->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         error = errno;
         if (fd >= 0) close(fd);
@@ -32,7 +39,7 @@ static unsigned char *attach_memory(struct ipc_object *o, int report)
    with a trace record of the failure when it cannot be attached. */
 static unsigned char *memory_at(struct ipc_object *o, long offset, const char *op)
 {
-    if (!o->memory && !attach_memory(o, 0)) {
+    if (!o->memory && !attach_memory(o, 0, 0)) {
         trace_step(op, o->id, -1, errno, "");
         return NULL;
     }

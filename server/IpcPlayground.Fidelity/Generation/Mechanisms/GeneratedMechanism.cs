@@ -42,6 +42,14 @@ public abstract class GeneratedMechanism
     /// <summary>How much the process has to do with the object, as a weight among the objects it may name.</summary>
     internal abstract int Engagement(SimObject model, SimProcess holder);
 
+    /// <summary>An open of a System V or POSIX object by its key or name, now and then without create or exclusive.</summary>
+    private protected static Step OpenByName(string id, string mode, ChoiceSource choices) => choices.Below(8) switch
+    {
+        0 => new Step { Op = Ops.Open, Object = id, Mode = mode, Create = false },
+        1 => new Step { Op = Ops.Open, Object = id, Mode = mode, Exclusive = true },
+        _ => new Step { Op = Ops.Open, Object = id, Mode = mode },
+    };
+
     /// <summary>Whether the process holds an end or a socket of the object (of those that have ends).</summary>
     private protected static bool Holds(SimObject model, SimProcess holder) => holder.EndsOf(model.Id).Any();
 

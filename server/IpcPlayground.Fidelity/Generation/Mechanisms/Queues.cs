@@ -36,7 +36,7 @@ internal abstract class Queues : GeneratedMechanism
                         Op = Ops.Receive, Object = id, Type = choices.Between(-3, 3), Nowait = steps.Flag(40),
                         MaxBytes = choices.Chance(10) ? choices.Between(1, 8) : null,
                     },
-                4 => choices.Chance(15) ? new Step { Op = Ops.Open, Object = id, Mode = "read-write" } : new Step { Op = Ops.Stat, Object = id },
+                4 => choices.Chance(15) ? OpenByName(id, "read-write", choices) : new Step { Op = Ops.Stat, Object = id },
                 _ => choices.Below(10) switch
                 {
                     0 or 1 => new Step { Op = Ops.Remove, Object = id },
@@ -77,7 +77,7 @@ internal abstract class Queues : GeneratedMechanism
                 },
                 2 or 3 => new Step { Op = Ops.Receive, Object = id, Nowait = steps.Flag(40), MaxBytes = choices.Chance(20) ? choices.Between(1, 200) : null },
                 4 => choices.Chance(50)
-                    ? new Step { Op = Ops.Open, Object = id, Mode = choices.OneOf(["read", "write", "read-write"]) }
+                    ? OpenByName(id, choices.OneOf(["read", "write", "read-write"]), choices)
                     : new Step { Op = Ops.Close, Object = id },
                 _ => choices.Chance(20) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
             };

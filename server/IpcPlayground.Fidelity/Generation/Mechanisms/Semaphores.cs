@@ -15,7 +15,7 @@ internal abstract class Semaphores : GeneratedMechanism
     private static Step Housekeeping(string id, ChoiceSource choices) => choices.Below(10) switch
     {
         0 => new Step { Op = Ops.Remove, Object = id },
-        1 => new Step { Op = Ops.Open, Object = id, Mode = "read-write" },
+        1 => OpenByName(id, "read-write", choices),
         2 => new Step { Op = Ops.Close, Object = id },
         _ => new Step { Op = Ops.Stat, Object = id },
     };

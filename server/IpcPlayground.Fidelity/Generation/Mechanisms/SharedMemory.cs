@@ -31,7 +31,7 @@ internal abstract class SharedMemory : GeneratedMechanism
                     ? new Step { Op = Ops.Store, Object = id, Offset = 0, Size = choices.Between(1, size) }
                     : new Step { Op = Ops.Stat, Object = id };
             case 5:
-                return mapped || choices.Chance(20) ? new Step { Op = Ops.Close, Object = id } : new Step { Op = Ops.Open, Object = id, Mode = "read-write" };
+                return mapped || choices.Chance(20) ? new Step { Op = Ops.Close, Object = id } : OpenByName(id, "read-write", choices);
             default:
                 return choices.Chance(25) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id };
         }

@@ -18,6 +18,12 @@ internal sealed class ObjectStep(StepRunner runner, PlanStep step, string path, 
     /// <summary>The System V identifier this process uses for the object (inherited, or the one its open made); -1 if none.</summary>
     public int SysvId => Handles.SysvIds.GetValueOrDefault(obj.Id, -1);
 
+    /// <summary>IPC_CREAT and IPC_EXCL as an open of a System V object asks for them.</summary>
+    public int SysvOpenFlags => step.Open is { } open ? (open.Create ? Interop.Libc.IPC_CREAT : 0) | (open.Exclusive ? Interop.Libc.IPC_EXCL : 0) : Interop.Libc.IPC_CREAT;
+
+    /// <summary>O_CREAT and O_EXCL as an open of a POSIX object asks for them.</summary>
+    public int PosixOpenFlags => step.Open is { } open ? (open.Create ? Interop.Libc.O_CREAT : 0) | (open.Exclusive ? Interop.Libc.O_EXCL : 0) : 0;
+
     /// <summary>
     /// The descriptor of the end, or -1 when this process does not hold it (never had it, or closed it): the call is
     /// made anyway, and the kernel answers EBADF, as it does a C program using a closed descriptor's variable.

@@ -113,8 +113,13 @@ internal abstract unsafe class Queues : WorkerMechanism
 
         public override void Open(ObjectStep s)
         {
-            var flags = s.Step.Mode switch { "read" => Libc.O_RDONLY, "write" => Libc.O_WRONLY, _ => Libc.O_RDWR };
-            var outcome = s.Call("mq_open", () => Outcome.Of(Libc.MqOpen(s.Object.Name!, flags, 0, null)), announce: false);
+            var flags = s.PosixOpenFlags | (s.Step.Mode switch { "read" => Libc.O_RDONLY, "write" => Libc.O_WRONLY, _ => Libc.O_RDWR });
+            var (name, maxMessages, messageSize) = (s.Object.Name!, s.Object.MaxMessages, s.Object.MessageSize);
+            var outcome = s.Call("mq_open", () =>
+            {
+                var attr = new Libc.MqAttr { MaxMsg = maxMessages, MsgSize = messageSize };
+                return Outcome.Of(Libc.MqOpen(name, flags, Mode, (flags & Libc.O_CREAT) != 0 ? &attr : null));
+            }, announce: false);
             if (outcome.Result >= 0) s.Handles.Queues[s.Object.Id] = (int)outcome.Result;
         }
 

@@ -87,10 +87,10 @@ internal abstract unsafe class Semaphores : WorkerMechanism
         public override void Open(ObjectStep s)
         {
             nint semaphore = 0;
-            var name = s.Object.Name!;
+            var (name, flags, initial) = (s.Object.Name!, s.PosixOpenFlags, s.Object.Initial);
             var outcome = s.Call("sem_open", () =>
             {
-                semaphore = Libc.SemOpen(name, 0, 0, 0);
+                semaphore = Libc.SemOpen(name, flags, Mode, (uint)initial);
                 return semaphore == Libc.SEM_FAILED ? Outcome.Of(-1) : new Outcome(0);
             }, announce: false);
             if (outcome.Result == 0) s.Handles.Semaphores[s.Object.Id] = semaphore;

@@ -197,10 +197,17 @@ internal abstract unsafe class SharedMemory : WorkerMechanism
             return rc;
         }
 
-        /// <summary>shm_open and mmap; the descriptor is closed once the mapping is made.</summary>
+        /// <summary>shm_open (an open that creates sizes the segment with ftruncate) and mmap; the descriptor is closed once the mapping is made.</summary>
         protected override nint Map(ObjectStep s, out int errno)
         {
-            var fd = Libc.ShmOpen(s.Object.Name!, Libc.O_RDWR, 0);
+            var flags = s.PosixOpenFlags;
+            var fd = Libc.ShmOpen(s.Object.Name!, Libc.O_RDWR | flags, Mode);
+            if (fd >= 0 && (flags & Libc.O_CREAT) != 0 && Libc.FTruncate(fd, s.Object.Size) != 0)
+            {
+                errno = Errno.Last();
+                Libc.Close(fd);
+                return -1;
+            }
             var address = fd < 0 ? -1 : Libc.Mmap(0, s.Object.Size, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
             errno = address == -1 ? Errno.Last() : 0;
             if (fd >= 0) Libc.Close(fd);

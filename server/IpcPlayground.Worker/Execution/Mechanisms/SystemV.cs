@@ -24,7 +24,7 @@ internal static class SystemV
     public static bool Open(ObjectStep s, string call, Func<int, int, long> get)
     {
         var key = SysvKeys.Of(s.Object);
-        const int flags = Libc.IPC_CREAT | 0x180;
+        var flags = s.SysvOpenFlags | 0x180;
         var outcome = s.Call(call, () => Outcome.Of(get(key, flags)), announce: false,
             details: (made, end) => made.Result >= 0 ? end with { SysvId = (int)made.Result } : end);
         if (outcome.Result < 0) return false;

@@ -10,6 +10,7 @@ internal sealed class PosixMemoryObject(string id, int size) : SimObject(id)
 
     public override void Open(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
     {
+        if (PosixOpen.Refused(Linked, step, outcome)) return;
         if (Linked) process.Mappings[Id] = this;
     }
 

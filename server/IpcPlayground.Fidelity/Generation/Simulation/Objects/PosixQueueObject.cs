@@ -20,6 +20,7 @@ internal sealed class PosixQueueObject(string id, int maxMessages, int messageSi
 
     public override void Open(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
     {
+        if (PosixOpen.Refused(Linked, step, outcome)) return;
         if (Linked) process.QueueModes[Id] = step.Mode ?? "read-write";
         // else ENOENT
     }

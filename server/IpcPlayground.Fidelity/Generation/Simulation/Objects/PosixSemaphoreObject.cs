@@ -10,6 +10,7 @@ internal sealed class PosixSemaphoreObject(string id, int initial) : SimObject(i
 
     public override void Open(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
     {
+        if (PosixOpen.Refused(Linked, step, outcome)) return;
         if (Linked) process.Semaphores.Add(Id);
     }
 

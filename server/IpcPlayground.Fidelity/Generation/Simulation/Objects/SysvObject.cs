@@ -17,9 +17,14 @@ internal sealed partial class SysvObject(string id, bool privateKey, bool isMemo
     /// <summary>Every process starts with the supervisor's instance.</summary>
     public override void Begin(SimProcess process) => process.Sysv.TryAdd(Id, Instances[0]);
 
-    /// <summary>msgget/shmget/semget: IPC_PRIVATE makes a new object (values 0, memory zeroed); a key finds its object or makes one.</summary>
+    /// <summary>
+    /// msgget/shmget/semget: IPC_PRIVATE makes a new object (values 0, memory zeroed); a key finds its object (EEXIST
+    /// with IPC_EXCL) or makes one (ENOENT without IPC_CREAT).
+    /// </summary>
     public override void Open(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
     {
+        var flags = OpenFlags.Of(step, sysv: true);
+        if (!PrivateKey && (Keyed is null ? !flags.Create : flags is { Create: true, Exclusive: true })) return; // ENOENT or EEXIST
         SysvInstance instance;
         if (PrivateKey || Keyed is null)
         {
