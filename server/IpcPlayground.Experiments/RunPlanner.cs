@@ -82,6 +82,8 @@ public static class RunPlanner
         Index = step.Index,
         Count = step.Count,
         Undo = step.Undo,
+        Value = step.Op == Ops.Signal && step.Value is { } value ? (int)value : null,
+        Flags = step.Flags,
         Open = step.Op == Ops.Open && step.Object is { } id && mechanisms[id] is { } m && (m.IsSysv || m.Naming == Naming.PosixName)
             ? OpenFlags.Of(step, m)
             : null,

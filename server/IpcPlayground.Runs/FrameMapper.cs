@@ -34,9 +34,16 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
                 Op = b.Op, Object = b.Object, Target = b.Target, Step = b.Step, Iteration = b.Iteration, Call = b.Call,
                 SinceNs = Math.Max(0, b.Since - _t0), Wchan = b.Wchan,
             },
-            ProcessExitedFrame x => new ProcessExitEvent { ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null, CpuNs = x.CpuNs },
+            ProcessExitedFrame x => new ProcessExitEvent
+            {
+                ExitCode = x.ExitCode, Signal = x.Signal is { } s ? SignalNames.Name(s) : null, Core = x.Signal is { } c ? SignalNames.DumpsCore(c) : null, CpuNs = x.CpuNs,
+            },
             FailureFrame failure => new ErrorEvent { Message = failure.Message },
-            SignalFrame s => new SignalEvent { Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step },
+            SignalFrame s => new SignalEvent
+            {
+                Signal = SignalNames.Name(s.Signal), Disposition = s.Disposition, Step = s.Step,
+                Code = s.Code is { } code ? SignalCodes.Name(s.Signal, code) : null, Sender = s.Sender, Value = s.Value,
+            },
             StateFrame s => new StateEvent { Object = s.Object, State = s.State },
             HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Iteration = h.Iteration, Phase = h.Phase },
             RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },

@@ -92,7 +92,7 @@ public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
     /// <summary>Whether the call went to sleep in the kernel (the thread's voluntary context switches went up).</summary>
     public bool Slept { get; init; }
 
-    /// <summary>The 32-bit value a <c>load</c> of 4 bytes read or an <c>increment</c> wrote last.</summary>
+    /// <summary>The 32-bit value a <c>load</c> of 4 bytes read or an <c>increment</c> wrote last, or a <c>signal</c> step's sigqueue sent.</summary>
     public int? Value { get; init; }
 
     /// <summary>For a signal step: its number.</summary>
@@ -187,6 +187,18 @@ public sealed record SignalFrame : Frame, IWorkerFrame, IRunFrame
     public required int Signal { get; init; }
     public required string Disposition { get; init; }
     public string? Step { get; init; }
+
+    /// <summary>siginfo's si_code, when the receiver (a handler, sigtimedwait) or the sender (kill, sigqueue) could tell.</summary>
+    public int? Code { get; init; }
+
+    /// <summary>The process of the run that sent it, when si_pid names one.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>si_pid, when it names the sender: the supervisor turns it into <see cref="Sender"/>.</summary>
+    public int? SenderPid { get; init; }
+
+    /// <summary>The value sigqueue carried (si_value, for SI_QUEUE).</summary>
+    public int? Value { get; init; }
 }
 
 /// <summary>The kernel's view of an object or a process at <see cref="Frame.T"/>.</summary>

@@ -116,6 +116,12 @@ public sealed record PlanStep
     public int? Count { get; init; }
     public bool? Undo { get; init; }
 
+    /// <summary>For <c>signal</c>: the value sigqueue carries (kill when there is none).</summary>
+    public int? Value { get; init; }
+
+    /// <summary>For <c>handle</c>: sigaction flags by name (<see cref="SignalFlags"/>).</summary>
+    public IReadOnlyList<string>? Flags { get; init; }
+
     /// <summary>For an open of a System V or POSIX object: IPC_CREAT / O_CREAT and IPC_EXCL / O_EXCL, defaults resolved.</summary>
     public OpenFlags? Open { get; init; }
 

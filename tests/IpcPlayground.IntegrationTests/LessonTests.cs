@@ -260,4 +260,28 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal(0, stats[^1]["state"]!["messages"]!.GetValue<long>());
         Assert.Equal(0, Calls(events, "student", "remove").Single().Long("result"));
     }
+
+    [Fact]
+    public async Task Standard_signals_merge_while_real_time_signals_queue_with_their_values()
+    {
+        var events = await RunLesson("realtime-signals-queue");
+        var signals = events.Where(e => e.Is("signal") && e.Str("process") == "receiver").ToList();
+        Assert.Equal(["pending", "merged"], signals.Where(s => s.Str("signal") == "SIGUSR1" && s.Str("disposition") != "handled").Select(s => s.Str("disposition")));
+        var handled = signals.Where(s => s.Str("disposition") == "handled").ToList();
+        Assert.Equal(["SIGRTMIN+1", "SIGRTMIN+1", "SIGRTMIN+1", "SIGUSR1"], handled.Select(s => s.Str("signal")));
+        Assert.Equal(["SI_QUEUE", "SI_QUEUE", "SI_USER", "SI_QUEUE"], handled.Select(s => s.Str("code")));
+        Assert.Equal(new long?[] { 10, 20, null, 1 }, handled.Select(s => s["value"]?.GetValue<long>()));
+        Assert.All(handled, s => Assert.Equal("sender", s.Str("sender")));
+    }
+
+    [Fact]
+    public async Task A_handler_without_SA_RESTART_makes_a_sleeping_read_fail_with_EINTR_and_with_it_the_read_goes_on()
+    {
+        var events = await RunLesson("sa-restart-vs-eintr");
+        var reads = Calls(events, "reader", "read");
+        Assert.Equal("EINTR", reads[0].Str("errno"));
+        Assert.Equal((9L, "after all"), (reads[1].Long("result"), reads[1].Str("data")));
+        var handled = events.Where(e => e.Is("signal") && e.Str("disposition") == "handled").Select(e => e.Str("signal")).ToList();
+        Assert.Equal(["SIGUSR1", "SIGUSR2"], handled);
+    }
 }

@@ -182,6 +182,29 @@ public sealed class ExperimentValidatorTests
         Assert.Empty(Errors(OpenOf(type, fields)));
     }
 
+    private static string Steps(string steps) =>
+        $$"""{ "format": 1, "processes": [ { "id": "a", "steps": [ {{steps}} ] }, { "id": "b", "steps": [] } ] }""";
+
+    [Theory]
+    [InlineData("{ \"op\": \"signal\", \"process\": \"b\", \"signal\": \"SIGUSR1\", \"value\": 3000000000 }", "processes[0].steps[0].value", "value is from -2147483648 to 2147483647")]
+    [InlineData("{ \"op\": \"handle\", \"signal\": \"SIGUSR1\", \"action\": \"log\", \"flags\": [\"restart\", \"onstack\"] }", "processes[0].steps[0].flags[1]", "'onstack' is not one of restart, resethand, nodefer")]
+    [InlineData("{ \"op\": \"handle\", \"signal\": \"SIGUSR1\", \"action\": \"ignore\", \"flags\": [\"restart\"] }", "processes[0].steps[0].flags", "they apply to action \"log\"")]
+    [InlineData("{ \"op\": \"block\", \"signals\": [\"SIGUSR1\", \"SIGRTMIN\"] }", "processes[0].steps[0].signals[1]", "use SIGRTMIN+1 to SIGRTMAX")]
+    [InlineData("{ \"op\": \"signal\", \"process\": \"b\", \"signal\": \"SIGRTMIN+31\" }", "processes[0].steps[0].signal", "unknown signal 'SIGRTMIN+31'")]
+    [InlineData("{ \"op\": \"wait\", \"process\": \"b\", \"value\": 1 }", "processes[0].steps[0].value", "op 'wait' takes no field 'value'")]
+    public void Queued_signals_and_handler_flags_are_checked_by_path(string step, string path, string fragment) =>
+        AssertErrorAt(Steps(step), path, fragment);
+
+    [Fact]
+    public void Real_time_signals_are_named_from_SIGRTMIN_to_SIGRTMAX()
+    {
+        Assert.Equal(34, SignalNames.Numbers["SIGRTMIN"]);
+        Assert.Equal(35, SignalNames.Numbers["SIGRTMIN+1"]);
+        Assert.Equal(64, SignalNames.Numbers["SIGRTMAX"]);
+        Assert.Equal("SIGRTMIN+29", SignalNames.Name(63));
+        Assert.Empty(Errors(Steps("""{ "op": "signal", "process": "b", "signal": "SIGRTMAX", "value": -7 }, { "op": "handle", "signal": "SIGRTMIN", "action": "log", "flags": ["restart", "resethand", "nodefer"] }""")));
+    }
+
     [Fact]
     public void All_three_key_spellings_parse()
     {

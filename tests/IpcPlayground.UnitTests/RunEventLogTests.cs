@@ -24,4 +24,14 @@ public sealed class RunEventLogTests
         Assert.Equal("read(p) = 10 \"helloworld\"", text);
         Assert.Equal("write(p) = -1 EPIPE", EventText.Describe(new SyscallEvent { Op = "write", Object = "p", Result = -1, Errno = "EPIPE" }));
     }
+
+    [Fact]
+    public void A_signal_says_who_sent_it_how_and_with_what_value_and_a_merge_says_it_is_delivered_once()
+    {
+        Assert.Equal("SIGRTMIN+1 delivered: the handler ran — from alice by sigqueue, value 7 (SI_QUEUE)",
+            EventText.Describe(new SignalEvent { Signal = "SIGRTMIN+1", Disposition = SignalDispositions.Handled, Code = "SI_QUEUE", Sender = "alice", Value = 7 }));
+        Assert.Equal("SIGUSR1 merged into the one already pending (it will be delivered once) — from bob by kill (SI_USER)",
+            EventText.Describe(new SignalEvent { Signal = "SIGUSR1", Disposition = SignalDispositions.Merged, Code = "SI_USER", Sender = "bob" }));
+        Assert.Equal("killed by SIGSEGV (its default action dumps core)", EventText.Describe(new ProcessExitEvent { Signal = "SIGSEGV", Core = true }));
+    }
 }

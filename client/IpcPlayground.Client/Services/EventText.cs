@@ -17,7 +17,9 @@ public static class EventText
         EventKind.Signal => Signal((SignalEvent)e),
         EventKind.State => State((StateEvent)e),
         EventKind.Paused => Paused((PausedEvent)e),
-        EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } ? $"killed by {by}" : $"exited with code {((ProcessExitEvent)e).ExitCode}",
+        EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } exit
+            ? $"killed by {by}" + (exit.Core == true ? " (its default action dumps core)" : "")
+            : $"exited with code {((ProcessExitEvent)e).ExitCode}",
         EventKind.Limit => $"limit hit: {((LimitEvent)e).Limit} {((LimitEvent)e).Message}",
         EventKind.Error => ((ErrorEvent)e).Message ?? "error",
         EventKind.RunEnd => ((RunEndEvent)e) is var end && end.Message is null ? $"run {end.Status}" : $"run {end.Status}: {end.Message}",
@@ -33,10 +35,19 @@ public static class EventText
     {
         SignalDispositions.Handled => $"{s.Signal} delivered: the handler ran",
         SignalDispositions.Pending => $"{s.Signal} is pending (blocked by the mask)",
+        SignalDispositions.Merged => $"{s.Signal} merged into the one already pending (it will be delivered once)",
         SignalDispositions.Ignored => $"{s.Signal} discarded (ignored)",
         SignalDispositions.Waited => $"{s.Signal} taken by sigtimedwait",
         _ => $"{s.Signal}: default action",
-    };
+    } + Origin(s);
+
+    /// <summary>Who sent it and how, as siginfo tells: " — from alice by sigqueue, value 7 (SI_QUEUE)".</summary>
+    private static string Origin(SignalEvent s)
+    {
+        if (s.Code is null && s.Sender is null) return "";
+        var how = s.Code switch { "SI_USER" => " by kill", "SI_QUEUE" => " by sigqueue", "SI_KERNEL" => " by the kernel", _ => "" };
+        return " —" + (s.Sender is null ? "" : $" from {s.Sender}") + how + (s.Value is { } value ? $", value {value}" : "") + (s.Code is { } code ? $" ({code})" : "");
+    }
 
     private static string State(StateEvent e)
     {

@@ -55,8 +55,9 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         OpKind.Increment => _c.Call("increment_counter", SharedMemory(step, path), Number(step.Offset ?? 0), Number(step.Times ?? 1), CStatements.Flag(step.Atomic)),
         OpKind.SemWait => On(step, path, (m, t) => m.Semaphore(_c, step, t, -1), "semaphores"),
         OpKind.SemPost => On(step, path, (m, t) => m.Semaphore(_c, step, t, +1), "semaphores"),
-        OpKind.Signal => _c.Call("send_signal", Process(step.Target, path), Signal(step.Signal, path)),
-        OpKind.Handle => _c.Call("handle_signal", Signal(step.Signal, path), step.Action switch { SignalActions.Log => "ACTION_LOG", SignalActions.Ignore => "ACTION_IGNORE", _ => "ACTION_DEFAULT" }),
+        OpKind.Signal => _c.Call("send_signal", Process(step.Target, path), Signal(step.Signal, path), step.Value is null ? "0" : "1", Number(step.Value ?? 0)),
+        OpKind.Handle => _c.Call("handle_signal", Signal(step.Signal, path),
+            step.Action switch { SignalActions.Log => "ACTION_LOG", SignalActions.Ignore => "ACTION_IGNORE", _ => "ACTION_DEFAULT" }, HandlerFlags(step.Flags)),
         OpKind.Block => _c.Call("mask_signals", "SIG_BLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
         OpKind.Unblock => _c.Call("mask_signals", "SIG_UNBLOCK", SignalList(step.Signals), Number(step.Signals?.Count ?? 0)),
         OpKind.WaitSignal => _c.Call("wait_for_signal", SignalList(step.Signals), Number(step.Signals?.Count ?? 0), Number(step.TimeoutMs ?? -1)),
@@ -81,6 +82,12 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     }
 
     private static string Number(long value) => CLiteral.Number(value);
+
+    /// <summary>A handle step's flags as sigaction's <c>SA_RESTART | SA_RESETHAND | SA_NODEFER</c>, or <c>0</c>.</summary>
+    private static string HandlerFlags(IReadOnlyList<string>? flags) =>
+        flags is { Count: > 0 }
+            ? string.Join(" | ", flags.Distinct().Select(f => f switch { SignalFlags.Restart => "SA_RESTART", SignalFlags.ResetHand => "SA_RESETHAND", _ => "SA_NODEFER" }))
+            : "0";
 
     private PlanObject Object(PlanStep step, string path) =>
         step.Object is not null && objects.TryGetValue(step.Object, out var obj)

@@ -165,7 +165,8 @@ internal sealed partial class GenerationRun
             case < 4:
                 // SIGPIPE now and then, so a write with no reader fails with EPIPE instead of killing the writer.
                 var signal = choices.Chance(25) ? "SIGPIPE" : _propose.Signal();
-                return new Step { Op = Ops.Handle, Signal = signal, Action = choices.OneOf(SignalActions.All) };
+                var action = choices.OneOf(SignalActions.All);
+                return new Step { Op = Ops.Handle, Signal = signal, Action = action, Flags = action == SignalActions.Log ? _propose.HandlerFlags() : null };
             case < 7:
                 return new Step { Op = Ops.Block, Signals = _propose.SomeSignals() };
             case < 9:
@@ -174,9 +175,9 @@ internal sealed partial class GenerationRun
                 // A signal the sender blocks or handles itself, often: held pending, merged, handled, taken.
                 var targets = _declared.Select(d => d.Id).ToList();
                 var target = choices.Chance(50) ? holder.Id : choices.OneOf(targets);
-                var own = Enumerable.Range(1, 31).Where(s => holder.Blocks(s) || holder.Dispositions[s] != SignalActions.Default).ToList();
+                var own = SimProcess.AllSignals.Where(s => holder.Blocks(s) || holder.Dispositions[s] != SignalActions.Default).ToList();
                 var name = target == holder.Id && own.Count > 0 && choices.Chance(60) ? SignalNames.Name(choices.OneOf(own)) : _propose.Signal();
-                return new Step { Op = Ops.Signal, Process = target, Signal = name };
+                return new Step { Op = Ops.Signal, Process = target, Signal = name, Value = _propose.SignalValue() };
             default:
                 return new Step { Op = Ops.WaitSignal, Signals = _propose.SomeSignals(), TimeoutMs = choices.Between(0, 20) };
         }
@@ -243,8 +244,9 @@ internal sealed partial class GenerationRun
         }
         if (_objects.FirstOrDefault(o => o.Id == call.On) is { } sysv && GeneratedMechanisms.Of(sysv).RemovalFailsWaiters && choices.Chance(50))
             return [sleep, (holder.Id, new Step { Op = Ops.Remove, Object = sysv.Id }, true)];
-        var handled = Enumerable.Range(1, 31).Where(s => waiter.Dispositions[s] == SignalActions.Log && !waiter.Blocks(s)).ToList();
-        if (call.RestartsAfterHandler || handled.Count == 0) return null;
+        var handled = SimProcess.AllSignals
+            .Where(s => waiter.Dispositions[s] == SignalActions.Log && !waiter.Blocks(s) && !SimWorld.Restarts(waiter, s, call)).ToList();
+        if (handled.Count == 0) return null;
         return [sleep, (holder.Id, new Step { Op = Ops.Signal, Process = waiter.Id, Signal = SignalNames.Name(choices.OneOf(handled)) }, true)];
     }
 

@@ -1,3 +1,5 @@
+using IpcPlayground.Contracts.Experiments;
+
 namespace IpcPlayground.Fidelity.Generation;
 
 /// <summary>
@@ -14,6 +16,8 @@ internal sealed class StepProposals(ChoiceSource choices)
         "SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP", "SIGALRM", "SIGQUIT", "SIGPIPE", "SIGCHLD", "SIGURG",
         "SIGWINCH", "SIGCONT", "SIGSEGV", "SIGFPE", "SIGBUS", "SIGILL", "SIGABRT", "SIGTRAP", "SIGSYS", "SIGXCPU",
         "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGPWR", "SIGSTKFLT", "SIGIO", "SIGKILL",
+        // Real-time signals queue where standard ones merge (SIGRTMIN is the worker runtime's and cannot be blocked).
+        "SIGRTMIN+1", "SIGRTMIN+2", "SIGRTMAX",
     ];
 
     public ChoiceSource Choices => choices;
@@ -32,6 +36,13 @@ internal sealed class StepProposals(ChoiceSource choices)
 
     public IReadOnlyList<string> SomeSignals() =>
         Enumerable.Range(0, choices.Between(1, 3)).Select(_ => Signal()).Distinct().ToList();
+
+    /// <summary>Now and then a value for sigqueue(3), else none (kill).</summary>
+    public long? SignalValue() => choices.Chance(25) ? choices.Between(-5, 1000) : null;
+
+    /// <summary>Now and then sigaction flags for a handler.</summary>
+    public IReadOnlyList<string>? HandlerFlags() =>
+        choices.Chance(35) ? [.. SignalFlags.All.Where(_ => choices.Chance(50))] : null;
 
     /// <summary>Now and then true, else left out of the step.</summary>
     public bool? Flag(int percent) => choices.Chance(percent) ? true : null;

@@ -7,7 +7,7 @@ namespace IpcPlayground.Fidelity.Traces;
 /// <summary>
 /// Reads the trace an exported C program writes to standard error with IPCPLAY_TRACE set (see <c>trace</c> in the
 /// program's runtime, <c>server/IpcPlayground.Exports/CProgram/Runtime/core.c</c>):
-/// <c>@ PROCESS step PATH ITERATION OP SUBJECT RESULT ERRNO [name=value ...]</c>, <c>@ PROCESS signal NAME DISPOSITION</c>,
+/// <c>@ PROCESS step PATH ITERATION OP SUBJECT RESULT ERRNO [name=value ...]</c>, <c>@ PROCESS signal NAME DISPOSITION [code=… sender=… value=…]</c>,
 /// <c>@ PROCESS exit code N</c> or <c>exit signal NAME</c>, and <c>@ - run STATUS</c>. Other lines are ignored.
 /// </summary>
 public static class CProgramTraceReader
@@ -36,8 +36,8 @@ public static class CProgramTraceReader
                     mask?.Apply(process, step);
                     trace.Process(process).Steps.Add(step.Render(descriptorOpens.Contains(step.Subject)));
                     break;
-                case "signal" when words.Length == 4:
-                    trace.Process(process).Signals.Add($"{words[2]} {words[3]}");
+                case "signal" when words.Length >= 4:
+                    trace.Process(process).Signals.Add(string.Join(' ', words.Skip(2)));
                     break;
                 case "exit" when words.Length == 4:
                     trace.Process(process).End = $"{words[2]} {words[3]}";

@@ -30,7 +30,9 @@ public static class RunTraceReader
                     trace.Process(process).Steps.Add(step.Render(descriptorOpens.Contains(step.Subject)));
                     break;
                 case SignalEvent { Process: { } process } signal:
-                    trace.Process(process).Signals.Add($"{signal.Signal} {signal.Disposition}");
+                    trace.Process(process).Signals.Add($"{signal.Signal} {signal.Disposition}"
+                        + (signal.Code is { } code ? $" code={code}" : "") + (signal.Sender is { } sender ? $" sender={sender}" : "")
+                        + (signal.Value is { } value ? $" value={value}" : ""));
                     break;
                 case ProcessExitEvent { Process: { } process } exit:
                     trace.Process(process).End = exit.Signal is { } name ? $"signal {name}" : $"code {exit.ExitCode}";

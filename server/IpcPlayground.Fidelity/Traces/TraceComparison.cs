@@ -42,9 +42,12 @@ public static class TraceComparison
     /// </summary>
     private static List<string> Comparable(List<string> signals) =>
     [
-        .. signals.Where(s => s.EndsWith(" handled", StringComparison.Ordinal) || s.EndsWith(" waited", StringComparison.Ordinal)),
-        .. signals.Where(s => !s.EndsWith(" handled", StringComparison.Ordinal) && !s.EndsWith(" waited", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+        .. signals.Where(SeenByTarget),
+        .. signals.Where(s => !SeenByTarget(s)).Order(StringComparer.Ordinal),
     ];
+
+    /// <summary>"NAME handled …" or "NAME waited …": the disposition is the second word.</summary>
+    private static bool SeenByTarget(string signal) => signal.Split(' ') is [_, "handled" or "waited", ..];
 
     private static int? FirstDifference(List<string> a, List<string> b)
     {

@@ -25,10 +25,12 @@ internal sealed unsafe partial class StepRunner
             Report(step, path, "kill", Libc.ESRCH);
             return;
         }
-        var signal = step.Signal!.Value;
+        var (signal, value) = (step.Signal!.Value, step.Value);
         var wasPending = ProcStat.Signals(pid) is { } before && SignalMasks.Has(before.Pending & before.Blocked, signal);
-        Call(step, path, "kill", () => Outcome.Of(Libc.Kill(pid, signal)), announce: false,
-            details: (outcome, end) => outcome.Result == 0 ? end with { Fate = Fate(pid, signal, wasPending) } : end);
+        // With a value, sigqueue(3): the signal carries it, and a real-time one queues beside any already pending.
+        Call(step, path, value is null ? "kill" : "sigqueue",
+            () => Outcome.Of(value is { } v ? Libc.SigQueue(pid, signal, v) : Libc.Kill(pid, signal)), announce: false,
+            details: (outcome, end) => (outcome.Result == 0 ? end with { Fate = Fate(pid, signal, wasPending) } : end) with { Value = value });
     }
 
     /// <summary>
@@ -42,7 +44,8 @@ internal sealed unsafe partial class StepRunner
         // Pending only while blocked: an unblocked signal is pending just until its target runs, to take it. And
         // blocked but not pending is one delivered already, to a handler that blocks it while it runs (and says so).
         if (SignalMasks.Has(masks.Blocked, signal))
-            return !SignalMasks.Has(masks.Pending, signal) ? null : wasPending && signal < 32 ? SignalDispositions.Merged : SignalDispositions.Pending;
+            return !SignalMasks.Has(masks.Pending, signal) ? null
+                : wasPending && !SignalNames.IsRealtime(signal) ? SignalDispositions.Merged : SignalDispositions.Pending;
         if (SignalMasks.Has(masks.Ignored, signal)) return SignalDispositions.Ignored;
         if (!SignalMasks.Has(masks.Caught, signal) && SignalMasks.DefaultIsIgnore(signal)) return SignalDispositions.Default;
         return null;
@@ -56,7 +59,13 @@ internal sealed unsafe partial class StepRunner
             Libc.SetSignalReportFd(_link.OpenSignalChannel());
             _signalChannelOpen = true;
         }
-        Call(step, path, "sigaction", () => Outcome.Of(Libc.SetDisposition(step.Signal!.Value, action)), announce: false);
+        var flags = (step.Flags ?? []).Aggregate(0, (all, flag) => all | flag switch
+        {
+            SignalFlags.Restart => Libc.SA_RESTART,
+            SignalFlags.ResetHand => Libc.SA_RESETHAND,
+            _ => Libc.SA_NODEFER,
+        });
+        Call(step, path, "sigaction", () => Outcome.Of(Libc.SetDisposition(step.Signal!.Value, action, flags)), announce: false);
     }
 
     private void Mask(PlanStep step, string path, int how)
@@ -78,7 +87,16 @@ internal sealed unsafe partial class StepRunner
             return Outcome.Of(Libc.SigTimedWait(set, info, timeoutMs is null ? null : &timeout));
         });
         if (outcome.Result > 0)
-            _link.Send(new SignalFrame { Signal = (int)outcome.Result, Disposition = SignalDispositions.Waited, Step = path });
+        {
+            // siginfo_t on Linux: si_signo, si_errno, si_code, then (kill, sigqueue, SIGCHLD) si_pid at 16 and si_value at 24.
+            var (code, senderPid, value) = (*(int*)(info + 8), *(int*)(info + 16), *(int*)(info + 24));
+            _link.Send(new SignalFrame
+            {
+                Signal = (int)outcome.Result, Disposition = SignalDispositions.Waited, Step = path, Code = code,
+                SenderPid = SignalCodes.NamesSender((int)outcome.Result, code) ? senderPid : null,
+                Value = code == SignalCodes.Queue ? value : null,
+            });
+        }
     }
 
     private static ulong SignalSet(IEnumerable<int> signals) => signals.Aggregate(0UL, (set, signal) => set | 1UL << (signal - 1));

@@ -172,5 +172,14 @@ internal static unsafe partial class Libc
     public static partial void SetSignalReportFd(int fd);
 
     [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_set_disposition", SetLastError = true)]
-    public static partial int SetDisposition(int signal, int action);
+    public static partial int SetDisposition(int signal, int action, int flags = 0);
+
+    [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_take_runtime_signal", SetLastError = true)]
+    public static partial int TakeRuntimeSignal(int signal);
+
+    /// <summary>sigqueue(3): union sigval is passed as the int it carries, widened to the register it travels in.</summary>
+    [LibraryImport(Lib, EntryPoint = "sigqueue", SetLastError = true)]
+    public static partial int SigQueue(int pid, int signal, nint value);
+
+    public const int SA_RESTART = 0x10000000, SA_NODEFER = 0x40000000, SA_RESETHAND = unchecked((int)0x80000000);
 }

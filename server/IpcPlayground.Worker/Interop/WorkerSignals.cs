@@ -2,15 +2,23 @@ namespace IpcPlayground.Worker.Interop;
 
 /// <summary>
 /// The signals an experiment may send, block or handle: the standard ones, 1 to 31 (SIGKILL and SIGSTOP cannot be
-/// blocked or handled, but can be sent). The .NET runtime's own threads keep every one of them blocked, so a signal
-/// meant for the experiment is taken by the thread that runs its steps, as in a one-threaded C program.
+/// blocked or handled, but can be sent), and the real-time ones, SIGRTMIN to SIGRTMAX. The .NET runtime's own threads
+/// keep every one of them blocked, so a signal meant for the experiment is taken by the thread that runs its steps,
+/// as in a one-threaded C program. SIGRTMIN is also the runtime's own signal for reaching its threads: see
+/// <see cref="RuntimeSignal"/> and Native/signal_handler.c.
 /// </summary>
 internal static unsafe class WorkerSignals
 {
     public static readonly int[] Standard = Enumerable.Range(1, 31).ToArray();
 
-    /// <summary>The standard signals but SIGKILL and SIGSTOP, which no mask or disposition touches.</summary>
-    public static readonly int[] Blockable = Standard.Where(s => s is not (9 or 19)).ToArray();
+    /// <summary>The NativeAOT runtime's activation signal (glibc's SIGRTMIN), which it sends its own threads to suspend them for a collection.</summary>
+    public const int RuntimeSignal = 34;
+
+    /// <summary>Every signal an experiment names, standard and real-time.</summary>
+    public static readonly int[] Experiment = [.. Standard, .. Enumerable.Range(RuntimeSignal, 31)];
+
+    /// <summary>The signals but SIGKILL and SIGSTOP, which no mask or disposition touches.</summary>
+    public static readonly int[] Blockable = Experiment.Where(s => s is not (9 or 19)).ToArray();
 
     /// <summary>
     /// The hardware-fault signals, which the runtime catches to turn faults into managed exceptions: a worker hands
@@ -28,5 +36,7 @@ internal static unsafe class WorkerSignals
         foreach (var signal in Faults) _ = Libc.SetDisposition(signal, 0);
         // The .NET runtime ignores SIGPIPE when it starts; a C program starts with the default, which kills.
         _ = Libc.SetDisposition(Libc.SIGPIPE, 0);
+        // SIGRTMIN from another process kills, as its default does in a C program; the runtime's own still reach it.
+        _ = Libc.TakeRuntimeSignal(RuntimeSignal);
     }
 }

@@ -25,7 +25,7 @@ internal static class ProcessSnapshots
     }
 
     /// <summary>The runtime blocks and catches signals of its own on its threads; only the experiment's signals are shown.</summary>
-    private static readonly ulong ExperimentSignals = WorkerSignals.Standard.Aggregate(0UL, (m, s) => m | 1UL << (s - 1));
+    private static readonly ulong ExperimentSignals = WorkerSignals.Experiment.Where(s => s != WorkerSignals.RuntimeSignal).Aggregate(0UL, (m, s) => m | 1UL << (s - 1));
 
     private static List<string> Names(ulong mask)
     {

@@ -16,9 +16,9 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
 {
     private const long Millisecond = 1_000_000;
     private const int MSG_DONTWAIT = 0x40;
-    /// <summary>The record Native/signal_handler.c writes: 'SIGH' (little-endian), the signal, the time it ran.</summary>
+    /// <summary>The record Native/signal_handler.c writes: 'SIGH' (little-endian), the signal, the time it ran, si_code, si_pid, si_value.</summary>
     private const uint SignalRecordMagic = 0x48474953u;
-    private const int SignalRecordBytes = 16;
+    private const int SignalRecordBytes = 32;
     private readonly Dictionary<int, WorkerConnection> _connections = [];
     private readonly ProcessTable _table = new();
     private readonly StateSnapshots _states = new(plan.Objects);
@@ -195,16 +195,19 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         return true;
     }
 
-    /// <summary>A record the C handler wrote: magic 'SIGH', the signal number, the monotonic time it ran.</summary>
+    /// <summary>A record the C handler wrote: magic 'SIGH', the signal number, the monotonic time it ran, and what siginfo said.</summary>
     private bool TakeSignalRecord(WorkerConnection connection)
     {
         if (!connection.Assembler.TryTakeRecord(SignalRecordBytes, out var record)) return false;
-        if (BitConverter.ToUInt32(record, 0) == SignalRecordMagic)
-            _buffer.Add(new SignalFrame
-            {
-                T = BitConverter.ToInt64(record, 8), Process = connection.Process, Pid = connection.Pid,
-                Signal = BitConverter.ToInt32(record, 4), Disposition = SignalDispositions.Handled,
-            });
+        if (BitConverter.ToUInt32(record, 0) != SignalRecordMagic) return true;
+        var (signal, code, senderPid) = (BitConverter.ToInt32(record, 4), BitConverter.ToInt32(record, 16), BitConverter.ToInt32(record, 20));
+        _buffer.Add(new SignalFrame
+        {
+            T = BitConverter.ToInt64(record, 8), Process = connection.Process, Pid = connection.Pid,
+            Signal = signal, Disposition = SignalDispositions.Handled, Code = code,
+            Sender = SignalCodes.NamesSender(signal, code) ? _table.ProcessOf(senderPid) : null,
+            Value = code == SignalCodes.Queue ? BitConverter.ToInt32(record, 24) : null,
+        });
         return true;
     }
 
@@ -250,7 +253,11 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 _buffer.Add(end);
                 if (end.Object is not null && _states.OfObject(end.Object, end.SysvId, MonotonicClock.Now()) is { } objectState) _buffer.Add(objectState);
                 if (end is { Op: Ops.Signal, Fate: { } fate, Signal: { } sent, Target: { } target } && _table.TryGetPid(target, out var targetPid))
-                    _buffer.Add(new SignalFrame { T = end.T + 1, Process = target, Pid = targetPid, Signal = sent, Disposition = fate });
+                    _buffer.Add(new SignalFrame
+                    {
+                        T = end.T + 1, Process = target, Pid = targetPid, Signal = sent, Disposition = fate,
+                        Code = end.Value is null ? SignalCodes.User : SignalCodes.Queue, Sender = end.Process, Value = end.Value,
+                    });
                 break;
             case HeldFrame held:
                 if (_gate.Hold(held.Process ?? "", connection)) _buffer.Add(held);
@@ -265,7 +272,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 _buffer.Add(state with { State = _states.Label(state.Object, state.State) });
                 break;
             case SignalFrame signal:
-                _buffer.Add(signal);
+                _buffer.Add(signal.SenderPid is { } senderPid ? signal with { Sender = _table.ProcessOf(senderPid), SenderPid = null } : signal);
                 break;
             case ExitingFrame exiting:
                 ReportExit(exiting.Pid, exiting.T, exiting.Code, null);

@@ -117,6 +117,15 @@ public sealed record SignalEvent : StepEvent
 {
     protected override EventKind KindOf => EventKind.Signal;
     public string? Disposition { get; init; }
+
+    /// <summary>1.1: siginfo's si_code by name (<see cref="SignalCodes"/>), when the receiver or the sender could tell.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>1.1: the process of the run that sent it (kill, sigqueue; the child, for SIGCHLD), when one did.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>1.1: the value sigqueue carried.</summary>
+    public int? Value { get; init; }
 }
 
 /// <summary>
@@ -141,6 +150,9 @@ public sealed record ProcessExitEvent : RunEvent
     protected override EventKind KindOf => EventKind.ProcessExit;
     public int? ExitCode { get; init; }
     public string? Signal { get; init; }
+
+    /// <summary>1.1: true when the signal that killed the process is one whose default action dumps core.</summary>
+    public bool? Core { get; init; }
 
     /// <summary>Extension: CPU time (user and system, ns) the process used, when whoever reaped it could tell.</summary>
     public long? CpuNs { get; init; }

@@ -36,6 +36,12 @@ public sealed record Step
     /// <summary>Extension: for System V <c>semWait</c>/<c>semPost</c>, SEM_UNDO (the kernel undoes the change when the process exits).</summary>
     public bool? Undo { get; init; }
 
+    /// <summary>1.1: for <c>signal</c>, the int32 sigqueue(3) carries.</summary>
+    public long? Value { get; init; }
+
+    /// <summary>1.1: for <c>handle</c>, sigaction flags (<see cref="SignalFlags"/>).</summary>
+    public IReadOnlyList<string>? Flags { get; init; }
+
     /// <summary>1.1: for <c>open</c> of a System V or POSIX object, IPC_CREAT / O_CREAT (see <see cref="OpenFlags"/>).</summary>
     public bool? Create { get; init; }
 
@@ -71,6 +77,8 @@ public sealed record Step
         if (Steps is not null) yield return "steps";
         if (Code is not null) yield return "code";
         if (Undo is not null) yield return "undo";
+        if (Value is not null) yield return "value";
+        if (Flags is not null) yield return "flags";
         if (Create is not null) yield return "create";
         if (Exclusive is not null) yield return "exclusive";
     }

@@ -26,6 +26,15 @@ internal static class StepFieldRules
         Range(step.TimeoutMs, 0, 600_000, $"{path}.timeoutMs", error);
         Range(step.Ms, 0, 600_000, $"{path}.ms", error);
         Range(step.Code, 0, 255, $"{path}.code", error);
+        Range(step.Value, int.MinValue, int.MaxValue, $"{path}.value", error);
+        if (step.Flags is { } flags)
+        {
+            for (var i = 0; i < flags.Count; i++)
+                if (!SignalFlags.All.Contains(flags[i]))
+                    error($"{path}.flags[{i}]", $"'{flags[i]}' is not one of " + string.Join(", ", SignalFlags.All));
+            if (flags.Count > 0 && step.Action is not null && step.Action != SignalActions.Log)
+                error($"{path}.flags", "flags change how a handler runs: they apply to action \"log\"");
+        }
         if (step is { Exclusive: true, Create: false })
             error($"{path}.exclusive", "exclusive (IPC_EXCL, O_EXCL) only means something with create: set create to true or leave it out");
         OneOf(step.End, Ends, $"{path}.end", error);
@@ -39,6 +48,9 @@ internal static class StepFieldRules
             for (var i = 0; i < signals.Count; i++)
                 if (signals[i] is null || !SignalNames.Numbers.ContainsKey(signals[i]))
                     error($"{path}.signals[{i}]", $"unknown signal '{signals[i]}' (write it as \"SIGUSR1\")");
+                else if (signals[i] == SignalNames.RuntimeReserved && step.Op is Ops.Block or Ops.WaitSignal)
+                    error($"{path}.signals[{i}]",
+                        "SIGRTMIN cannot be blocked or waited for here: the worker's .NET runtime keeps it deliverable to its own threads; use SIGRTMIN+1 to SIGRTMAX");
         }
     }
 

@@ -12,7 +12,7 @@ public static class StepFields
     [
         "object", "data", "size", "end", "bytes", "type", "priority", "maxBytes", "nowait", "mode", "offset", "int32",
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
-        "create", "exclusive",
+        "create", "exclusive", "value", "flags",
     ];
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class StepFields
     {
         "object" => FieldKind.ObjectRef,
         "process" => FieldKind.ProcessRef,
-        "data" => FieldKind.Text,
+        "data" or "flags" => FieldKind.Text,
         "end" or "mode" or "action" or "signal" or "create" => FieldKind.Choice,
         "nowait" or "atomic" or "undo" or "exclusive" => FieldKind.Flag,
         "signals" => FieldKind.SignalList,
@@ -53,7 +53,8 @@ public static class StepFields
     };
 
     public static readonly IReadOnlyList<string> CommonSignals =
-        ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP", "SIGALRM", "SIGCHLD", "SIGPIPE", "SIGKILL", "SIGSTOP", "SIGCONT", "SIGQUIT"];
+        ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP", "SIGALRM", "SIGCHLD", "SIGPIPE", "SIGKILL", "SIGSTOP", "SIGCONT", "SIGQUIT",
+         "SIGSEGV", "SIGRTMIN", "SIGRTMIN+1", "SIGRTMIN+2", "SIGRTMAX"];
 
     public static string? Get(Step step, string field) => field switch
     {
@@ -84,6 +85,8 @@ public static class StepFields
         "undo" => FieldText.Of(step.Undo),
         "create" => FieldText.Of(step.Create),
         "exclusive" => FieldText.Of(step.Exclusive),
+        "value" => FieldText.Of(step.Value),
+        "flags" => step.Flags is null ? null : string.Join(" ", step.Flags),
         _ => null,
     };
 
@@ -120,6 +123,8 @@ public static class StepFields
             "undo" => step with { Undo = FieldText.Bool(text) },
             "create" => step with { Create = FieldText.Bool(text) },
             "exclusive" => step with { Exclusive = FieldText.Bool(text) },
+            "value" => step with { Value = FieldText.Long(text) },
+            "flags" => step with { Flags = text?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) },
             _ => step,
         };
     }

@@ -12,8 +12,18 @@ static const char *const signal_names[32] = {
     [SIGSYS] = "SIGSYS",
 };
 
+/* glibc's SIGRTMIN is 34 (the kernel's 32 and 33 belong to the threading library), SIGRTMAX 64. */
+static const char *const realtime_names[31] = {
+    "SIGRTMIN", "SIGRTMIN+1", "SIGRTMIN+2", "SIGRTMIN+3", "SIGRTMIN+4", "SIGRTMIN+5", "SIGRTMIN+6", "SIGRTMIN+7",
+    "SIGRTMIN+8", "SIGRTMIN+9", "SIGRTMIN+10", "SIGRTMIN+11", "SIGRTMIN+12", "SIGRTMIN+13", "SIGRTMIN+14",
+    "SIGRTMIN+15", "SIGRTMIN+16", "SIGRTMIN+17", "SIGRTMIN+18", "SIGRTMIN+19", "SIGRTMIN+20", "SIGRTMIN+21",
+    "SIGRTMIN+22", "SIGRTMIN+23", "SIGRTMIN+24", "SIGRTMIN+25", "SIGRTMIN+26", "SIGRTMIN+27", "SIGRTMIN+28",
+    "SIGRTMIN+29", "SIGRTMAX",
+};
+
 static const char *signal_name(int signo)
 {
+    if (signo >= 34 && signo <= 64) return realtime_names[signo - 34];
     return signo > 0 && signo < 32 && signal_names[signo] ? signal_names[signo] : "SIG?";
 }
 
@@ -58,7 +68,8 @@ static const char *error_text(long result, int error)
  * with IPCPLAY_TRACE set in the environment, every step also writes one line to standard error, in the normalised
  * form the oracle reads a run's events into:
  *   @ PROCESS step PATH ITERATION OP SUBJECT RESULT ERRNO [data=... value=N type=N priority=N exit=code:N|signal:NAME]
- *   @ PROCESS signal NAME DISPOSITION      @ PROCESS exit code N      @ PROCESS exit signal NAME      @ - run STATUS
+ *   @ PROCESS signal NAME DISPOSITION [code=SI_... sender=PROCESS value=N]
+ *   @ PROCESS exit code N      @ PROCESS exit signal NAME      @ - run STATUS
  * ITERATION is "-" outside a repeat, ERRNO "-" on success. Off by default: the program's own lines stay on stdout.
  */
 static int tracing;

@@ -22,30 +22,106 @@ static struct signal_masks signal_masks_of(pid_t pid)
     return masks;
 }
 
-//@ send_signal needs run_table signal_masks trace_step
+//@ signal_origin needs run_table
 /*
- * kill(2) to another experiment process. One that has not started has no pid yet: ESRCH, as for any pid that names
- * no process. One that has ended keeps its pid: kill succeeds while it is a zombie and fails with ESRCH once reaped.
- * After the call, the target's /proc status says what became of the signal, as the playground's signal event does:
- * pending, held by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
- * discarded by default (SIGCHLD, SIGCONT, SIGURG, SIGWINCH). A handler says so itself; a death shows in the exit.
+ * What siginfo says of a signal, as " code=NAME sender=PROCESS value=N" (the parts it knows), appended to LINE with
+ * plain stores only, so a handler may call it: si_code by name, the process of the run whose pid si_pid is (for kill,
+ * sigqueue and a child's SIGCHLD), and the value sigqueue carried.
  */
-static void send_signal(int index, int signo)
+static const char *signal_code_name(int signo, int code)
+{
+    static const char *const ill[] = { "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK" };
+    static const char *const fpe[] = { "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB" };
+    static const char *const segv[] = { "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR" };
+    static const char *const bus[] = { "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR", "BUS_MCEERR_AO" };
+    static const char *const trap[] = { "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT" };
+    static const char *const cld[] = { "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED" };
+    static const char *const poll_codes[] = { "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP" };
+    switch (code) {
+    case SI_USER: return "SI_USER";
+    case SI_KERNEL: return "SI_KERNEL";
+    case SI_QUEUE: return "SI_QUEUE";
+    case SI_TIMER: return "SI_TIMER";
+    case SI_MESGQ: return "SI_MESGQ";
+    case SI_ASYNCIO: return "SI_ASYNCIO";
+    case SI_SIGIO: return "SI_SIGIO";
+    case SI_TKILL: return "SI_TKILL";
+    }
+#define CODE_OF(names) (code <= (int)(sizeof names / sizeof names[0]) ? names[code - 1] : NULL)
+    if (code > 0) switch (signo) {
+    case SIGILL: return CODE_OF(ill);
+    case SIGFPE: return CODE_OF(fpe);
+    case SIGSEGV: return CODE_OF(segv);
+    case SIGBUS: return CODE_OF(bus);
+    case SIGTRAP: return CODE_OF(trap);
+    case SIGCHLD: return CODE_OF(cld);
+    case SIGIO: return CODE_OF(poll_codes);
+    }
+#undef CODE_OF
+    return NULL;
+}
+
+static void append_text(char *line, size_t *n, size_t size, const char *text)
+{
+    while (*text && *n < size) line[(*n)++] = *text++;
+}
+
+static void append_number(char *line, size_t *n, size_t size, long value)
+{
+    char digits[24];
+    int count = 0;
+    unsigned long magnitude = value < 0 ? 0UL - (unsigned long)value : (unsigned long)value;
+    do digits[count++] = (char)('0' + magnitude % 10); while ((magnitude /= 10) != 0);
+    if (value < 0 && *n < size) line[(*n)++] = '-';
+    while (count > 0 && *n < size) line[(*n)++] = digits[--count];
+}
+
+static void append_origin(char *line, size_t *n, size_t size, int signo, int code, pid_t sender, int value)
+{
+    append_text(line, n, size, " code=");
+    const char *name = signal_code_name(signo, code);
+    if (name) append_text(line, n, size, name);
+    else append_number(line, n, size, code);
+    if (code == SI_USER || code == SI_QUEUE || code == SI_TKILL || (signo == SIGCHLD && code > 0))
+        for (int i = 0; i < NUMBER_OF_PROCESSES; i++)
+            if (table->pid[i] == sender) {
+                append_text(line, n, size, " sender=");
+                append_text(line, n, size, process_names[i]);
+                break;
+            }
+    if (code == SI_QUEUE) {
+        append_text(line, n, size, " value=");
+        append_number(line, n, size, value);
+    }
+}
+
+//@ send_signal needs run_table signal_masks signal_origin fields trace_step
+/*
+ * kill(2) — or sigqueue(3) with a value — to another experiment process. One that has not started has no pid yet:
+ * ESRCH, as for any pid that names no process. One that has ended keeps its pid: kill succeeds while it is a zombie
+ * and fails with ESRCH once reaped. After the call, the target's /proc status says what became of the signal, as the
+ * playground's signal event does: pending, held by its mask (merged into one already pending, for a standard signal;
+ * a real-time one queues), discarded as ignored, or discarded by default (SIGCHLD, SIGCONT, SIGURG, SIGWINCH). A
+ * handler says so itself; a death shows in the exit.
+ */
+static void send_signal(int index, int signo, int queued, int value)
 {
     const char *target = process_names[index];
+    const char *call = queued ? "sigqueue" : "kill";
     pid_t pid = table->pid[index];
     if (pid <= 0) {
-        say("kill(%s, %s) = -1 ESRCH: it has not started", target, signal_name(signo));
+        say("%s(%s, %s) = -1 ESRCH: it has not started", call, target, signal_name(signo));
         trace_step("signal", target, -1, ESRCH, "");
         return;
     }
     unsigned long long bit = 1ULL << (signo - 1);
     struct signal_masks before = signal_masks_of(pid);
     int was_pending = (before.pending & before.blocked & bit) != 0;
-    int rc = kill(pid, signo);
+    int rc = queued ? sigqueue(pid, signo, (union sigval){ .sival_int = value }) : kill(pid, signo);
     int error = errno;
-    say("kill(%s, %s) = %d%s", target, signal_name(signo), rc, error_text(rc, error));
-    trace_step("signal", target, rc, error, "");
+    if (queued) say("sigqueue(%s, %s, %d) = %d%s", target, signal_name(signo), value, rc, error_text(rc, error));
+    else say("kill(%s, %s) = %d%s", target, signal_name(signo), rc, error_text(rc, error));
+    trace_step("signal", target, rc, error, queued ? fields(" value=%d", value) : "");
     if (rc != 0) return;
     struct signal_masks masks = signal_masks_of(pid);
     const char *fate = NULL;
@@ -58,35 +134,42 @@ static void send_signal(int index, int signo)
     else if (!(masks.caught & bit) && (signo == SIGCHLD || signo == SIGCONT || signo == SIGURG || signo == SIGWINCH)) fate = "default";
     if (!fate) return;
     say("  %s is %s in %s", signal_name(signo), fate, target);
-    trace(target, "signal %s %s", signal_name(signo), fate);
-}
-
-//@ handle_signal needs output trace_step
-static void append(char *line, size_t *n, size_t size, const char *text)
-{
-    while (*text && *n < size) line[(*n)++] = *text++;
-}
-
-/* The handler runs in the middle of whatever the process was doing, so it only makes async-signal-safe calls. */
-static void log_signal(int signo)
-{
-    int saved = errno;
-    char line[128];
+    char origin[128];
     size_t n = 0;
-    append(line, &n, sizeof line, "[");
-    append(line, &n, sizeof line, me);
-    append(line, &n, sizeof line, "] handler: ");
-    append(line, &n, sizeof line, signal_name(signo));
-    append(line, &n, sizeof line, " handled\n");
+    append_origin(origin, &n, sizeof origin - 1, signo, queued ? SI_QUEUE : SI_USER, getpid(), value);
+    origin[n] = '\0';
+    trace(target, "signal %s %s%s", signal_name(signo), fate, origin);
+}
+
+//@ handle_signal needs output signal_origin trace_step
+/* The handler runs in the middle of whatever the process was doing, so it only makes async-signal-safe calls. */
+static void log_signal(int signo, siginfo_t *info, void *context)
+{
+    (void)context;
+    int saved = errno;
+    char line[256];
+    size_t n = 0;
+    append_text(line, &n, sizeof line - 1, "[");
+    append_text(line, &n, sizeof line - 1, me);
+    append_text(line, &n, sizeof line - 1, "] handler: ");
+    append_text(line, &n, sizeof line - 1, signal_name(signo));
+    append_text(line, &n, sizeof line - 1, " handled");
+    size_t origin_at = n;
+    append_origin(line, &n, sizeof line - 1, signo, info->si_code, info->si_pid, info->si_value.sival_int);
+    size_t origin_end = n;
+    line[n++] = '\n';
     ssize_t written = write(STDOUT_FILENO, line, n);
     if (tracing) {
-        n = 0;
-        append(line, &n, sizeof line, "@ ");
-        append(line, &n, sizeof line, me);
-        append(line, &n, sizeof line, " signal ");
-        append(line, &n, sizeof line, signal_name(signo));
-        append(line, &n, sizeof line, " handled\n");
-        written = write(STDERR_FILENO, line, n);
+        char traced[256];
+        size_t t = 0;
+        append_text(traced, &t, sizeof traced - 1, "@ ");
+        append_text(traced, &t, sizeof traced - 1, me);
+        append_text(traced, &t, sizeof traced - 1, " signal ");
+        append_text(traced, &t, sizeof traced - 1, signal_name(signo));
+        append_text(traced, &t, sizeof traced - 1, " handled");
+        for (size_t i = origin_at; i < origin_end && t < sizeof traced - 1; i++) traced[t++] = line[i];
+        traced[t++] = '\n';
+        written = write(STDERR_FILENO, traced, t);
     }
     (void)written;
     errno = saved;
@@ -94,17 +177,25 @@ static void log_signal(int signo)
 
 enum signal_action { ACTION_DEFAULT, ACTION_IGNORE, ACTION_LOG };
 
-/* No SA_RESTART: a handled signal interrupts a blocking call with EINTR, as plain sigaction does. */
-static void handle_signal(int signo, enum signal_action action)
+/* FLAGS are the step's SA_RESTART, SA_RESETHAND, SA_NODEFER; without SA_RESTART a handled signal interrupts a
+   blocking call with EINTR, as plain sigaction does. */
+static void handle_signal(int signo, enum signal_action action, int flags)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = action == ACTION_LOG ? log_signal : action == ACTION_IGNORE ? SIG_IGN : SIG_DFL;
+    if (action == ACTION_LOG) {
+        sa.sa_sigaction = log_signal;
+        sa.sa_flags = SA_SIGINFO | flags;
+    } else {
+        sa.sa_handler = action == ACTION_IGNORE ? SIG_IGN : SIG_DFL;
+        sa.sa_flags = flags;
+    }
     sigemptyset(&sa.sa_mask);
     int rc = sigaction(signo, &sa, NULL);
     int error = errno;
     static const char *const names[] = { "SIG_DFL", "SIG_IGN", "log_signal" };
-    say("sigaction(%s, %s) = %d%s", signal_name(signo), names[action], rc, error_text(rc, error));
+    say("sigaction(%s, %s%s%s%s) = %d%s", signal_name(signo), names[action], flags & SA_RESTART ? ", SA_RESTART" : "",
+        flags & SA_RESETHAND ? ", SA_RESETHAND" : "", flags & SA_NODEFER ? ", SA_NODEFER" : "", rc, error_text(rc, error));
     trace_step("handle", "-", rc, error, "");
 }
 
@@ -132,17 +223,23 @@ static void mask_signals(int how, const int *signals, int count)
     trace_step(how == SIG_BLOCK ? "block" : "unblock", "-", rc, error, "");
 }
 
-//@ wait_for_signal needs signal_set trace_step
+//@ wait_for_signal needs signal_set signal_origin trace_step
 /* timeout_ms < 0 waits for ever. */
 static void wait_for_signal(const int *signals, int count, int timeout_ms)
 {
     char names[256];
     sigset_t set = signal_set(signals, count, names, sizeof names);
     struct timespec timeout = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
-    int rc = sigtimedwait(&set, NULL, timeout_ms < 0 ? NULL : &timeout);
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    int rc = sigtimedwait(&set, &info, timeout_ms < 0 ? NULL : &timeout);
     int error = errno;
-    if (rc > 0) say("sigtimedwait(%s) = %d: %s waited", names, rc, signal_name(rc));
+    char origin[128];
+    size_t n = 0;
+    if (rc > 0) append_origin(origin, &n, sizeof origin - 1, rc, info.si_code, info.si_pid, info.si_value.sival_int);
+    origin[n] = '\0';
+    if (rc > 0) say("sigtimedwait(%s) = %d: %s waited,%s", names, rc, signal_name(rc), origin);
     else say("sigtimedwait(%s) = %d%s", names, rc, error_text(rc, error));
     trace_step("waitSignal", "-", rc, error, "");
-    if (rc > 0) trace(me, "signal %s waited", signal_name(rc));
+    if (rc > 0) trace(me, "signal %s waited%s", signal_name(rc), origin);
 }

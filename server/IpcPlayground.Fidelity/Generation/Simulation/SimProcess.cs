@@ -26,10 +26,46 @@ internal sealed class SimProcess(string id, string? parent)
     public Dictionary<(SysvInstance Set, int Member), int> Undo { get; } = [];
     public HashSet<string> Spawned { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Signal dispositions 1..31: <c>default</c>, <c>ignore</c> or <c>log</c> (a handler).</summary>
-    public string[] Dispositions { get; } = Enumerable.Repeat(SignalActions.Default, 32).ToArray();
+    /// <summary>The signals an experiment names: 1..31 and the real-time ones, 34..64.</summary>
+    public static readonly IReadOnlyList<int> AllSignals = [.. Enumerable.Range(1, 31), .. Enumerable.Range(SignalNames.RealtimeMin, 31)];
+
+    /// <summary>Signal dispositions 1..64: <c>default</c>, <c>ignore</c> or <c>log</c> (a handler).</summary>
+    public string[] Dispositions { get; } = Enumerable.Repeat(SignalActions.Default, 65).ToArray();
+
+    /// <summary>The sigaction flags of each signal's handler (<see cref="SignalFlags"/>).</summary>
+    public Dictionary<int, IReadOnlyList<string>> HandlerFlags { get; } = [];
     public ulong Mask { get; set; }
     public ulong Pending { get; set; }
+
+    /// <summary>Real-time signals queue: how many more of each are pending beyond the one its bit in <see cref="Pending"/> says.</summary>
+    public Dictionary<int, int> Queued { get; } = [];
+
+    public bool HandlerHas(int signal, string flag) => HandlerFlags.TryGetValue(signal, out var flags) && flags.Contains(flag);
+
+    /// <summary>Adds one instance of a blocked signal: a standard one merges into one already pending, a real-time one queues.</summary>
+    public void MakePending(int signal)
+    {
+        if ((Pending & Bit(signal)) != 0 && SignalNames.IsRealtime(signal)) Queued[signal] = Queued.GetValueOrDefault(signal) + 1;
+        Pending |= Bit(signal);
+    }
+
+    /// <summary>Takes one instance of a pending signal (a real-time one may have more queued behind it).</summary>
+    public void TakePending(int signal)
+    {
+        if (Queued.TryGetValue(signal, out var more) && more > 0)
+        {
+            Queued[signal] = more - 1;
+            return;
+        }
+        Pending &= ~Bit(signal);
+    }
+
+    /// <summary>Discards every pending instance (the disposition became ignore, or a default that ignores).</summary>
+    public void DiscardPending(int signal)
+    {
+        Pending &= ~Bit(signal);
+        Queued.Remove(signal);
+    }
 
     /// <summary>The call this process sits in, if any.</summary>
     public BlockedCall? Blocked { get; set; }
@@ -81,6 +117,9 @@ internal sealed class BlockedCall(string on, Step step, Func<SimOutcome, bool> t
 
     /// <summary>A wait for a child and a sleep restart after a handler; every other call returns EINTR.</summary>
     public bool RestartsAfterHandler { get; init; }
+
+    /// <summary>A call signal(7) says SA_RESTART never restarts (System V queue and semaphore calls, sigtimedwait).</summary>
+    public bool NeverRestarts { get; init; }
 
     /// <summary>Fields of the step the kernel cannot fix (a POSIX semaphore's value when a waiter races the poster).</summary>
     public List<string> RacyFields { get; } = [];

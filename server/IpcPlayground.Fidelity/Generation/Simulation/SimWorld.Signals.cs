@@ -48,7 +48,7 @@ internal sealed partial class SimWorld
         }
         if (target.Blocks(signal))
         {
-            target.Pending |= SimProcess.Bit(signal);
+            target.MakePending(signal);
             return;
         }
         switch (target.Dispositions[signal])
@@ -56,9 +56,10 @@ internal sealed partial class SimWorld
             case SignalActions.Ignore:
                 return;
             case SignalActions.Log when target == sender:
-                return; // the handler runs before kill returns
+                Handled(target, signal); // the handler runs before kill returns
+                return;
             case SignalActions.Log:
-                Interrupt(target, outcome);
+                Interrupt(target, signal, outcome);
                 return;
             default:
                 if (!DefaultIsIgnore(signal)) Kill(sender, target, outcome);
@@ -84,14 +85,16 @@ internal sealed partial class SimWorld
     /// A handler runs in a process that waits in a call: a wait for a child or a sleep goes on after it, any other
     /// call returns EINTR — but only once the call is surely under way (the generator slept the margin first).
     /// </summary>
-    private void Interrupt(SimProcess target, SimOutcome outcome)
+    private void Interrupt(SimProcess target, int signal, SimOutcome outcome)
     {
         if (target.Blocked is not { } call)
         {
             outcome.Refuse("a handled signal to a process that is not waiting in a call");
             return;
         }
-        if (call.RestartsAfterHandler) return;
+        var restarts = Restarts(target, signal, call);
+        Handled(target, signal);
+        if (restarts) return;
         if (!MarginElapsed || call.On == TurnObject)
         {
             outcome.Refuse("a handled signal interrupts a call it may not be in yet");
@@ -99,6 +102,16 @@ internal sealed partial class SimWorld
         }
         target.Blocked = null;
         outcome.Woken.Add(target.Id);
+    }
+
+    /// <summary>Whether the call goes on after the signal's handler: a wait or a sleep always, most calls under SA_RESTART.</summary>
+    internal static bool Restarts(SimProcess process, int signal, BlockedCall call) =>
+        call.RestartsAfterHandler || (process.HandlerHas(signal, SignalFlags.Restart) && !call.NeverRestarts);
+
+    /// <summary>A handler ran: under SA_RESETHAND the signal is back at its default for the next one.</summary>
+    private static void Handled(SimProcess process, int signal)
+    {
+        if (process.HandlerHas(signal, SignalFlags.ResetHand)) process.Dispositions[signal] = SignalActions.Default;
     }
 
     /// <summary>The queue the generator passes the turn through: no signal may interrupt a wait in it.</summary>
@@ -115,7 +128,8 @@ internal sealed partial class SimWorld
         }
         var action = step.Action ?? SignalActions.Default;
         process.Dispositions[signal] = action;
-        if (action == SignalActions.Ignore || (action == SignalActions.Default && DefaultIsIgnore(signal))) process.Pending &= ~SimProcess.Bit(signal);
+        process.HandlerFlags[signal] = step.Flags ?? [];
+        if (action == SignalActions.Ignore || (action == SignalActions.Default && DefaultIsIgnore(signal))) process.DiscardPending(signal);
     }
 
     private void Mask(SimProcess process, Step step, SimOutcome outcome)
@@ -136,12 +150,13 @@ internal sealed partial class SimWorld
         while ((process.Pending & ~process.Mask) is var deliverable and not 0)
         {
             var signal = Next(deliverable);
-            process.Pending &= ~SimProcess.Bit(signal);
+            process.TakePending(signal);
             if (process.Dispositions[signal] == SignalActions.Default && !DefaultIsIgnore(signal))
             {
                 Die(process, outcome);
                 return;
             }
+            if (process.Dispositions[signal] == SignalActions.Log) Handled(process, signal);
         }
     }
 
@@ -157,7 +172,7 @@ internal sealed partial class SimWorld
         bool Take()
         {
             if ((process.Pending & set) == 0) return false;
-            process.Pending &= ~SimProcess.Bit(Next(process.Pending & set));
+            process.TakePending(Next(process.Pending & set));
             return true;
         }
         if (Take() || step.TimeoutMs is not null) return; // the signal, or EAGAIN once the timeout passed
@@ -167,7 +182,7 @@ internal sealed partial class SimWorld
             return;
         }
         outcome.Blocked = true;
-        process.Blocked = new BlockedCall("signal", step, _ => Take()) { WaitedSignals = set };
+        process.Blocked = new BlockedCall("signal", step, _ => Take()) { WaitedSignals = set, NeverRestarts = true };
     }
 
     /// <summary>
@@ -178,9 +193,10 @@ internal sealed partial class SimWorld
     {
         if (process.Blocks(signal))
         {
-            process.Pending |= SimProcess.Bit(signal);
+            process.MakePending(signal);
             return;
         }
         if (process.Dispositions[signal] == SignalActions.Default) Die(process, outcome);
+        else if (process.Dispositions[signal] == SignalActions.Log) Handled(process, signal);
     }
 }

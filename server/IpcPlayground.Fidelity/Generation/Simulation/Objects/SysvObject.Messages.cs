@@ -27,7 +27,7 @@ internal sealed partial class SysvObject
             if (!Fits()) return false;
             instance.Messages.Add((type, data));
             return true;
-        });
+        }) { NeverRestarts = true };
     }
 
     public override void Receive(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
@@ -49,7 +49,7 @@ internal sealed partial class SysvObject
         {
             if (instance.Removed) return world.Interrupted(settling, "a receiver waits in a queue being removed"); // EIDRM
             return Take() is not null;
-        });
+        }) { NeverRestarts = true };
     }
 
     /// <summary>msgrcv's choice: type 0 the oldest; above 0 the oldest of that type; below 0 the oldest of the lowest type up to -type.</summary>

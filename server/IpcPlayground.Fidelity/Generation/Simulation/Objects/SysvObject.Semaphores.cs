@@ -41,6 +41,6 @@ internal sealed partial class SysvObject
             // it may still be on its way there, so the value the poster reads next is a race.
             if (world.Current is { } poster) settling.Racy.Add((poster.Actor, poster.Step, "value"));
             return true;
-        });
+        }) { NeverRestarts = true };
     }
 }
