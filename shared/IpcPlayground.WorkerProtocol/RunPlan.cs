@@ -116,6 +116,9 @@ public sealed record PlanStep
     public int? Count { get; init; }
     public bool? Undo { get; init; }
 
+    /// <summary>For <c>fault</c>: which one (<see cref="FaultKinds"/>).</summary>
+    public string? FaultKind { get; init; }
+
     /// <summary>For <c>signal</c>: the value sigqueue carries (kill when there is none).</summary>
     public int? Value { get; init; }
 

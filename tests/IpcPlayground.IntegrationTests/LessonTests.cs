@@ -284,4 +284,16 @@ public sealed class LessonTests(PlaygroundServer server)
         var handled = events.Where(e => e.Is("signal") && e.Str("disposition") == "handled").Select(e => e.Str("signal")).ToList();
         Assert.Equal(["SIGUSR1", "SIGUSR2"], handled);
     }
+
+    [Fact]
+    public async Task The_kernel_answers_a_fault_with_its_signal_and_a_handler_sees_it_came_from_no_process()
+    {
+        var events = await RunLesson("kernel-sends-sigsegv");
+        string? Death(string process) => events.Single(e => e.Is("process-exit", process)).Str("signal");
+        Assert.Equal(("SIGSEGV", "SIGFPE", "SIGSEGV"), (Death("null-store"), Death("divider"), Death("catcher")));
+        Assert.True(events.Single(e => e.Is("process-exit", "null-store"))["core"]!.GetValue<bool>());
+        var caught = events.Single(e => e.Is("signal", "catcher") && e.Str("disposition") == "handled");
+        Assert.Equal(("SIGSEGV", "SEGV_MAPERR", null), (caught.Str("signal"), caught.Str("code"), caught.Str("sender")));
+        Assert.Equal(["SIGSEGV", "SIGFPE", "SIGSEGV"], Calls(events, "parent", "wait").Select(w => w.Str("termSignal")));
+    }
 }

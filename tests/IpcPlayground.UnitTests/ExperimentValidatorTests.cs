@@ -192,6 +192,8 @@ public sealed class ExperimentValidatorTests
     [InlineData("{ \"op\": \"block\", \"signals\": [\"SIGUSR1\", \"SIGRTMIN\"] }", "processes[0].steps[0].signals[1]", "use SIGRTMIN+1 to SIGRTMAX")]
     [InlineData("{ \"op\": \"signal\", \"process\": \"b\", \"signal\": \"SIGRTMIN+31\" }", "processes[0].steps[0].signal", "unknown signal 'SIGRTMIN+31'")]
     [InlineData("{ \"op\": \"wait\", \"process\": \"b\", \"value\": 1 }", "processes[0].steps[0].value", "op 'wait' takes no field 'value'")]
+    [InlineData("{ \"op\": \"fault\", \"kind\": \"oops\" }", "processes[0].steps[0].kind", "'oops' is not one of segv, fpe, bus, ill, abort")]
+    [InlineData("{ \"op\": \"fault\" }", "processes[0].steps[0].kind", "requires 'kind'")]
     public void Queued_signals_and_handler_flags_are_checked_by_path(string step, string path, string fragment) =>
         AssertErrorAt(Steps(step), path, fragment);
 

@@ -46,6 +46,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         OpKind.Write => On(step, path, (m, t) => m.Write(_c, step, t), "byte streams"),
         OpKind.Read => On(step, path, (m, t) => m.Read(_c, step, t), "byte streams"),
         OpKind.Accept => _c.Call("accept_connection", Ref(step, path)),
+        OpKind.Fault => _c.Call("commit_fault", Number(FaultKinds.Number(step.FaultKind!))),
         OpKind.Close => _c.Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
         OpKind.Open => On(step, path, (m, t) => m.Open(_c, step, t), "objects that are opened"),
         OpKind.Send => On(step, path, (m, t) => m.Send(_c, step, t), "message queues and datagram sockets"),

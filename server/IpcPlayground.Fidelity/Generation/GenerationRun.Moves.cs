@@ -138,7 +138,10 @@ internal sealed partial class GenerationRun
     private List<(string, Step?, bool)>? EndHere(SimProcess holder)
     {
         if (holder.Parent is not { } parent || _world.Process(parent).Blocked?.On != "child:" + holder.Id) return null;
-        return choices.Chance(50) ? [(holder.Id, null, false)] : [(holder.Id, new Step { Op = Ops.Exit, Code = choices.Between(0, 5) }, false)];
+        return choices.Chance(50) ? [(holder.Id, null, false)]
+            // Now and then the end is a real fault, which the kernel answers with its signal.
+            : choices.Chance(20) ? [(holder.Id, new Step { Op = Ops.Fault, Kind = choices.OneOf(FaultKinds.All) }, false)]
+            : [(holder.Id, new Step { Op = Ops.Exit, Code = choices.Between(0, 5) }, false)];
     }
 
     /// <summary>A signal step; with a timing margin, a signal to another process may come after a sleep of it (so it may kill).</summary>

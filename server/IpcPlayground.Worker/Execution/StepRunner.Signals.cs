@@ -100,4 +100,15 @@ internal sealed unsafe partial class StepRunner
     }
 
     private static ulong SignalSet(IEnumerable<int> signals) => signals.Aggregate(0UL, (set, signal) => set | 1UL << (signal - 1));
+
+    /// <summary>
+    /// The fault itself, in C: the kernel answers it with its signal, which ends the process unless a handler catches
+    /// it (and a handler that returns from SIGSEGV, SIGFPE, SIGBUS or SIGILL meets the same fault again, as in C).
+    /// Should it return (abort's handler may), it reports 0.
+    /// </summary>
+    private void Fault(PlanStep step, string path)
+    {
+        var kind = FaultKinds.Number(step.FaultKind!);
+        Call(step, path, step.FaultKind == FaultKinds.Abort ? "abort" : "fault", () => Outcome.Of(Libc.Fault(kind)));
+    }
 }

@@ -174,6 +174,9 @@ internal static unsafe partial class Libc
     [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_set_disposition", SetLastError = true)]
     public static partial int SetDisposition(int signal, int action, int flags = 0);
 
+    [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_fault", SetLastError = true)]
+    public static partial int Fault(int kind);
+
     [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_take_runtime_signal", SetLastError = true)]
     public static partial int TakeRuntimeSignal(int signal);
 

@@ -4,7 +4,7 @@ namespace IpcPlayground.Contracts.Experiments;
 public enum OpKind
 {
     Write, Read, Send, Receive, Open, Close, Store, Load, Increment, SemWait, SemPost, Signal, Handle, Block, Unblock,
-    WaitSignal, Spawn, Wait, Sleep, Repeat, Stat, Remove, Exit, Accept,
+    WaitSignal, Spawn, Wait, Sleep, Repeat, Stat, Remove, Exit, Accept, Fault,
 }
 
 /// <summary>The <c>op</c> values of a step, as the contract spells them.</summary>
@@ -37,6 +37,9 @@ public static class Ops
     /// <summary>Extension: accept one connection on a unix-stream or tcp object (the process listens from its start).</summary>
     public const string Accept = "accept";
 
+    /// <summary>1.1: the process commits a real fault (<see cref="FaultKinds"/>); the kernel's signal follows.</summary>
+    public const string Fault = "fault";
+
     private static readonly Dictionary<string, OpKind> Kinds = new(StringComparer.Ordinal)
     {
         [Write] = OpKind.Write, [Read] = OpKind.Read, [Send] = OpKind.Send, [Receive] = OpKind.Receive, [Open] = OpKind.Open,
@@ -44,7 +47,7 @@ public static class Ops
         [SemWait] = OpKind.SemWait, [SemPost] = OpKind.SemPost, [Signal] = OpKind.Signal, [Handle] = OpKind.Handle,
         [Block] = OpKind.Block, [Unblock] = OpKind.Unblock, [WaitSignal] = OpKind.WaitSignal, [Spawn] = OpKind.Spawn,
         [Wait] = OpKind.Wait, [Sleep] = OpKind.Sleep, [Repeat] = OpKind.Repeat, [Stat] = OpKind.Stat, [Remove] = OpKind.Remove,
-        [Exit] = OpKind.Exit, [Accept] = OpKind.Accept,
+        [Exit] = OpKind.Exit, [Accept] = OpKind.Accept, [Fault] = OpKind.Fault,
     };
 
     /// <summary>The kind a valid <c>op</c> names; throws for any other (validation has refused it before).</summary>

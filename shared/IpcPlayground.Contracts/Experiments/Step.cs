@@ -36,6 +36,9 @@ public sealed record Step
     /// <summary>Extension: for System V <c>semWait</c>/<c>semPost</c>, SEM_UNDO (the kernel undoes the change when the process exits).</summary>
     public bool? Undo { get; init; }
 
+    /// <summary>1.1: for <c>fault</c>, which fault (<see cref="FaultKinds"/>).</summary>
+    public string? Kind { get; init; }
+
     /// <summary>1.1: for <c>signal</c>, the int32 sigqueue(3) carries.</summary>
     public long? Value { get; init; }
 
@@ -77,6 +80,7 @@ public sealed record Step
         if (Steps is not null) yield return "steps";
         if (Code is not null) yield return "code";
         if (Undo is not null) yield return "undo";
+        if (Kind is not null) yield return "kind";
         if (Value is not null) yield return "value";
         if (Flags is not null) yield return "flags";
         if (Create is not null) yield return "create";

@@ -6,6 +6,7 @@ internal static class StepFieldRules
     private static readonly string[] Ends = ["read", "write", "first", "second"];
     private static readonly string[] Modes = ["read", "write", "read-write"];
     private static readonly string[] Actions = [.. SignalActions.All];
+    private static readonly string[] Faults = [.. FaultKinds.All];
 
     public static void Check(Step step, string path, SizeCaps caps, Action<string, string> error)
     {
@@ -40,6 +41,7 @@ internal static class StepFieldRules
         OneOf(step.End, Ends, $"{path}.end", error);
         OneOf(step.Mode, Modes, $"{path}.mode", error);
         OneOf(step.Action, Actions, $"{path}.action", error);
+        OneOf(step.Kind, Faults, $"{path}.kind", error);
         if (step.Signal is not null && !SignalNames.Numbers.ContainsKey(step.Signal))
             error($"{path}.signal", $"unknown signal '{step.Signal}' (write it as \"SIGUSR1\")");
         if (step.Signals is { } signals)

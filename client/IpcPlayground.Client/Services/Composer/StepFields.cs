@@ -12,7 +12,7 @@ public static class StepFields
     [
         "object", "data", "size", "end", "bytes", "type", "priority", "maxBytes", "nowait", "mode", "offset", "int32",
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
-        "create", "exclusive", "value", "flags",
+        "create", "exclusive", "value", "flags", "kind",
     ];
 
     /// <summary>
@@ -36,7 +36,7 @@ public static class StepFields
         "object" => FieldKind.ObjectRef,
         "process" => FieldKind.ProcessRef,
         "data" or "flags" => FieldKind.Text,
-        "end" or "mode" or "action" or "signal" or "create" => FieldKind.Choice,
+        "end" or "mode" or "action" or "signal" or "create" or "kind" => FieldKind.Choice,
         "nowait" or "atomic" or "undo" or "exclusive" => FieldKind.Flag,
         "signals" => FieldKind.SignalList,
         _ => FieldKind.Number,
@@ -47,6 +47,7 @@ public static class StepFields
         "end" => objectType is null ? ["read", "write"] : OpCatalog.EndsOf(objectType),
         "mode" => ["read", "write", "read-write"],
         "create" => ["true", "false"], // left out: the object type's default (see OpenFlags)
+        "kind" => FaultKinds.All,
         "action" => SignalActions.All,
         "signal" => CommonSignals,
         _ => [],
@@ -87,6 +88,7 @@ public static class StepFields
         "exclusive" => FieldText.Of(step.Exclusive),
         "value" => FieldText.Of(step.Value),
         "flags" => step.Flags is null ? null : string.Join(" ", step.Flags),
+        "kind" => step.Kind,
         _ => null,
     };
 
@@ -125,6 +127,7 @@ public static class StepFields
             "exclusive" => step with { Exclusive = FieldText.Bool(text) },
             "value" => step with { Value = FieldText.Long(text) },
             "flags" => step with { Flags = text?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) },
+            "kind" => step with { Kind = text },
             _ => step,
         };
     }

@@ -243,3 +243,38 @@ static void wait_for_signal(const int *signals, int count, int timeout_ms)
     trace_step("waitSignal", "-", rc, error, "");
     if (rc > 0) trace(me, "signal %s waited%s", signal_name(rc), origin);
 }
+
+//@ commit_fault needs output
+/* The fault step: the process commits it, and the kernel's signal follows (SIGSEGV, SIGFPE, SIGBUS, SIGILL), or
+   abort(3) raises SIGABRT. Returns only if abort's handler returned; the others fault again after a handler. */
+static void commit_fault(int kind)
+{
+    static const char *const what[] = { "a store through a null pointer", "an integer division by zero",
+        "a store past the end of a truncated shared mapping", "an illegal instruction", "abort()" };
+    say("fault: %s", what[kind]);
+    switch (kind) {
+    case 0:
+        *(volatile int *)0 = 1;
+        break;
+    case 1: {
+        /* Both operands volatile: with a constant 1, a compiler may compute 1 / x without a division. */
+        volatile int one = 1, zero = 0;
+        volatile int quotient = one / zero;
+        (void)quotient;
+        break;
+    }
+    case 2: {
+        long page = sysconf(_SC_PAGESIZE);
+        int fd = memfd_create("ipcplay-fault", 0);
+        if (fd < 0 || ftruncate(fd, page) != 0) break;
+        volatile char *mapping = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (mapping == MAP_FAILED) break;
+        mapping[page] = 1;
+        break;
+    }
+    case 3:
+        __builtin_trap();
+    default:
+        abort();
+    }
+}

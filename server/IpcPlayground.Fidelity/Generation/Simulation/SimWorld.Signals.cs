@@ -186,6 +186,22 @@ internal sealed partial class SimWorld
     }
 
     /// <summary>
+    /// A real fault: the kernel's signal kills the process — blocked or ignored, it is forced back to its default —
+    /// unless a handler catches it. abort(3) dies after its handler too; a handler that returns from a hardware
+    /// fault meets the same fault again, for ever, which the simulator does not follow.
+    /// </summary>
+    private void Fault(SimProcess process, Step step, SimOutcome outcome)
+    {
+        var signal = Number(FaultKinds.SignalOf(step.Kind!));
+        if (process.Dispositions[signal] == SignalActions.Log && step.Kind != FaultKinds.Abort)
+        {
+            outcome.Refuse("a handler that returns from a fault meets the fault again");
+            return;
+        }
+        Die(process, outcome);
+    }
+
+    /// <summary>
     /// A signal the kernel sends the calling thread itself (SIGPIPE on a write with no reader): held pending if
     /// blocked, else its disposition — a handler runs before the call returns, the default kills the actor.
     /// </summary>

@@ -110,6 +110,7 @@ internal sealed partial class SimWorld
             case Ops.Sleep or Ops.Stat: break; // they change nothing the model follows
             case Ops.Remove: ObjectOf(step).Remove(this, process, step, outcome); break;
             case Ops.Exit: Die(process, outcome); break;
+            case Ops.Fault: Fault(process, step, outcome); break;
             default: outcome.Refuse($"the simulator does not know op '{step.Op}'"); break;
         }
     }
