@@ -85,6 +85,7 @@ public static class RunPlanner
         Value = step.Op == Ops.Signal && step.Value is { } value ? (int)value : null,
         Flags = step.Flags,
         FaultKind = step.Kind,
+        Path = step.Path,
         Open = step.Op == Ops.Open && step.Object is { } id && mechanisms[id] is { } m && (m.IsSysv || m.Naming == Naming.PosixName)
             ? OpenFlags.Of(step, m)
             : null,

@@ -98,6 +98,10 @@ public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
     /// <summary>For a signal step: its number.</summary>
     public int? Signal { get; init; }
 
+    /// <summary>For a <c>stat</c> of a path: the path, and what lstat said of it.</summary>
+    public string? Path { get; init; }
+    public IpcPlayground.Contracts.Events.FileFacts? File { get; init; }
+
     /// <summary>For <c>send</c>/<c>receive</c>: the System V type or POSIX priority of the message.</summary>
     public long? MessageType { get; init; }
     public int? MessagePriority { get; init; }

@@ -116,6 +116,9 @@ public sealed record PlanStep
     public int? Count { get; init; }
     public bool? Undo { get; init; }
 
+    /// <summary>For <c>stat</c> of a path: the path to lstat.</summary>
+    public string? Path { get; init; }
+
     /// <summary>For <c>fault</c>: which one (<see cref="FaultKinds"/>).</summary>
     public string? FaultKind { get; init; }
 

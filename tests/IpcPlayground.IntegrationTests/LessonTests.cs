@@ -296,4 +296,17 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal(("SIGSEGV", "SEGV_MAPERR", null), (caught.Str("signal"), caught.Str("code"), caught.Str("sender")));
         Assert.Equal(["SIGSEGV", "SIGFPE", "SIGSEGV"], Calls(events, "parent", "wait").Select(w => w.Str("termSignal")));
     }
+
+    [Fact]
+    public async Task A_FIFO_is_a_file_that_outlives_its_processes_until_it_is_unlinked()
+    {
+        var events = await RunLesson("fifo-is-a-file");
+        var stats = Calls(events, "writer", "stat");
+        Assert.All(stats, s => Assert.Equal("/sandbox/f", s.Str("path")));
+        Assert.Equal(["fifo", "fifo", "fifo", "missing"], stats.Select(s => s["file"]!["type"]!.GetValue<string>()));
+        Assert.All(stats.Take(3), s => Assert.Equal((0L, 1L, 0L), (s.Long("result"), s["file"]!["nlink"]!.GetValue<long>(), s["file"]!["size"]!.GetValue<long>())));
+        Assert.Matches("^0[0-7]{3}$", stats[0]["file"]!["mode"]!.GetValue<string>());
+        Assert.Equal("ENOENT", stats[3].Str("errno"));
+        Assert.Equal("through the file", Calls(events, "reader", "read")[0].Str("data"));
+    }
 }

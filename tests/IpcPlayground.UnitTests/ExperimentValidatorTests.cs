@@ -194,6 +194,8 @@ public sealed class ExperimentValidatorTests
     [InlineData("{ \"op\": \"wait\", \"process\": \"b\", \"value\": 1 }", "processes[0].steps[0].value", "op 'wait' takes no field 'value'")]
     [InlineData("{ \"op\": \"fault\", \"kind\": \"oops\" }", "processes[0].steps[0].kind", "'oops' is not one of segv, fpe, bus, ill, abort")]
     [InlineData("{ \"op\": \"fault\" }", "processes[0].steps[0].kind", "requires 'kind'")]
+    [InlineData("{ \"op\": \"stat\", \"path\": \"/etc/passwd\" }", "processes[0].steps[0].path", "inside the sandbox")]
+    [InlineData("{ \"op\": \"stat\" }", "processes[0].steps[0].object", "exactly one of 'object', 'path'")]
     public void Queued_signals_and_handler_flags_are_checked_by_path(string step, string path, string fragment) =>
         AssertErrorAt(Steps(step), path, fragment);
 

@@ -33,5 +33,9 @@ public sealed class RunEventLogTests
         Assert.Equal("SIGUSR1 merged into the one already pending (it will be delivered once) — from bob by kill (SI_USER)",
             EventText.Describe(new SignalEvent { Signal = "SIGUSR1", Disposition = SignalDispositions.Merged, Code = "SI_USER", Sender = "bob" }));
         Assert.Equal("killed by SIGSEGV (its default action dumps core)", EventText.Describe(new ProcessExitEvent { Signal = "SIGSEGV", Core = true }));
+        Assert.Equal("stat(/sandbox/f) = 0 — fifo, mode 0644, 1 link(s), 0 bytes", EventText.Describe(new SyscallEvent
+        {
+            Op = "stat", Path = "/sandbox/f", Result = 0, File = new FileFacts { Type = FileTypes.Fifo, Mode = "0644", Nlink = 1, Size = 0 },
+        }));
     }
 }

@@ -68,7 +68,7 @@ public static class EventText
 
     private static string Syscall(SyscallEvent s)
     {
-        var target = s.Object ?? s.Target;
+        var target = s.Object ?? s.Target ?? s.Path;
         var call = $"{s.Op}({target}{(s.Signal is null ? "" : ", " + s.Signal)}) = {s.Result}";
         if (s.Errno is not null) call += $" {s.Errno}";
         if (s.Data is not null) call += $" \"{Shorten(s.Data)}\"";
@@ -78,6 +78,8 @@ public static class EventText
         if (s.Value is not null && s.Data is null) call += $" → {s.Value}";
         if (s.ExitCode is not null) call += $" (exit {s.ExitCode})";
         if (s.TermSignal is not null) call += $" ({s.TermSignal})";
+        if (s.File is { } file)
+            call += file.Type == FileTypes.Missing ? " — no such file" : $" — {file.Type}, mode {file.Mode}, {file.Nlink} link(s), {file.Size} bytes";
         return call;
     }
 }

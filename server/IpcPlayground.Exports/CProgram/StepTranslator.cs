@@ -65,6 +65,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         OpKind.Spawn => _c.Call("spawn_process", Process(step.Target, path), CNames.ProcessFunction(step.Target!)),
         OpKind.Wait => _c.Call("wait_for_child", Process(step.Target, path)),
         OpKind.Sleep => _c.Call("sleep_ms", Number(step.Ms ?? 0)),
+        OpKind.Stat when step.Path is { } file => _c.Call("stat_path", CLiteral.String(file)),
         OpKind.Stat => _c.Call(CMechanisms.For(Object(step, path).Kind).StatHelper, Ref(step, path)),
         OpKind.Remove => _c.Call("remove_object", Ref(step, path)),
         OpKind.Exit => $"return {Number(step.Code ?? 0)};",

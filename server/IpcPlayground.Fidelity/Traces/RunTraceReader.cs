@@ -66,6 +66,8 @@ public static class RunTraceReader
             step.With("type", call.Type);
             step.With("priority", call.Priority);
         }
+        if (call.File is { } file)
+            step.With("file", file.Type == Contracts.Events.FileTypes.Missing ? file.Type : $"{file.Type}:{file.Mode}:{file.Nlink}:{file.Size}");
         if (call.TermSignal is { } signal) step.With("exit", $"signal:{signal}");
         else if (call.ExitCode is { } code) step.With("exit", $"code:{code.ToString(CultureInfo.InvariantCulture)}");
         return step;

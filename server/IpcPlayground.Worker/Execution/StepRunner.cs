@@ -116,6 +116,7 @@ internal sealed unsafe partial class StepRunner
             OpKind.Spawn => () => Spawn(step, path),
             OpKind.Wait => () => Wait(step, path),
             OpKind.Sleep => () => Sleep(step, path),
+            OpKind.Stat when step.Path is { } file => () => StatPath(step, path, file),
             OpKind.Stat => () => Stat(mechanism!, on!, path),
             OpKind.Remove => () => mechanism!.Remove(on!),
             OpKind.Fault => () => Fault(step, path),

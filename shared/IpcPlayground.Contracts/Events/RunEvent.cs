@@ -91,6 +91,12 @@ public sealed record SyscallEvent : StepEvent
     /// <summary>For <c>send</c>/<c>receive</c> on a POSIX queue: the message's priority.</summary>
     public int? Priority { get; init; }
 
+    /// <summary>1.1: for a <c>stat</c> of a <c>path</c>, what lstat(2) said of it.</summary>
+    public FileFacts? File { get; init; }
+
+    /// <summary>Extension: for a <c>stat</c> of a <c>path</c>, the path.</summary>
+    public string? Path { get; init; }
+
     /// <summary>For <c>wait</c>: how the child ended.</summary>
     public int? ExitCode { get; init; }
     public string? TermSignal { get; init; }

@@ -66,7 +66,7 @@ public static class OpCatalog
         new(Ops.Wait, ["process"], []),
         new(Ops.Sleep, ["ms"], []),
         new(Ops.Repeat, ["times", "steps"], []),
-        new(Ops.Stat, ["object"], [], ObjectTypes.All),
+        new(Ops.Stat, [], ["object", "path"], ObjectTypes.All, ["object", "path"]),
         new(Ops.Remove, ["object"], [], Removable),
         new(Ops.Exit, ["code"], []),
         new(Ops.Accept, ["object"], [], Listening),

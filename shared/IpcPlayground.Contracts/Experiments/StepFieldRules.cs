@@ -42,6 +42,8 @@ internal static class StepFieldRules
         OneOf(step.Mode, Modes, $"{path}.mode", error);
         OneOf(step.Action, Actions, $"{path}.action", error);
         OneOf(step.Kind, Faults, $"{path}.kind", error);
+        if (step.Path is { } file && SandboxPaths.Problem(file) is { } problem)
+            error($"{path}.path", problem);
         if (step.Signal is not null && !SignalNames.Numbers.ContainsKey(step.Signal))
             error($"{path}.signal", $"unknown signal '{step.Signal}' (write it as \"SIGUSR1\")");
         if (step.Signals is { } signals)

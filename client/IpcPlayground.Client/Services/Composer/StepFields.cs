@@ -12,7 +12,7 @@ public static class StepFields
     [
         "object", "data", "size", "end", "bytes", "type", "priority", "maxBytes", "nowait", "mode", "offset", "int32",
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
-        "create", "exclusive", "value", "flags", "kind",
+        "create", "exclusive", "value", "flags", "kind", "path",
     ];
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class StepFields
     {
         "object" => FieldKind.ObjectRef,
         "process" => FieldKind.ProcessRef,
-        "data" or "flags" => FieldKind.Text,
+        "data" or "flags" or "path" => FieldKind.Text,
         "end" or "mode" or "action" or "signal" or "create" or "kind" => FieldKind.Choice,
         "nowait" or "atomic" or "undo" or "exclusive" => FieldKind.Flag,
         "signals" => FieldKind.SignalList,
@@ -89,6 +89,7 @@ public static class StepFields
         "value" => FieldText.Of(step.Value),
         "flags" => step.Flags is null ? null : string.Join(" ", step.Flags),
         "kind" => step.Kind,
+        "path" => step.Path,
         _ => null,
     };
 
@@ -128,6 +129,7 @@ public static class StepFields
             "value" => step with { Value = FieldText.Long(text) },
             "flags" => step with { Flags = text?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) },
             "kind" => step with { Kind = text },
+            "path" => step with { Path = text },
             _ => step,
         };
     }

@@ -167,3 +167,23 @@ static void open_sysv(struct ipc_object *o, int flags)
     remember_sysv_object(o->type, id);
     if (o->type == SYSV_SHM) attach_memory(o, 1, 0);
 }
+
+//@ stat_path needs set_path output trace_step fields
+/* lstat(2) of a path of the experiment (in the private directory): its type, permission bits, links and size. */
+static void stat_path(const char *path)
+{
+    char local[256];
+    sandbox_path(local, sizeof local, path);
+    struct stat st;
+    int rc = lstat(local, &st);
+    int error = errno;
+    if (rc != 0) {
+        say("lstat(%s) = -1%s", path, error_text(-1, error));
+        trace_step("stat", "-", -1, error, error == ENOENT || error == ENOTDIR ? " file=missing" : "");
+        return;
+    }
+    const char *type = S_ISFIFO(st.st_mode) ? "fifo" : S_ISSOCK(st.st_mode) ? "socket" : S_ISREG(st.st_mode) ? "regular"
+        : S_ISDIR(st.st_mode) ? "directory" : S_ISLNK(st.st_mode) ? "symlink" : S_ISCHR(st.st_mode) ? "character-device" : "block-device";
+    say("lstat(%s) = 0: %s, mode 0%03o, %ld link(s), %lld bytes", path, type, (unsigned)(st.st_mode & 07777), (long)st.st_nlink, (long long)st.st_size);
+    trace_step("stat", "-", 0, 0, fields(" file=%s:0%03o:%ld:%lld", type, (unsigned)(st.st_mode & 07777), (long)st.st_nlink, (long long)st.st_size));
+}

@@ -50,6 +50,12 @@ public abstract class GeneratedMechanism
         _ => new Step { Op = Ops.Open, Object = id, Mode = mode },
     };
 
+    /// <summary>A stat of the object's path (lstat: a fifo, or missing once removed); now and then of a path that never was.</summary>
+    private protected static Step StatPath(ObjectDefinition obj, ChoiceSource choices) => new()
+    {
+        Op = Ops.Stat, Path = choices.Chance(15) ? "/sandbox/nothing-here" : IpcPlayground.Experiments.ObjectDefaults.Resolve(obj, 0).Path,
+    };
+
     /// <summary>Whether the process holds an end or a socket of the object (of those that have ends).</summary>
     private protected static bool Holds(SimObject model, SimProcess holder) => holder.EndsOf(model.Id).Any();
 

@@ -60,7 +60,8 @@ internal abstract class Streams : GeneratedMechanism
             {
                 0 or 1 => process.EndsOf(id).Any() && choices.Chance(70) ? new Step { Op = Ops.Stat, Object = id }
                     : new Step { Op = Ops.Open, Object = id, Mode = choices.OneOf(["read", "write", "read-write"]) },
-                2 => choices.Chance(10) ? new Step { Op = Ops.Remove, Object = id } : new Step { Op = Ops.Stat, Object = id },
+                2 => choices.Chance(10) ? new Step { Op = Ops.Remove, Object = id }
+                    : choices.Chance(30) ? StatPath(obj, choices) : new Step { Op = Ops.Stat, Object = id },
                 3 => choices.Chance(50)
                     ? new Step { Op = Ops.Close, Object = id, End = choices.Chance(70) ? null : choices.OneOf(["read", "write"]) }
                     : new Step { Op = Ops.Stat, Object = id },
