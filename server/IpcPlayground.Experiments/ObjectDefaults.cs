@@ -15,7 +15,8 @@ public static class ObjectDefaults
     public static PlanObject Resolve(ObjectDefinition o, int index)
     {
         var mechanism = o.Mechanism!;
-        var initial = o.Initial ?? SemaphoreInitial;
+        // A semaphore starts as a lock (1); an eventfd's counter at 0.
+        var initial = o.Initial ?? (mechanism.Transfer == Transfer.Counter ? 0 : SemaphoreInitial);
         var count = o.MemberCount;
         return new PlanObject
         {
@@ -28,6 +29,7 @@ public static class ObjectDefaults
             Count = count,
             Initial = initial.Value ?? SemaphoreInitial,
             InitialValues = mechanism is { Transfer: Transfer.Semaphore, IsSysv: true } ? initial.ForMembers(count) : [],
+            Semaphore = o.Semaphore ?? false,
             MaxMessages = o.MaxMessages ?? PosixQueueMessages,
             MessageSize = o.MessageSize ?? PosixQueueMessageSize,
             KeyKind = o.Key switch

@@ -82,7 +82,7 @@ public static class RunPlanner
         Index = step.Index,
         Count = step.Count,
         Undo = step.Undo,
-        Value = step.Op == Ops.Signal && step.Value is { } value ? (int)value : null,
+        Value = step.Value,
         Flags = step.Flags,
         FaultKind = step.Kind,
         Path = step.Path,

@@ -92,8 +92,11 @@ public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
     /// <summary>Whether the call went to sleep in the kernel (the thread's voluntary context switches went up).</summary>
     public bool Slept { get; init; }
 
-    /// <summary>The 32-bit value a <c>load</c> of 4 bytes read or an <c>increment</c> wrote last, or a <c>signal</c> step's sigqueue sent.</summary>
-    public int? Value { get; init; }
+    /// <summary>
+    /// The 32-bit value a <c>load</c> of 4 bytes read or an <c>increment</c> wrote last, a <c>signal</c> step's sigqueue
+    /// sent, or what an eventfd read took (or write added).
+    /// </summary>
+    public long? Value { get; init; }
 
     /// <summary>For a signal step: its number.</summary>
     public int? Signal { get; init; }

@@ -55,6 +55,9 @@ public sealed record PlanObject
 
     /// <summary>A System V set's start value of each member (<see cref="Count"/> of them).</summary>
     public IReadOnlyList<int> InitialValues { get; init; } = [];
+
+    /// <summary>An eventfd made with EFD_SEMAPHORE.</summary>
+    public bool Semaphore { get; init; }
     public int MaxMessages { get; init; }
     public int MessageSize { get; init; }
 
@@ -122,8 +125,8 @@ public sealed record PlanStep
     /// <summary>For <c>fault</c>: which one (<see cref="FaultKinds"/>).</summary>
     public string? FaultKind { get; init; }
 
-    /// <summary>For <c>signal</c>: the value sigqueue carries (kill when there is none).</summary>
-    public int? Value { get; init; }
+    /// <summary>For <c>signal</c>: the value sigqueue carries (kill when there is none); for an eventfd write, what it adds.</summary>
+    public long? Value { get; init; }
 
     /// <summary>For <c>handle</c>: sigaction flags by name (<see cref="SignalFlags"/>).</summary>
     public IReadOnlyList<string>? Flags { get; init; }

@@ -169,6 +169,32 @@ public sealed class ComposerTests : BunitContext
     }
 
     [Fact]
+    public void A_write_to_an_eventfd_takes_a_value_and_its_read_no_byte_count()
+    {
+        var state = Blank();
+        state.Edit(x => ExperimentEdits.AddObject(x, ObjectTypes.EventFd));
+        state.Edit(x => ExperimentEdits.AddStep(ExperimentEdits.AddStep(x, 0, null, Ops.Write), 0, null, Ops.Read));
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+
+        Assert.True(state.IsValid, string.Join("; ", state.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        Assert.Single(cut.FindAll("[data-testid=step-row][data-path='processes[0].steps[0]'] [data-testid=step-field][data-field=value]"));
+        Assert.Empty(cut.FindAll("[data-testid=step-row][data-path='processes[0].steps[0]'] [data-testid=step-field][data-field=data]"));
+        Assert.Empty(cut.FindAll("[data-testid=step-row][data-path='processes[0].steps[1]'] [data-testid=step-field][data-field=bytes]"));
+        cut.Find("[data-testid=object-field][data-field=semaphore]").Change(true);
+        Assert.Contains("\"semaphore\": true", state.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stat_added_by_the_forms_names_the_first_object()
+    {
+        var state = Blank();
+        state.Edit(x => ExperimentEdits.AddObject(x, ObjectTypes.Fifo));
+        state.Edit(x => ExperimentEdits.AddStep(x, 0, null, Ops.Stat));
+        Assert.Equal("fifo1", ExperimentReader.Read(state.Json).Experiment!.Processes![0].Steps![0].Object);
+        Assert.True(state.IsValid, string.Join("; ", state.Errors.Select(e => $"{e.Path}: {e.Message}")));
+    }
+
+    [Fact]
     public void Every_lesson_survives_a_round_trip_through_the_forms_model()
     {
         foreach (var lesson in LessonLibrary.All)

@@ -63,14 +63,15 @@ public sealed class FidelityTests(FidelityFixture fixture)
     }
 
     /// <summary>
-    /// 300 generated experiments (seeds 1..300) agree with their C programs, and between them reach the errors and
+    /// 400 generated experiments (seeds 1..400) agree with their C programs, and between them reach the errors and
     /// signal outcomes of a whole course. A failure names each seed; reproduce and shrink it with
     /// <c>ipcplay fuzz --seed S --count 1</c>.
     /// </summary>
     [Fact]
     public async Task Generated_experiments_behave_as_their_C_programs()
     {
-        var report = await Campaign(seed: 1, count: 300, new GeneratorOptions());
+        // 400: with fourteen mechanisms to draw from, 300 seeds no longer reach a write with no reader (EPIPE).
+        var report = await Campaign(seed: 1, count: 400, new GeneratorOptions());
         string[] reached =
         [
             "EAGAIN", "ENOMSG", "EBADF", "EPIPE", "EINVAL", "ENOENT", "ESRCH", "ECHILD", "E2BIG", "EMSGSIZE", "ECONNREFUSED", "ERANGE",

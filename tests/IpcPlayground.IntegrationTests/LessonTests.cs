@@ -309,4 +309,20 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal("ENOENT", stats[3].Str("errno"));
         Assert.Equal("through the file", Calls(events, "reader", "read")[0].Str("data"));
     }
+
+    [Fact]
+    public async Task An_eventfd_merges_counts_into_one_read_and_in_semaphore_mode_gives_one_at_a_time()
+    {
+        var events = await RunLesson("eventfd-counter-and-semaphore");
+        var reads = Calls(events, "parent", "read");
+        Assert.Equal(["done", "slots", "slots", "slots"], reads.Select(r => r.Str("object")));
+        Assert.Equal([3L, 1L, 1L, 1L], reads.Select(r => r.Long("value")));
+        Assert.All(reads, r => Assert.Equal(8, r.Long("result")));
+        var counters = events.Where(e => e.Is("state", "parent") && e.Str("object") == "done" && e["state"]!["counter"] is not null)
+            .Select(e => e["state"]!["counter"]!.GetValue<long>()).ToList();
+        Assert.Equal(3, counters[0]);
+        Assert.Equal(0, counters[^1]);
+        // The third read of the semaphore took the poster's 1: it returned after the poster's write.
+        Assert.True(reads[3].Long("tNs") >= Calls(events, "poster", "write").Single().Long("tNs"));
+    }
 }

@@ -24,7 +24,7 @@ public static class MechanismTour
     public static Experiment For(Mechanism mechanism)
     {
         var ops = OpsOn(mechanism).Select(s => s.Op).ToList();
-        var children = ops.Select(op => new ProcessDefinition { Id = ProcessFor(op), Parent = Root, Steps = [StepFor(op)] });
+        var children = ops.Select(op => new ProcessDefinition { Id = ProcessFor(op), Parent = Root, Steps = [StepFor(op, mechanism)] });
         var root = new ProcessDefinition
         {
             Id = Root,
@@ -40,8 +40,10 @@ public static class MechanismTour
         };
     }
 
-    private static Step StepFor(string op) => op switch
+    private static Step StepFor(string op, Mechanism mechanism) => op switch
     {
+        Ops.Write when mechanism.Transfer == Transfer.Counter => new Step { Op = op, Object = Object, Value = 1 },
+        Ops.Read when mechanism.Transfer == Transfer.Counter => new Step { Op = op, Object = Object },
         Ops.Write or Ops.Send => new Step { Op = op, Object = Object, Data = "hi" },
         Ops.Read => new Step { Op = op, Object = Object, Bytes = 4 },
         Ops.Receive => new Step { Op = op, Object = Object, Nowait = true },

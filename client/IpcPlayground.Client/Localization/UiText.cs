@@ -97,6 +97,8 @@ public sealed record UiText
     public required string Empty { get; init; }
     public required string Values { get; init; }
     public required string Waiting { get; init; }
+    public required string Counter { get; init; }
+    public required string SemaphoreMode { get; init; }
     public required string Attached { get; init; }
     public required string Bytes { get; init; }
     public required string Removed { get; init; }
@@ -233,6 +235,8 @@ public sealed record UiText
         Empty = "empty",
         Values = "values",
         Waiting = "waiting",
+        Counter = "counter",
+        SemaphoreMode = "semaphore mode: each read takes 1",
         Attached = "attached",
         Bytes = "bytes",
         Removed = "removed",
@@ -360,6 +364,8 @@ public sealed record UiText
         Empty = "空",
         Values = "值",
         Waiting = "等待者",
+        Counter = "计数",
+        SemaphoreMode = "信号量模式：每次读取 1",
         Attached = "已附加",
         Bytes = "字节",
         Removed = "已删除",

@@ -112,6 +112,9 @@ public static class RunTraceReader
             case PosixSemaphoreState semaphore:
                 step.With("value", semaphore.Value);
                 break;
+            case EventFdState counter:
+                step.With("counter", counter.Counter);
+                break;
         }
     }
 }

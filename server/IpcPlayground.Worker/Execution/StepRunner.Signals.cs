@@ -29,7 +29,7 @@ internal sealed unsafe partial class StepRunner
         var wasPending = ProcStat.Signals(pid) is { } before && SignalMasks.Has(before.Pending & before.Blocked, signal);
         // With a value, sigqueue(3): the signal carries it, and a real-time one queues beside any already pending.
         Call(step, path, value is null ? "kill" : "sigqueue",
-            () => Outcome.Of(value is { } v ? Libc.SigQueue(pid, signal, v) : Libc.Kill(pid, signal)), announce: false,
+            () => Outcome.Of(value is { } v ? Libc.SigQueue(pid, signal, (nint)(int)v) : Libc.Kill(pid, signal)), announce: false,
             details: (outcome, end) => (outcome.Result == 0 ? end with { Fate = Fate(pid, signal, wasPending) } : end) with { Value = value });
     }
 

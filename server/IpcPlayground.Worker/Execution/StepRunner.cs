@@ -7,7 +7,7 @@ using IpcPlayground.WorkerProtocol;
 namespace IpcPlayground.Worker.Execution;
 
 /// <summary>What one system call returned, as a step reports it.</summary>
-internal readonly record struct Outcome(long Result, int Errno = 0, byte[]? Data = null, int? Value = null, long? MessageType = null, int? MessagePriority = null)
+internal readonly record struct Outcome(long Result, int Errno = 0, byte[]? Data = null, long? Value = null, long? MessageType = null, int? MessagePriority = null)
 {
     /// <summary>The usual libc convention: a negative result means errno says why.</summary>
     public static Outcome Of(long result) => new(result, result < 0 ? Interop.Errno.Last() : 0);

@@ -26,7 +26,7 @@ internal static unsafe partial class Libc
     public const int EINTR = 4;
     public const int EAGAIN = 11;
     public const int ECHILD = 10;
-    public const int ESRCH = 3;
+    public const int ESRCH = 3, EBADF = 9, EINVAL = 22;
     public const int EPIPE = 32;
     public const int ECONNRESET = 104;
 

@@ -162,6 +162,11 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "setsockopt", SetLastError = true)]
     public static partial int SetSockOpt(int fd, int level, int name, int* value, int length);
 
+    [LibraryImport(Lib, EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int EventFd(uint initial, int flags);
+
+    public const int EFD_SEMAPHORE = 1;
+
     [LibraryImport(Lib, EntryPoint = "sigprocmask", SetLastError = true)]
     public static partial int SigProcMask(int how, ulong* set, ulong* old);
 

@@ -256,7 +256,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     _buffer.Add(new SignalFrame
                     {
                         T = end.T + 1, Process = target, Pid = targetPid, Signal = sent, Disposition = fate,
-                        Code = end.Value is null ? SignalCodes.User : SignalCodes.Queue, Sender = end.Process, Value = end.Value,
+                        Code = end.Value is null ? SignalCodes.User : SignalCodes.Queue, Sender = end.Process, Value = (int?)end.Value,
                     });
                 break;
             case HeldFrame held:

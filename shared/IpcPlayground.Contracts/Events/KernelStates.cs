@@ -22,6 +22,7 @@ namespace IpcPlayground.Contracts.Events;
 [JsonDerivedType(typeof(SysvSemaphoreState), ObjectTypes.SysvSem)]
 [JsonDerivedType(typeof(PosixSemaphoreState), ObjectTypes.PosixSem)]
 [JsonDerivedType(typeof(UnixSeqpacketState), ObjectTypes.UnixSeqpacket)]
+[JsonDerivedType(typeof(EventFdState), ObjectTypes.EventFd)]
 [JsonDerivedType(typeof(ProcessKernelState), KernelState.ProcessType)]
 public abstract record KernelState
 {
@@ -130,6 +131,14 @@ public sealed record PosixSemaphoreState : ObjectKernelState
 {
     protected override string TypeName => ObjectTypes.PosixSem;
     public long? Value { get; init; }
+}
+
+/// <summary>1.1: an eventfd's counter, as /proc/PID/fdinfo shows it to a process that holds it (reading it would take it).</summary>
+public sealed record EventFdState : ObjectKernelState
+{
+    protected override string TypeName => ObjectTypes.EventFd;
+    public long? Counter { get; init; }
+    public bool? Semaphore { get; init; }
 }
 
 /// <summary>A process as /proc shows it: scheduler state, where it sleeps, its signal masks (by name).</summary>

@@ -83,7 +83,9 @@ public sealed record SyscallEvent : StepEvent
 
     public string? Data { get; init; }
     public string? DataBase64 { get; init; }
-    public int? Value { get; init; }
+
+    /// <summary>A 4-byte load's or an increment's int32, a sigqueue's value, or the 64-bit count an eventfd read took.</summary>
+    public long? Value { get; init; }
 
     /// <summary>For <c>send</c>/<c>receive</c> on a System V queue: the message's mtype.</summary>
     public long? Type { get; init; }

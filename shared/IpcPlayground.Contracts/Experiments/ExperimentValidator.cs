@@ -162,6 +162,7 @@ public static partial class ExperimentValidator
             return;
         }
 
+        if (step.Object is not null && context.ObjectTypes.TryGetValue(step.Object, out var objectType)) spec = spec.For(objectType);
         var set = step.SetFields().ToHashSet(StringComparer.Ordinal);
         foreach (var field in set.Where(f => !spec.Takes(f)))
             error($"{path}.{field}", $"op '{step.Op}' takes no field '{field}'");

@@ -16,6 +16,7 @@ public enum ObjectKind
     SysvSem,
     PosixSem,
     UnixSeqpacket,
+    EventFd,
 }
 
 /// <summary>What passes through a mechanism, which decides the ops it takes and how its state is shown.</summary>
@@ -29,6 +30,8 @@ public enum Transfer
     SharedMemory,
     /// <summary>A counter processes wait on and post (semWait/semPost).</summary>
     Semaphore,
+    /// <summary>A 64-bit counter written and read whole (write adds a value, read takes it): eventfd.</summary>
+    Counter,
 }
 
 /// <summary>The chapter of an IPC course a mechanism belongs to; lessons are tagged with it.</summary>
@@ -108,6 +111,7 @@ public static class Mechanisms
         new(ObjectKind.PosixShm, "posix-shm", "shm", Transfer.SharedMemory, Topic.SharedMemory, Naming.PosixName, ["name", "size"], [], Removable: true),
         new(ObjectKind.SysvSem, "sysv-sem", "sem", Transfer.Semaphore, Topic.Semaphores, Naming.SysvKey, ["key", "count", "initial"], [], Removable: true),
         new(ObjectKind.PosixSem, "posix-sem", "sem", Transfer.Semaphore, Topic.Semaphores, Naming.PosixName, ["name", "initial"], [], Removable: true),
+        new(ObjectKind.EventFd, "eventfd", "efd", Transfer.Counter, Topic.Semaphores, Naming.Inherited, ["initial", "semaphore"], [], Removable: false),
     ];
 
     private static readonly Dictionary<string, Mechanism> ByName = All.ToDictionary(m => m.Name, StringComparer.Ordinal);

@@ -18,6 +18,9 @@ public sealed record ObjectDefinition
     public string? Name { get; init; }
     public int? Port { get; init; }
 
+    /// <summary>1.1: for an eventfd, EFD_SEMAPHORE (a read takes 1 instead of the whole counter).</summary>
+    public bool? Semaphore { get; init; }
+
     /// <summary>The mechanism <see cref="Type"/> names, or null when it names none.</summary>
     [JsonIgnore]
     public Mechanism? Mechanism => Mechanisms.Named(Type);

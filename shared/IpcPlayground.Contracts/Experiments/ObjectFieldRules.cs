@@ -38,7 +38,8 @@ internal static class ObjectFieldRules
         if (obj.Initial is not { } initial) return;
         if (initial.PerMember is not { } values)
         {
-            Range(initial.Value, 0, 32767, $"{path}.initial", "initial", error);
+            // An eventfd counter starts at any unsigned int (eventfd(2)); a semaphore at most at SEMVMX.
+            Range(initial.Value, 0, obj.Mechanism?.Transfer == Transfer.Counter ? int.MaxValue : 32767, $"{path}.initial", "initial", error);
             return;
         }
         if (obj.Mechanism is not { Transfer: Transfer.Semaphore, IsSysv: true })
@@ -68,5 +69,6 @@ internal static class ObjectFieldRules
         if (obj.Path is not null) yield return "path";
         if (obj.Name is not null) yield return "name";
         if (obj.Port is not null) yield return "port";
+        if (obj.Semaphore is not null) yield return "semaphore";
     }
 }

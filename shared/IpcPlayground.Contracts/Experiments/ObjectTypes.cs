@@ -19,6 +19,9 @@ public static class ObjectTypes
     /// <summary>A Unix SOCK_SEQPACKET socket: connected like a stream, but each send is one message (an extension of the contract).</summary>
     public const string UnixSeqpacket = "unix-seqpacket";
 
+    /// <summary>1.1: an eventfd(2) counter, inherited through spawn like a pipe.</summary>
+    public const string EventFd = "eventfd";
+
     public static readonly IReadOnlyList<string> All = Mechanisms.NamesOf(_ => true);
 
     /// <summary>The optional fields an object of this type takes besides <c>id</c> and <c>type</c> (for forms).</summary>

@@ -11,8 +11,16 @@ public sealed record OpSpec(
     IReadOnlyList<string> Optional,
     IReadOnlyList<string>? ObjectTypes = null,
     IReadOnlyList<string>? ExactlyOneOf = null,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldObjectTypes = null)
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldObjectTypes = null,
+    IReadOnlyDictionary<string, OpSpec>? ByObjectType = null)
 {
+    /// <summary>
+    /// The op as it applies to an object of that type: the same op may take other fields there (a write to an
+    /// eventfd takes a <c>value</c>, not data).
+    /// </summary>
+    public OpSpec For(string? objectType) =>
+        objectType is not null && ByObjectType is not null && ByObjectType.TryGetValue(objectType, out var variant) ? variant : this;
+
     public bool Takes(string field) => Required.Contains(field) || Optional.Contains(field);
 
     /// <summary>The object types a field of this op applies to, or null when it applies to every type the op does.</summary>
@@ -30,6 +38,8 @@ public sealed record OpSpec(
 public static class OpCatalog
 {
     private static readonly IReadOnlyList<string> Streams = Mechanisms.NamesOf(m => m.Transfer == Transfer.ByteStream);
+    private static readonly IReadOnlyList<string> Counters = Mechanisms.NamesOf(m => m.Transfer == Transfer.Counter);
+    private static readonly IReadOnlyList<string> StreamsAndCounters = [.. Streams, .. Counters];
     private static readonly IReadOnlyList<string> Messages = Mechanisms.NamesOf(m => m.Transfer == Transfer.Messages);
     private static readonly IReadOnlyList<string> SharedMemory = Mechanisms.NamesOf(m => m.Transfer == Transfer.SharedMemory);
     private static readonly IReadOnlyList<string> Semaphores = Mechanisms.NamesOf(m => m.Transfer == Transfer.Semaphore);
@@ -46,8 +56,10 @@ public static class OpCatalog
 
     public static IReadOnlyDictionary<string, OpSpec> Specs { get; } = new OpSpec[]
     {
-        new(Ops.Write, ["object"], ["data", "size", "end"], Streams, ["data", "size"], FieldObjectTypes: Only(("end", TwoEnded))),
-        new(Ops.Read, ["object", "bytes"], ["end"], Streams, FieldObjectTypes: Only(("end", TwoEnded))),
+        new(Ops.Write, ["object"], ["data", "size", "end"], StreamsAndCounters, ["data", "size"], FieldObjectTypes: Only(("end", TwoEnded)),
+            ByObjectType: ForEach(Counters, new OpSpec(Ops.Write, ["object", "value"], [], Counters))),
+        new(Ops.Read, ["object", "bytes"], ["end"], StreamsAndCounters, FieldObjectTypes: Only(("end", TwoEnded)),
+            ByObjectType: ForEach(Counters, new OpSpec(Ops.Read, ["object"], [], Counters))),
         new(Ops.Send, ["object", "data"], ["type", "priority", "nowait"], Messages, FieldObjectTypes: Only(("type", SysvQueue), ("priority", PosixQueue))),
         new(Ops.Receive, ["object"], ["type", "maxBytes", "nowait"], Messages, FieldObjectTypes: Only(("type", SysvQueue))),
         new(Ops.Open, ["object", "mode"], ["create", "exclusive"], Named, FieldObjectTypes: Only(("create", KeyedOrNamed), ("exclusive", KeyedOrNamed))),
@@ -75,6 +87,9 @@ public static class OpCatalog
 
     /// <summary>The values <c>end</c> takes on an object of this type (a socketpair's are <c>first</c> and <c>second</c>, an extension); none for a one-ended object.</summary>
     public static IReadOnlyList<string> EndsOf(string objectType) => Mechanisms.Named(objectType)?.Ends ?? [];
+
+    private static Dictionary<string, OpSpec> ForEach(IReadOnlyList<string> objectTypes, OpSpec variant) =>
+        objectTypes.ToDictionary(t => t, _ => variant, StringComparer.Ordinal);
 
     /// <summary>An op's fields that apply to only some of its object types, each with those types.</summary>
     private static Dictionary<string, IReadOnlyList<string>> Only(params (string Field, IReadOnlyList<string> ObjectTypes)[] narrowed) =>

@@ -27,7 +27,9 @@ internal static class StepFieldRules
         Range(step.TimeoutMs, 0, 600_000, $"{path}.timeoutMs", error);
         Range(step.Ms, 0, 600_000, $"{path}.ms", error);
         Range(step.Code, 0, 255, $"{path}.code", error);
-        Range(step.Value, int.MinValue, int.MaxValue, $"{path}.value", error);
+        // sigqueue carries an int; an eventfd write adds an unsigned 64-bit value (here up to 2^63 - 1).
+        if (step.Op == Ops.Signal) Range(step.Value, int.MinValue, int.MaxValue, $"{path}.value", error);
+        else Range(step.Value, 0, long.MaxValue, $"{path}.value", error);
         if (step.Flags is { } flags)
         {
             for (var i = 0; i < flags.Count; i++)

@@ -85,7 +85,7 @@ public sealed class MechanismCompletenessTests
         foreach (var field in Mechanisms.Named(name)!.Fields)
         {
             Assert.Contains(field, ObjectFields.All);
-            var sample = field switch { "key" => "1234", "path" => "/sandbox/x", "name" => "/x", _ => "3" };
+            var sample = ObjectFields.KindOf(field) == FieldKind.Flag ? "true" : field switch { "key" => "1234", "path" => "/sandbox/x", "name" => "/x", _ => "3" };
             Assert.True(ObjectFields.Get(ObjectFields.Set(new ObjectDefinition { Type = name }, field, sample), field) == sample,
                 $"the composer's '{field}' of a {name} does not keep what is typed into it");
         }

@@ -158,9 +158,15 @@ public static class ExperimentEdits
     {
         if (step.Op is null || !OpCatalog.Specs.TryGetValue(step.Op, out var spec) || StepFields.ObjectTypeOf(e, step) is not { } type)
             return step;
-        var fitted = StepFields.All.Where(f => !spec.FieldAppliesTo(f, type)).Aggregate(step, (x, f) => StepFields.Set(x, f, null));
+        var variant = spec.For(type);
+        var fitted = StepFields.All.Where(f => f != "object" && (!variant.Takes(f) || !variant.FieldAppliesTo(f, type))).Aggregate(step, (x, f) => StepFields.Set(x, f, null));
+        if (!ReferenceEquals(variant, spec)) fitted = FillRequired(variant, fitted);
         return fitted.End is { } end && !OpCatalog.EndsOf(type).Contains(end) ? fitted with { End = null } : fitted;
     }
+
+    /// <summary>The variant's required fields a step lacks, at their defaults (an eventfd write's value).</summary>
+    private static Step FillRequired(OpSpec variant, Step step) =>
+        variant.Required.Where(f => StepFields.Get(step, f) is null).Aggregate(step, (x, f) => StepFields.Set(x, f, DefaultValue(f)));
 
     public static Experiment EditStep(Experiment e, StepPath path, Func<Step, Step> edit) =>
         EditList(e, path.Process, path.Indices.Take(path.Indices.Count - 1).ToList(),
@@ -180,11 +186,15 @@ public static class ExperimentEdits
     {
         if (step.Op is null || !OpCatalog.Specs.TryGetValue(step.Op, out var spec)) return step;
         var self = Processes(e)[process];
+        string? FirstObject() => (e.Objects ?? []).FirstOrDefault(o => spec.ObjectTypes is null || spec.ObjectTypes.Contains(o.Type ?? ""))?.Id;
+        if (spec.Required.Contains("object") || spec.ExactlyOneOf is ["object", ..])
+            step = step.Object is null ? step with { Object = FirstObject() } : step;
+        spec = spec.For(StepFields.ObjectTypeOf(e, step)); // an eventfd's write takes a value, not data
         foreach (var field in spec.Required.Where(f => f == "steps" ? step.Steps is null : StepFields.Get(step, f) is null))
         {
             step = field switch
             {
-                "object" => step with { Object = (e.Objects ?? []).FirstOrDefault(o => spec.ObjectTypes is null || spec.ObjectTypes.Contains(o.Type ?? ""))?.Id },
+                "object" => step with { Object = FirstObject() },
                 "process" => step with
                 {
                     Process = step.Op is Ops.Spawn or Ops.Wait
@@ -213,6 +223,8 @@ public static class ExperimentEdits
         "action" => "log",
         "ms" => "100",
         "code" => "0",
+        "value" => "1",
+        "kind" => FaultKinds.Segv,
         _ => null,
     };
 

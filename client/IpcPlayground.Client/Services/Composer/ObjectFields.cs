@@ -5,10 +5,15 @@ namespace IpcPlayground.Client.Services.Composer;
 /// <summary>An object's type-specific fields as form inputs (which ones a type takes comes from <see cref="ObjectTypes.FieldsOf"/>).</summary>
 public static class ObjectFields
 {
-    public static readonly IReadOnlyList<string> All = ["capacity", "size", "count", "initial", "maxMessages", "messageSize", "key", "path", "name", "port"];
+    public static readonly IReadOnlyList<string> All = ["capacity", "size", "count", "initial", "maxMessages", "messageSize", "key", "path", "name", "port", "semaphore"];
 
-    /// <summary>A semaphore's <c>initial</c> is text: a set may take one value per member (<c>2,0</c>).</summary>
-    public static FieldKind KindOf(string field) => field is "key" or "path" or "name" or "initial" ? FieldKind.Text : FieldKind.Number;
+    /// <summary>A semaphore's <c>initial</c> is text: a set may take one value per member (<c>2,0</c>); an eventfd's <c>semaphore</c> is a box to tick.</summary>
+    public static FieldKind KindOf(string field) => field switch
+    {
+        "key" or "path" or "name" or "initial" => FieldKind.Text,
+        "semaphore" => FieldKind.Flag,
+        _ => FieldKind.Number,
+    };
 
     /// <summary>What the input suggests when the field is left out (the runtime's default).</summary>
     public static string Placeholder(string field) => field switch
@@ -38,6 +43,7 @@ public static class ObjectFields
         "path" => obj.Path,
         "name" => obj.Name,
         "port" => FieldText.Of(obj.Port),
+        "semaphore" => FieldText.Of(obj.Semaphore),
         _ => null,
     };
 
@@ -56,6 +62,7 @@ public static class ObjectFields
             "path" => obj with { Path = text },
             "name" => obj with { Name = text },
             "port" => obj with { Port = FieldText.Int(text) },
+            "semaphore" => obj with { Semaphore = FieldText.Bool(text) },
             _ => obj,
         };
     }

@@ -21,15 +21,15 @@ public static class StepFields
     /// </summary>
     public static IEnumerable<string> For(string? op, string? objectType) =>
         op is not null && OpCatalog.Specs.TryGetValue(op, out var spec)
-            ? spec.FieldsFor(objectType).Where(f => f != "steps")
+            ? spec.For(objectType).FieldsFor(objectType).Where(f => f != "steps")
             : [];
 
     /// <summary>The type of the object a step names, or null when it names none or one the experiment lacks.</summary>
     public static string? ObjectTypeOf(Experiment e, Step step) =>
         step.Object is null ? null : (e.Objects ?? []).FirstOrDefault(o => o.Id == step.Object)?.Type;
 
-    public static bool IsRequired(string? op, string field) =>
-        op is not null && OpCatalog.Specs.TryGetValue(op, out var spec) && spec.Required.Contains(field);
+    public static bool IsRequired(string? op, string field, string? objectType = null) =>
+        op is not null && OpCatalog.Specs.TryGetValue(op, out var spec) && spec.For(objectType).Required.Contains(field);
 
     public static FieldKind KindOf(string field) => field switch
     {

@@ -6,7 +6,7 @@ namespace IpcPlayground.Exports.CProgram.Mechanisms;
 internal static class CMechanisms
 {
     private static readonly Dictionary<ObjectKind, CMechanism> ByKind =
-        new CMechanism[][] { Streams.All, Datagrams.All, Queues.All, SharedMemory.All, Semaphores.All }
+        new CMechanism[][] { Streams.All, Datagrams.All, Queues.All, SharedMemory.All, Semaphores.All, Counters.All }
             .SelectMany(family => family)
             .ToDictionary(m => m.Kind);
 

@@ -248,7 +248,7 @@ enum object_type {
 };
 
 /* The ends a process can hold of an object, as the playground names them. */
-enum end { READ_END, WRITE_END, FIRST_END, SECOND_END, LISTENER, SOCKET, BOUND, CONNECTED, SENDER, END_COUNT };
+enum end { READ_END, WRITE_END, FIRST_END, SECOND_END, LISTENER, SOCKET, BOUND, CONNECTED, SENDER, COUNTER, END_COUNT };
 enum { ALL_ENDS = -1 };
 
 enum key_kind { KEY_PRIVATE, KEY_FTOK, KEY_NUMBER };
@@ -274,6 +274,7 @@ struct ipc_object {
     int key_number, ftok_proj;
     int port;
     int socket_type;         /* SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET for a socket */
+    int eventfd_flags;       /* EFD_SEMAPHORE for an eventfd that counts down by one */
 };
 
 //@ init_object needs objects

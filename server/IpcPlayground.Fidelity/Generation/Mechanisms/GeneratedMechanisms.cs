@@ -6,7 +6,7 @@ namespace IpcPlayground.Fidelity.Generation.Mechanisms;
 public static class GeneratedMechanisms
 {
     public static IReadOnlyList<GeneratedMechanism> All { get; } =
-        [.. Streams.All, .. Datagrams.All, .. Queues.All, .. SharedMemory.All, .. Semaphores.All];
+        [.. Streams.All, .. Datagrams.All, .. Queues.All, .. SharedMemory.All, .. Semaphores.All, .. Counters.All];
 
     private static readonly Dictionary<ObjectKind, GeneratedMechanism> ByKind = All.DistinctBy(m => m.Kind).ToDictionary(m => m.Kind);
 

@@ -7,7 +7,7 @@ namespace IpcPlayground.Worker.Execution.Mechanisms;
 internal static class WorkerMechanisms
 {
     private static readonly Dictionary<ObjectKind, WorkerMechanism> ByKind =
-        new WorkerMechanism[][] { Streams.All, Datagrams.All, Queues.All, SharedMemory.All, Semaphores.All }
+        new WorkerMechanism[][] { Streams.All, Datagrams.All, Queues.All, SharedMemory.All, Semaphores.All, Counters.All }
             .SelectMany(family => family)
             .ToDictionary(m => m.Kind);
 
