@@ -28,6 +28,7 @@ public abstract record Frame
 [JsonDerivedType(typeof(ExitingFrame), "exiting")]
 [JsonDerivedType(typeof(ChildExitedFrame), "child-exited")]
 [JsonDerivedType(typeof(FailureFrame), "failure")]
+[JsonDerivedType(typeof(HandlesFrame), "handles")]
 public interface IWorkerFrame;
 
 /// <summary>Supervisor → worker (besides the <see cref="WorkerScript"/> that answers its hello).</summary>
@@ -245,4 +246,13 @@ public static class ControlCommands
     public const string Step = "step";
     public const string Resume = "resume";
     public const string Stop = "stop";
+}
+
+/// <summary>
+/// Worker → supervisor, whenever it changes: which of this process's descriptors is which end of which object
+/// (<c>p.read</c>), so a process snapshot can name what /proc/PID/fd lists. Never an event of its own.
+/// </summary>
+public sealed record HandlesFrame : Frame, IWorkerFrame
+{
+    public IReadOnlyDictionary<int, string> Fds { get; init; } = new Dictionary<int, string>();
 }

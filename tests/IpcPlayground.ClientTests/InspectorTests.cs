@@ -121,4 +121,18 @@ public sealed class InspectorTests : BunitContext
         cut.Find("[data-testid=inspector-live]").Click();
         Assert.Null(asked);
     }
+
+    [Fact]
+    public void A_process_card_lists_the_descriptors_it_holds_and_an_eventfd_card_its_counter()
+    {
+        var cut = Inspect(new Events()
+            .State(1, "parent", null, """{"type":"process","state":"sleeping","fds":[{"fd":5,"object":"p","end":"read"},{"fd":6,"object":"p","end":"write"}]}""")
+            .State(2, "child", null, """{"type":"process","state":"sleeping","fds":[]}""")
+            .State(3, "parent", "e", """{"type":"eventfd","counter":3,"semaphore":true}"""));
+
+        var rows = cut.FindAll("[data-testid=inspector-process][data-process=parent] [data-testid=proc-fd]");
+        Assert.Equal(["5:p:read", "6:p:write"], rows.Select(r => $"{r.GetAttribute("data-fd")}:{r.GetAttribute("data-object")}:{r.GetAttribute("data-end")}"));
+        Assert.Single(cut.FindAll("[data-testid=inspector-process][data-process=child] [data-testid=proc-fds-none]"));
+        Assert.Equal("3", cut.Find("[data-testid=inspector-object][data-object=e] [data-testid=eventfd-counter]").TextContent);
+    }
 }

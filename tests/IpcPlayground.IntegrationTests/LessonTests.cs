@@ -325,4 +325,21 @@ public sealed class LessonTests(PlaygroundServer server)
         // The third read of the semaphore took the poster's 1: it returned after the poster's write.
         Assert.True(reads[3].Long("tNs") >= Calls(events, "poster", "write").Single().Long("tNs"));
     }
+
+    [Fact]
+    public async Task The_descriptor_tables_show_the_parent_still_holding_the_write_end_until_its_close_brings_EOF()
+    {
+        var events = await RunLesson("who-holds-which-end");
+        var close = Calls(events, "parent", "close").Single();
+        List<(long Fd, string? Object, string? End)> Table(JsonObject state) =>
+            [.. state["state"]!["fds"]!.AsArray().Select(f => (f!["fd"]!.GetValue<long>(), f["object"]?.GetValue<string>(), f["end"]?.GetValue<string>()))];
+        var before = events.Where(e => e.Is("state") && e["state"]?["type"]?.GetValue<string>() == "process" && e.Long("seq") < close.Long("seq")).ToList();
+        var child = Table(before.Last(e => e.Str("process") == "child"));
+        var parent = Table(before.Last(e => e.Str("process") == "parent"));
+        Assert.Equal([("p", "read")], child.Select(d => (d.Object, d.End)));
+        Assert.Equal([("p", "read"), ("p", "write")], parent.Select(d => (d.Object, d.End)));
+        var reads = Calls(events, "child", "read");
+        Assert.Equal(("all of it", 0L), (reads[0].Str("data"), reads[1].Long("result")));
+        Assert.True(reads[1].Long("tNs") >= close.Long("tNs"), "the child saw end-of-file before the parent closed its write end");
+    }
 }

@@ -98,6 +98,8 @@ public sealed record UiText
     public required string Values { get; init; }
     public required string Waiting { get; init; }
     public required string Counter { get; init; }
+    public required string HoldsOf { get; init; }
+    public required string HoldsNothing { get; init; }
     public required string SemaphoreMode { get; init; }
     public required string Attached { get; init; }
     public required string Bytes { get; init; }
@@ -236,6 +238,8 @@ public sealed record UiText
         Values = "values",
         Waiting = "waiting",
         Counter = "counter",
+        HoldsOf = "holds",
+        HoldsNothing = "holds no descriptor of the experiment's objects",
         SemaphoreMode = "semaphore mode: each read takes 1",
         Attached = "attached",
         Bytes = "bytes",
@@ -365,6 +369,8 @@ public sealed record UiText
         Values = "值",
         Waiting = "等待者",
         Counter = "计数",
+        HoldsOf = "持有",
+        HoldsNothing = "不持有实验对象的任何描述符",
         SemaphoreMode = "信号量模式：每次读取 1",
         Attached = "已附加",
         Bytes = "字节",

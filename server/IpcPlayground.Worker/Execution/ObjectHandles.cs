@@ -33,6 +33,15 @@ internal sealed class ObjectHandles
     public IEnumerable<string> EndsOf(string objectId) =>
         _fds.Keys.Where(k => k.StartsWith(objectId + ".", StringComparison.Ordinal)).Select(k => k[(objectId.Length + 1)..]).ToList();
 
+    /// <summary>Every descriptor this process holds of an object, by number: <c>OBJECT.END</c> (a POSIX queue's is <c>OBJECT.queue</c>).</summary>
+    public SortedDictionary<int, string> Descriptors()
+    {
+        var table = new SortedDictionary<int, string>();
+        foreach (var (key, fd) in _fds) table.TryAdd(fd, key);
+        foreach (var (id, fd) in Queues) table.TryAdd(fd, id + ".queue");
+        return table;
+    }
+
     /// <summary>What a child inherits, for its command line: descriptors (sockets this process bound or accepted too) and System V identifiers.</summary>
     public IEnumerable<string> ToArguments() =>
         _fds.SelectMany(p => new[] { "--fd", $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}" })

@@ -59,6 +59,21 @@ internal sealed unsafe partial class StepRunner
         }
     }
 
+    private string _reportedDescriptors = "";
+
+    /// <summary>
+    /// Tells the supervisor which descriptor is which end of which object when that changed since it last heard
+    /// (before each step: what the last one opened, accepted or closed, and what the process inherited or made).
+    /// </summary>
+    private void ReportDescriptors()
+    {
+        var table = _handles.Descriptors();
+        var text = string.Join(',', table.Select(p => $"{p.Key}={p.Value}"));
+        if (text == _reportedDescriptors) return;
+        _reportedDescriptors = text;
+        _link.Send(new HandlesFrame { Fds = table });
+    }
+
     /// <summary>Sockets this process listens or receives on, bound before its first step so others can reach them.</summary>
     public void BindSockets(IEnumerable<string> objectIds)
     {
@@ -85,6 +100,7 @@ internal sealed unsafe partial class StepRunner
             }
             HoldBefore(step, path);
             if (step.Kind == OpKind.Exit) return step.Code ?? 0;
+            ReportDescriptors();
             Execute(step, path);
         }
         return null;

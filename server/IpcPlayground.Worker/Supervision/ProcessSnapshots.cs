@@ -7,7 +7,7 @@ namespace IpcPlayground.Worker.Supervision;
 /// <summary>A process as /proc shows it: scheduler state, where it sleeps, and its pending and blocked signals.</summary>
 internal static class ProcessSnapshots
 {
-    public static ProcessKernelState? Take(int pid, string? call)
+    public static ProcessKernelState? Take(int pid, string? call, IReadOnlyDictionary<int, string> descriptors)
     {
         if (ProcStat.State(pid) is not { } letter) return null;
         var sleeping = letter is 'S' or 'D';
@@ -21,6 +21,7 @@ internal static class ProcessSnapshots
             Blocked = masks is { } m2 ? Names(m2.Blocked & ExperimentSignals) : null,
             Ignored = masks is { } m3 ? Names(m3.Ignored & ExperimentSignals) : null,
             Handled = masks is { } m4 ? Names(m4.Caught & ExperimentSignals) : null,
+            Fds = DescriptorTable.Read(pid, descriptors),
         };
     }
 

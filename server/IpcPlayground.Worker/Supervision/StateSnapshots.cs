@@ -46,7 +46,7 @@ internal sealed class StateSnapshots(IReadOnlyList<PlanObject> objects)
 
     public StateFrame? OfProcess(WorkerConnection connection, long t)
     {
-        if (ProcessSnapshots.Take(connection.Pid, connection.PendingReportedBlocked ? connection.Pending?.Call : null) is not { } state) return null;
+        if (ProcessSnapshots.Take(connection.Pid, connection.PendingReportedBlocked ? connection.Pending?.Call : null, connection.Descriptors) is not { } state) return null;
         if (!_ledger.IsNew("process:" + connection.Process, state)) return null;
         return new StateFrame { T = t, Process = connection.Process, Pid = connection.Pid, State = state };
     }

@@ -271,6 +271,9 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             case StateFrame state:
                 _buffer.Add(state with { State = _states.Label(state.Object, state.State) });
                 break;
+            case HandlesFrame handles:
+                connection.Descriptors = handles.Fds;
+                break;
             case SignalFrame signal:
                 _buffer.Add(signal.SenderPid is { } senderPid ? signal with { Sender = _table.ProcessOf(senderPid), SenderPid = null } : signal);
                 break;

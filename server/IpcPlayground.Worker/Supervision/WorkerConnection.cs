@@ -14,6 +14,9 @@ internal sealed class WorkerConnection(int fd)
     /// <summary>A worker's second connection, on which its C signal handler writes binary records.</summary>
     public bool IsSignalChannel { get; set; }
 
+    /// <summary>Which of the worker's descriptors is which end of which object, as it last said (<see cref="HandlesFrame"/>).</summary>
+    public IReadOnlyDictionary<int, string> Descriptors { get; set; } = new Dictionary<int, string>();
+
     /// <summary>The call the worker announced and has not yet reported back.</summary>
     public StepBeginFrame? Pending { get; set; }
     public bool PendingReportedBlocked { get; set; }

@@ -156,4 +156,15 @@ public sealed record ProcessKernelState : KernelState
     public IReadOnlyList<string>? Blocked { get; init; }
     public IReadOnlyList<string>? Ignored { get; init; }
     public IReadOnlyList<string>? Handled { get; init; }
+
+    /// <summary>1.1: the descriptors it holds of the experiment's objects, as /proc/PID/fd lists them, lowest first.</summary>
+    public IReadOnlyList<HeldDescriptor>? Fds { get; init; }
+}
+
+/// <summary>1.1: one descriptor a process holds: its number, the object, and which end (none for a one-ended object).</summary>
+public sealed record HeldDescriptor
+{
+    public int Fd { get; init; }
+    public string? Object { get; init; }
+    public string? End { get; init; }
 }

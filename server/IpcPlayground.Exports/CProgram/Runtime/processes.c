@@ -44,8 +44,9 @@ static pid_t start_process(int index, process_body body)
     close(ready[0]);
     me = process_names[index];
     table->pid[index] = getpid();
-    for (int signo = 1; signo < 32; signo++)
-        if (signo != SIGKILL && signo != SIGSTOP) signal(signo, SIG_DFL);
+    /* Every signal an experiment names, standard and real-time (SIGRTMIN..SIGRTMAX), back at its default. */
+    for (int signo = 1; signo <= SIGRTMAX; signo++)
+        if (signo != SIGKILL && signo != SIGSTOP && (signo < 32 || signo >= SIGRTMIN)) signal(signo, SIG_DFL);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
