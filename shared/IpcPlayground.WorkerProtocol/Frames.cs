@@ -83,6 +83,9 @@ public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
 {
     public long Result { get; init; }
     public string? Errno { get; init; }
+
+    /// <summary>strerror's words for <see cref="Errno"/>, from the C library inside the sandbox.</summary>
+    public string? ErrnoText { get; init; }
     public byte[]? Data { get; init; }
     public int? ExitCode { get; init; }
 

@@ -34,9 +34,9 @@ internal sealed class Events
         return this;
     }
 
-    public Events Signal(double ms, string process, string signal, string disposition)
+    public Events Signal(double ms, string process, string signal, string disposition, string? code = null, string? sender = null)
     {
-        Add(new SignalEvent { TNs = Ms(ms), Process = process, Signal = signal, Disposition = disposition });
+        Add(new SignalEvent { TNs = Ms(ms), Process = process, Signal = signal, Disposition = disposition, Code = code, Sender = sender });
         return this;
     }
 

@@ -141,4 +141,17 @@ public sealed class TimelineTests : BunitContext
         cut.Find("[data-testid=timeline-fit]").Click();
         Assert.Equal("true", cut.Find("[data-testid=timeline-fit]").GetAttribute("aria-pressed"));
     }
+
+    [Fact]
+    public void A_signal_the_kernel_raised_is_marked_apart_from_one_a_process_sent()
+    {
+        var events = new Events().Start(0, "a").Start(0.1, "b")
+            .Signal(1, "a", "SIGUSR1", "handled", "SI_QUEUE", "b")
+            .Signal(2, "a", "SIGSEGV", "handled", "SEGV_MAPERR")
+            .Signal(3, "a", "SIGCHLD", "handled", "CLD_EXITED", "b");
+        var cut = Render<TimelineView>(p => p.Add(c => c.Events, events.List));
+        var kernel = cut.FindAll("[data-testid=timeline-mark][data-kind=signal][data-from=kernel]").Select(m => m.GetAttribute("data-op")).ToList();
+        Assert.Equal(["SIGSEGV", "SIGCHLD"], kernel);
+        Assert.Equal(3, cut.FindAll("[data-testid=timeline-mark][data-kind=signal]").Count);
+    }
 }

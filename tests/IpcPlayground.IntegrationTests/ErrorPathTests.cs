@@ -32,6 +32,9 @@ public sealed class ErrorPathTests(PlaygroundServer server)
         Assert.Equal(["EEXIST", "EEXIST", "EEXIST"], Errnos("a", "open"));
         Assert.Equal(["ENOENT", "ENOENT", "ENOENT", null, null, null, "EEXIST"], Errnos("b", "open"));
         Assert.Equal(["EAGAIN"], Errnos("b", "receive")); // the queue made again is empty
+        // Each errno comes with the C library's words for it, read with Mono.Unix in the sandbox.
+        Assert.Equal("File exists", events.First(e => e.Is("syscall", "a", "open"))["errnoText"]!.GetValue<string>());
+        Assert.Equal("No such file or directory", events.First(e => e.Is("syscall", "b", "open"))["errnoText"]!.GetValue<string>());
         Assert.Equal(1, events.Single("syscall", "b", "semWait").Long("value")); // the semaphore made again starts at 2
         Assert.Equal(0, events.Single("syscall", "b", "load").Long("value")); // the segment made again is zeroed
     }

@@ -342,4 +342,17 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal(("all of it", 0L), (reads[0].Str("data"), reads[1].Long("result")));
         Assert.True(reads[1].Long("tNs") >= close.Long("tNs"), "the child saw end-of-file before the parent closed its write end");
     }
+
+    [Fact]
+    public async Task A_private_queue_reaches_the_child_that_inherits_its_id_and_nobody_else()
+    {
+        var events = await RunLesson("private-queue-parent-to-child");
+        var made = Calls(events, "parent", "open").Single().Long("result");
+        Assert.Equal("for my child", Calls(events, "child", "receive").Single().Str("data"));
+        var childState = events.Last(e => e.Is("state", "child") && e.Str("object") == "inbox");
+        Assert.Equal((made, "IPC_PRIVATE"), (childState["state"]!["id"]!.GetValue<long>(), childState["state"]!["key"]!.GetValue<string>()));
+        var strangers = Calls(events, "stranger", "open").Single().Long("result");
+        Assert.True(strangers >= 0 && strangers != made, $"the stranger's open gave {strangers}, the parent's {made}");
+        Assert.Equal("ENOMSG", Calls(events, "stranger", "receive").Single().Str("errno"));
+    }
 }

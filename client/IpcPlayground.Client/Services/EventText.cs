@@ -70,7 +70,7 @@ public static class EventText
     {
         var target = s.Object ?? s.Target ?? s.Path;
         var call = $"{s.Op}({target}{(s.Signal is null ? "" : ", " + s.Signal)}) = {s.Result}";
-        if (s.Errno is not null) call += $" {s.Errno}";
+        if (s.Errno is not null) call += s.ErrnoText is { } meaning ? $" {s.Errno} ({meaning})" : $" {s.Errno}";
         if (s.Data is not null) call += $" \"{Shorten(s.Data)}\"";
         else if (s.DataBase64 is not null) call += $" [{s.DataBase64.Length * 3 / 4} bytes, binary]";
         if (s.Type is not null) call += $" [type {s.Type}]";

@@ -170,6 +170,7 @@ internal sealed unsafe partial class StepRunner
             Step = path, Iteration = _iteration, Op = step.Op, Object = step.Object, Target = step.Target, T = finished,
             DurationNs = finished - begin, Slept = slept,
             Result = outcome.Result, Errno = outcome.Result < 0 ? Interop.Errno.Name(outcome.Errno) : null,
+            ErrnoText = outcome.Result < 0 ? Interop.Errno.Describe(outcome.Errno) : null,
             Data = outcome.Result >= 0 ? outcome.Data : null, Value = outcome.Value, Signal = step.Signal,
             MessageType = outcome.MessageType, MessagePriority = outcome.MessagePriority,
             SysvId = step.Object is { } id && _handles.SysvIds.TryGetValue(id, out var sysvId) ? sysvId : null,

@@ -26,6 +26,10 @@ internal static class Errno
 
     public static int Last() => Marshal.GetLastPInvokeError();
 
+    /// <summary>What the C library says the error means (strerror, through Mono.Unix): "Bad file descriptor".</summary>
+    public static string? Describe(int errno) =>
+        errno > 0 && Mono.Unix.Native.NativeConvert.TryToErrno(errno, out var known) ? Mono.Unix.Native.Stdlib.strerror(known) : null;
+
     /// <summary>EAGAIN and EWOULDBLOCK share 11 on Linux; the name is EAGAIN, as the contract spells it.</summary>
     public static string Name(int errno) => errno > 0 && errno < Names.Length ? Names[errno] : $"E{errno}";
 }

@@ -81,6 +81,9 @@ public sealed record SyscallEvent : StepEvent
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Errno { get; init; }
 
+    /// <summary>Extension: what strerror(3) says the errno means ("Bad file descriptor"), for people who do not know the name.</summary>
+    public string? ErrnoText { get; init; }
+
     public string? Data { get; init; }
     public string? DataBase64 { get; init; }
 

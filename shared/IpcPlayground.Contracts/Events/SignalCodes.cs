@@ -23,6 +23,9 @@ public static class SignalCodes
         _ => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Whether a code by name says the kernel raised the signal (a fault, a child's end, SIGPIPE's SI_KERNEL …) rather than a process's kill, sigqueue or tkill.</summary>
+    public static bool FromKernel(string? code) => code is not (null or "SI_USER" or "SI_QUEUE" or "SI_TKILL");
+
     /// <summary>Whether <c>si_pid</c> names the process that sent it (a process's kill or sigqueue, or a child for SIGCHLD).</summary>
     public static bool NamesSender(int signal, int code) => code is User or Queue or TKill || (signal == 17 && code > 0);
 

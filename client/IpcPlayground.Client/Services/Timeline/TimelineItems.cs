@@ -11,8 +11,11 @@ public enum MarkKind
     Exit,
 }
 
-/// <summary>One moment on a process's swimlane: a call returning, a signal arriving, the process starting or ending.</summary>
-public sealed record TimelineMark(RunEvent Event, string Process, long TNs, MarkKind Kind, string Label, bool Failed);
+/// <summary>
+/// One moment on a process's swimlane: a call returning, a signal arriving, the process starting or ending.
+/// <paramref name="FromKernel"/>: a signal the kernel raised (a fault, a child's end) rather than one a process sent.
+/// </summary>
+public sealed record TimelineMark(RunEvent Event, string Process, long TNs, MarkKind Kind, string Label, bool Failed, bool FromKernel = false);
 
 /// <summary>A call that blocked (<see cref="Call"/> the system call, <see cref="Op"/> the step), from when it was entered to when it returned (<see cref="ToNs"/> null: still blocked).</summary>
 public sealed record TimelineSpan(string Process, long FromNs, long? ToNs, string Call, string? Op, string? Object, long BlockedSeq, long? ReturnSeq);

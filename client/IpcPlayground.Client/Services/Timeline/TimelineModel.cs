@@ -43,7 +43,7 @@ public sealed class TimelineModel
                     marks.Add(new(e, process, s.TNs, MarkKind.Syscall, s.Op ?? "?", s.Errno is not null));
                     break;
                 case SignalEvent sig:
-                    marks.Add(new(e, process, sig.TNs, MarkKind.Signal, sig.Signal ?? "signal", sig.Disposition == SignalDispositions.Default));
+                    marks.Add(new(e, process, sig.TNs, MarkKind.Signal, sig.Signal ?? "signal", sig.Disposition == SignalDispositions.Default, SignalCodes.FromKernel(sig.Code)));
                     break;
                 case ProcessExitEvent x:
                     Close(process, x.TNs, x.Seq);

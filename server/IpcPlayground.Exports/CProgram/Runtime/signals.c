@@ -95,6 +95,15 @@ static void append_origin(char *line, size_t *n, size_t size, int signo, int cod
     }
 }
 
+/* The origin as a string of its own (plain stores: a handler may call it). */
+static const char *origin_text(char *out, size_t size, int signo, int code, pid_t sender, int value)
+{
+    size_t n = 0;
+    append_origin(out, &n, size - 1, signo, code, sender, value);
+    out[n] = '\0';
+    return out;
+}
+
 //@ send_signal needs run_table signal_masks signal_origin fields trace_step
 /*
  * kill(2) — or sigqueue(3) with a value — to another experiment process. One that has not started has no pid yet:
@@ -135,43 +144,33 @@ static void send_signal(int index, int signo, int queued, int value)
     if (!fate) return;
     say("  %s is %s in %s", signal_name(signo), fate, target);
     char origin[128];
-    size_t n = 0;
-    append_origin(origin, &n, sizeof origin - 1, signo, queued ? SI_QUEUE : SI_USER, getpid(), value);
-    origin[n] = '\0';
-    trace(target, "signal %s %s%s", signal_name(signo), fate, origin);
+    trace(target, "signal %s %s%s", signal_name(signo), fate, origin_text(origin, sizeof origin, signo, queued ? SI_QUEUE : SI_USER, getpid(), value));
 }
 
 //@ handle_signal needs output signal_origin trace_step
+/* PARTS written as one line with one write(2), built with plain stores, so a handler may call it. */
+static void write_parts(int fd, const char *const *parts, int count)
+{
+    char line[256];
+    size_t n = 0;
+    for (int i = 0; i < count; i++) append_text(line, &n, sizeof line, parts[i]);
+    ssize_t written = write(fd, line, n);
+    (void)written;
+}
+
 /* The handler runs in the middle of whatever the process was doing, so it only makes async-signal-safe calls. */
 static void log_signal(int signo, siginfo_t *info, void *context)
 {
     (void)context;
     int saved = errno;
-    char line[256];
-    size_t n = 0;
-    append_text(line, &n, sizeof line - 1, "[");
-    append_text(line, &n, sizeof line - 1, me);
-    append_text(line, &n, sizeof line - 1, "] handler: ");
-    append_text(line, &n, sizeof line - 1, signal_name(signo));
-    append_text(line, &n, sizeof line - 1, " handled");
-    size_t origin_at = n;
-    append_origin(line, &n, sizeof line - 1, signo, info->si_code, info->si_pid, info->si_value.sival_int);
-    size_t origin_end = n;
-    line[n++] = '\n';
-    ssize_t written = write(STDOUT_FILENO, line, n);
+    char origin[128];
+    origin_text(origin, sizeof origin, signo, info->si_code, info->si_pid, info->si_value.sival_int);
+    const char *const shown[] = { "[", me, "] handler: ", signal_name(signo), " handled", origin, "\n" };
+    write_parts(STDOUT_FILENO, shown, 7);
     if (tracing) {
-        char traced[256];
-        size_t t = 0;
-        append_text(traced, &t, sizeof traced - 1, "@ ");
-        append_text(traced, &t, sizeof traced - 1, me);
-        append_text(traced, &t, sizeof traced - 1, " signal ");
-        append_text(traced, &t, sizeof traced - 1, signal_name(signo));
-        append_text(traced, &t, sizeof traced - 1, " handled");
-        for (size_t i = origin_at; i < origin_end && t < sizeof traced - 1; i++) traced[t++] = line[i];
-        traced[t++] = '\n';
-        written = write(STDERR_FILENO, traced, t);
+        const char *const traced[] = { "@ ", me, " signal ", signal_name(signo), " handled", origin, "\n" };
+        write_parts(STDERR_FILENO, traced, 7);
     }
-    (void)written;
     errno = saved;
 }
 
@@ -234,10 +233,8 @@ static void wait_for_signal(const int *signals, int count, int timeout_ms)
     memset(&info, 0, sizeof info);
     int rc = sigtimedwait(&set, &info, timeout_ms < 0 ? NULL : &timeout);
     int error = errno;
-    char origin[128];
-    size_t n = 0;
-    if (rc > 0) append_origin(origin, &n, sizeof origin - 1, rc, info.si_code, info.si_pid, info.si_value.sival_int);
-    origin[n] = '\0';
+    char origin[128] = "";
+    if (rc > 0) origin_text(origin, sizeof origin, rc, info.si_code, info.si_pid, info.si_value.sival_int);
     if (rc > 0) say("sigtimedwait(%s) = %d: %s waited,%s", names, rc, signal_name(rc), origin);
     else say("sigtimedwait(%s) = %d%s", names, rc, error_text(rc, error));
     trace_step("waitSignal", "-", rc, error, "");
