@@ -86,6 +86,7 @@ public static class RunPlanner
         Flags = step.Flags,
         FaultKind = step.Kind,
         Path = step.Path,
+        PollTargets = step.Objects,
         Open = step.Op == Ops.Open && step.Object is { } id && mechanisms[id] is { } m && (m.IsSysv || m.Naming == Naming.PosixName)
             ? OpenFlags.Of(step, m)
             : null,

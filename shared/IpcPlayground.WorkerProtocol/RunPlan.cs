@@ -119,6 +119,9 @@ public sealed record PlanStep
     public int? Count { get; init; }
     public bool? Undo { get; init; }
 
+    /// <summary>For <c>poll</c>: the objects to watch.</summary>
+    public IReadOnlyList<PollTarget>? PollTargets { get; init; }
+
     /// <summary>For <c>stat</c> of a path: the path to lstat.</summary>
     public string? Path { get; init; }
 

@@ -40,6 +40,21 @@ public sealed class ErrorPathTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task A_poll_that_times_out_returns_0_with_nothing_ready()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "p", "type": "pipe" }, { "id": "e", "type": "eventfd" } ],
+              "processes": [ { "id": "a", "steps": [
+                { "op": "poll", "objects": [ { "object": "p", "events": ["in"] }, { "object": "e", "events": ["in"] } ], "timeoutMs": 50 },
+                { "op": "poll", "objects": [ { "object": "p", "events": ["out"] }, { "object": "e", "events": ["in", "out"] } ], "timeoutMs": 0 } ] } ] }
+            """);
+        var polls = events.Where(e => e.Is("syscall", "a", "poll")).ToList();
+        Assert.Equal((0L, 0), (polls[0].Long("result"), polls[0]["ready"]!.AsArray().Count));
+        Assert.True(polls[0].Long("durationNs") >= 40_000_000, $"a 50 ms poll returned after {polls[0].Long("durationNs")} ns");
+        Assert.Equal(2, polls[1].Long("result")); // the pipe has room, the eventfd can take a write
+    }
+
+    [Fact]
     public async Task Nowait_on_an_empty_queue_is_ENOMSG_for_System_V_and_EAGAIN_for_POSIX()
     {
         var events = await _api.RunAsync("""

@@ -351,8 +351,19 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal("for my child", Calls(events, "child", "receive").Single().Str("data"));
         var childState = events.Last(e => e.Is("state", "child") && e.Str("object") == "inbox");
         Assert.Equal((made, "IPC_PRIVATE"), (childState["state"]!["id"]!.GetValue<long>(), childState["state"]!["key"]!.GetValue<string>()));
-        var strangers = Calls(events, "stranger", "open").Single().Long("result");
-        Assert.True(strangers >= 0 && strangers != made, $"the stranger's open gave {strangers}, the parent's {made}");
-        Assert.Equal("ENOMSG", Calls(events, "stranger", "receive").Single().Str("errno"));
+        var early = Calls(events, "early", "open").Single().Long("result");
+        Assert.True(early >= 0 && early != made, $"the early child's open gave {early}, the parent's {made}");
+        Assert.Equal("ENOMSG", Calls(events, "early", "receive").Single().Str("errno"));
+    }
+
+    [Fact]
+    public async Task Poll_over_two_FIFOs_says_which_is_ready_and_when_a_writer_hung_up()
+    {
+        var events = await RunLesson("poll-two-fifos");
+        string Ready(JsonObject poll) => string.Join(" ", poll["ready"]!.AsArray().Select(r => $"{r!["object"]}:{string.Join('+', r["events"]!.AsArray().Select(e => e!.GetValue<string>()))}"));
+        var polls = Calls(events, "server", "poll");
+        Assert.Equal([0L, 1L, 1L, 1L, 2L], polls.Select(p => p.Long("result")));
+        Assert.Equal(["", "left:in", "left:hup", "right:in", "left:hup right:hup"], polls.Select(Ready));
+        Assert.Equal(["from the left", "from the right"], Calls(events, "server", "read").Select(r => r.Str("data")));
     }
 }

@@ -209,6 +209,19 @@ public sealed class ExperimentValidatorTests
         Assert.Empty(Errors(Steps("""{ "op": "signal", "process": "b", "signal": "SIGRTMAX", "value": -7 }, { "op": "handle", "signal": "SIGRTMIN", "action": "log", "flags": ["restart", "resethand", "nodefer"] }""")));
     }
 
+    private static string PollOf(string objects) =>
+        $$"""{ "format": 1, "objects": [ { "id": "f", "type": "fifo" }, { "id": "q", "type": "sysv-msgq" } ], "processes": [ { "id": "a", "steps": [ { "op": "poll", "objects": {{objects}} } ] } ] }""";
+
+    [Theory]
+    [InlineData("[ { \"object\": \"q\", \"events\": [\"in\"] } ]", "processes[0].steps[0].objects[0].object", "'q' is a sysv-msgq, which has no descriptor to poll")]
+    [InlineData("[ { \"object\": \"f\", \"events\": [\"readable\"] } ]", "processes[0].steps[0].objects[0].events[0]", "'readable' is not one of in, out")]
+    [InlineData("[ { \"object\": \"f\", \"end\": \"first\", \"events\": [\"in\"] } ]", "processes[0].steps[0].objects[0].end", "a fifo's ends are read and write")]
+    [InlineData("[ { \"object\": \"nope\", \"events\": [\"in\"] } ]", "processes[0].steps[0].objects[0].object", "unknown object 'nope'")]
+    [InlineData("[ { \"object\": \"f\" } ]", "processes[0].steps[0].objects[0].events", "events names what to wait for")]
+    [InlineData("[]", "processes[0].steps[0].objects", "poll watches 1 to 16 objects")]
+    public void A_poll_names_each_bad_entry_by_its_path(string objects, string path, string fragment) =>
+        AssertErrorAt(PollOf(objects), path, fragment);
+
     [Fact]
     public void All_three_key_spellings_parse()
     {

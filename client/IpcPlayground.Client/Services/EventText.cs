@@ -78,6 +78,8 @@ public static class EventText
         if (s.Value is not null && s.Data is null) call += $" → {s.Value}";
         if (s.ExitCode is not null) call += $" (exit {s.ExitCode})";
         if (s.TermSignal is not null) call += $" ({s.TermSignal})";
+        if (s.Ready is { Count: > 0 } ready)
+            call += " — ready: " + string.Join(", ", ready.Select(r => $"{r.Object} ({string.Join(" ", r.Events ?? [])})"));
         if (s.File is { } file)
             call += file.Type == FileTypes.Missing ? " — no such file" : $" — {file.Type}, mode {file.Mode}, {file.Nlink} link(s), {file.Size} bytes";
         return call;

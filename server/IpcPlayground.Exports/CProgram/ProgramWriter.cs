@@ -15,7 +15,7 @@ internal sealed class ProgramWriter(RunPlan plan, string title, string? descript
 
     private static readonly string[] Includes =
     [
-        "arpa/inet.h", "errno.h", "fcntl.h", "ftw.h", "limits.h", "mqueue.h", "netinet/in.h", "semaphore.h", "signal.h",
+        "arpa/inet.h", "errno.h", "fcntl.h", "ftw.h", "limits.h", "mqueue.h", "netinet/in.h", "poll.h", "semaphore.h", "signal.h",
         "stdarg.h", "stdint.h", "stdio.h", "stdlib.h", "string.h", "sys/ioctl.h", "sys/ipc.h", "sys/mman.h", "sys/msg.h",
         "sys/eventfd.h", "sys/prctl.h", "sys/sem.h", "sys/shm.h", "sys/socket.h", "sys/stat.h", "sys/time.h", "sys/types.h", "sys/un.h", "sys/wait.h",
         "time.h", "unistd.h",

@@ -47,6 +47,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         OpKind.Read => On(step, path, (m, t) => m.Read(_c, step, t), "byte streams"),
         OpKind.Accept => _c.Call("accept_connection", Ref(step, path)),
         OpKind.Fault => _c.Call("commit_fault", Number(FaultKinds.Number(step.FaultKind!))),
+        OpKind.Poll => Poll(step),
         OpKind.Close => _c.Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
         OpKind.Open => On(step, path, (m, t) => m.Open(_c, step, t), "objects that are opened"),
         OpKind.Send => On(step, path, (m, t) => m.Send(_c, step, t), "message queues and datagram sockets"),
@@ -97,6 +98,24 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
             : throw Unsupported(path, step, $"the step names no object of the experiment ('{step.Object}')");
 
     private string Ref(PlanStep step, string path) => "&" + CNames.Object(Object(step, path).Id);
+
+    /// <summary>
+    /// poll(2) over the entries' descriptors, chosen as the worker chooses them (<c>poll_descriptor</c>): an entry's
+    /// end, else a pipe's or FIFO's read end (write end for out alone), a POSIX queue's, or the first one held.
+    /// </summary>
+    private string Poll(PlanStep step)
+    {
+        var targets = step.PollTargets!;
+        var entries = targets.Select(t =>
+        {
+            var obj = objects[t.Object!];
+            var end = t.End is { } e ? CNames.End(e) : obj.Mechanism.Ends.Contains("read") ? (t.Events?.Contains(PollEvents.In) == true ? "READ_END" : "WRITE_END") : "-1";
+            var events = string.Join(" | ", (t.Events ?? []).Select(name => name == PollEvents.In ? "POLLIN" : "POLLOUT"));
+            return $"{{ &{CNames.Object(obj.Id)}, {end}, {events} }}";
+        });
+        return "{ const struct poll_entry entries[] = { " + string.Join(", ", entries) + " }; "
+            + _c.Call("poll_objects", "entries", Number(targets.Count), Number(step.TimeoutMs ?? -1)) + " }";
+    }
 
     private string SharedMemory(PlanStep step, string path)
     {

@@ -84,11 +84,28 @@ internal sealed partial class GenerationRun
     {
         var candidates = Touchable(holder).Where(o => only is null || o.Id == only).ToList();
         if (candidates.Count == 0) return null;
+        if (only is null && choices.Chance(4) && PollStep(candidates) is { } poll) return poll;
         var obj = Weighted(candidates, o => Engagement(holder, o));
         var id = obj.Id!;
         if (_binders.TryGetValue(id, out var binder) && binder == holder.Id && !Established(id))
             return GeneratedMechanisms.Of(obj).Establish(id);
         return GeneratedMechanisms.Of(obj).Propose(obj, holder, _world, _propose);
+    }
+
+    /// <summary>
+    /// A poll that does not wait, over one or two objects whose readiness the turns fix (not TCP, whose bytes may
+    /// still be on the loopback device, nor queues and datagram sockets, whose descriptors come and go with use).
+    /// </summary>
+    private Step? PollStep(IReadOnlyList<ObjectDefinition> candidates)
+    {
+        var pollable = candidates.Where(o => o.Mechanism!.Kind is ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.SocketPair or ObjectKind.UnixStream or ObjectKind.EventFd).ToList();
+        if (pollable.Count == 0) return null;
+        var watched = Enumerable.Range(0, Math.Min(pollable.Count, choices.Between(1, 2))).Select(_ => choices.OneOf(pollable)).DistinctBy(o => o.Id);
+        return new Step
+        {
+            Op = Ops.Poll, TimeoutMs = 0,
+            Objects = [.. watched.Select(o => new PollTarget { Object = o.Id, Events = choices.Below(3) switch { 0 => [PollEvents.In], 1 => [PollEvents.Out], _ => [PollEvents.In, PollEvents.Out] } })],
+        };
     }
 
     private T Weighted<T>(IReadOnlyList<T> items, Func<T, int> weight)

@@ -66,6 +66,8 @@ public static class RunTraceReader
             step.With("type", call.Type);
             step.With("priority", call.Priority);
         }
+        if (call.Ready is { Count: > 0 } ready)
+            step.With("ready", string.Join(',', ready.Select(r => $"{r.Object}:{string.Join('+', r.Events ?? [])}")));
         if (call.File is { } file)
             step.With("file", file.Type == Contracts.Events.FileTypes.Missing ? file.Type : $"{file.Type}:{file.Mode}:{file.Nlink}:{file.Size}");
         if (call.TermSignal is { } signal) step.With("exit", $"signal:{signal}");

@@ -26,29 +26,32 @@ internal sealed unsafe partial class StepRunner
             return;
         }
         var (signal, value) = (step.Signal!.Value, step.Value);
-        var wasPending = ProcStat.Signals(pid) is { } before && SignalMasks.Has(before.Pending & before.Blocked, signal);
+        var before = ProcStat.Signals(pid);
         // With a value, sigqueue(3): the signal carries it, and a real-time one queues beside any already pending.
         Call(step, path, value is null ? "kill" : "sigqueue",
             () => Outcome.Of(value is { } v ? Libc.SigQueue(pid, signal, (nint)(int)v) : Libc.Kill(pid, signal)), announce: false,
-            details: (outcome, end) => (outcome.Result == 0 ? end with { Fate = Fate(pid, signal, wasPending) } : end) with { Value = value });
+            details: (outcome, end) => (outcome.Result == 0 ? end with { Fate = Fate(pid, signal, before) } : end) with { Value = value });
     }
 
     /// <summary>
-    /// What the target's /proc status says became of the signal right after kill(2), as a C program would read it:
-    /// pending, held by its mask (merged into one already pending, for a standard signal), discarded as ignored, or
-    /// discarded by default. Null when it does not say: a handler reports itself, a death shows in the exit.
+    /// What the target's /proc status says became of the signal, as a C program would read it. Not blocked before the
+    /// kill, its disposition then decides (read before, so a target that handles it and moves on to change that
+    /// disposition cannot race the reading): discarded as ignored, or by default; a handler reports itself and a death
+    /// shows in the exit. Blocked, the status right after kill(2) says pending, or merged into one already pending (a
+    /// standard signal); blocked but not pending is one delivered already, to a handler that blocks it while it runs.
     /// </summary>
-    private static string? Fate(int pid, int signal, bool wasPending)
+    private static string? Fate(int pid, int signal, SignalMasks? before)
     {
-        if (ProcStat.Signals(pid) is not { } masks) return null;
-        // Pending only while blocked: an unblocked signal is pending just until its target runs, to take it. And
-        // blocked but not pending is one delivered already, to a handler that blocks it while it runs (and says so).
-        if (SignalMasks.Has(masks.Blocked, signal))
-            return !SignalMasks.Has(masks.Pending, signal) ? null
-                : wasPending && !SignalNames.IsRealtime(signal) ? SignalDispositions.Merged : SignalDispositions.Pending;
-        if (SignalMasks.Has(masks.Ignored, signal)) return SignalDispositions.Ignored;
-        if (!SignalMasks.Has(masks.Caught, signal) && SignalMasks.DefaultIsIgnore(signal)) return SignalDispositions.Default;
-        return null;
+        if (before is { } was && !SignalMasks.Has(was.Blocked, signal))
+        {
+            if (SignalMasks.Has(was.Caught, signal)) return null;
+            if (SignalMasks.Has(was.Ignored, signal)) return SignalDispositions.Ignored;
+            return SignalMasks.DefaultIsIgnore(signal) ? SignalDispositions.Default : null;
+        }
+        if (ProcStat.Signals(pid) is not { } masks || !SignalMasks.Has(masks.Blocked, signal)) return null;
+        if (!SignalMasks.Has(masks.Pending, signal)) return null;
+        var wasPending = before is { } b && SignalMasks.Has(b.Pending & b.Blocked, signal);
+        return wasPending && !SignalNames.IsRealtime(signal) ? SignalDispositions.Merged : SignalDispositions.Pending;
     }
 
     private void Handle(PlanStep step, string path)

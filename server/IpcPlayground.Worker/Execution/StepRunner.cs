@@ -136,6 +136,7 @@ internal sealed unsafe partial class StepRunner
             OpKind.Stat => () => Stat(mechanism!, on!, path),
             OpKind.Remove => () => mechanism!.Remove(on!),
             OpKind.Fault => () => Fault(step, path),
+            OpKind.Poll => () => Poll(step, path),
             // Run takes these itself: a repeat runs its steps, an exit ends the script.
             OpKind.Repeat or OpKind.Exit => () => Fail(path, step, $"op '{step.Op}' reached the call table"),
         };

@@ -96,6 +96,9 @@ public sealed record SyscallEvent : StepEvent
     /// <summary>For <c>send</c>/<c>receive</c> on a POSIX queue: the message's priority.</summary>
     public int? Priority { get; init; }
 
+    /// <summary>1.1: for <c>poll</c>, each watched object poll(2) reported ready, with the events (<c>in</c>, <c>hup</c> …).</summary>
+    public IReadOnlyList<PollReady>? Ready { get; init; }
+
     /// <summary>1.1: for a <c>stat</c> of a <c>path</c>, what lstat(2) said of it.</summary>
     public FileFacts? File { get; init; }
 
@@ -187,4 +190,11 @@ public sealed record RunEndEvent : RunEvent
     protected override EventKind KindOf => EventKind.RunEnd;
     public string? Status { get; init; }
     public string? Message { get; init; }
+}
+
+/// <summary>1.1: an object a poll found ready, and how.</summary>
+public sealed record PollReady
+{
+    public string? Object { get; init; }
+    public IReadOnlyList<string>? Events { get; init; }
 }

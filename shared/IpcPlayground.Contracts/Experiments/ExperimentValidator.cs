@@ -182,6 +182,8 @@ public static partial class ExperimentValidator
         }
         if (step.Process is not null)
             CheckTargetProcess(step, path, processId, depth, context);
+        if (step.Objects is { } targets)
+            PollRules.Check(targets, path, context.ObjectTypes, error);
         StepFieldRules.Check(step, path, context.Caps, error);
     }
 

@@ -84,6 +84,9 @@ public sealed record Mechanism(
 
     public bool IsSysv => Naming == Naming.SysvKey;
 
+    /// <summary>Whether a process holds it as a file descriptor (which poll can watch): not System V objects, shared memory or semaphores.</summary>
+    public bool HasDescriptor => !IsSysv && Transfer is not (Transfer.SharedMemory or Transfer.Semaphore);
+
     /// <summary>Made by the supervisor before any process starts (System V and POSIX objects, FIFOs); the others
     /// by the process that uses them first (anonymous ones) or binds them (sockets).</summary>
     public bool IsMadeBySupervisor => Naming is Naming.SysvKey or Naming.PosixName || Kind == ObjectKind.Fifo;

@@ -83,6 +83,7 @@ public static class OpCatalog
         new(Ops.Exit, ["code"], []),
         new(Ops.Accept, ["object"], [], Listening),
         new(Ops.Fault, ["kind"], []),
+        new(Ops.Poll, ["objects"], ["timeoutMs"]),
     }.ToDictionary(s => s.Op, StringComparer.Ordinal);
 
     /// <summary>The values <c>end</c> takes on an object of this type (a socketpair's are <c>first</c> and <c>second</c>, an extension); none for a one-ended object.</summary>

@@ -4,7 +4,7 @@ namespace IpcPlayground.Contracts.Experiments;
 public enum OpKind
 {
     Write, Read, Send, Receive, Open, Close, Store, Load, Increment, SemWait, SemPost, Signal, Handle, Block, Unblock,
-    WaitSignal, Spawn, Wait, Sleep, Repeat, Stat, Remove, Exit, Accept, Fault,
+    WaitSignal, Spawn, Wait, Sleep, Repeat, Stat, Remove, Exit, Accept, Fault, Poll,
 }
 
 /// <summary>The <c>op</c> values of a step, as the contract spells them.</summary>
@@ -40,6 +40,9 @@ public static class Ops
     /// <summary>1.1: the process commits a real fault (<see cref="FaultKinds"/>); the kernel's signal follows.</summary>
     public const string Fault = "fault";
 
+    /// <summary>1.1: poll(2) over this process's descriptors of several objects (<see cref="PollTarget"/>).</summary>
+    public const string Poll = "poll";
+
     private static readonly Dictionary<string, OpKind> Kinds = new(StringComparer.Ordinal)
     {
         [Write] = OpKind.Write, [Read] = OpKind.Read, [Send] = OpKind.Send, [Receive] = OpKind.Receive, [Open] = OpKind.Open,
@@ -47,7 +50,7 @@ public static class Ops
         [SemWait] = OpKind.SemWait, [SemPost] = OpKind.SemPost, [Signal] = OpKind.Signal, [Handle] = OpKind.Handle,
         [Block] = OpKind.Block, [Unblock] = OpKind.Unblock, [WaitSignal] = OpKind.WaitSignal, [Spawn] = OpKind.Spawn,
         [Wait] = OpKind.Wait, [Sleep] = OpKind.Sleep, [Repeat] = OpKind.Repeat, [Stat] = OpKind.Stat, [Remove] = OpKind.Remove,
-        [Exit] = OpKind.Exit, [Accept] = OpKind.Accept, [Fault] = OpKind.Fault,
+        [Exit] = OpKind.Exit, [Accept] = OpKind.Accept, [Fault] = OpKind.Fault, [Poll] = OpKind.Poll,
     };
 
     /// <summary>The kind a valid <c>op</c> names; throws for any other (validation has refused it before).</summary>

@@ -24,11 +24,12 @@ public static class ProcessTree
         var users = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var process in experiment.Processes ?? [])
             foreach (var step in Flatten(process.Steps ?? []))
-                if (step.Object is not null)
-                {
-                    if (!users.TryGetValue(step.Object, out var set)) users[step.Object] = set = new(StringComparer.Ordinal);
-                    set.Add(process.Id!);
-                }
+                foreach (var used in (step.Objects ?? []).Select(t => t?.Object).Append(step.Object))
+                    if (used is not null)
+                    {
+                        if (!users.TryGetValue(used, out var set)) users[used] = set = new(StringComparer.Ordinal);
+                        set.Add(process.Id!);
+                    }
         return users;
     }
 

@@ -36,6 +36,9 @@ public sealed record Step
     /// <summary>Extension: for System V <c>semWait</c>/<c>semPost</c>, SEM_UNDO (the kernel undoes the change when the process exits).</summary>
     public bool? Undo { get; init; }
 
+    /// <summary>1.1: for <c>poll</c>, the objects to watch.</summary>
+    public IReadOnlyList<PollTarget>? Objects { get; init; }
+
     /// <summary>1.1: for <c>stat</c>, a path in the sandbox to lstat instead of an object.</summary>
     public string? Path { get; init; }
 
@@ -83,6 +86,7 @@ public sealed record Step
         if (Steps is not null) yield return "steps";
         if (Code is not null) yield return "code";
         if (Undo is not null) yield return "undo";
+        if (Objects is not null) yield return "objects";
         if (Path is not null) yield return "path";
         if (Kind is not null) yield return "kind";
         if (Value is not null) yield return "value";

@@ -12,7 +12,7 @@ public static class StepFields
     [
         "object", "data", "size", "end", "bytes", "type", "priority", "maxBytes", "nowait", "mode", "offset", "int32",
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
-        "create", "exclusive", "value", "flags", "kind", "path",
+        "create", "exclusive", "value", "flags", "kind", "path", "objects",
     ];
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class StepFields
     {
         "object" => FieldKind.ObjectRef,
         "process" => FieldKind.ProcessRef,
-        "data" or "flags" or "path" => FieldKind.Text,
+        "data" or "flags" or "path" or "objects" => FieldKind.Text,
         "end" or "mode" or "action" or "signal" or "create" or "kind" => FieldKind.Choice,
         "nowait" or "atomic" or "undo" or "exclusive" => FieldKind.Flag,
         "signals" => FieldKind.SignalList,
@@ -90,6 +90,7 @@ public static class StepFields
         "flags" => step.Flags is null ? null : string.Join(" ", step.Flags),
         "kind" => step.Kind,
         "path" => step.Path,
+        "objects" => PollText.Of(step.Objects),
         _ => null,
     };
 
@@ -130,6 +131,7 @@ public static class StepFields
             "flags" => step with { Flags = text?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) },
             "kind" => step with { Kind = text },
             "path" => step with { Path = text },
+            "objects" => step with { Objects = PollText.Parse(text) },
             _ => step,
         };
     }

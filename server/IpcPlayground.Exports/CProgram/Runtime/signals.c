@@ -132,15 +132,19 @@ static void send_signal(int index, int signo, int queued, int value)
     else say("kill(%s, %s) = %d%s", target, signal_name(signo), rc, error_text(rc, error));
     trace_step("signal", target, rc, error, queued ? fields(" value=%d", value) : "");
     if (rc != 0) return;
-    struct signal_masks masks = signal_masks_of(pid);
     const char *fate = NULL;
-    /* Pending only while blocked: an unblocked signal is pending just until its target runs, to take it. And blocked
-       but not pending is one delivered already, to a handler that blocks it while it runs (and says so itself). */
-    if (masks.blocked & bit) {
-        if (!(masks.pending & bit)) return;
+    /* Not blocked before the kill: its disposition then decides (read before, so a target that handles it and moves
+       on to change that disposition cannot race the reading). Blocked: pending only while blocked, and blocked but
+       not pending is one delivered already, to a handler that blocks it while it runs (and says so itself). */
+    if (!(before.blocked & bit)) {
+        if (before.caught & bit) return;
+        if (before.ignored & bit) fate = "ignored";
+        else if (signo == SIGCHLD || signo == SIGCONT || signo == SIGURG || signo == SIGWINCH) fate = "default";
+    } else {
+        struct signal_masks masks = signal_masks_of(pid);
+        if (!(masks.blocked & bit) || !(masks.pending & bit)) return;
         fate = was_pending && signo < 32 ? "merged" : "pending";
-    } else if (masks.ignored & bit) fate = "ignored";
-    else if (!(masks.caught & bit) && (signo == SIGCHLD || signo == SIGCONT || signo == SIGURG || signo == SIGWINCH)) fate = "default";
+    }
     if (!fate) return;
     say("  %s is %s in %s", signal_name(signo), fate, target);
     char origin[128];

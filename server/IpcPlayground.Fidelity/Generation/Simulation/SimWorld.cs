@@ -111,6 +111,10 @@ internal sealed partial class SimWorld
             case Ops.Remove: ObjectOf(step).Remove(this, process, step, outcome); break;
             case Ops.Exit: Die(process, outcome); break;
             case Ops.Fault: Fault(process, step, outcome); break;
+            // A poll that does not wait changes nothing the model follows; one that waits ends when some object
+            // becomes ready, which the model does not follow.
+            case Ops.Poll when step.TimeoutMs == 0: break;
+            case Ops.Poll: outcome.Refuse("a poll that waits"); break;
             default: outcome.Refuse($"the simulator does not know op '{step.Op}'"); break;
         }
     }
