@@ -33,10 +33,12 @@ public sealed class EventPrinter(TextWriter output, bool table)
         EventKind.ProcessStart => ((ProcessStartEvent)e).Parent is { } parent ? $"pid {e.Pid}, child of {parent}" : $"pid {e.Pid}",
         EventKind.Syscall => Syscall((SyscallEvent)e),
         EventKind.Blocked => ((BlockedEvent)e) is var blocked ? $"blocked in {blocked.Call}" + (blocked.Wchan is { } w ? $" ({w})" : "") : "",
-        EventKind.Signal => ((SignalEvent)e) is var signal ? $"{signal.Signal} {signal.Disposition}" : "",
+        EventKind.Signal => ((SignalEvent)e) is var signal
+            ? $"{signal.Signal} {signal.Disposition}" + (signal.Code is { } code ? $" ({code}" + (signal.Sender is { } from ? $" from {from}" : "") + (signal.Value is { } sent ? $", value {sent}" : "") + ")" : "")
+            : "",
         EventKind.Paused => "held" + (((PausedEvent)e).Phase is { } phase ? $" before its {phase}" : ""),
         EventKind.State => ((StateEvent)e) is var state ? $"{state.Object ?? "process"}: {Clip(state.State is { } kernel ? JsonSerializer.Serialize(kernel, ContractsJsonContext.Default.KernelState) : "", 60)}" : "",
-        EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } ? $"killed by {by}" : $"exit {((ProcessExitEvent)e).ExitCode}",
+        EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } exit ? $"killed by {by}" + (exit.Core == true ? " (core)" : "") : $"exit {((ProcessExitEvent)e).ExitCode}",
         EventKind.Limit => ((LimitEvent)e) is var limit ? $"{limit.Limit}: {limit.Message}" : "",
         EventKind.Error => ((ErrorEvent)e).Message ?? "",
         EventKind.RunEnd => ((RunEndEvent)e) is var end ? end.Status + (end.Message is { } m ? $": {m}" : "") : "",
@@ -44,10 +46,12 @@ public sealed class EventPrinter(TextWriter output, bool table)
 
     private static string Syscall(SyscallEvent call) => Clip(string.Join(", ", new[]
     {
-        call.Errno is { } errno ? $"= -1 {errno}" : $"= {call.Result}",
+        call.Errno is { } errno ? $"= -1 {errno}" + (call.ErrnoText is { } meaning ? $" ({meaning})" : "") : $"= {call.Result}",
         call.Data is { } data ? $"\"{data.ReplaceLineEndings("\\n")}\"" : null,
         call.Value is { } value ? $"value {value}" : null,
         call.Type is { } type ? $"type {type}" : null,
+        call.Ready is { Count: > 0 } ready ? "ready " + string.Join(" ", ready.Select(r => $"{r.Object}:{string.Join('+', r.Events ?? [])}")) : null,
+        call.File is { } file ? (call.Path is { } path ? path + " " : "") + (file.Mode is null ? file.Type : $"{file.Type} {file.Mode}, {file.Nlink} link(s), {file.Size} bytes") : null,
     }.Where(x => x is not null)), 60);
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
