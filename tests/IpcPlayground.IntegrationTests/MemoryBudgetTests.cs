@@ -25,7 +25,10 @@ public sealed class MemoryBudgetTests(ITestOutputHelper output)
         {
             var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.StartAsync(SampleExperiments.LargeOutput)));
             foreach (var runId in runs)
-                Assert.Equal("limit", await WaitForEndAsync(api, runId));
+            {
+                var status = await WaitForEndAsync(api, runId);
+                if (status != "limit") Assert.Fail($"run {runId} ended {status}, not at its limit; its last events:\n{await TailAsync(api, runId)}");
+            }
             all.AddRange(runs);
         }
         var after = server.Memory();
@@ -49,6 +52,18 @@ public sealed class MemoryBudgetTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("Storage:RecordedBytesPerClientPerDay", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
+    }
+
+    /// <summary>The run's last events, without the bytes they carry, to say where a run that missed its limit stood.</summary>
+    private static async Task<string> TailAsync(RunApi api, string runId)
+    {
+        var events = await api.EventsAsync(runId);
+        return string.Join("\n", events.TakeLast(12).Select(e =>
+        {
+            e.Remove("data");
+            e.Remove("dataBase64");
+            return e.ToJsonString();
+        }));
     }
 
     private static async Task<string> WaitForEndAsync(RunApi api, string runId)
