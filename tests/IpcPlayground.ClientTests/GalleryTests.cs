@@ -46,6 +46,15 @@ public sealed class GalleryTests : BunitContext
     }
 
     [Fact]
+    public void The_new_lessons_are_found_by_what_they_use()
+    {
+        Assert.Contains(LessonSearch.Find(LessonLibrary.All, "eventfd"), l => l.Id == "eventfd-counter-and-semaphore");
+        Assert.Contains(LessonSearch.Find(LessonLibrary.All, "poll fifo"), l => l.Id == "poll-two-fifos");
+        Assert.Contains("signal", LessonTags.Of(LessonLibrary.Get("kernel-sends-sigsegv")));
+        Assert.Contains("fault", LessonTags.Of(LessonLibrary.Get("kernel-sends-sigsegv")));
+    }
+
+    [Fact]
     public void Choosing_a_lesson_opens_it_and_titles_follow_the_language()
     {
         Lesson? opened = null;

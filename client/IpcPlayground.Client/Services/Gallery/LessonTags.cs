@@ -35,7 +35,7 @@ public static class LessonTags
             if (step.TryGetProperty("op", out var op) && op.GetString() is { } o)
             {
                 tags.Add(o);
-                if (o is Ops.Signal or Ops.Handle or Ops.Block or Ops.WaitSignal) tags.Add(Ops.Signal);
+                if (o is Ops.Signal or Ops.Handle or Ops.Block or Ops.WaitSignal or Ops.Fault) tags.Add(Ops.Signal); // a fault is answered with a signal
             }
             if (step.TryGetProperty("steps", out var inner)) AddOps(inner, tags);
         }
