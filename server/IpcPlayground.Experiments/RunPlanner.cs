@@ -57,6 +57,12 @@ public static class RunPlanner
         };
     }
 
+    /// <summary>A poll entry on a pipe or FIFO that names no end watches the read end for in, the write end for out alone.</summary>
+    private static PollTarget WithEnd(PollTarget target, Mechanism mechanism) =>
+        target.End is null && mechanism.Ends.Contains("read")
+            ? target with { End = target.Events?.Contains(PollEvents.In) == true ? "read" : "write" }
+            : target;
+
     private static PlanStep ToPlanStep(Step step, IReadOnlyDictionary<string, Mechanism> mechanisms) => new()
     {
         Op = step.Op!,
@@ -86,10 +92,8 @@ public static class RunPlanner
         Flags = step.Flags,
         FaultKind = step.Kind,
         Path = step.Path,
-        PollTargets = step.Objects,
-        Open = step.Op == Ops.Open && step.Object is { } id && mechanisms[id] is { } m && (m.IsSysv || m.Naming == Naming.PosixName)
-            ? OpenFlags.Of(step, m)
-            : null,
+        PollTargets = step.Objects?.Select(t => WithEnd(t, mechanisms[t.Object!])).ToList(),
+        Open = step.Op == Ops.Open && step.Object is { } id && mechanisms[id] is { IsNamedIpc: true } m ? OpenFlags.Of(step, m) : null,
         Signal = step.Signal is null ? null : SignalNames.Numbers[step.Signal],
         Signals = step.Signals?.Select(s => SignalNames.Numbers[s]).ToList(),
         Action = step.Action,

@@ -208,7 +208,7 @@ public sealed record SignalFrame : Frame, IWorkerFrame, IRunFrame
     /// <summary>The process of the run that sent it, when si_pid names one.</summary>
     public string? Sender { get; init; }
 
-    /// <summary>si_pid, when it names the sender: the supervisor turns it into <see cref="Sender"/>.</summary>
+    /// <summary>si_pid as siginfo gave it (with <see cref="Value"/> raw too): the supervisor turns it into <see cref="Sender"/>.</summary>
     public int? SenderPid { get; init; }
 
     /// <summary>The value sigqueue carried (si_value, for SI_QUEUE).</summary>
@@ -255,10 +255,10 @@ public static class ControlCommands
 }
 
 /// <summary>
-/// Worker → supervisor, whenever it changes: which of this process's descriptors is which end of which object
-/// (<c>p.read</c>), so a process snapshot can name what /proc/PID/fd lists. Never an event of its own.
+/// Worker → supervisor, whenever it changes: which of this process's descriptors is which end of which object, so a
+/// process snapshot can name what /proc/PID/fd lists. Never an event of its own.
 /// </summary>
 public sealed record HandlesFrame : Frame, IWorkerFrame
 {
-    public IReadOnlyDictionary<int, string> Fds { get; init; } = new Dictionary<int, string>();
+    public IReadOnlyList<IpcPlayground.Contracts.Events.HeldDescriptor> Fds { get; init; } = [];
 }

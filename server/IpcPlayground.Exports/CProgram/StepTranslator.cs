@@ -100,8 +100,8 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
     private string Ref(PlanStep step, string path) => "&" + CNames.Object(Object(step, path).Id);
 
     /// <summary>
-    /// poll(2) over the entries' descriptors, chosen as the worker chooses them (<c>poll_descriptor</c>): an entry's
-    /// end, else a pipe's or FIFO's read end (write end for out alone), a POSIX queue's, or the first one held.
+    /// poll(2) over the entries' descriptors, chosen as the worker chooses them: an entry's end (the planner names a
+    /// pipe's or FIFO's), else the one the process holds (<c>first_held</c>).
     /// </summary>
     private string Poll(PlanStep step)
     {
@@ -109,7 +109,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         var entries = targets.Select(t =>
         {
             var obj = objects[t.Object!];
-            var end = t.End is { } e ? CNames.End(e) : obj.Mechanism.Ends.Contains("read") ? (t.Events?.Contains(PollEvents.In) == true ? "READ_END" : "WRITE_END") : "-1";
+            var end = t.End is { } e ? CNames.End(e) : "-1";
             var events = string.Join(" | ", (t.Events ?? []).Select(name => name == PollEvents.In ? "POLLIN" : "POLLOUT"));
             return $"{{ &{CNames.Object(obj.Id)}, {end}, {events} }}";
         });

@@ -195,7 +195,7 @@ internal sealed partial class GenerationRun
                 // A signal the sender blocks or handles itself, often: held pending, merged, handled, taken.
                 var targets = _declared.Select(d => d.Id).ToList();
                 var target = choices.Chance(50) ? holder.Id : choices.OneOf(targets);
-                var own = SimProcess.AllSignals.Where(s => holder.Blocks(s) || holder.Dispositions[s] != SignalActions.Default).ToList();
+                var own = SignalNames.All.Where(s => holder.Blocks(s) || holder.Dispositions[s] != SignalActions.Default).ToList();
                 var name = target == holder.Id && own.Count > 0 && choices.Chance(60) ? SignalNames.Name(choices.OneOf(own)) : _propose.Signal();
                 return new Step { Op = Ops.Signal, Process = target, Signal = name, Value = _propose.SignalValue() };
             default:
@@ -264,7 +264,7 @@ internal sealed partial class GenerationRun
         }
         if (_objects.FirstOrDefault(o => o.Id == call.On) is { } sysv && GeneratedMechanisms.Of(sysv).RemovalFailsWaiters && choices.Chance(50))
             return [sleep, (holder.Id, new Step { Op = Ops.Remove, Object = sysv.Id }, true)];
-        var handled = SimProcess.AllSignals
+        var handled = SignalNames.All
             .Where(s => waiter.Dispositions[s] == SignalActions.Log && !waiter.Blocks(s) && !SimWorld.Restarts(waiter, s, call)).ToList();
         if (handled.Count == 0) return null;
         return [sleep, (holder.Id, new Step { Op = Ops.Signal, Process = waiter.Id, Signal = SignalNames.Name(choices.OneOf(handled)) }, true)];

@@ -11,15 +11,25 @@ namespace IpcPlayground.Worker.Execution;
 internal sealed class ObjectHandles
 {
     private readonly Dictionary<string, int> _fds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _queues = new(StringComparer.Ordinal);
+
+    /// <summary>The ends a step uses when it names none and its object has no direction (a stat, a poll): the first of these held.</summary>
+    private static readonly string[] PreferredEnds = ["socket", "read", "write", "first", "second", "connected", "bound", "sender", "listener", "counter"];
 
     public Dictionary<string, int> SysvIds { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, int> Queues { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, (nint Address, int Size)> Mappings { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, nint> Semaphores { get; } = new(StringComparer.Ordinal);
 
     private static string Key(string objectId, string end) => $"{objectId}.{end}";
 
-    public void Add(string objectId, string end, int fd) => _fds[Key(objectId, end)] = fd;
+    /// <summary>Goes up whenever a descriptor is added or forgotten, so a reader of <see cref="Descriptors"/> can tell it changed.</summary>
+    public int Version { get; private set; }
+
+    public void Add(string objectId, string end, int fd)
+    {
+        _fds[Key(objectId, end)] = fd;
+        Version++;
+    }
 
     public int? Find(string objectId, string end) => _fds.TryGetValue(Key(objectId, end), out var fd) ? fd : null;
 
@@ -27,20 +37,43 @@ internal sealed class ObjectHandles
     public bool Remove(string objectId, string end)
     {
         if (!_fds.Remove(Key(objectId, end), out var fd)) return false;
+        Version++;
         return !_fds.ContainsValue(fd);
     }
 
     public IEnumerable<string> EndsOf(string objectId) =>
         _fds.Keys.Where(k => k.StartsWith(objectId + ".", StringComparison.Ordinal)).Select(k => k[(objectId.Length + 1)..]).ToList();
 
-    /// <summary>Every descriptor this process holds of an object, by number: <c>OBJECT.END</c> (a POSIX queue's is <c>OBJECT.queue</c>).</summary>
-    public SortedDictionary<int, string> Descriptors()
+    /// <summary>This process's open POSIX queue descriptor of the object.</summary>
+    public bool TryGetQueue(string objectId, out int mq) => _queues.TryGetValue(objectId, out mq);
+
+    public void AddQueue(string objectId, int mq)
     {
-        var table = new SortedDictionary<int, string>();
-        foreach (var (key, fd) in _fds) table.TryAdd(fd, key);
-        foreach (var (id, fd) in Queues) table.TryAdd(fd, id + ".queue");
-        return table;
+        _queues[objectId] = mq;
+        Version++;
     }
+
+    public bool RemoveQueue(string objectId, out int mq)
+    {
+        if (!_queues.Remove(objectId, out mq)) return false;
+        Version++;
+        return true;
+    }
+
+    /// <summary>The descriptor a step that names no end uses: the first held of <see cref="PreferredEnds"/>, else a POSIX queue's.</summary>
+    public int? FirstHeld(string objectId)
+    {
+        foreach (var end in PreferredEnds)
+            if (Find(objectId, end) is { } fd) return fd;
+        return _queues.TryGetValue(objectId, out var mq) ? mq : null;
+    }
+
+    /// <summary>Every descriptor this process holds of an object, lowest first, with its end (none for a POSIX queue's).</summary>
+    public IEnumerable<(int Fd, string Object, string? End)> Descriptors() =>
+        _fds.Select(p => (p.Value, p.Key[..p.Key.LastIndexOf('.')], (string?)p.Key[(p.Key.LastIndexOf('.') + 1)..]))
+            .Concat(_queues.Select(p => (p.Value, p.Key, (string?)null)))
+            .DistinctBy(d => d.Item1)
+            .OrderBy(d => d.Item1);
 
     /// <summary>What a child inherits, for its command line: descriptors (sockets this process bound or accepted too) and System V identifiers.</summary>
     public IEnumerable<string> ToArguments() =>

@@ -8,9 +8,6 @@ namespace IpcPlayground.Worker.Execution;
 /// <summary>poll(2) over this process's descriptors of several objects.</summary>
 internal sealed unsafe partial class StepRunner
 {
-    /// <summary>The end a poll watches when its entry names none, after a pipe's or FIFO's read (in) or write end: the first held of these.</summary>
-    internal static readonly string[] DefaultPollEnds = ["socket", "read", "write", "first", "second", "connected", "bound", "sender", "listener", "counter"];
-
     private void Poll(PlanStep step, string path)
     {
         var targets = step.PollTargets!;
@@ -30,16 +27,10 @@ internal sealed unsafe partial class StepRunner
         }, details: (_, end) => end with { Ready = ready });
     }
 
-    /// <summary>The descriptor an entry watches: its end, else a pipe's or FIFO's read end (write end for out alone), a POSIX queue's, or the first held of <see cref="DefaultPollEnds"/>; -1 (ignored by poll) when none is held.</summary>
-    private int PollDescriptor(PollTarget target)
-    {
-        var id = target.Object!;
-        if (target.End is { } end) return _handles.Find(id, end) ?? -1;
-        if (_objects[id].Mechanism.Ends.Contains("read"))
-            return _handles.Find(id, target.Events?.Contains(PollEvents.In) == true ? "read" : "write") ?? -1;
-        if (_handles.Queues.TryGetValue(id, out var queue)) return queue;
-        foreach (var candidate in DefaultPollEnds)
-            if (_handles.Find(id, candidate) is { } fd) return fd;
-        return -1;
-    }
+    /// <summary>
+    /// The descriptor an entry watches: its end (the planner names a pipe's or FIFO's), else the one this process
+    /// holds (<see cref="ObjectHandles.FirstHeld"/>); -1, which poll ignores, when it holds none.
+    /// </summary>
+    private int PollDescriptor(PollTarget target) =>
+        (target.End is { } end ? _handles.Find(target.Object!, end) : _handles.FirstHeld(target.Object!)) ?? -1;
 }

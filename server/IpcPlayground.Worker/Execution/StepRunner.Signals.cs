@@ -91,13 +91,12 @@ internal sealed unsafe partial class StepRunner
         });
         if (outcome.Result > 0)
         {
-            // siginfo_t on Linux: si_signo, si_errno, si_code, then (kill, sigqueue, SIGCHLD) si_pid at 16 and si_value at 24.
-            var (code, senderPid, value) = (*(int*)(info + 8), *(int*)(info + 16), *(int*)(info + 24));
+            // siginfo_t on Linux: si_signo, si_errno, si_code, then (kill, sigqueue, SIGCHLD) si_pid at 16 and si_value at 24;
+            // the supervisor reads them as it reads a handler's record.
             _link.Send(new SignalFrame
             {
-                Signal = (int)outcome.Result, Disposition = SignalDispositions.Waited, Step = path, Code = code,
-                SenderPid = SignalCodes.NamesSender((int)outcome.Result, code) ? senderPid : null,
-                Value = code == SignalCodes.Queue ? value : null,
+                Signal = (int)outcome.Result, Disposition = SignalDispositions.Waited, Step = path,
+                Code = *(int*)(info + 8), SenderPid = *(int*)(info + 16), Value = *(int*)(info + 24),
             });
         }
     }

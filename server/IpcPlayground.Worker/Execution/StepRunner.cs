@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using System.Globalization;
 using IpcPlayground.Worker.Execution.Mechanisms;
@@ -59,7 +60,7 @@ internal sealed unsafe partial class StepRunner
         }
     }
 
-    private string _reportedDescriptors = "";
+    private int _reportedDescriptors;
 
     /// <summary>
     /// Tells the supervisor which descriptor is which end of which object when that changed since it last heard
@@ -67,11 +68,17 @@ internal sealed unsafe partial class StepRunner
     /// </summary>
     private void ReportDescriptors()
     {
-        var table = _handles.Descriptors();
-        var text = string.Join(',', table.Select(p => $"{p.Key}={p.Value}"));
-        if (text == _reportedDescriptors) return;
-        _reportedDescriptors = text;
-        _link.Send(new HandlesFrame { Fds = table });
+        if (_handles.Version == _reportedDescriptors) return;
+        _reportedDescriptors = _handles.Version;
+        // An end is named only when it is one of the contract's ("read", "first"); a socket's or an eventfd's own
+        // descriptor is the object itself.
+        _link.Send(new HandlesFrame
+        {
+            Fds = [.. _handles.Descriptors().Select(d => new HeldDescriptor
+            {
+                Fd = d.Fd, Object = d.Object, End = d.End is { } end && _objects[d.Object].Mechanism.Ends.Contains(end) ? end : null,
+            })],
+        });
     }
 
     /// <summary>Sockets this process listens or receives on, bound before its first step so others can reach them.</summary>

@@ -1,3 +1,5 @@
+using IpcPlayground.Contracts.Experiments;
+
 namespace IpcPlayground.Worker.Interop;
 
 /// <summary>
@@ -9,16 +11,12 @@ namespace IpcPlayground.Worker.Interop;
 /// </summary>
 internal static unsafe class WorkerSignals
 {
-    public static readonly int[] Standard = Enumerable.Range(1, 31).ToArray();
 
     /// <summary>The NativeAOT runtime's activation signal (glibc's SIGRTMIN), which it sends its own threads to suspend them for a collection.</summary>
-    public const int RuntimeSignal = 34;
+    public const int RuntimeSignal = SignalNames.RealtimeMin;
 
-    /// <summary>Every signal an experiment names, standard and real-time.</summary>
-    public static readonly int[] Experiment = [.. Standard, .. Enumerable.Range(RuntimeSignal, 31)];
-
-    /// <summary>The signals but SIGKILL and SIGSTOP, which no mask or disposition touches.</summary>
-    public static readonly int[] Blockable = Experiment.Where(s => s is not (9 or 19)).ToArray();
+    /// <summary>The signals an experiment names but SIGKILL and SIGSTOP, which no mask or disposition touches.</summary>
+    public static readonly int[] Blockable = [.. SignalNames.All.Where(s => s is not (9 or 19))];
 
     /// <summary>
     /// The hardware-fault signals, which the runtime catches to turn faults into managed exceptions: a worker hands

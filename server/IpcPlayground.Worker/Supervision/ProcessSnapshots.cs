@@ -1,3 +1,5 @@
+using System.Globalization;
+using Mono.Unix;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Worker.Interop;
@@ -7,7 +9,7 @@ namespace IpcPlayground.Worker.Supervision;
 /// <summary>A process as /proc shows it: scheduler state, where it sleeps, and its pending and blocked signals.</summary>
 internal static class ProcessSnapshots
 {
-    public static ProcessKernelState? Take(int pid, string? call, IReadOnlyDictionary<int, string> descriptors)
+    public static ProcessKernelState? Take(int pid, string? call, IReadOnlyList<HeldDescriptor> descriptors)
     {
         if (ProcStat.State(pid) is not { } letter) return null;
         var sleeping = letter is 'S' or 'D';
@@ -21,12 +23,19 @@ internal static class ProcessSnapshots
             Blocked = masks is { } m2 ? Names(m2.Blocked & ExperimentSignals) : null,
             Ignored = masks is { } m3 ? Names(m3.Ignored & ExperimentSignals) : null,
             Handled = masks is { } m4 ? Names(m4.Caught & ExperimentSignals) : null,
-            Fds = DescriptorTable.Read(pid, descriptors),
+            Fds = [.. descriptors.Where(d => IsOpen(pid, d.Fd))],
         };
     }
 
+    /// <summary>
+    /// Whether /proc/PID/fd/N is there (a symbolic link to what it is open on, read with Mono.Unix): of the descriptors
+    /// the worker said are an object's, those it still holds; the runtime's own are never listed.
+    /// </summary>
+    private static bool IsOpen(int pid, int fd) =>
+        new UnixSymbolicLinkInfo(string.Create(CultureInfo.InvariantCulture, $"/proc/{pid}/fd/{fd}")).Exists;
+
     /// <summary>The runtime blocks and catches signals of its own on its threads; only the experiment's signals are shown.</summary>
-    private static readonly ulong ExperimentSignals = WorkerSignals.Experiment.Where(s => s != WorkerSignals.RuntimeSignal).Aggregate(0UL, (m, s) => m | 1UL << (s - 1));
+    private static readonly ulong ExperimentSignals = SignalNames.All.Where(s => s != WorkerSignals.RuntimeSignal).Aggregate(0UL, (m, s) => m | 1UL << (s - 1));
 
     private static List<string> Names(ulong mask)
     {

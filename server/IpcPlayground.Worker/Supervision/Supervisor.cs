@@ -200,15 +200,29 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     {
         if (!connection.Assembler.TryTakeRecord(SignalRecordBytes, out var record)) return false;
         if (BitConverter.ToUInt32(record, 0) != SignalRecordMagic) return true;
-        var (signal, code, senderPid) = (BitConverter.ToInt32(record, 4), BitConverter.ToInt32(record, 16), BitConverter.ToInt32(record, 20));
-        _buffer.Add(new SignalFrame
+        _buffer.Add(FromSiginfo(new SignalFrame
         {
             T = BitConverter.ToInt64(record, 8), Process = connection.Process, Pid = connection.Pid,
-            Signal = signal, Disposition = SignalDispositions.Handled, Code = code,
-            Sender = SignalCodes.NamesSender(signal, code) ? _table.ProcessOf(senderPid) : null,
-            Value = code == SignalCodes.Queue ? BitConverter.ToInt32(record, 24) : null,
-        });
+            Signal = BitConverter.ToInt32(record, 4), Disposition = SignalDispositions.Handled,
+            Code = BitConverter.ToInt32(record, 16), SenderPid = BitConverter.ToInt32(record, 20), Value = BitConverter.ToInt32(record, 24),
+        }));
         return true;
+    }
+
+    /// <summary>
+    /// A signal as siginfo told it (a handler's record, sigtimedwait's siginfo) made into what the event says: si_pid
+    /// names a sender only for a process's kill, sigqueue or tkill and a child's SIGCHLD; si_value means something only
+    /// for sigqueue.
+    /// </summary>
+    private SignalFrame FromSiginfo(SignalFrame raw)
+    {
+        var code = raw.Code ?? SignalCodes.User;
+        return raw with
+        {
+            Sender = raw.SenderPid is { } pid && SignalCodes.NamesSender(raw.Signal, code) ? _table.ProcessOf(pid) : null,
+            SenderPid = null,
+            Value = code == SignalCodes.Queue ? raw.Value : null,
+        };
     }
 
     private void Handle(WorkerConnection connection, IWorkerFrame frame)
@@ -275,7 +289,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 connection.Descriptors = handles.Fds;
                 break;
             case SignalFrame signal:
-                _buffer.Add(signal.SenderPid is { } senderPid ? signal with { Sender = _table.ProcessOf(senderPid), SenderPid = null } : signal);
+                _buffer.Add(signal.SenderPid is null ? signal : FromSiginfo(signal));
                 break;
             case ExitingFrame exiting:
                 ReportExit(exiting.Pid, exiting.T, exiting.Code, null);

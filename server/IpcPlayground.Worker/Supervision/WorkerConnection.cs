@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Events;
 using IpcPlayground.Worker.Framing;
 using IpcPlayground.WorkerProtocol;
 
@@ -15,7 +16,7 @@ internal sealed class WorkerConnection(int fd)
     public bool IsSignalChannel { get; set; }
 
     /// <summary>Which of the worker's descriptors is which end of which object, as it last said (<see cref="HandlesFrame"/>).</summary>
-    public IReadOnlyDictionary<int, string> Descriptors { get; set; } = new Dictionary<int, string>();
+    public IReadOnlyList<HeldDescriptor> Descriptors { get; set; } = [];
 
     /// <summary>The call the worker announced and has not yet reported back.</summary>
     public StepBeginFrame? Pending { get; set; }

@@ -23,9 +23,6 @@ public sealed class InitialValues : IEquatable<InitialValues>
 
     public static implicit operator InitialValues(int value) => Of(value);
 
-    /// <summary>Every value given, for range checks.</summary>
-    public IEnumerable<int> All => PerMember ?? [Value ?? 0];
-
     /// <summary>The start value of each of <paramref name="count"/> members.</summary>
     public IReadOnlyList<int> ForMembers(int count) => PerMember ?? [.. Enumerable.Repeat(Value ?? 0, count)];
 

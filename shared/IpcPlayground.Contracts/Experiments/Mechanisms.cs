@@ -84,12 +84,15 @@ public sealed record Mechanism(
 
     public bool IsSysv => Naming == Naming.SysvKey;
 
+    /// <summary>A System V or POSIX IPC object, found by key or name: its <c>open</c> takes <c>create</c> and <c>exclusive</c>.</summary>
+    public bool IsNamedIpc => Naming is Naming.SysvKey or Naming.PosixName;
+
     /// <summary>Whether a process holds it as a file descriptor (which poll can watch): not System V objects, shared memory or semaphores.</summary>
     public bool HasDescriptor => !IsSysv && Transfer is not (Transfer.SharedMemory or Transfer.Semaphore);
 
     /// <summary>Made by the supervisor before any process starts (System V and POSIX objects, FIFOs); the others
     /// by the process that uses them first (anonymous ones) or binds them (sockets).</summary>
-    public bool IsMadeBySupervisor => Naming is Naming.SysvKey or Naming.PosixName || Kind == ObjectKind.Fifo;
+    public bool IsMadeBySupervisor => IsNamedIpc || Kind == ObjectKind.Fifo;
 
     public override string ToString() => Name;
 }

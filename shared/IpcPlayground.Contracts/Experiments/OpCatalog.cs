@@ -51,7 +51,7 @@ public static class OpCatalog
     private static readonly IReadOnlyList<string> TwoEnded = Mechanisms.NamesOf(m => m.Ends.Count > 0);
     private static readonly IReadOnlyList<string> SysvQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, IsSysv: true });
     private static readonly IReadOnlyList<string> PosixQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, Naming: Naming.PosixName });
-    private static readonly IReadOnlyList<string> KeyedOrNamed = Mechanisms.NamesOf(m => m.IsSysv || m.Naming == Naming.PosixName);
+    private static readonly IReadOnlyList<string> KeyedOrNamed = Mechanisms.NamesOf(m => m.IsNamedIpc);
     private static readonly IReadOnlyList<string> SysvSet = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Semaphore, IsSysv: true });
 
     public static IReadOnlyDictionary<string, OpSpec> Specs { get; } = new OpSpec[]

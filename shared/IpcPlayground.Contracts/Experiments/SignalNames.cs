@@ -14,6 +14,9 @@ public static class SignalNames
 
     public static IReadOnlyDictionary<string, int> Numbers { get; } = Build();
 
+    /// <summary>Every signal number an experiment may name, lowest first: 1 to 31, then SIGRTMIN to SIGRTMAX.</summary>
+    public static IReadOnlyList<int> All { get; } = [.. Numbers.Values.Order()];
+
     private static Dictionary<string, int> Build()
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal)

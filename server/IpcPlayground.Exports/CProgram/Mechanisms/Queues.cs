@@ -38,9 +38,12 @@ internal abstract class Queues : CMechanism
         public override string Creation => "create_posix_queue";
         public override string StatHelper => "stat_posix_queue";
 
-        public override string Open(CStatements c, PlanStep step, CTarget target) =>
-            c.Call("open_posix_queue", target.Ref,
-                (step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" }) + (step.Open is { Create: true } ? " | " + CStatements.OpenFlags(step, sysv: false) : ""));
+        public override string Open(CStatements c, PlanStep step, CTarget target)
+        {
+            var mode = step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" };
+            var open = CStatements.OpenFlags(step, sysv: false);
+            return c.Call("open_posix_queue", target.Ref, open == "0" ? mode : $"{mode} | {open}");
+        }
 
         public override string Send(CStatements c, PlanStep step, CTarget target)
         {

@@ -288,6 +288,18 @@ static void init_object(struct ipc_object *o, const char *id, enum object_type t
     o->queue = (mqd_t)-1;
 }
 
+//@ first_held needs objects
+/* The descriptor a step that names no end uses (a stat, a poll), as the worker's ObjectHandles.FirstHeld chooses it:
+   the first held of socket, read, write, first, second, connected, bound, sender, listener, counter, else a POSIX
+   queue's; -1 when the process holds none (the kernel then answers EBADF, or poll ignores it). */
+static int first_held(const struct ipc_object *o)
+{
+    static const enum end order[] = { SOCKET, READ_END, WRITE_END, FIRST_END, SECOND_END, CONNECTED, BOUND, SENDER, LISTENER, COUNTER };
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (o->fd[order[i]] >= 0) return o->fd[order[i]];
+    return o->queue != (mqd_t)-1 ? (int)o->queue : -1;
+}
+
 //@ key_of needs objects
 /* The System V key: ftok on the object's file, a number, or IPC_PRIVATE. */
 static key_t key_of(const struct ipc_object *o)

@@ -1,4 +1,4 @@
-//@ stat_stream needs objects output trace_step fields
+//@ stat_stream needs first_held output trace_step fields
 /*
  * FIONREAD: bytes waiting to be read; F_GETPIPE_SZ: the pipe's capacity. Asked on a descriptor this process holds,
  * the first of its data ends (a listening socket only when it holds nothing else: FIONREAD on it is EINVAL), or on
@@ -6,9 +6,7 @@
  */
 static void stat_stream(struct ipc_object *o)
 {
-    static const enum end order[] = { SOCKET, READ_END, WRITE_END, FIRST_END, SECOND_END, CONNECTED, BOUND, SENDER, LISTENER };
-    int fd = -1;
-    for (size_t i = 0; i < sizeof order / sizeof order[0] && fd < 0; i++) fd = o->fd[order[i]];
+    int fd = first_held(o);
     int buffered = 0;
     int rc = ioctl(fd, FIONREAD, &buffered);
     int error = errno;

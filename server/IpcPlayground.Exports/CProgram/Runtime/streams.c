@@ -196,34 +196,22 @@ static void close_object(struct ipc_object *o, int only_end)
     trace_step("close", o->id, result, first_error, "");
 }
 
-//@ poll_objects needs objects output trace_step fields
-/* One entry of a poll step: the object, the end it names (-1: as poll_descriptor chooses), POLLIN and/or POLLOUT. */
+//@ poll_objects needs first_held output trace_step fields
+/* One entry of a poll step: the object, the end it names (-1: the one it holds, first_held), POLLIN and/or POLLOUT. */
 struct poll_entry {
     struct ipc_object *object;
     int end;
     short events;
 };
 
-/* The descriptor an entry watches, as the worker chooses it: its end; a pipe's or FIFO's read end (write end for
-   POLLOUT alone); a POSIX queue's; else the first held of socket, read, write, first, second, connected, bound,
-   sender, listener, counter; -1 (which poll ignores) when none is held. */
-static int poll_descriptor(const struct poll_entry *entry)
-{
-    struct ipc_object *o = entry->object;
-    if (entry->end >= 0) return o->fd[entry->end];
-    if (o->type == PIPE || o->type == FIFO) return o->fd[entry->events & POLLIN ? READ_END : WRITE_END];
-    if (o->queue != (mqd_t)-1) return (int)o->queue;
-    static const enum end order[] = { SOCKET, READ_END, WRITE_END, FIRST_END, SECOND_END, CONNECTED, BOUND, SENDER, LISTENER, COUNTER };
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        if (o->fd[order[i]] >= 0) return o->fd[order[i]];
-    return -1;
-}
-
 /* poll(2) over COUNT entries; the trace lists each ready one as OBJECT:event+event. timeout_ms < 0 waits for ever. */
 static void poll_objects(const struct poll_entry *entries, int count, int timeout_ms)
 {
     struct pollfd fds[16];
-    for (int i = 0; i < count; i++) fds[i] = (struct pollfd){ poll_descriptor(&entries[i]), entries[i].events, 0 };
+    for (int i = 0; i < count; i++) {
+        const struct poll_entry *entry = &entries[i];
+        fds[i] = (struct pollfd){ entry->end >= 0 ? entry->object->fd[entry->end] : first_held(entry->object), entry->events, 0 };
+    }
     int rc = poll(fds, (nfds_t)count, timeout_ms);
     int error = errno;
     char ready[512] = "";

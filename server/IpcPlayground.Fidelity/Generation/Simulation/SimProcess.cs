@@ -26,9 +26,6 @@ internal sealed class SimProcess(string id, string? parent)
     public Dictionary<(SysvInstance Set, int Member), int> Undo { get; } = [];
     public HashSet<string> Spawned { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The signals an experiment names: 1..31 and the real-time ones, 34..64.</summary>
-    public static readonly IReadOnlyList<int> AllSignals = [.. Enumerable.Range(1, 31), .. Enumerable.Range(SignalNames.RealtimeMin, 31)];
-
     /// <summary>Signal dispositions 1..64: <c>default</c>, <c>ignore</c> or <c>log</c> (a handler).</summary>
     public string[] Dispositions { get; } = Enumerable.Repeat(SignalActions.Default, 65).ToArray();
 

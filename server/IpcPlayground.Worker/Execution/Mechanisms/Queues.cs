@@ -120,7 +120,7 @@ internal abstract unsafe class Queues : WorkerMechanism
                 var attr = new Libc.MqAttr { MaxMsg = maxMessages, MsgSize = messageSize };
                 return Outcome.Of(Libc.MqOpen(name, flags, Mode, (flags & Libc.O_CREAT) != 0 ? &attr : null));
             }, announce: false);
-            if (outcome.Result >= 0) s.Handles.Queues[s.Object.Id] = (int)outcome.Result;
+            if (outcome.Result >= 0) s.Handles.AddQueue(s.Object.Id, (int)outcome.Result);
         }
 
         public override void Send(ObjectStep s)
@@ -163,7 +163,7 @@ internal abstract unsafe class Queues : WorkerMechanism
 
         public override void Close(ObjectStep s)
         {
-            if (s.Handles.Queues.Remove(s.Object.Id, out var mq)) s.Call("mq_close", () => Outcome.Of(Libc.MqClose(mq)), announce: false);
+            if (s.Handles.RemoveQueue(s.Object.Id, out var mq)) s.Call("mq_close", () => Outcome.Of(Libc.MqClose(mq)), announce: false);
             else base.Close(s);
         }
 
@@ -172,14 +172,15 @@ internal abstract unsafe class Queues : WorkerMechanism
         /// <summary>This process's descriptor, opened read-write on first use; when it cannot be, the step is reported with mq_open's errno.</summary>
         private static int? Descriptor(ObjectStep s)
         {
-            if (s.Handles.Queues.TryGetValue(s.Object.Id, out var mq)) return mq;
+            if (s.Handles.TryGetQueue(s.Object.Id, out var mq)) return mq;
             mq = Libc.MqOpen(s.Object.Name!, Libc.O_RDWR, 0, null);
             if (mq < 0)
             {
                 s.Report("mq_open", Errno.Last());
                 return null;
             }
-            return s.Handles.Queues[s.Object.Id] = mq;
+            s.Handles.AddQueue(s.Object.Id, mq);
+            return mq;
         }
 
         /// <summary>mq_getattr on a descriptor of its own, opened read-only and closed again.</summary>
@@ -197,7 +198,7 @@ internal abstract unsafe class Queues : WorkerMechanism
         /// <summary>mq_getattr on this process's own descriptor when it holds one.</summary>
         public override ObjectKernelState? ReadState(PlanObject obj, ObjectHandles handles, out int errno)
         {
-            if (!handles.Queues.TryGetValue(obj.Id, out var mq)) return base.ReadState(obj, handles, out errno);
+            if (!handles.TryGetQueue(obj.Id, out var mq)) return base.ReadState(obj, handles, out errno);
             Libc.MqAttr attr;
             if (Libc.MqGetAttr(mq, &attr) < 0) return Failed(out errno);
             errno = 0;

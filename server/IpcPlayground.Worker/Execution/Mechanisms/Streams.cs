@@ -58,14 +58,12 @@ internal abstract unsafe class Streams : WorkerMechanism
     /// </summary>
     internal static bool Buffered(PlanObject obj, ObjectHandles handles, out int fd, out int buffered)
     {
-        fd = StatOrder.Select(e => handles.Find(obj.Id, e)).FirstOrDefault(f => f is not null) ?? -1;
+        fd = handles.FirstHeld(obj.Id) ?? -1;
         int n;
         var read = Libc.Ioctl(fd, Libc.FIONREAD, &n) >= 0;
         buffered = n;
         return read;
     }
-
-    private static readonly string[] StatOrder = ["socket", "read", "write", "first", "second", "connected", "bound", "sender", "listener"];
 
     /// <summary>pipe(2) or socketpair(2): two descriptors, named by the ends of the type.</summary>
     protected static void MakePair(PlanObject obj, ObjectHandles handles, string call, Func<nint, int> make, string firstEnd, string secondEnd)
