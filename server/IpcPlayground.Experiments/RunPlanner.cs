@@ -52,7 +52,7 @@ public static class RunPlanner
                 Parent = p.Parent,
                 Creates = creates.GetValueOrDefault(p.Id!) ?? [],
                 Binds = binds.GetValueOrDefault(p.Id!),
-                Steps = (p.Steps ?? []).Select(s => ToPlanStep(s, mechanisms)).ToList(),
+                Steps = (p.Steps ?? []).Select(s => ToPlanStep(s, mechanisms, experiment)).ToList(),
             }).ToList(),
         };
     }
@@ -63,7 +63,7 @@ public static class RunPlanner
             ? target with { End = target.Events?.Contains(PollEvents.In) == true ? "read" : "write" }
             : target;
 
-    private static PlanStep ToPlanStep(Step step, IReadOnlyDictionary<string, Mechanism> mechanisms) => new()
+    private static PlanStep ToPlanStep(Step step, IReadOnlyDictionary<string, Mechanism> mechanisms, Experiment experiment) => new()
     {
         Op = step.Op!,
         Object = step.Object,
@@ -75,7 +75,7 @@ public static class RunPlanner
         Target = step.Process,
         Code = step.Code,
         Times = step.Times,
-        Steps = step.Steps?.Select(s => ToPlanStep(s, mechanisms)).ToList(),
+        Steps = step.Steps?.Select(s => ToPlanStep(s, mechanisms, experiment)).ToList(),
         Mode = step.Mode,
         Type = step.Type,
         Priority = step.Priority,
@@ -92,6 +92,8 @@ public static class RunPlanner
         Flags = step.Flags,
         FaultKind = step.Kind,
         Path = step.Path,
+        Fd = step.Fd,
+        As = step.As is { } received ? received with { End = DescriptorPassing.ReceivedEnd(experiment, received) } : null,
         PollTargets = step.Objects?.Select(t => WithEnd(t, mechanisms[t.Object!])).ToList(),
         Open = step.Op == Ops.Open && step.Object is { } id && mechanisms[id] is { IsNamedIpc: true } m ? OpenFlags.Of(step, m) : null,
         Signal = step.Signal is null ? null : SignalNames.Numbers[step.Signal],

@@ -108,6 +108,9 @@ public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
     /// <summary>For <c>poll</c>: the objects it found ready.</summary>
     public IReadOnlyList<IpcPlayground.Contracts.Events.PollReady>? Ready { get; init; }
 
+    /// <summary>For <c>receiveFd</c>: the descriptor recvmsg installed, when one came with the bytes.</summary>
+    public int? ReceivedFd { get; init; }
+
     /// <summary>For a <c>stat</c> of a path: the path, and what lstat said of it.</summary>
     public string? Path { get; init; }
     public IpcPlayground.Contracts.Events.FileFacts? File { get; init; }

@@ -125,6 +125,12 @@ public sealed record PlanStep
     /// <summary>For <c>stat</c> of a path: the path to lstat.</summary>
     public string? Path { get; init; }
 
+    /// <summary>For <c>sendFd</c>: the descriptor passed (no end: the one a step that names none uses).</summary>
+    public DescriptorRef? Fd { get; init; }
+
+    /// <summary>For <c>receiveFd</c>: what the received descriptor is held as (the end resolved from the senders when the step names none).</summary>
+    public DescriptorRef? As { get; init; }
+
     /// <summary>For <c>fault</c>: which one (<see cref="FaultKinds"/>).</summary>
     public string? FaultKind { get; init; }
 

@@ -55,6 +55,20 @@ public sealed class ErrorPathTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task ReceiveFd_with_nothing_passed_says_EAGAIN_or_returns_the_byte_without_a_descriptor_and_passing_a_closed_one_is_EBADF()
+    {
+        var events = await _api.RunAsync(SampleExperiments.Load("Fidelity/receive-fd-nothing-passed"));
+        var received = events.Where(e => e.Is("syscall", "a", "receiveFd")).ToList();
+        Assert.Equal(("EAGAIN", -1L), (received[0].Str("errno"), received[0].Long("result")));
+        // A plain byte comes without a descriptor; the next recvmsg takes the one sendmsg attached to its byte.
+        Assert.Equal((1L, "x", false), (received[1].Long("result"), received[1].Str("data"), received[1].ContainsKey("fd")));
+        Assert.Equal((1L, "F", true), (received[2].Long("result"), received[2].Str("data"), received[2].ContainsKey("fd")));
+        var sent = events.Where(e => e.Is("syscall", "b", "sendFd")).ToList();
+        Assert.Equal((1L, null), (sent[0].Long("result"), sent[0].Str("errno")));
+        Assert.Equal("EBADF", sent[1].Str("errno")); // b closed the end it tried to pass again
+    }
+
+    [Fact]
     public async Task Nowait_on_an_empty_queue_is_ENOMSG_for_System_V_and_EAGAIN_for_POSIX()
     {
         var events = await _api.RunAsync("""

@@ -366,4 +366,21 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal(["", "left:in", "left:hup", "right:in", "left:hup right:hup"], polls.Select(Ready));
         Assert.Equal(["from the left", "from the right"], Calls(events, "server", "read").Select(r => r.Str("data")));
     }
+
+    [Fact]
+    public async Task A_descriptor_passed_over_a_Unix_socket_lets_an_unrelated_process_read_the_pipe()
+    {
+        var events = await RunLesson("pass-a-descriptor");
+        var reads = Calls(events, "visitor", "read");
+        Assert.Equal("EBADF", reads[0].Str("errno"));
+        Assert.Equal(1L, Calls(events, "keeper", "sendFd").Single().Long("result"));
+        var received = Calls(events, "visitor", "receiveFd").Single();
+        Assert.Equal((1L, "F"), (received.Long("result"), received.Str("data")));
+        var fd = received.Long("fd");
+        Assert.Equal(("behind the door", 0L), (reads[1].Str("data"), reads[2].Long("result")));
+        // While its last read sleeps, the visitor's table holds the pipe's read end under the number recvmsg gave it.
+        var table = events.Last(e => e.Is("state", "visitor") && e["state"]?["type"]?.GetValue<string>() == "process")["state"]!["fds"]!.AsArray();
+        Assert.Contains(table, d => d!["fd"]!.GetValue<long>() == fd && d["object"]?.GetValue<string>() == "secret" && d["end"]?.GetValue<string>() == "read");
+        Assert.True(reads[2].Long("tNs") >= Calls(events, "keeper", "close").Single().Long("tNs"), "the visitor saw end-of-file before the keeper closed its write end");
+    }
 }

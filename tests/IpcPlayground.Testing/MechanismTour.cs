@@ -51,6 +51,9 @@ public static class MechanismTour
         Ops.Store => new Step { Op = op, Object = Object, Offset = 0, Int32 = 7 },
         Ops.Load => new Step { Op = op, Object = Object, Offset = 0, Length = 4 },
         Ops.Increment => new Step { Op = op, Object = Object, Offset = 0, Times = 1 },
+        // The socket passes a descriptor of itself (of its first end, if it has ends), and takes one if one is there.
+        Ops.SendFd => new Step { Op = op, Object = Object, Fd = new DescriptorRef { Object = Object, End = mechanism.Ends.Count > 0 ? mechanism.Ends[0] : null } },
+        Ops.ReceiveFd => new Step { Op = op, Object = Object, As = new DescriptorRef { Object = Object }, Nowait = true },
         _ => new Step { Op = op, Object = Object },
     };
 }

@@ -222,6 +222,42 @@ public sealed class ExperimentValidatorTests
     public void A_poll_names_each_bad_entry_by_its_path(string objects, string path, string fragment) =>
         AssertErrorAt(PollOf(objects), path, fragment);
 
+    private static string PassingOf(string sender, string receiver) =>
+        $$"""
+        { "format": 1, "objects": [ { "id": "s", "type": "unix-stream", "path": "/tmp/s.sock" }, { "id": "t", "type": "tcp", "port": 7000 },
+            { "id": "p", "type": "pipe" }, { "id": "m", "type": "sysv-shm" }, { "id": "e", "type": "eventfd" } ],
+          "processes": [ { "id": "a", "steps": [ { "op": "accept", "object": "s" }, {{sender}} ] },
+                         { "id": "b", "steps": [ { "op": "open", "object": "s", "mode": "read-write" }, {{receiver}} ] } ] }
+        """;
+
+    [Theory]
+    [InlineData("""{ "op": "sendFd", "object": "s", "fd": { "object": "m" } }""", """{ "op": "stat", "object": "s" }""",
+        "processes[0].steps[1].fd.object", "'m' is a sysv-shm, which is not a descriptor")]
+    [InlineData("""{ "op": "sendFd", "object": "t", "fd": { "object": "p", "end": "read" } }""", """{ "op": "stat", "object": "s" }""",
+        "processes[0].steps[1].object", "op 'sendFd' does not apply to 't', a tcp")]
+    [InlineData("""{ "op": "sendFd", "object": "s", "fd": { "object": "e", "end": "read" } }""", """{ "op": "stat", "object": "s" }""",
+        "processes[0].steps[1].fd.end", "a eventfd has one descriptor")]
+    [InlineData("""{ "op": "sendFd", "object": "s" }""", """{ "op": "stat", "object": "s" }""",
+        "processes[0].steps[1].fd", "op 'sendFd' requires 'fd'")]
+    [InlineData("""{ "op": "sendFd", "object": "s", "fd": { "object": "p", "end": "read" } }""", """{ "op": "receiveFd", "object": "s", "as": { "object": "e" } }""",
+        "processes[1].steps[1].as.object", "no sendFd passes a descriptor of 'e'")]
+    [InlineData("""{ "op": "sendFd", "object": "s", "fd": { "object": "p" } }""", """{ "op": "receiveFd", "object": "s", "as": { "object": "p" } }""",
+        "processes[1].steps[1].as.end", "say which end of 'p' arrives (read or write)")]
+    [InlineData("""{ "op": "sendFd", "object": "s", "fd": { "object": "p", "end": "read" } }""", """{ "op": "receiveFd", "object": "s", "as": { "object": "p" }, "timeoutMs": 5 }""",
+        "processes[1].steps[1].timeoutMs", "op 'receiveFd' takes no field 'timeoutMs'")]
+    public void Passing_a_descriptor_names_each_bad_field_by_its_path(string sender, string receiver, string path, string fragment) =>
+        AssertErrorAt(PassingOf(sender, receiver), path, fragment);
+
+    [Fact]
+    public void A_received_pipe_end_comes_from_its_senders_and_the_receiver_needs_no_common_ancestor()
+    {
+        var json = PassingOf("""{ "op": "sendFd", "object": "s", "fd": { "object": "p", "end": "read" } }""",
+            """{ "op": "receiveFd", "object": "s", "as": { "object": "p" } }, { "op": "read", "object": "p", "bytes": 4 }""");
+        Assert.Empty(Errors(json));
+        var experiment = ExperimentReader.Read(json).Experiment!;
+        Assert.Equal("read", DescriptorPassing.ReceivedEnd(experiment, new DescriptorRef { Object = "p" }));
+    }
+
     [Fact]
     public void All_three_key_spellings_parse()
     {

@@ -50,6 +50,7 @@ public sealed class EventPrinter(TextWriter output, bool table)
         call.Data is { } data ? $"\"{data.ReplaceLineEndings("\\n")}\"" : null,
         call.Value is { } value ? $"value {value}" : null,
         call.Type is { } type ? $"type {type}" : null,
+        call.Fd is { } fd ? $"descriptor {fd} arrived" : null,
         call.Ready is { Count: > 0 } ready ? "ready " + string.Join(" ", ready.Select(r => $"{r.Object}:{string.Join('+', r.Events ?? [])}")) : null,
         call.File is { } file ? (call.Path is { } path ? path + " " : "") + (file.Mode is null ? file.Type : $"{file.Type} {file.Mode}, {file.Nlink} link(s), {file.Size} bytes") : null,
     }.Where(x => x is not null)), 60);

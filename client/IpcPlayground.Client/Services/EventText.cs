@@ -1,5 +1,6 @@
 using System.Globalization;
 using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Experiments;
 
 namespace IpcPlayground.Client.Services;
 
@@ -80,6 +81,8 @@ public static class EventText
         if (s.TermSignal is not null) call += $" ({s.TermSignal})";
         if (s.Ready is { Count: > 0 } ready)
             call += " — ready: " + string.Join(", ", ready.Select(r => $"{r.Object} ({string.Join(" ", r.Events ?? [])})"));
+        if (s.Op == Ops.ReceiveFd && s.Result >= 0)
+            call += s.Fd is { } fd ? $" — descriptor {fd} arrived" : " — no descriptor came with it";
         if (s.File is { } file)
             call += file.Type == FileTypes.Missing ? " — no such file" : $" — {file.Type}, mode {file.Mode}, {file.Nlink} link(s), {file.Size} bytes";
         return call;

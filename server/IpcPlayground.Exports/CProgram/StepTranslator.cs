@@ -48,6 +48,9 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         OpKind.Accept => _c.Call("accept_connection", Ref(step, path)),
         OpKind.Fault => _c.Call("commit_fault", Number(FaultKinds.Number(step.FaultKind!))),
         OpKind.Poll => Poll(step),
+        OpKind.SendFd => On(step, path, (m, t) => m.SendFd(_c, step, t, Passed(step.Fd!)), "Unix sockets"),
+        OpKind.ReceiveFd => On(step, path, (m, t) => m.ReceiveFd(_c, step, t, "&" + CNames.Object(step.As!.Object!),
+            CMechanisms.For(objects[step.As.Object!].Kind).ReceivedEnd(step.As.End)), "Unix sockets"),
         OpKind.Close => _c.Call("close_object", Ref(step, path), step.End is null ? "ALL_ENDS" : CNames.End(step.End)),
         OpKind.Open => On(step, path, (m, t) => m.Open(_c, step, t), "objects that are opened"),
         OpKind.Send => On(step, path, (m, t) => m.Send(_c, step, t), "message queues and datagram sockets"),
@@ -116,6 +119,10 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         return "{ const struct poll_entry entries[] = { " + string.Join(", ", entries) + " }; "
             + _c.Call("poll_objects", "entries", Number(targets.Count), Number(step.TimeoutMs ?? -1)) + " }";
     }
+
+    /// <summary>The descriptor a sendFd passes: its end, else the one a step that names none uses (<c>first_held</c>).</summary>
+    private string Passed(DescriptorRef fd) =>
+        fd.End is { } end ? $"{CNames.Object(fd.Object!)}.fd[{CNames.End(end)}]" : _c.Call("first_held", "&" + CNames.Object(fd.Object!)).TrimEnd(';');
 
     private string SharedMemory(PlanStep step, string path)
     {

@@ -1,6 +1,7 @@
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Fidelity.Generation.Mechanisms;
 using IpcPlayground.Fidelity.Generation.Simulation;
+using IpcPlayground.Fidelity.Generation.Simulation.Objects;
 
 namespace IpcPlayground.Fidelity.Generation;
 
@@ -44,6 +45,9 @@ internal sealed partial class GenerationRun
     {
         var waiter = Waiter;
         if (waiter is not null && (preferWaking || choices.Chance(30))) return Wake(holder, waiter);
+        // A descriptor passed to the holder is mostly received soon, before other bytes queue behind it.
+        if (Touchable(holder).FirstOrDefault(o => _world.Object(o.Id!) is var model && (model.NextPassed(holder) is not null || model.BytesAheadOfPassed(holder) > 0)) is { } carrier && choices.Chance(60))
+            return One(holder, ObjectStep(holder, carrier.Id));
         return choices.Below(100) switch
         {
             < 36 => One(holder, ObjectStep(holder)),
@@ -66,7 +70,9 @@ internal sealed partial class GenerationRun
 
     private bool MayTouch(SimProcess holder, string objectId)
     {
-        if (_owners.TryGetValue(objectId, out var owner)) return IsDescendantOrSelf(holder.Id, owner);
+        // An anonymous object reaches its owner's descendants, and a process a descriptor of it was passed to (not
+        // that process's children: spawned with it, they would use it without receiving it, as no fork can here).
+        if (_owners.TryGetValue(objectId, out var owner)) return IsDescendantOrSelf(holder.Id, owner) || _scripts[holder.Id].Receives(objectId);
         // A socket is bound by its binder from its start, but only if it accepts (receives) on it at all: until it
         // has, nobody else names it and the binder only accepts (receives).
         if (_binders.TryGetValue(objectId, out var binder) && !Established(objectId)) return holder.Id == binder;
@@ -85,11 +91,19 @@ internal sealed partial class GenerationRun
         var candidates = Touchable(holder).Where(o => only is null || o.Id == only).ToList();
         if (candidates.Count == 0) return null;
         if (only is null && choices.Chance(4) && PollStep(candidates) is { } poll) return poll;
+        if (only is null && choices.Chance(10) && PassStep(holder, candidates) is { } pass) return pass;
         var obj = Weighted(candidates, o => Engagement(holder, o));
         var id = obj.Id!;
         if (_binders.TryGetValue(id, out var binder) && binder == holder.Id && !Established(id))
             return GeneratedMechanisms.Of(obj).Establish(id);
         return GeneratedMechanisms.Of(obj).Propose(obj, holder, _world, _propose);
+    }
+
+    /// <summary>A sendFd over a Unix socket the holder can send on, when it holds something to pass.</summary>
+    private Step? PassStep(SimProcess holder, IReadOnlyList<ObjectDefinition> candidates)
+    {
+        var carriers = candidates.Where(o => _world.Object(o.Id!).Carries(_world, holder)).ToList();
+        return carriers.Count == 0 ? null : GeneratedMechanism.PassingStep(choices.OneOf(carriers).Id!, holder, _world, _propose);
     }
 
     /// <summary>

@@ -9,7 +9,10 @@ namespace IpcPlayground.Fidelity.Generation;
 /// <summary>One generation: the declared processes and objects, their scripts, and the moves taken so far.</summary>
 internal sealed partial class GenerationRun(ChoiceSource choices, GeneratorOptions options, string name)
 {
-    private readonly StepProposals _propose = new(choices);
+    private StepProposals? _proposals;
+
+    /// <summary>The draws steps share, and which objects a process may name now.</summary>
+    private StepProposals _propose => _proposals ??= new StepProposals(choices) { MayName = MayTouch };
     private readonly List<(string Id, string? Parent)> _declared = [];
     private readonly List<ObjectDefinition> _objects = [];
     private readonly Dictionary<string, Script> _scripts = new(StringComparer.Ordinal);
@@ -46,14 +49,19 @@ internal sealed partial class GenerationRun(ChoiceSource choices, GeneratorOptio
         _turns = processes > 1;
         var objects = choices.Between(1, options.MaxObjects);
         for (var i = 0; i < objects; i++) _objects.Add(DeclareObject(i + 1));
+        // A socket that can carry a descriptor is worth more with something to pass over it: mostly a pipe, made by
+        // the process that binds or makes the socket, so the one that holds the socket holds the pipe too.
+        if (_objects.FirstOrDefault(o => o.Mechanism!.CarriesDescriptors) is { } carrier
+            && !_objects.Any(o => o.Mechanism!.Kind is ObjectKind.Pipe or ObjectKind.Fifo or ObjectKind.EventFd) && choices.Chance(75))
+            _objects.Add(DeclareObject(objects + 1, GeneratedMechanisms.For(ObjectKind.Pipe), _owners.GetValueOrDefault(carrier.Id!) ?? _binders[carrier.Id!]));
         if (_turns) _objects.Add(new ObjectDefinition { Id = ExperimentGenerator.TurnQueue, Type = ObjectTypes.SysvMsgQueue });
     }
 
-    private ObjectDefinition DeclareObject(int n)
+    private ObjectDefinition DeclareObject(int n, GeneratedMechanism? mechanism = null, string? owner = null)
     {
-        var mechanism = GeneratedMechanisms.Draw(choices);
+        mechanism ??= GeneratedMechanisms.Draw(choices);
         var id = mechanism.IdPrefix + n.ToString(CultureInfo.InvariantCulture);
-        var someone = _declared[choices.Below(_declared.Count)].Id;
+        var someone = owner ?? _declared[choices.Below(_declared.Count)].Id;
         if (mechanism.Contract.IsInherited) _owners[id] = someone;
         if (mechanism.Contract.IsBound) _binders[id] = someone;
         return mechanism.Define(id, n, choices);

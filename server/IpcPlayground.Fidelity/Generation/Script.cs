@@ -29,6 +29,10 @@ internal sealed class Script(string process, string? parent)
         Steps.RemoveRange(count, Steps.Count - count);
     }
 
+    /// <summary>Whether a receiveFd of the script takes a descriptor of the object.</summary>
+    public bool Receives(string objectId) =>
+        ProcessTree.Flatten(Steps).Any(s => s.Op == Ops.ReceiveFd && s.As?.Object == objectId);
+
     public bool Uses(string objectId) =>
         Steps.Any(s => s.Object == objectId || (s.Steps ?? []).Any(i => i.Object == objectId));
 }

@@ -22,6 +22,9 @@ internal sealed class StepProposals(ChoiceSource choices)
 
     public ChoiceSource Choices => choices;
 
+    /// <summary>Whether the process may name the object in a step now (an anonymous object: its owner's descendants, and whoever received it).</summary>
+    public Func<Simulation.SimProcess, string, bool> MayName { get; init; } = (_, _) => true;
+
     /// <summary>Text of at most <paramref name="max"/> UTF-8 bytes, now and then with a two-byte character at its end.</summary>
     public string Data(int max = 24)
     {

@@ -66,6 +66,8 @@ public static class RunTraceReader
             step.With("type", call.Type);
             step.With("priority", call.Priority);
         }
+        // The number differs (the worker holds descriptors of its own); that one came is what a C program sees too.
+        if (call.Fd is not null) step.With("fd", "yes");
         if (call.Ready is { Count: > 0 } ready)
             step.With("ready", string.Join(',', ready.Select(r => $"{r.Object}:{string.Join('+', r.Events ?? [])}")));
         if (call.File is { } file)

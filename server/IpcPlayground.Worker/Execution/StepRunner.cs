@@ -81,6 +81,10 @@ internal sealed unsafe partial class StepRunner
         });
     }
 
+    /// <summary>A descriptor that arrived over a socket: held as the object and end <paramref name="received"/> names.</summary>
+    internal void HoldReceived(DescriptorRef received, int fd) =>
+        WorkerMechanisms.For(_objects[received.Object!]).HoldReceived(_objects[received.Object!], _handles, received.End, fd);
+
     /// <summary>Sockets this process listens or receives on, bound before its first step so others can reach them.</summary>
     public void BindSockets(IEnumerable<string> objectIds)
     {
@@ -144,6 +148,8 @@ internal sealed unsafe partial class StepRunner
             OpKind.Remove => () => mechanism!.Remove(on!),
             OpKind.Fault => () => Fault(step, path),
             OpKind.Poll => () => Poll(step, path),
+            OpKind.SendFd => () => mechanism!.SendFd(on!),
+            OpKind.ReceiveFd => () => mechanism!.ReceiveFd(on!),
             // Run takes these itself: a repeat runs its steps, an exit ends the script.
             OpKind.Repeat or OpKind.Exit => () => Fail(path, step, $"op '{step.Op}' reached the call table"),
         };

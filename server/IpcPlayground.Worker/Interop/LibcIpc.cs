@@ -179,6 +179,12 @@ internal static unsafe partial class Libc
     [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_set_disposition", SetLastError = true)]
     public static partial int SetDisposition(int signal, int action, int flags = 0);
 
+    [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_send_fd", SetLastError = true)]
+    public static partial nint SendFd(int socket, int descriptor, byte* address, int length, int flags);
+
+    [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_receive_fd", SetLastError = true)]
+    public static partial nint ReceiveFd(int socket, byte* data, int flags, int* received);
+
     [LibraryImport("libipcplay_native", EntryPoint = "ipcplay_fault", SetLastError = true)]
     public static partial int Fault(int kind);
 

@@ -99,6 +99,12 @@ public sealed record SyscallEvent : StepEvent
     /// <summary>1.1: for <c>poll</c>, each watched object poll(2) reported ready, with the events (<c>in</c>, <c>hup</c> …).</summary>
     public IReadOnlyList<PollReady>? Ready { get; init; }
 
+    /// <summary>
+    /// Extension: for <c>receiveFd</c>, the descriptor number recvmsg(2) installed in this process (SCM_RIGHTS);
+    /// absent when the bytes it took carried none.
+    /// </summary>
+    public int? Fd { get; init; }
+
     /// <summary>1.1: for a <c>stat</c> of a <c>path</c>, what lstat(2) said of it.</summary>
     public FileFacts? File { get; init; }
 

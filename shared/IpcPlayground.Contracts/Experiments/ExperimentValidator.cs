@@ -98,6 +98,7 @@ public static partial class ExperimentValidator
                 Error($"processes[{i}].steps", $"at most {MaxStepsPerProcess} steps per process, repeats counted once");
         }
 
+        DescriptorPassing.CheckReceivers(experiment, objectTypes, Error);
         if (errors.Count == 0)
         {
             InheritanceRules.Check(experiment, parents, objectTypes, Error);
@@ -184,6 +185,10 @@ public static partial class ExperimentValidator
             CheckTargetProcess(step, path, processId, depth, context);
         if (step.Objects is { } targets)
             PollRules.Check(targets, path, context.ObjectTypes, error);
+        if (step.Fd is { } passed)
+            DescriptorPassing.Check(passed, $"{path}.fd", context.ObjectTypes, error);
+        if (step.As is { } received)
+            DescriptorPassing.Check(received, $"{path}.as", context.ObjectTypes, error);
         StepFieldRules.Check(step, path, context.Caps, error);
     }
 

@@ -90,6 +90,9 @@ public sealed record Mechanism(
     /// <summary>Whether a process holds it as a file descriptor (which poll can watch): not System V objects, shared memory or semaphores.</summary>
     public bool HasDescriptor => !IsSysv && Transfer is not (Transfer.SharedMemory or Transfer.Semaphore);
 
+    /// <summary>A Unix socket, which can carry a descriptor to another process (SCM_RIGHTS): sendFd and receiveFd go over it.</summary>
+    public bool CarriesDescriptors => Kind is ObjectKind.UnixStream or ObjectKind.UnixDgram or ObjectKind.SocketPair or ObjectKind.UnixSeqpacket;
+
     /// <summary>Made by the supervisor before any process starts (System V and POSIX objects, FIFOs); the others
     /// by the process that uses them first (anonymous ones) or binds them (sockets).</summary>
     public bool IsMadeBySupervisor => IsNamedIpc || Kind == ObjectKind.Fifo;

@@ -52,6 +52,7 @@ public static class OpCatalog
     private static readonly IReadOnlyList<string> SysvQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, IsSysv: true });
     private static readonly IReadOnlyList<string> PosixQueue = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Messages, Naming: Naming.PosixName });
     private static readonly IReadOnlyList<string> KeyedOrNamed = Mechanisms.NamesOf(m => m.IsNamedIpc);
+    private static readonly IReadOnlyList<string> Carriers = Mechanisms.NamesOf(m => m.CarriesDescriptors);
     private static readonly IReadOnlyList<string> SysvSet = Mechanisms.NamesOf(m => m is { Transfer: Transfer.Semaphore, IsSysv: true });
 
     public static IReadOnlyDictionary<string, OpSpec> Specs { get; } = new OpSpec[]
@@ -84,6 +85,8 @@ public static class OpCatalog
         new(Ops.Accept, ["object"], [], Listening),
         new(Ops.Fault, ["kind"], []),
         new(Ops.Poll, ["objects"], ["timeoutMs"]),
+        new(Ops.SendFd, ["object", "fd"], [], Carriers),
+        new(Ops.ReceiveFd, ["object", "as"], ["nowait"], Carriers),
     }.ToDictionary(s => s.Op, StringComparer.Ordinal);
 
     /// <summary>The values <c>end</c> takes on an object of this type (a socketpair's are <c>first</c> and <c>second</c>, an extension); none for a one-ended object.</summary>

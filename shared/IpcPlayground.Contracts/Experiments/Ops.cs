@@ -5,6 +5,7 @@ public enum OpKind
 {
     Write, Read, Send, Receive, Open, Close, Store, Load, Increment, SemWait, SemPost, Signal, Handle, Block, Unblock,
     WaitSignal, Spawn, Wait, Sleep, Repeat, Stat, Remove, Exit, Accept, Fault, Poll,
+    SendFd, ReceiveFd,
 }
 
 /// <summary>The <c>op</c> values of a step, as the contract spells them.</summary>
@@ -43,6 +44,12 @@ public static class Ops
     /// <summary>1.1: poll(2) over this process's descriptors of several objects (<see cref="PollTarget"/>).</summary>
     public const string Poll = "poll";
 
+    /// <summary>1.1: sendmsg(2) with SCM_RIGHTS over a Unix socket: passes a descriptor (<see cref="DescriptorRef"/>).</summary>
+    public const string SendFd = "sendFd";
+
+    /// <summary>1.1: recvmsg(2) with SCM_RIGHTS: the process holds the passed descriptor from then on, related or not.</summary>
+    public const string ReceiveFd = "receiveFd";
+
     private static readonly Dictionary<string, OpKind> Kinds = new(StringComparer.Ordinal)
     {
         [Write] = OpKind.Write, [Read] = OpKind.Read, [Send] = OpKind.Send, [Receive] = OpKind.Receive, [Open] = OpKind.Open,
@@ -51,6 +58,7 @@ public static class Ops
         [Block] = OpKind.Block, [Unblock] = OpKind.Unblock, [WaitSignal] = OpKind.WaitSignal, [Spawn] = OpKind.Spawn,
         [Wait] = OpKind.Wait, [Sleep] = OpKind.Sleep, [Repeat] = OpKind.Repeat, [Stat] = OpKind.Stat, [Remove] = OpKind.Remove,
         [Exit] = OpKind.Exit, [Accept] = OpKind.Accept, [Fault] = OpKind.Fault, [Poll] = OpKind.Poll,
+        [SendFd] = OpKind.SendFd, [ReceiveFd] = OpKind.ReceiveFd,
     };
 
     /// <summary>The kind a valid <c>op</c> names; throws for any other (validation has refused it before).</summary>

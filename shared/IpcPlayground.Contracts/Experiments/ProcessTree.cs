@@ -18,18 +18,25 @@ public static class ProcessTree
         return candidates.FirstOrDefault(c => users.All(u => SelfAndAncestors(u, parents).Contains(c)));
     }
 
-    /// <summary>The processes whose steps (repeats included) name each object.</summary>
+    /// <summary>
+    /// The processes whose steps (repeats included) name each object. A process that receives an object's
+    /// descriptor (receiveFd) is not counted for it: it gets it over a socket, not through spawn.
+    /// </summary>
     public static Dictionary<string, SortedSet<string>> ObjectUsers(Experiment experiment)
     {
         var users = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var process in experiment.Processes ?? [])
-            foreach (var step in Flatten(process.Steps ?? []))
-                foreach (var used in (step.Objects ?? []).Select(t => t?.Object).Append(step.Object))
-                    if (used is not null)
+        {
+            var steps = Flatten(process.Steps ?? []).ToList();
+            var received = steps.Where(s => s.Op == Ops.ReceiveFd).Select(s => s.As?.Object).ToHashSet(StringComparer.Ordinal);
+            foreach (var step in steps)
+                foreach (var used in (step.Objects ?? []).Select(t => t?.Object).Append(step.Object).Append(step.Fd?.Object))
+                    if (used is not null && !received.Contains(used))
                     {
                         if (!users.TryGetValue(used, out var set)) users[used] = set = new(StringComparer.Ordinal);
                         set.Add(process.Id!);
                     }
+        }
         return users;
     }
 

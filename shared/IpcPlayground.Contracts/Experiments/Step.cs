@@ -57,6 +57,12 @@ public sealed record Step
     /// <summary>1.1: for <c>open</c> of a System V or POSIX object, IPC_EXCL / O_EXCL.</summary>
     public bool? Exclusive { get; init; }
 
+    /// <summary>1.1: for <c>sendFd</c>, the descriptor passed (an object and, for one with ends, which).</summary>
+    public DescriptorRef? Fd { get; init; }
+
+    /// <summary>1.1: for <c>receiveFd</c>, what the received descriptor is held as from then on.</summary>
+    public DescriptorRef? As { get; init; }
+
     /// <summary>The JSON names of the fields this step sets, besides <c>op</c>.</summary>
     public IEnumerable<string> SetFields()
     {
@@ -93,5 +99,7 @@ public sealed record Step
         if (Flags is not null) yield return "flags";
         if (Create is not null) yield return "create";
         if (Exclusive is not null) yield return "exclusive";
+        if (Fd is not null) yield return "fd";
+        if (As is not null) yield return "as";
     }
 }

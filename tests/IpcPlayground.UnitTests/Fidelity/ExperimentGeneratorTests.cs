@@ -43,8 +43,19 @@ public sealed class ExperimentGeneratorTests
         Assert.Empty(OpCatalog.Specs.Keys.Except(steps.Select(s => s.Op!)));
         Assert.Empty(ObjectTypes.All.Except(objects.Select(o => o.Type!)));
         foreach (var type in ObjectTypes.All)
-            foreach (var op in OpCatalog.Specs.Values.Where(s => s.ObjectTypes?.Contains(type) == true && s.Op is not (Ops.Remove or Ops.Open)).Select(s => s.Op))
+            foreach (var op in OpCatalog.Specs.Values.Where(s => s.ObjectTypes?.Contains(type) == true && s.Op is not (Ops.Remove or Ops.Open or Ops.SendFd or Ops.ReceiveFd)).Select(s => s.Op))
                 Assert.True(steps.Any(s => s.Op == op && objects.Any(o => o.Id == s.Object && o.Type == type)), $"no {op} on a {type}");
+    }
+
+    [Fact]
+    public void Descriptors_are_passed_and_received_over_every_Unix_socket()
+    {
+        // A descriptor passes only where a socket and a pipe or eventfd meet in one process, and is received only where
+        // the peer takes a turn after it: rarer than the other ops, so a larger sample.
+        var sample = Enumerable.Range(1, 1200).Select(s => ExperimentGenerator.Generate(s, Options).Experiment).ToList();
+        foreach (var type in Mechanisms.NamesOf(m => m.CarriesDescriptors))
+            foreach (var op in new[] { Ops.SendFd, Ops.ReceiveFd })
+                Assert.True(sample.Any(e => Steps(e).Any(s => s.Op == op && (e.Objects ?? []).Any(o => o.Id == s.Object && o.Type == type))), $"no {op} on a {type}");
     }
 
     [Fact]

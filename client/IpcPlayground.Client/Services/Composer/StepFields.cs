@@ -12,7 +12,7 @@ public static class StepFields
     [
         "object", "data", "size", "end", "bytes", "type", "priority", "maxBytes", "nowait", "mode", "offset", "int32",
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
-        "create", "exclusive", "value", "flags", "kind", "path", "objects",
+        "create", "exclusive", "value", "flags", "kind", "path", "objects", "fd", "as",
     ];
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class StepFields
     {
         "object" => FieldKind.ObjectRef,
         "process" => FieldKind.ProcessRef,
-        "data" or "flags" or "path" or "objects" => FieldKind.Text,
+        "data" or "flags" or "path" or "objects" or "fd" or "as" => FieldKind.Text,
         "end" or "mode" or "action" or "signal" or "create" or "kind" => FieldKind.Choice,
         "nowait" or "atomic" or "undo" or "exclusive" => FieldKind.Flag,
         "signals" => FieldKind.SignalList,
@@ -91,6 +91,8 @@ public static class StepFields
         "kind" => step.Kind,
         "path" => step.Path,
         "objects" => PollText.Of(step.Objects),
+        "fd" => DescriptorText.Of(step.Fd),
+        "as" => DescriptorText.Of(step.As),
         _ => null,
     };
 
@@ -132,6 +134,8 @@ public static class StepFields
             "kind" => step with { Kind = text },
             "path" => step with { Path = text },
             "objects" => step with { Objects = PollText.Parse(text) },
+            "fd" => step with { Fd = DescriptorText.Parse(text) },
+            "as" => step with { As = DescriptorText.Parse(text) },
             _ => step,
         };
     }

@@ -40,6 +40,18 @@ internal abstract class CMechanism
     public virtual string? Receive(CStatements c, PlanStep step, CTarget target) => null;
     public virtual string? Semaphore(CStatements c, PlanStep step, CTarget target, int sign) => null;
 
+    /// <summary>sendFd over this socket of <paramref name="passed"/> (a C expression for the descriptor).</summary>
+    public virtual string? SendFd(CStatements c, PlanStep step, CTarget target, string passed) => null;
+
+    /// <summary>receiveFd on this socket, holding what arrives as <paramref name="asRef"/>'s <paramref name="asEnd"/>.</summary>
+    public virtual string? ReceiveFd(CStatements c, PlanStep step, CTarget target, string asRef, string asEnd) => null;
+
+    /// <summary>
+    /// The end (a C <c>enum end</c>, or <c>-1</c> for a POSIX queue's handle) a descriptor of this object that arrived is
+    /// held as: the one named, else its one descriptor — as the worker's HoldReceived decides.
+    /// </summary>
+    public virtual string ReceivedEnd(string? end) => end is null ? "SOCKET" : CNames.End(end);
+
     /// <summary>Whether store, load and increment work on it (shared memory).</summary>
     public virtual bool IsMemory => false;
 }

@@ -20,6 +20,7 @@ internal abstract class Counters : CMechanism
 
         public override string MadeByOwner => "create_eventfd";
         public override string StatHelper => "stat_eventfd";
+        public override string ReceivedEnd(string? end) => "COUNTER";
 
         public override string Write(CStatements c, PlanStep step, CTarget target) =>
             c.Call("write_counter", target.Ref, CStatements.Number(step.Value ?? 0) + "ULL");

@@ -27,6 +27,9 @@ internal abstract class Datagrams : CMechanism
     public override string Receive(CStatements c, PlanStep step, CTarget target) =>
         c.Call("receive_message", target.Ref, ReceiveEnd, CStatements.Number(step.MaxBytes ?? 65536), CStatements.Flag(step.Nowait));
 
+    public override string ReceiveFd(CStatements c, PlanStep step, CTarget target, string asRef, string asEnd) =>
+        c.Call("receive_fd", target.Ref, $"need_fd({target.Ref}, {ReceiveEnd})", CStatements.Flag(step.Nowait), asRef, asEnd);
+
     /// <summary>A Unix datagram socket one process binds and receives on; the others send to its path, or connect first.</summary>
     private sealed class UnixDatagram : Datagrams
     {
@@ -34,6 +37,11 @@ internal abstract class Datagrams : CMechanism
         public override string SocketType => "SOCK_DGRAM";
         protected override string SendHelper => "send_datagram";
         protected override string ReceiveEnd => "BOUND";
+
+        public override string SendFd(CStatements c, PlanStep step, CTarget target, string passed) => c.Call("send_fd_datagram", target.Ref, passed);
+
+        /// <summary>A datagram socket that arrived is held as a bound one: receive and receiveFd use it.</summary>
+        public override string ReceivedEnd(string? end) => "BOUND";
     }
 
     /// <summary>A Unix seqpacket socket: bound, listened on and accepted like a stream; each send one message.</summary>
@@ -43,6 +51,9 @@ internal abstract class Datagrams : CMechanism
         public override string SocketType => "SOCK_SEQPACKET";
         protected override string SendHelper => "send_packet";
         protected override string ReceiveEnd => "SOCKET";
+
+        public override string SendFd(CStatements c, PlanStep step, CTarget target, string passed) =>
+            c.Call("send_fd", target.Ref, $"need_fd({target.Ref}, SOCKET)", "0", passed);
 
         public override string Runtime => """
             //@ send_packet needs need_fd output quoted trace_step

@@ -38,6 +38,9 @@ internal abstract class Queues : CMechanism
         public override string Creation => "create_posix_queue";
         public override string StatHelper => "stat_posix_queue";
 
+        /// <summary>An mqd_t is a descriptor on Linux: one that arrived is the process's handle of the queue.</summary>
+        public override string ReceivedEnd(string? end) => "-1";
+
         public override string Open(CStatements c, PlanStep step, CTarget target)
         {
             var mode = step.Mode switch { "read" => "O_RDONLY", "write" => "O_WRONLY", _ => "O_RDWR" };

@@ -18,13 +18,14 @@ internal abstract class Datagrams : GeneratedMechanism
         public override string IdPrefix => "dgram";
 
         internal override SimObject Model(ObjectDefinition obj, string? owner, string? binder) => new DatagramObject(obj.Id!, binder!);
-        internal override int Engagement(SimObject model, SimProcess holder) => Holds(model, holder) ? 12 : 6;
+        internal override int Engagement(SimObject model, SimProcess holder) => model.NextPassed(holder) is not null ? 40 : Holds(model, holder) ? 12 : 6;
         internal override Step Establish(string id) => new() { Op = Ops.Receive, Object = id, Nowait = true };
 
         internal override Step Propose(ObjectDefinition obj, SimProcess process, SimWorld world, StepProposals steps)
         {
             var (id, choices) = (obj.Id!, steps.Choices);
             var datagram = (DatagramObject)world.Object(id);
+            if (PassingStep(id, process, world, steps) is { } passing) return passing;
             if (datagram.Binder == process.Id)
                 return choices.Below(5) switch
                 {
@@ -47,7 +48,7 @@ internal abstract class Datagrams : GeneratedMechanism
         public override string IdPrefix => "packets";
 
         internal override SimObject Model(ObjectDefinition obj, string? owner, string? binder) => new SeqpacketObject(obj.Id!, binder!);
-        internal override int Engagement(SimObject model, SimProcess holder) => Holds(model, holder) ? 12 : 6;
+        internal override int Engagement(SimObject model, SimProcess holder) => model.NextPassed(holder) is not null ? 40 : Holds(model, holder) ? 12 : 6;
         internal override Step Establish(string id) => new() { Op = Ops.Accept, Object = id };
 
         internal override Step Propose(ObjectDefinition obj, SimProcess process, SimWorld world, StepProposals steps)
@@ -57,6 +58,7 @@ internal abstract class Datagrams : GeneratedMechanism
             var hasSocket = process.Find(id, ListeningSocketObject.SocketEndName) is not null;
             if (binder && !hasSocket && choices.Chance(60)) return new Step { Op = Ops.Accept, Object = id };
             if (!binder && !hasSocket && choices.Chance(60)) return new Step { Op = Ops.Open, Object = id, Mode = "read-write" };
+            if (PassingStep(id, process, world, steps) is { } passing) return passing;
             return choices.Below(10) switch
             {
                 < 4 => new Step { Op = Ops.Send, Object = id, Data = steps.Data(), Nowait = steps.Flag(20) },
@@ -106,6 +108,48 @@ internal abstract class Datagrams : GeneratedMechanism
                     return true;
                 });
             }
+
+            /// <summary>One message of one byte carrying the descriptor; EPIPE (no SIGPIPE) once the peer is gone.</summary>
+            public override void SendFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
+            {
+                if (process.Find(Id, SocketEndName) is not SocketEnd end) return; // EBADF
+                if (StreamSocketBytes.HeldPassed(process, step) is not { } passed) return; // EBADF
+                if (!world.PeerHeld(end)) return; // EPIPE
+                if (end.Peers.Count >= QueueLimit)
+                {
+                    outcome.Refuse("a message to a peer whose queue is full");
+                    return;
+                }
+                end.Peers.Add((byte)'F', passed);
+            }
+
+            /// <summary>One whole message (cut to its first byte), and the descriptor it carried.</summary>
+            public override void ReceiveFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
+            {
+                if (process.Find(Id, SocketEndName) is not SocketEnd end) return; // EBADF
+                void Take()
+                {
+                    if (end.Mine.TakeMessage() is { } passed) process.Hold(step.As!.Object!, step.As.End ?? passed.End, passed.Description);
+                }
+                if (end.Mine.Count > 0 || !world.PeerHeld(end))
+                {
+                    Take();
+                    return;
+                }
+                if (step.Nowait == true) return; // EAGAIN
+                outcome.Blocked = true;
+                process.Blocked = new BlockedCall(Id, step, _ =>
+                {
+                    if (end.Mine.Count == 0 && world.PeerHeld(end)) return false;
+                    Take();
+                    return true;
+                });
+            }
+
+            public override bool Carries(SimWorld world, SimProcess process) => process.Find(Id, SocketEndName) is SocketEnd;
+
+            public override PassedDescriptor? NextPassed(SimProcess process) =>
+                process.Find(Id, SocketEndName) is SocketEnd end ? end.Mine.FirstPassed : null;
 
             private static void TakeMessage(SocketEnd end)
             {

@@ -1,5 +1,6 @@
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Fidelity.Generation.Simulation;
+using IpcPlayground.Fidelity.Generation.Simulation.Objects;
 
 namespace IpcPlayground.Fidelity.Generation.Mechanisms;
 
@@ -55,6 +56,31 @@ public abstract class GeneratedMechanism
     {
         Op = Ops.Stat, Path = choices.Chance(15) ? "/sandbox/nothing-here" : IpcPlayground.Experiments.ObjectDefaults.Resolve(obj, 0).Path,
     };
+
+    /// <summary>
+    /// On a Unix socket: a receiveFd when what the process would receive next carries a descriptor (as what it is),
+    /// else now and then a sendFd of a pipe's, FIFO's or eventfd's descriptor the process may name; null for neither.
+    /// Draws nothing unless the process has something to pass.
+    /// </summary>
+    internal static Step? PassingStep(string id, SimProcess process, SimWorld world, StepProposals steps)
+    {
+        var model = world.Object(id);
+        if (model.NextPassed(process) is { } next)
+            return new Step { Op = Ops.ReceiveFd, Object = id, As = Reference(world, next.Object, next.End) };
+        if (model.BytesAheadOfPassed(process) is > 0 and var ahead)
+            return new Step { Op = Ops.Read, Object = id, Bytes = ahead };
+        if (!model.Carries(world, process)) return null;
+        var passable = process.Fds.Where(f => f.Value is PipeEnd or CounterEnd).Select(f => f.Key)
+            .Where(key => steps.MayName(process, key[..key.LastIndexOf('.')])).Order(StringComparer.Ordinal).ToList();
+        if (passable.Count == 0 || !steps.Choices.Chance(40)) return null;
+        var key = steps.Choices.OneOf(passable);
+        var dot = key.LastIndexOf('.');
+        return new Step { Op = Ops.SendFd, Object = id, Fd = Reference(world, key[..dot], key[(dot + 1)..]) };
+    }
+
+    /// <summary>A descriptor as a step names it: with its end for an object with ends, without for one that has one.</summary>
+    private static DescriptorRef Reference(SimWorld world, string objectId, string end) =>
+        new() { Object = objectId, End = world.Object(objectId) is CounterObject ? null : end };
 
     /// <summary>Whether the process holds an end or a socket of the object (of those that have ends).</summary>
     private protected static bool Holds(SimObject model, SimProcess holder) => holder.EndsOf(model.Id).Any();

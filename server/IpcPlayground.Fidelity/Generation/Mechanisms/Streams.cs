@@ -77,12 +77,13 @@ internal abstract class Streams : GeneratedMechanism
         public override string IdPrefix => "pair";
 
         internal override SimObject Model(ObjectDefinition obj, string? owner, string? binder) => new SocketPairObject(obj.Id!, owner!);
-        internal override int Engagement(SimObject model, SimProcess holder) => Holds(model, holder) ? 12 : 1;
+        internal override int Engagement(SimObject model, SimProcess holder) => model.NextPassed(holder) is not null || model.BytesAheadOfPassed(holder) > 0 ? 40 : Holds(model, holder) ? 12 : 1;
 
         internal override Step Propose(ObjectDefinition obj, SimProcess process, SimWorld world, StepProposals steps)
         {
             var (id, choices) = (obj.Id!, steps.Choices);
             string? End() => choices.Below(3) switch { 0 => null, 1 => "first", _ => "second" };
+            if (PassingStep(id, process, world, steps) is { } passing) return passing;
             return choices.Below(10) switch
             {
                 < 4 => new Step { Op = Ops.Write, Object = id, Data = steps.Data(), End = End() },
@@ -100,7 +101,7 @@ internal abstract class Streams : GeneratedMechanism
         public override string IdPrefix => idPrefix;
 
         internal override SimObject Model(ObjectDefinition obj, string? owner, string? binder) => new StreamObject(obj.Id!, binder!, isTcp: kind == ObjectKind.Tcp);
-        internal override int Engagement(SimObject model, SimProcess holder) => Holds(model, holder) ? 12 : 6;
+        internal override int Engagement(SimObject model, SimProcess holder) => model.NextPassed(holder) is not null || model.BytesAheadOfPassed(holder) > 0 ? 40 : Holds(model, holder) ? 12 : 6;
         internal override Step Establish(string id) => new() { Op = Ops.Accept, Object = id };
 
         internal override Step Propose(ObjectDefinition obj, SimProcess process, SimWorld world, StepProposals steps)
@@ -110,6 +111,7 @@ internal abstract class Streams : GeneratedMechanism
             var hasSocket = process.Find(id, "socket") is not null;
             if (stream.Binder == process.Id && !hasSocket && choices.Chance(60)) return new Step { Op = Ops.Accept, Object = id };
             if (stream.Binder != process.Id && !hasSocket && choices.Chance(60)) return new Step { Op = Ops.Open, Object = id, Mode = "read-write" };
+            if (PassingStep(id, process, world, steps) is { } passing) return passing;
             return choices.Below(10) switch
             {
                 < 4 => new Step { Op = Ops.Write, Object = id, Data = steps.Data() },

@@ -5,6 +5,51 @@ internal sealed class ChunkedBytes
 {
     private readonly LinkedList<List<byte>> _chunks = new();
 
+    /// <summary>The descriptors some chunks carry (a sendFd's one byte), by chunk.</summary>
+    private readonly Dictionary<List<byte>, PassedDescriptor> _passed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a chunk still here carries a descriptor.</summary>
+    public bool CarriesDescriptors => _passed.Count > 0;
+
+    /// <summary>The descriptors still here, on their way to whoever reads them.</summary>
+    public IEnumerable<PassedDescriptor> Passed => _passed.Values;
+
+    /// <summary>The descriptor the first chunk carries, when it is a sendFd's byte.</summary>
+    public PassedDescriptor? FirstPassed => _chunks.First is { } first ? _passed.GetValueOrDefault(first.Value) : null;
+
+    /// <summary>The bytes before the first chunk that carries a descriptor; null when none does.</summary>
+    public int? BytesBeforePassed
+    {
+        get
+        {
+            var before = 0;
+            foreach (var chunk in _chunks)
+            {
+                if (_passed.ContainsKey(chunk)) return before;
+                before += chunk.Count;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>A sendFd's byte, carrying <paramref name="passed"/>.</summary>
+    public void Add(byte b, PassedDescriptor passed)
+    {
+        var chunk = new List<byte> { b };
+        _chunks.AddLast(chunk);
+        _passed[chunk] = passed;
+    }
+
+    /// <summary>What a receiveFd of one byte takes: the first byte, and the descriptor its chunk carried, if any.</summary>
+    public PassedDescriptor? TakeOne()
+    {
+        if (_chunks.First is not { } first) return null;
+        _passed.Remove(first.Value, out var passed);
+        first.Value.RemoveAt(0);
+        if (first.Value.Count == 0) _chunks.RemoveFirst();
+        return passed;
+    }
+
     public int Count => _chunks.Count;
     public int Buffered => _chunks.Sum(c => c.Count);
     public int First => _chunks.First?.Value.Count ?? 0;
@@ -14,6 +59,7 @@ internal sealed class ChunkedBytes
 
     public void AppendToLast(ReadOnlySpan<byte> bytes) => _chunks.Last!.Value.AddRange(bytes.ToArray());
 
+    /// <summary>Takes up to <paramref name="max"/> bytes; a descriptor a taken chunk carried is closed (read(2) and recv(2) have no room for it).</summary>
     public byte[] Read(int max)
     {
         var taken = new List<byte>();
@@ -22,12 +68,29 @@ internal sealed class ChunkedBytes
             var chunk = Math.Min(max - taken.Count, first.Value.Count);
             taken.AddRange(first.Value.GetRange(0, chunk));
             first.Value.RemoveRange(0, chunk);
-            if (first.Value.Count == 0) _chunks.RemoveFirst();
+            if (first.Value.Count == 0)
+            {
+                _passed.Remove(first.Value);
+                _chunks.RemoveFirst();
+            }
         }
         return [.. taken];
     }
 
-    public void Clear() => _chunks.Clear();
+    /// <summary>A receiveFd on a message socket: the whole first message goes (what does not fit is lost), with the descriptor it carried.</summary>
+    public PassedDescriptor? TakeMessage()
+    {
+        if (_chunks.First is not { } first) return null;
+        _passed.Remove(first.Value, out var passed);
+        _chunks.RemoveFirst();
+        return passed;
+    }
+
+    public void Clear()
+    {
+        _chunks.Clear();
+        _passed.Clear();
+    }
 }
 
 /// <summary>

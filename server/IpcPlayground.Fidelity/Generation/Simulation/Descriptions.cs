@@ -41,3 +41,6 @@ internal sealed class Listener(ListeningSocketObject obj) : Description
     public ListeningSocketObject Object { get; } = obj;
 }
 
+
+/// <summary>A descriptor on its way over a Unix socket (sendFd): what object and end it is, and its description, open while it travels.</summary>
+internal sealed record PassedDescriptor(string Object, string End, Description Description);

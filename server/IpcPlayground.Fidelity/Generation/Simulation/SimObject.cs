@@ -58,6 +58,22 @@ internal abstract class SimObject(string id)
     {
     }
 
+    public virtual void SendFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome) => outcome.Refuse($"sendFd over {Id}");
+
+    /// <summary>Whether the process has a socket of this object a sendFd would go over to someone (a Unix socket's; none for other objects).</summary>
+    public virtual bool Carries(SimWorld world, SimProcess process) => false;
+
+    /// <summary>The descriptor a receiveFd by the process would take now, if the next message or byte carries one.</summary>
+    public virtual PassedDescriptor? NextPassed(SimProcess process) => null;
+
+    /// <summary>On a byte stream the process reads: the bytes ahead of a passed descriptor, which a read must take first (null: none passed).</summary>
+    public virtual int? BytesAheadOfPassed(SimProcess process) => null;
+
+    /// <summary>Descriptors on their way to a receiving socket among <paramref name="held"/>, which keep them open (beyond a connection's bytes).</summary>
+    public virtual IEnumerable<Description> Travelling(IReadOnlyCollection<Description> held) => [];
+
+    public virtual void ReceiveFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome) => outcome.Refuse($"receiveFd on {Id}");
+
     /// <summary>What becomes of the object once descriptions closed (a step's close, a process's end), beyond the counts.</summary>
     public virtual void AfterClosing(SimWorld world, SimOutcome outcome)
     {

@@ -5,8 +5,20 @@ namespace IpcPlayground.Fidelity.Generation.Simulation;
 /// <summary>The open descriptions the objects' rules share: which are held, what closing them does, a socket's peer.</summary>
 internal sealed partial class SimWorld
 {
-    /// <summary>Descriptions held by live processes (a closed end is open while any of them holds it).</summary>
-    internal IEnumerable<Description> Held => _processes.Values.Where(p => p.Alive).SelectMany(p => p.AllDescriptions);
+    /// <summary>
+    /// Descriptions held by live processes (a closed end is open while any of them holds it), and those on their way
+    /// over a socket whose receiving side a live process holds: the kernel releases them with that socket's queue.
+    /// </summary>
+    internal IEnumerable<Description> Held
+    {
+        get
+        {
+            var held = _processes.Values.Where(p => p.Alive).SelectMany(p => p.AllDescriptions).ToList();
+            var travelling = held.OfType<SocketEnd>().Select(e => e.Mine).Distinct().SelectMany(q => q.Passed).Select(p => p.Description)
+                .Concat(_objects.Values.SelectMany(o => o.Travelling(held))).ToList();
+            return travelling.Count == 0 ? held : held.Concat(travelling);
+        }
+    }
 
     /// <summary>
     /// Whether the other side of a connection is open: held by a process, or — for a connecting socket not yet

@@ -115,6 +115,8 @@ internal sealed partial class SimWorld
             // becomes ready, which the model does not follow.
             case Ops.Poll when step.TimeoutMs == 0: break;
             case Ops.Poll: outcome.Refuse("a poll that waits"); break;
+            case Ops.SendFd: ObjectOf(step).SendFd(this, process, step, outcome); break;
+            case Ops.ReceiveFd: ObjectOf(step).ReceiveFd(this, process, step, outcome); break;
             default: outcome.Refuse($"the simulator does not know op '{step.Op}'"); break;
         }
     }

@@ -27,6 +27,8 @@ internal abstract unsafe class Counters : WorkerMechanism
             handles.Add(obj.Id, End, fd);
         }
 
+        public override void HoldReceived(PlanObject obj, ObjectHandles handles, string? end, int fd) => handles.Add(obj.Id, End, fd);
+
         /// <summary>Adds the step's value; waits while the counter would pass 0xfffffffffffffffe.</summary>
         public override void Write(ObjectStep s)
         {

@@ -57,6 +57,19 @@ internal abstract unsafe class Datagrams : WorkerMechanism
 
         public override void Receive(ObjectStep s) => ReceiveOn(s, "bound");
 
+        /// <summary>On a connected socket to its peer, else to the path from a socket of its own, as a send is.</summary>
+        public override void SendFd(ObjectStep s)
+        {
+            var obj = s.Object;
+            if (s.Handles.Find(obj.Id, "connected") is { } connected) PassedDescriptors.Send(s, connected);
+            else PassedDescriptors.Send(s, s.Handles.Find(obj.Id, "sender") ?? NewSender(obj, s.Handles), UnixAddress.Path(obj.Path!));
+        }
+
+        public override void ReceiveFd(ObjectStep s) => PassedDescriptors.Receive(s, s.Descriptor("bound"));
+
+        /// <summary>A datagram socket that arrived is held as a bound one: receive and receiveFd use it.</summary>
+        public override void HoldReceived(PlanObject obj, ObjectHandles handles, string? end, int fd) => handles.Add(obj.Id, "bound", fd);
+
         public override void Remove(ObjectStep s) => s.Call("unlink", () => Outcome.Of(Libc.Unlink(s.Object.Path!)), announce: false);
 
         public override ObjectKernelState? ReadState(PlanObject obj, ObjectHandles handles, out int errno)
@@ -102,6 +115,8 @@ internal abstract unsafe class Datagrams : WorkerMechanism
         }
 
         public override void Receive(ObjectStep s) => ReceiveOn(s, "socket");
+        public override void SendFd(ObjectStep s) => PassedDescriptors.Send(s, s.Descriptor("socket"));
+        public override void ReceiveFd(ObjectStep s) => PassedDescriptors.Receive(s, s.Descriptor("socket"));
 
         public override ObjectKernelState? ReadState(PlanObject obj, ObjectHandles handles, out int errno)
         {

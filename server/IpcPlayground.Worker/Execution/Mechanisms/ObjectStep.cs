@@ -30,6 +30,13 @@ internal sealed class ObjectStep(StepRunner runner, PlanStep step, string path, 
     /// </summary>
     public int Descriptor(string end) => Handles.Find(obj.Id, end) ?? -1;
 
+    /// <summary>For sendFd: the descriptor passed, as its step names it (no end: the one a step that names none uses); -1 when not held.</summary>
+    public int PassedDescriptor =>
+        step.Fd is { Object: { } passed } fd ? (fd.End is { } end ? Handles.Find(passed, end) : Handles.FirstHeld(passed)) ?? -1 : -1;
+
+    /// <summary>For receiveFd: the process holds the descriptor that arrived as what the step's <c>as</c> says.</summary>
+    public void HoldReceived(int fd) => runner.HoldReceived(step.As!, fd);
+
     /// <inheritdoc cref="StepRunner.Call"/>
     public Outcome Call(string call, Func<Outcome> syscall, bool announce = true, Func<Outcome, StepEndFrame, StepEndFrame>? details = null) =>
         runner.Call(step, path, call, syscall, announce, details);

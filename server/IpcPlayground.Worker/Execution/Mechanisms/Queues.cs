@@ -111,6 +111,9 @@ internal abstract unsafe class Queues : WorkerMechanism
             return mq < 0 ? mq : 0;
         }
 
+        /// <summary>An mqd_t is a descriptor on Linux: one that arrived is this process's handle of the queue.</summary>
+        public override void HoldReceived(PlanObject obj, ObjectHandles handles, string? end, int fd) => handles.AddQueue(obj.Id, fd);
+
         public override void Open(ObjectStep s)
         {
             var flags = s.PosixOpenFlags | (s.Step.Mode switch { "read" => Libc.O_RDONLY, "write" => Libc.O_WRONLY, _ => Libc.O_RDWR });

@@ -114,6 +114,8 @@ internal abstract unsafe class Streams : WorkerMechanism
     private sealed class SocketPairStream : Streams
     {
         public override ObjectKind Kind => ObjectKind.SocketPair;
+        public override void SendFd(ObjectStep s) => PassedDescriptors.Send(s, s.Descriptor(End(s, "write")));
+        public override void ReceiveFd(ObjectStep s) => PassedDescriptors.Receive(s, s.Descriptor(End(s, "read")));
         protected override string End(ObjectStep s, string direction) => s.Step.End ?? (s.MadeHere ? "first" : "second");
         protected override StreamState State(long buffered, int fd) => new SocketPairState { Buffered = buffered };
 
@@ -136,6 +138,8 @@ internal abstract unsafe class Streams : WorkerMechanism
     private sealed class UnixStreamSocket : ListeningSocket
     {
         public override ObjectKind Kind => ObjectKind.UnixStream;
+        public override void SendFd(ObjectStep s) => PassedDescriptors.Send(s, s.Descriptor("socket"));
+        public override void ReceiveFd(ObjectStep s) => PassedDescriptors.Receive(s, s.Descriptor("socket"));
         protected override Sockets.Address AddressOf(PlanObject obj) => Sockets.Address.Unix(obj.Path!);
         protected override StreamState State(long buffered, int fd) => new UnixStreamState { Buffered = buffered };
         public override void Remove(ObjectStep s) => s.Call("unlink", () => Outcome.Of(Libc.Unlink(s.Object.Path!)), announce: false);

@@ -62,6 +62,18 @@ internal abstract unsafe class WorkerMechanism
 
     public virtual void Remove(ObjectStep s) => s.NotAvailable();
 
+    /// <summary>sendFd over this socket (<see cref="PassedDescriptors"/>).</summary>
+    public virtual void SendFd(ObjectStep s) => s.NotAvailable();
+
+    /// <summary>receiveFd on this socket (<see cref="PassedDescriptors"/>).</summary>
+    public virtual void ReceiveFd(ObjectStep s) => s.NotAvailable();
+
+    /// <summary>
+    /// A descriptor of this object that arrived over a socket, held from then on as <paramref name="end"/> (the one a
+    /// receiveFd names or its senders do); an object without ends holds it as its one descriptor.
+    /// </summary>
+    public virtual void HoldReceived(PlanObject obj, ObjectHandles handles, string? end, int fd) => handles.Add(obj.Id, end ?? "socket", fd);
+
     /// <summary>
     /// close(2) of every end this process holds (or the end named); a descriptor held as two ends (a FIFO opened
     /// read-write) is closed with the second. Its result is the first failure, or 0; with no end held, close(-1), and

@@ -10,7 +10,7 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id)
 
     public string Binder { get; } = binder;
     public bool Linked { get; set; } = true;
-    public Queue<byte[]> Queue { get; } = new();
+    public Queue<(byte[] Data, PassedDescriptor? Passed)> Queue { get; } = new();
 
     public override void Begin(SimProcess process)
     {
@@ -35,7 +35,7 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id)
             return;
         }
         if (!connected) process.Hold(Id, "sender", process.Find(Id, "sender") ?? new DatagramSocket("sender", this));
-        Queue.Enqueue(data);
+        Queue.Enqueue((data, null));
     }
 
     public override void Receive(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
@@ -55,6 +55,56 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id)
             return true;
         });
     }
+
+    /// <summary>One datagram of one byte, carrying a descriptor that stays open while it waits in the queue.</summary>
+    public override void SendFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
+    {
+        // The kernel reads the control message (EBADF for a descriptor not held) before it looks for the receiver.
+        if (StreamSocketBytes.HeldPassed(process, step) is not { } passed) return; // EBADF
+        var connected = process.Find(Id, "connected") is not null;
+        if (!connected && !Linked) return; // ENOENT
+        if (!BoundHeld(world)) return; // ECONNREFUSED
+        if (Queue.Count >= QueueLimit)
+        {
+            outcome.Refuse("a datagram to a receiver whose queue is full");
+            return;
+        }
+        if (!connected) process.Hold(Id, "sender", process.Find(Id, "sender") ?? new DatagramSocket("sender", this));
+        Queue.Enqueue(([(byte)'F'], passed));
+    }
+
+    /// <summary>One datagram (cut to its first byte), and the descriptor it carried, held as the step's <c>as</c> says.</summary>
+    public override void ReceiveFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
+    {
+        if (process.Find(Id, "bound") is null) return; // EBADF
+        void Take()
+        {
+            if (Queue.Dequeue().Passed is { } passed) process.Hold(step.As!.Object!, step.As.End ?? passed.End, passed.Description);
+        }
+        if (Queue.Count > 0)
+        {
+            Take();
+            return;
+        }
+        if (step.Nowait == true) return; // EAGAIN
+        outcome.Blocked = true;
+        process.Blocked = new BlockedCall(Id, step, _ =>
+        {
+            if (Queue.Count == 0) return false;
+            Take();
+            return true;
+        });
+    }
+
+    public override bool Carries(SimWorld world, SimProcess process) => true;
+
+    public override PassedDescriptor? NextPassed(SimProcess process) =>
+        process.Find(Id, "bound") is not null && Queue.Count > 0 ? Queue.Peek().Passed : null;
+
+    public override IEnumerable<Description> Travelling(IReadOnlyCollection<Description> held) =>
+        held.OfType<DatagramSocket>().Any(s => s.Object == this && s.Kind == "bound")
+            ? Queue.Where(m => m.Passed is not null).Select(m => m.Passed!.Description)
+            : [];
 
     public override void Remove(SimWorld world, SimProcess process, Step step, SimOutcome outcome) => Linked = false;
 
