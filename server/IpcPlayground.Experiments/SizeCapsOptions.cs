@@ -4,7 +4,7 @@ using IpcPlayground.Contracts.Experiments;
 namespace IpcPlayground.Experiments;
 
 /// <summary>Size caps experiments are validated against on this server (configuration section <c>Experiments</c>).</summary>
-public sealed class SizeCapsOptions
+public sealed class SizeCapsOptions : IValidatableObject
 {
     public const string Section = "Experiments";
 
@@ -20,5 +20,33 @@ public sealed class SizeCapsOptions
     [Range(1, 1 << 30)]
     public int MaxWriteBytes { get; set; } = SizeCaps.Default.MaxWriteBytes;
 
-    public SizeCaps ToCaps() => new() { MaxShmBytes = MaxShmBytes, MaxMessageBytes = MaxMessageBytes, MaxWriteBytes = MaxWriteBytes };
+    /// <summary>
+    /// The programs an <c>exec</c> may run, by name: each is <c>/usr/bin/NAME</c>, from the host's /usr, which the
+    /// sandbox mounts read-only.
+    /// </summary>
+    [MinLength(1)]
+    public string[] Programs { get; set; } = [.. SizeCaps.DefaultPrograms];
+
+    public SizeCaps ToCaps() => new() { MaxShmBytes = MaxShmBytes, MaxMessageBytes = MaxMessageBytes, MaxWriteBytes = MaxWriteBytes, Programs = Programs };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var program in Programs)
+            if (ProgramPaths.Problem(program) is { } problem)
+                yield return new ValidationResult($"Experiments:Programs: {problem}", [nameof(Programs)]);
+    }
+}
+
+/// <summary>Where the program an <c>exec</c> names is, inside the sandbox and on the host alike.</summary>
+public static class ProgramPaths
+{
+    public const string Directory = "/usr/bin";
+
+    public static string Of(string program) => $"{Directory}/{program}";
+
+    /// <summary>Why a name cannot be on the allow-list (not a plain file name, or not a program in /usr/bin), or null.</summary>
+    public static string? Problem(string program) =>
+        program.Length == 0 || program.Contains('/') || program is "." or ".." ? $"'{program}' is not a plain program name"
+        : !File.Exists(Of(program)) ? $"'{program}' is not in {Directory}"
+        : null;
 }

@@ -94,6 +94,11 @@ public static class ChromeTraceExport
             case EventKind.RunEnd:
                 Instant(json, e, $"run-end {((RunEndEvent)e).Status}", RunTrack);
                 break;
+            case EventKind.Output:
+                var output = (OutputEvent)e;
+                var written = output.Data ?? $"[{(output.DataBase64?.Length ?? 0) * 3 / 4} bytes]";
+                Instant(json, output, $"{output.Stream}: {(written.Length <= 80 ? written : written[..80] + "…")}");
+                break;
             // A process start is its track (WriteTracks); a wait is the call's slice, which spans it; kernel state is
             // not a moment of a process.
             case EventKind.ProcessStart or EventKind.Blocked or EventKind.State:

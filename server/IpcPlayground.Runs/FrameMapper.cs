@@ -47,6 +47,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             StateFrame s => new StateEvent { Object = s.Object, State = s.State },
             HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Iteration = h.Iteration, Phase = h.Phase },
             RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
+            OutputFrame o => Output(o),
             _ => throw new ArgumentOutOfRangeException(nameof(frame), frame.GetType().Name, "a frame to the server that no event stands for"),
         };
         var isRunLevel = frame is RunStartedFrame or RunEndedFrame;
@@ -70,6 +71,12 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             ExitCode = e.ExitCode, TermSignal = e.TermSignal is { } s ? SignalNames.Name(s) : null,
             DurationNs = e.DurationNs, File = e.File, Path = e.Path, Ready = e.Ready, Fd = e.ReceivedFd,
         };
+    }
+
+    private static OutputEvent Output(OutputFrame o)
+    {
+        var (text, base64) = Encode(o.Data);
+        return new OutputEvent { Stream = o.Stream, Data = text, DataBase64 = base64 };
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

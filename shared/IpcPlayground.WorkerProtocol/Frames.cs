@@ -29,6 +29,7 @@ public abstract record Frame
 [JsonDerivedType(typeof(ChildExitedFrame), "child-exited")]
 [JsonDerivedType(typeof(FailureFrame), "failure")]
 [JsonDerivedType(typeof(HandlesFrame), "handles")]
+[JsonDerivedType(typeof(ExecFrame), "exec")]
 public interface IWorkerFrame;
 
 /// <summary>Supervisor → worker (besides the <see cref="WorkerScript"/> that answers its hello).</summary>
@@ -49,6 +50,7 @@ public interface ISupervisorReply;
 [JsonDerivedType(typeof(ProcessExitedFrame), "process-exited")]
 [JsonDerivedType(typeof(FailureFrame), "failure")]
 [JsonDerivedType(typeof(RunEndedFrame), "run-ended")]
+[JsonDerivedType(typeof(OutputFrame), "output")]
 public interface IRunFrame;
 
 /// <summary>The step a frame is about: where it stands in its process's script, and what it does to what.</summary>
@@ -133,6 +135,26 @@ public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
 public sealed record ExitingFrame : Frame, IWorkerFrame
 {
     public int Code { get; init; }
+}
+
+/// <summary>
+/// Worker → supervisor, answered by a <see cref="GoFrame"/>: this process is about to execve a program; the read ends
+/// of the pipes its standard output (unless redirected) and error will be are <see cref="Outputs"/>, for the
+/// supervisor to open through /proc before the worker closes them.
+/// </summary>
+public sealed record ExecFrame : Frame, IWorkerFrame
+{
+    public IReadOnlyList<OutputPipe> Outputs { get; init; } = [];
+}
+
+/// <summary>One of an exec'd program's streams (<c>stdout</c>, <c>stderr</c>) and the worker's descriptor of its pipe's read end.</summary>
+public sealed record OutputPipe(string Stream, int Fd);
+
+/// <summary>Supervisor → server: what an exec'd program wrote to a stream that was not redirected to an object.</summary>
+public sealed record OutputFrame : Frame, IRunFrame
+{
+    public required string Stream { get; init; }
+    public required byte[] Data { get; init; }
 }
 
 /// <summary>Worker → supervisor: a child this worker waited for has ended (the child is <see cref="Frame.Process"/>).</summary>

@@ -131,6 +131,12 @@ public sealed record PlanStep
     /// <summary>For <c>receiveFd</c>: what the received descriptor is held as (the end resolved from the senders when the step names none).</summary>
     public DescriptorRef? As { get; init; }
 
+    /// <summary>For <c>exec</c>: the program's absolute path, its arguments, and the ends made standard input and output.</summary>
+    public string? Program { get; init; }
+    public IReadOnlyList<string>? Args { get; init; }
+    public DescriptorRef? Stdin { get; init; }
+    public DescriptorRef? Stdout { get; init; }
+
     /// <summary>For <c>fault</c>: which one (<see cref="FaultKinds"/>).</summary>
     public string? FaultKind { get; init; }
 

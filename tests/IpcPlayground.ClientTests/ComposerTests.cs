@@ -185,6 +185,23 @@ public sealed class ComposerTests : BunitContext
     }
 
     [Fact]
+    public void An_exec_added_by_the_forms_runs_cat_and_takes_a_program_arguments_and_its_standard_input()
+    {
+        var state = Blank();
+        state.Edit(x => ExperimentEdits.AddObject(x, ObjectTypes.Pipe));
+        state.Edit(x => ExperimentEdits.AddStep(x, 0, null, Ops.Exec));
+        Assert.True(state.IsValid, string.Join("; ", state.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+        string Field(string name) => $"[data-testid=step-row][data-path='processes[0].steps[0]'] [data-testid=step-field][data-field={name}]";
+        cut.Find(Field("program")).Change("wc");
+        cut.Find(Field("args")).Change("-c");
+        cut.Find(Field("stdin")).Change("pipe1.read");
+        Assert.True(state.IsValid, string.Join("; ", state.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        var step = state.Model.Processes![0].Steps![0];
+        Assert.Equal(("wc", "-c", "pipe1", "read"), (step.Program, step.Args![0], step.Stdin!.Object, step.Stdin.End));
+    }
+
+    [Fact]
     public void A_stat_added_by_the_forms_names_the_first_object()
     {
         var state = Blank();

@@ -40,6 +40,10 @@ internal sealed class Events
         return this;
     }
 
+    public Events Exec(double ms, string process, string program) { Add(new SyscallEvent { TNs = Ms(ms), Process = process, Op = "exec", Result = 0, Path = program }); return this; }
+
+    public Events Output(double ms, string process, string stream, string data) { Add(new OutputEvent { TNs = Ms(ms), Process = process, Stream = stream, Data = data }); return this; }
+
     public Events Exit(double ms, string process, int code = 0) { Add(new ProcessExitEvent { TNs = Ms(ms), Process = process, ExitCode = code }); return this; }
 
     public Events State(double ms, string? process, string? obj, string json)

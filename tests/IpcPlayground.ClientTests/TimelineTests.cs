@@ -154,4 +154,19 @@ public sealed class TimelineTests : BunitContext
         Assert.Equal(["SIGSEGV", "SIGCHLD"], kernel);
         Assert.Equal(3, cut.FindAll("[data-testid=timeline-mark][data-kind=signal]").Count);
     }
+
+    [Fact]
+    public void An_execd_program_has_its_band_on_its_process_lane_from_the_exec_to_the_end_and_its_output_marks()
+    {
+        var events = new Events().Start(0, "shell").Start(1, "counter")
+            .Call(2, "counter", "close", "p")
+            .Exec(3, "counter", "/usr/bin/wc")
+            .Output(4, "counter", "stdout", "14\n")
+            .Exit(5, "counter");
+        var program = Assert.Single(TimelineModel.Build(events.List).Programs);
+        Assert.Equal(("counter", "wc", 3_000_000L, 5_000_000L), (program.Process, program.Program, program.FromNs, program.ToNs));
+        var cut = Render<TimelineView>(p => p.Add(c => c.Events, events.List));
+        Assert.Equal("wc", cut.Find("[data-testid=timeline-program]").GetAttribute("data-program"));
+        Assert.Single(cut.FindAll("[data-testid=timeline-mark][data-kind=output]"));
+    }
 }

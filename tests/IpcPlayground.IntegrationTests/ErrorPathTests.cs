@@ -69,6 +69,33 @@ public sealed class ErrorPathTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task Exec_of_an_end_the_process_does_not_hold_is_EBADF_from_dup2_and_the_process_goes_on()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "p", "type": "pipe" } ],
+              "processes": [ { "id": "a", "steps": [
+                { "op": "close", "object": "p", "end": "read" },
+                { "op": "exec", "program": "cat", "stdin": { "object": "p", "end": "read" } } ] } ] }
+            """);
+        var exec = events.Single("syscall", "a", "exec");
+        Assert.Equal(("EBADF", -1L), (exec.Str("errno"), exec.Long("result")));
+        Assert.DoesNotContain(events, e => e.Is("output"));
+        Assert.Equal(0, events.Single("process-exit", "a").Long("exitCode"));
+    }
+
+    [Fact]
+    public async Task A_program_that_writes_without_end_is_stopped_by_the_runs_event_budget()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "limits": { "timeoutMs": 20000 },
+              "processes": [ { "id": "a", "steps": [ { "op": "exec", "program": "head", "args": ["-c", "200000000", "/dev/zero"] } ] } ] }
+            """);
+        Assert.Contains(events, e => e.Is("output", "a") && e.Str("stream") == "stdout");
+        Assert.Contains(events, e => e.Is("limit"));
+        Assert.Equal("limit", events.Single(e => e.Is("run-end")).Str("status"));
+    }
+
+    [Fact]
     public async Task Nowait_on_an_empty_queue_is_ENOMSG_for_System_V_and_EAGAIN_for_POSIX()
     {
         var events = await _api.RunAsync("""

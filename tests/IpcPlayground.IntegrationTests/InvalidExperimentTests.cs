@@ -31,7 +31,19 @@ public sealed class InvalidExperimentTests(PlaygroundServer server)
         { "bad id", Valid.Replace("\"id\": \"child\"", "\"id\": \"Child!\"").Replace("\"process\": \"child\"", "\"process\": \"Child!\""), "processes[1].id" },
         { "wrong format", Valid.Replace("\"format\": 1", "\"format\": 2"), "format" },
         { "not JSON", "{ this is not json", "$" },
+        { "exec not last", Valid.Replace("{ \"op\": \"read\", \"object\": \"p\", \"bytes\": 1 }", "{ \"op\": \"exec\", \"program\": \"cat\" }, { \"op\": \"read\", \"object\": \"p\", \"bytes\": 1 }"), "processes[1].steps[0].op" },
     };
+
+    [Fact]
+    public async Task A_program_not_on_the_servers_list_is_refused_by_name()
+    {
+        using var response = await _api.PostRunAsync(Valid.Replace("{ \"op\": \"read\", \"object\": \"p\", \"bytes\": 1 }",
+            "{ \"op\": \"exec\", \"program\": \"python3\", \"stdin\": { \"object\": \"p\", \"end\": \"read\" } }"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["processes[1].steps[0].program"]![0]!.GetValue<string>();
+        Assert.Contains("'python3' is not one this server runs", message, StringComparison.Ordinal);
+        Assert.Contains("wc", message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

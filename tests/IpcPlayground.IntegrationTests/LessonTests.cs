@@ -383,4 +383,16 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Contains(table, d => d!["fd"]!.GetValue<long>() == fd && d["object"]?.GetValue<string>() == "secret" && d["end"]?.GetValue<string>() == "read");
         Assert.True(reads[2].Long("tNs") >= Calls(events, "keeper", "close").Single().Long("tNs"), "the visitor saw end-of-file before the keeper closed its write end");
     }
+
+    [Fact]
+    public async Task The_counter_execs_wc_on_the_pipes_read_end_and_its_count_arrives_as_output()
+    {
+        var events = await RunLesson("pipeline-wc");
+        var exec = Calls(events, "counter", "exec").Single();
+        Assert.Equal((0L, "/usr/bin/wc"), (exec.Long("result"), exec.Str("path")));
+        var output = string.Concat(events.Where(e => e.Is("output", "counter") && e.Str("stream") == "stdout").Select(e => e.Str("data")));
+        Assert.Equal("14\n", output);
+        Assert.Equal(0, events.Single(e => e.Is("process-exit", "counter")).Long("exitCode"));
+        Assert.True(exec.Long("seq") < events.First(e => e.Is("output", "counter")).Long("seq"), "the output came before the exec");
+    }
 }

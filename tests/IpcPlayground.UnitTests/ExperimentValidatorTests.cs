@@ -258,6 +258,28 @@ public sealed class ExperimentValidatorTests
         Assert.Equal("read", DescriptorPassing.ReceivedEnd(experiment, new DescriptorRef { Object = "p" }));
     }
 
+    private static string ExecOf(string steps) =>
+        $$"""{ "format": 1, "objects": [ { "id": "p", "type": "pipe" }, { "id": "m", "type": "sysv-shm" } ], "processes": [ { "id": "a", "steps": [ {{steps}} ] } ] }""";
+
+    [Theory]
+    [InlineData("""{ "op": "exec", "program": "bash" }""", "processes[0].steps[0].program", "program 'bash' is not one this server runs; it runs cat, wc, sort, tr, head, tail, grep, uniq")]
+    [InlineData("""{ "op": "exec", "program": "wc" }, { "op": "close", "object": "p" }""", "processes[0].steps[0].op", "must be the process's last step")]
+    [InlineData("""{ "op": "repeat", "times": 2, "steps": [ { "op": "exec", "program": "wc" } ] }""", "processes[0].steps[0].steps[0].op", "cannot stand inside a repeat")]
+    [InlineData("""{ "op": "exec", "program": "wc", "stdin": { "object": "m" } }""", "processes[0].steps[0].stdin.object", "'m' is a sysv-shm, which is not a descriptor")]
+    [InlineData("""{ "op": "exec", "program": "wc", "stdout": { "object": "p", "end": "first" } }""", "processes[0].steps[0].stdout.end", "a pipe's ends are read and write")]
+    [InlineData("""{ "op": "exec", "program": "grep", "args": ["a\u0001b"] }""", "processes[0].steps[0].args[0]", "without control characters")]
+    [InlineData("""{ "op": "exec" }""", "processes[0].steps[0].program", "op 'exec' requires 'program'")]
+    public void An_exec_names_each_bad_field_by_its_path(string steps, string path, string fragment) =>
+        AssertErrorAt(ExecOf(steps), path, fragment);
+
+    [Fact]
+    public void A_server_may_allow_other_programs()
+    {
+        var json = ExecOf("""{ "op": "exec", "program": "nl" }""");
+        Assert.NotEmpty(Errors(json));
+        Assert.Empty(ExperimentReader.Read(json, new SizeCaps { Programs = ["nl"] }).Errors);
+    }
+
     [Fact]
     public void All_three_key_spellings_parse()
     {

@@ -41,6 +41,7 @@ public sealed class EventPrinter(TextWriter output, bool table)
         EventKind.ProcessExit => ((ProcessExitEvent)e) is { Signal: { } by } exit ? $"killed by {by}" + (exit.Core == true ? " (core)" : "") : $"exit {((ProcessExitEvent)e).ExitCode}",
         EventKind.Limit => ((LimitEvent)e) is var limit ? $"{limit.Limit}: {limit.Message}" : "",
         EventKind.Error => ((ErrorEvent)e).Message ?? "",
+        EventKind.Output => ((OutputEvent)e) is var output ? $"{output.Stream}: " + Clip((output.Data ?? $"[{output.DataBase64?.Length * 3 / 4} bytes]").ReplaceLineEndings("\\n"), 60) : "",
         EventKind.RunEnd => ((RunEndEvent)e) is var end ? end.Status + (end.Message is { } m ? $": {m}" : "") : "",
     };
 

@@ -24,6 +24,9 @@ public static class EventText
         EventKind.Limit => $"limit hit: {((LimitEvent)e).Limit} {((LimitEvent)e).Message}",
         EventKind.Error => ((ErrorEvent)e).Message ?? "error",
         EventKind.RunEnd => ((RunEndEvent)e) is var end && end.Message is null ? $"run {end.Status}" : $"run {end.Status}: {end.Message}",
+        EventKind.Output => ((OutputEvent)e) is var output
+            ? $"wrote to {output.Stream}: " + (output.Data is { } text ? $"\"{Shorten(text.ReplaceLineEndings("\\n"))}\"" : $"[{(output.DataBase64?.Length ?? 0) * 3 / 4} bytes, binary]")
+            : "",
     };
 
     private static string RunStart(RunStartEvent s) => $"run started in {s.Sandbox} sandbox (timeout {s.TimeoutMs} ms)";
@@ -81,6 +84,7 @@ public static class EventText
         if (s.TermSignal is not null) call += $" ({s.TermSignal})";
         if (s.Ready is { Count: > 0 } ready)
             call += " — ready: " + string.Join(", ", ready.Select(r => $"{r.Object} ({string.Join(" ", r.Events ?? [])})"));
+        if (s.Op == Ops.Exec && s.Path is { } program) call = $"execve({program}) — the process is that program from now on";
         if (s.Op == Ops.ReceiveFd && s.Result >= 0)
             call += s.Fd is { } fd ? $" — descriptor {fd} arrived" : " — no descriptor came with it";
         if (s.File is { } file)

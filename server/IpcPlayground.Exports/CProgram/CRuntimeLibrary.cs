@@ -14,7 +14,7 @@ internal sealed class CRuntimeLibrary
 {
     private const string Marker = "//@ ";
     private static readonly string[] Files =
-        ["core", "processes", "signals", "streams", "descriptors", "messages", "shared_memory", "semaphores", "kernel_state", "named_objects"];
+        ["core", "processes", "signals", "streams", "descriptors", "programs", "messages", "shared_memory", "semaphores", "kernel_state", "named_objects"];
 
     private readonly Dictionary<string, (string[] Needs, string Code)> _sections = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];

@@ -48,6 +48,7 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
         OpKind.Accept => _c.Call("accept_connection", Ref(step, path)),
         OpKind.Fault => _c.Call("commit_fault", Number(FaultKinds.Number(step.FaultKind!))),
         OpKind.Poll => Poll(step),
+        OpKind.Exec => Exec(step),
         OpKind.SendFd => On(step, path, (m, t) => m.SendFd(_c, step, t, Passed(step.Fd!)), "Unix sockets"),
         OpKind.ReceiveFd => On(step, path, (m, t) => m.ReceiveFd(_c, step, t, "&" + CNames.Object(step.As!.Object!),
             CMechanisms.For(objects[step.As.Object!].Kind).ReceivedEnd(step.As.End)), "Unix sockets"),
@@ -120,9 +121,17 @@ internal sealed class StepTranslator(PlanProcess process, int processIndex, IRea
             + _c.Call("poll_objects", "entries", Number(targets.Count), Number(step.TimeoutMs ?? -1)) + " }";
     }
 
+    /// <summary>exec: the program's argv as a C array, and the descriptors made its standard input and output (-2: not redirected).</summary>
+    private string Exec(PlanStep step)
+    {
+        var argv = new[] { Path.GetFileName(step.Program!) }.Concat(step.Args ?? []).Select(CLiteral.String).Append("NULL");
+        return "{ char *const argv[] = { " + string.Join(", ", argv) + " }; "
+            + _c.Call("exec_program", CLiteral.String(step.Program!), "argv", step.Stdin is { } i ? Passed(i) : "-2", step.Stdout is { } o ? Passed(o) : "-2") + " }";
+    }
+
     /// <summary>The descriptor a sendFd passes: its end, else the one a step that names none uses (<c>first_held</c>).</summary>
     private string Passed(DescriptorRef fd) =>
-        fd.End is { } end ? $"{CNames.Object(fd.Object!)}.fd[{CNames.End(end)}]" : _c.Call("first_held", "&" + CNames.Object(fd.Object!)).TrimEnd(';');
+        fd.End is { } end ? $"{CNames.Object(fd.Object!)}.fd[{CNames.End(end)}]" : _c.Expression("first_held", "&" + CNames.Object(fd.Object!));
 
     private string SharedMemory(PlanStep step, string path)
     {

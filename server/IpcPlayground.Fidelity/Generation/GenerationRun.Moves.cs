@@ -172,7 +172,24 @@ internal sealed partial class GenerationRun
         return choices.Chance(50) ? [(holder.Id, null, false)]
             // Now and then the end is a real fault, which the kernel answers with its signal.
             : choices.Chance(20) ? [(holder.Id, new Step { Op = Ops.Fault, Kind = choices.OneOf(FaultKinds.All) }, false)]
+            // or a program exec'd on a pipe's read end (or on nothing): it reads what is there and exits.
+            : choices.Chance(30) ? [(holder.Id, ExecStep(holder), false)]
             : [(holder.Id, new Step { Op = Ops.Exit, Code = choices.Between(0, 5) }, false)];
+    }
+
+    /// <summary>Programs whose output and exit depend only on what they read, all of it (none stops early).</summary>
+    private static readonly string[][] Programs = [["cat"], ["wc", "-c"], ["tr", "a-z", "A-Z"], ["sort"], ["uniq"], ["grep", "-c", "a"]];
+
+    /// <summary>An exec with standard input a pipe's or FIFO's read end the holder has (most often), or none.</summary>
+    private Step ExecStep(SimProcess holder)
+    {
+        var program = choices.OneOf(Programs);
+        // Never a pipe the process can write to itself: the program would wait for ever for its end.
+        var readable = holder.Fds.Where(f => f.Value is PipeEnd { CanRead: true } input && f.Key.EndsWith(".read", StringComparison.Ordinal)
+                && !holder.AllDescriptions.OfType<PipeEnd>().Any(e => e.Buffer == input.Buffer && e.CanWrite))
+            .Select(f => f.Key[..^".read".Length]).Where(id => MayTouch(holder, id)).Order(StringComparer.Ordinal).ToList();
+        var stdin = readable.Count > 0 && choices.Chance(85) ? new DescriptorRef { Object = choices.OneOf(readable), End = "read" } : null;
+        return new Step { Op = Ops.Exec, Program = program[0], Args = program.Length > 1 ? program[1..] : null, Stdin = stdin };
     }
 
     /// <summary>A signal step; with a timing margin, a signal to another process may come after a sleep of it (so it may kill).</summary>
@@ -375,7 +392,9 @@ internal sealed partial class GenerationRun
         while (_world.Processes.FirstOrDefault(p => p.Runnable) is { } last)
         {
             foreach (var owned in OwnedButUnused(last.Id)) Final(last.Id, new Step { Op = Ops.Stat, Object = owned });
-            Final(last.Id, null);
+            // Now and then a process ends by exec'ing a program on what a pipe holds: nobody writes any more, so it
+            // reads all of it once every other holder of a write end has ended too.
+            Final(last.Id, choices.Chance(25) ? ExecStep(last) : null);
         }
     }
 

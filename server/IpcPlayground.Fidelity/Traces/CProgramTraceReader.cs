@@ -39,6 +39,9 @@ public static class CProgramTraceReader
                 case "signal" when words.Length >= 4:
                     trace.Process(process).Signals.Add(string.Join(' ', words.Skip(2)));
                     break;
+                case "output" when words.Length == 4 && words[3].StartsWith("data=", StringComparison.Ordinal):
+                    trace.Process(process).AddOutput(words[2], TraceData.Decode(words[3]["data=".Length..]));
+                    break;
                 case "exit" when words.Length == 4:
                     trace.Process(process).End = $"{words[2]} {words[3]}";
                     break;

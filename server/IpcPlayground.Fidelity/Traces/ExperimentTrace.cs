@@ -6,6 +6,18 @@ public sealed class ProcessTrace
     public List<string> Steps { get; } = [];
     public List<string> Signals { get; } = [];
     public string? End { get; set; }
+
+    /// <summary>What an exec'd program wrote, by stream, all of it: how the two sides cut it into reads does not matter.</summary>
+    public SortedDictionary<string, List<byte>> Output { get; } = new(StringComparer.Ordinal);
+
+    public void AddOutput(string stream, ReadOnlySpan<byte> data)
+    {
+        if (!Output.TryGetValue(stream, out var bytes)) Output[stream] = bytes = [];
+        bytes.AddRange(data);
+    }
+
+    /// <summary>The output as the trace shows it: <c>stdout=...</c> per stream (<see cref="TraceData"/>).</summary>
+    public string OutputText => string.Join(' ', Output.Select(o => $"{o.Key}={TraceData.Encode(o.Value.ToArray())}"));
 }
 
 /// <summary>
@@ -37,6 +49,7 @@ public sealed class ExperimentTrace
         {
             lines.AddRange(process.Steps.Select(s => $"[{id}] step {s}"));
             lines.AddRange(process.Signals.Select(s => $"[{id}] signal {s}"));
+            if (process.Output.Count > 0) lines.Add($"[{id}] output {process.OutputText}");
             lines.Add($"[{id}] exit {process.End ?? "(none)"}");
         }
         return string.Join('\n', lines);

@@ -34,6 +34,9 @@ public static class RunTraceReader
                         + (signal.Code is { } code ? $" code={code}" : "") + (signal.Sender is { } sender ? $" sender={sender}" : "")
                         + (signal.Value is { } value ? $" value={value}" : ""));
                     break;
+                case OutputEvent { Process: { } process, Stream: { } stream } output:
+                    trace.Process(process).AddOutput(stream, output.DataBase64 is { } base64 ? Convert.FromBase64String(base64) : Encoding.UTF8.GetBytes(output.Data ?? ""));
+                    break;
                 case ProcessExitEvent { Process: { } process } exit:
                     trace.Process(process).End = exit.Signal is { } name ? $"signal {name}" : $"code {exit.ExitCode}";
                     break;

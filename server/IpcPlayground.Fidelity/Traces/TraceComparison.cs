@@ -29,6 +29,8 @@ public static class TraceComparison
             var (cSignals, rSignals) = (Comparable(c.Signals), Comparable(r.Signals));
             if (FirstDifference(cSignals, rSignals) is { } signal)
                 divergences.Add(new Divergence(id, "signals", SideBySide(id, "signals", cSignals, rSignals, signal)));
+            if (c.OutputText != r.OutputText)
+                divergences.Add(new Divergence(id, "output", $"[{id}] wrote: C program {c.OutputText} | playground {r.OutputText}"));
             if (c.End != r.End)
                 divergences.Add(new Divergence(id, "exit", $"[{id}] ended: C program {c.End ?? "(not seen)"} | playground {r.End ?? "(not seen)"}"));
         }

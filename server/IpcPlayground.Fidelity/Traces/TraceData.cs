@@ -28,4 +28,20 @@ public static class TraceData
         }
         return text.ToString();
     }
+
+    /// <summary>The bytes a verbatim encoding stands for (<c>%XX</c> back to its byte).</summary>
+    public static byte[] Decode(string encoded)
+    {
+        var bytes = new List<byte>(encoded.Length);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            if (encoded[i] == '%' && i + 2 < encoded.Length)
+            {
+                bytes.Add(byte.Parse(encoded.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 2;
+            }
+            else bytes.Add((byte)encoded[i]);
+        }
+        return [.. bytes];
+    }
 }

@@ -150,6 +150,7 @@ internal sealed unsafe partial class StepRunner
             OpKind.Poll => () => Poll(step, path),
             OpKind.SendFd => () => mechanism!.SendFd(on!),
             OpKind.ReceiveFd => () => mechanism!.ReceiveFd(on!),
+            OpKind.Exec => () => Exec(step, path),
             // Run takes these itself: a repeat runs its steps, an exit ends the script.
             OpKind.Repeat or OpKind.Exit => () => Fail(path, step, $"op '{step.Op}' reached the call table"),
         };

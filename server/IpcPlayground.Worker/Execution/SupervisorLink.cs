@@ -68,6 +68,13 @@ internal sealed unsafe class SupervisorLink
         if (FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.ISupervisorReply) is GoFrame { Free: true }) Holding = false;
     }
 
+    /// <summary>Says the process is about to execve and waits until the supervisor holds its output pipes.</summary>
+    public void AnnounceExec(ExecFrame exec)
+    {
+        Send(exec);
+        FrameSocket.Receive(_fd, WorkerProtocolJsonContext.Default.ISupervisorReply);
+    }
+
     /// <summary>Stamps the frame with this process and the current monotonic time unless it carries a time.</summary>
     public void Send<TFrame>(TFrame frame) where TFrame : Frame, IWorkerFrame =>
         FrameSocket.Send(_fd, (IWorkerFrame)(frame with { Process = frame.Process ?? Process, Pid = frame.Pid == 0 ? Pid : frame.Pid, T = frame.T == 0 ? MonotonicClock.Now() : frame.T }),

@@ -19,6 +19,9 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     /// <summary>The record Native/signal_handler.c writes: 'SIGH' (little-endian), the signal, the time it ran, si_code, si_pid, si_value.</summary>
     private const uint SignalRecordMagic = 0x48474953u;
     private const int SignalRecordBytes = 32;
+
+    /// <summary>The most of an exec'd program's output one event carries.</summary>
+    private const int OutputChunk = 4096;
     private readonly Dictionary<int, WorkerConnection> _connections = [];
     private readonly ProcessTable _table = new();
     private readonly StateSnapshots _states = new(plan.Objects);
@@ -171,6 +174,11 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
 
     private void ReadFrom(WorkerConnection connection)
     {
+        if (connection.OutputStream is not null)
+        {
+            ReadOutput(connection);
+            return;
+        }
         var space = connection.Assembler.FreeSpace();
         nint n;
         // Without waiting: a worker's bytes may already have been read while another worker's query was answered.
@@ -185,6 +193,41 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
         }
         connection.Assembler.Commit((int)n);
         while (connection.IsSignalChannel ? TakeSignalRecord(connection) : TakeFrame(connection)) { }
+    }
+
+    /// <summary>What an exec'd program wrote since the last read, as one output event; at end of file the pipe is closed.</summary>
+    private void ReadOutput(WorkerConnection output)
+    {
+        var buffer = new byte[OutputChunk];
+        nint n;
+        fixed (byte* b = buffer) n = Libc.Read(output.Fd, b, buffer.Length);
+        if (n < 0 && Errno.Last() is Libc.EINTR or Libc.EAGAIN) return;
+        if (n <= 0)
+        {
+            Libc.Close(output.Fd);
+            _connections.Remove(output.Fd);
+            return;
+        }
+        _buffer.Add(new OutputFrame { T = MonotonicClock.Now(), Process = output.Process, Pid = output.Pid, Stream = output.OutputStream!, Data = buffer[..(int)n] });
+    }
+
+    /// <summary>
+    /// A worker about to execve a program: the read ends of its output pipes are opened through /proc (a new open of the
+    /// same pipe) and read from then on; the go lets the worker close its own and exec.
+    /// </summary>
+    private void Exec(WorkerConnection connection, ExecFrame exec)
+    {
+        foreach (var output in exec.Outputs)
+        {
+            var fd = Libc.Open($"/proc/{connection.Pid}/fd/{output.Fd}", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+            if (fd < 0)
+            {
+                Fail(MonotonicClock.Now(), $"the {output.Stream} of '{connection.Process}' cannot be read: {Errno.Name(Errno.Last())}");
+                continue;
+            }
+            _connections[fd] = new WorkerConnection(fd) { Process = connection.Process, Pid = connection.Pid, OutputStream = output.Stream };
+        }
+        FrameSocket.TrySend<ISupervisorReply>(connection.Fd, new GoFrame(), WorkerProtocolJsonContext.Default.ISupervisorReply);
     }
 
     private bool TakeFrame(WorkerConnection connection)
@@ -284,6 +327,9 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 break;
             case StateFrame state:
                 _buffer.Add(state with { State = _states.Label(state.Object, state.State) });
+                break;
+            case ExecFrame exec:
+                Exec(connection, exec);
                 break;
             case HandlesFrame handles:
                 connection.Descriptors = handles.Fds;

@@ -12,6 +12,9 @@ internal sealed class WorkerConnection(int fd)
     public string? Process { get; set; }
     public int Pid { get; set; }
 
+    /// <summary>For the read end of an exec'd program's output pipe: which stream it is (<c>stdout</c>, <c>stderr</c>); null for a worker's socket.</summary>
+    public string? OutputStream { get; init; }
+
     /// <summary>A worker's second connection, on which its C signal handler writes binary records.</summary>
     public bool IsSignalChannel { get; set; }
 

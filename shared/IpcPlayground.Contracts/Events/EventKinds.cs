@@ -14,6 +14,7 @@ public enum EventKind
     Limit,
     Error,
     RunEnd,
+    Output,
 }
 
 /// <summary>The <c>kind</c> values of events, as the contract spells them.</summary>
@@ -30,6 +31,7 @@ public static class EventKinds
     public const string Limit = "limit";
     public const string Error = "error";
     public const string RunEnd = "run-end";
+    public const string Output = "output";
 
     public static string NameOf(EventKind kind) => kind switch
     {
@@ -44,6 +46,7 @@ public static class EventKinds
         EventKind.Limit => Limit,
         EventKind.Error => Error,
         EventKind.RunEnd => RunEnd,
+        EventKind.Output => Output,
     };
 }
 

@@ -19,6 +19,7 @@ namespace IpcPlayground.Contracts.Events;
 [JsonDerivedType(typeof(LimitEvent), EventKinds.Limit)]
 [JsonDerivedType(typeof(ErrorEvent), EventKinds.Error)]
 [JsonDerivedType(typeof(RunEndEvent), EventKinds.RunEnd)]
+[JsonDerivedType(typeof(OutputEvent), EventKinds.Output)]
 public abstract record RunEvent
 {
     public long Seq { get; init; }
@@ -203,4 +204,24 @@ public sealed record PollReady
 {
     public string? Object { get; init; }
     public IReadOnlyList<string>? Events { get; init; }
+}
+
+/// <summary>1.1: what an exec'd program wrote to <c>stdout</c> or <c>stderr</c>, when that stream was not redirected to an object.</summary>
+public sealed record OutputEvent : RunEvent
+{
+    protected override EventKind KindOf => EventKind.Output;
+
+    /// <summary><see cref="OutputStreams.Stdout"/> or <see cref="OutputStreams.Stderr"/>.</summary>
+    public string? Stream { get; init; }
+
+    /// <summary>The bytes as UTF-8 text when they are valid text, else <see cref="DataBase64"/>.</summary>
+    public string? Data { get; init; }
+    public string? DataBase64 { get; init; }
+}
+
+/// <summary>The streams of an exec'd program an <c>output</c> event names.</summary>
+public static class OutputStreams
+{
+    public const string Stdout = "stdout";
+    public const string Stderr = "stderr";
 }

@@ -143,6 +143,7 @@ public static partial class ExperimentValidator
             var stepPath = $"{path}[{i}]";
             if (step is null) { context.Error(stepPath, "a step is a JSON object"); continue; }
             CheckStep(step, stepPath, processId, depth, context);
+            if (step.Op == Ops.Exec) ExecRules.CheckPlace(steps, i, stepPath, depth, context.Error);
             if (step.Op == Ops.Repeat && step.Steps is not null)
             {
                 if (depth + 1 > MaxRepeatDepth)
@@ -189,6 +190,8 @@ public static partial class ExperimentValidator
             DescriptorPassing.Check(passed, $"{path}.fd", context.ObjectTypes, error);
         if (step.As is { } received)
             DescriptorPassing.Check(received, $"{path}.as", context.ObjectTypes, error);
+        if (step.Op == Ops.Exec)
+            ExecRules.Check(step, path, context.ObjectTypes, context.Caps, error);
         StepFieldRules.Check(step, path, context.Caps, error);
     }
 

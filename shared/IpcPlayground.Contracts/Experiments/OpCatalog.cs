@@ -87,6 +87,7 @@ public static class OpCatalog
         new(Ops.Poll, ["objects"], ["timeoutMs"]),
         new(Ops.SendFd, ["object", "fd"], [], Carriers),
         new(Ops.ReceiveFd, ["object", "as"], ["nowait"], Carriers),
+        new(Ops.Exec, ["program"], ["args", "stdin", "stdout"]),
     }.ToDictionary(s => s.Op, StringComparer.Ordinal);
 
     /// <summary>The values <c>end</c> takes on an object of this type (a socketpair's are <c>first</c> and <c>second</c>, an extension); none for a one-ended object.</summary>

@@ -5,7 +5,7 @@ public enum OpKind
 {
     Write, Read, Send, Receive, Open, Close, Store, Load, Increment, SemWait, SemPost, Signal, Handle, Block, Unblock,
     WaitSignal, Spawn, Wait, Sleep, Repeat, Stat, Remove, Exit, Accept, Fault, Poll,
-    SendFd, ReceiveFd,
+    SendFd, ReceiveFd, Exec,
 }
 
 /// <summary>The <c>op</c> values of a step, as the contract spells them.</summary>
@@ -50,6 +50,9 @@ public static class Ops
     /// <summary>1.1: recvmsg(2) with SCM_RIGHTS: the process holds the passed descriptor from then on, related or not.</summary>
     public const string ReceiveFd = "receiveFd";
 
+    /// <summary>1.1: dup2 of objects' ends onto standard input and output, then execve of an allowed program; the process's last step.</summary>
+    public const string Exec = "exec";
+
     private static readonly Dictionary<string, OpKind> Kinds = new(StringComparer.Ordinal)
     {
         [Write] = OpKind.Write, [Read] = OpKind.Read, [Send] = OpKind.Send, [Receive] = OpKind.Receive, [Open] = OpKind.Open,
@@ -58,7 +61,7 @@ public static class Ops
         [Block] = OpKind.Block, [Unblock] = OpKind.Unblock, [WaitSignal] = OpKind.WaitSignal, [Spawn] = OpKind.Spawn,
         [Wait] = OpKind.Wait, [Sleep] = OpKind.Sleep, [Repeat] = OpKind.Repeat, [Stat] = OpKind.Stat, [Remove] = OpKind.Remove,
         [Exit] = OpKind.Exit, [Accept] = OpKind.Accept, [Fault] = OpKind.Fault, [Poll] = OpKind.Poll,
-        [SendFd] = OpKind.SendFd, [ReceiveFd] = OpKind.ReceiveFd,
+        [SendFd] = OpKind.SendFd, [ReceiveFd] = OpKind.ReceiveFd, [Exec] = OpKind.Exec,
     };
 
     /// <summary>The kind a valid <c>op</c> names; throws for any other (validation has refused it before).</summary>

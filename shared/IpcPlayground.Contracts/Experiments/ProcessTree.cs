@@ -30,7 +30,7 @@ public static class ProcessTree
             var steps = Flatten(process.Steps ?? []).ToList();
             var received = steps.Where(s => s.Op == Ops.ReceiveFd).Select(s => s.As?.Object).ToHashSet(StringComparer.Ordinal);
             foreach (var step in steps)
-                foreach (var used in (step.Objects ?? []).Select(t => t?.Object).Append(step.Object).Append(step.Fd?.Object))
+                foreach (var used in (step.Objects ?? []).Select(t => t?.Object).Append(step.Object).Append(step.Fd?.Object).Append(step.Stdin?.Object).Append(step.Stdout?.Object))
                     if (used is not null && !received.Contains(used))
                     {
                         if (!users.TryGetValue(used, out var set)) users[used] = set = new(StringComparer.Ordinal);

@@ -63,6 +63,18 @@ public sealed record Step
     /// <summary>1.1: for <c>receiveFd</c>, what the received descriptor is held as from then on.</summary>
     public DescriptorRef? As { get; init; }
 
+    /// <summary>1.1: for <c>exec</c>, the program (a name on the server's allow-list, <see cref="SizeCaps.Programs"/>).</summary>
+    public string? Program { get; init; }
+
+    /// <summary>1.1: for <c>exec</c>, the program's arguments after its name.</summary>
+    public IReadOnlyList<string>? Args { get; init; }
+
+    /// <summary>1.1: for <c>exec</c>, the end made standard input (dup2 onto 0).</summary>
+    public DescriptorRef? Stdin { get; init; }
+
+    /// <summary>1.1: for <c>exec</c>, the end made standard output (dup2 onto 1); without it, what the program writes becomes <c>output</c> events.</summary>
+    public DescriptorRef? Stdout { get; init; }
+
     /// <summary>The JSON names of the fields this step sets, besides <c>op</c>.</summary>
     public IEnumerable<string> SetFields()
     {
@@ -101,5 +113,9 @@ public sealed record Step
         if (Exclusive is not null) yield return "exclusive";
         if (Fd is not null) yield return "fd";
         if (As is not null) yield return "as";
+        if (Program is not null) yield return "program";
+        if (Args is not null) yield return "args";
+        if (Stdin is not null) yield return "stdin";
+        if (Stdout is not null) yield return "stdout";
     }
 }

@@ -33,6 +33,7 @@ public sealed class EventKindCompletenessTests
         [EventKind.Limit] = null,
         [EventKind.Error] = new FailureFrame { T = 9, Process = "a", Pid = 2, Message = "worker 'a' stopped" },
         [EventKind.RunEnd] = new RunEndedFrame { T = 10, Status = RunStatuses.Completed },
+        [EventKind.Output] = new OutputFrame { T = 11, Process = "a", Pid = 2, Stream = OutputStreams.Stdout, Data = "3\n"u8.ToArray() },
     };
 
     private static RunEvent Sample(EventKind kind)

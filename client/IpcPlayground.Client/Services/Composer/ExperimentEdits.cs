@@ -225,6 +225,7 @@ public static class ExperimentEdits
         "code" => "0",
         "value" => "1",
         "kind" => FaultKinds.Segv,
+        "program" => "cat",
         _ => null,
     };
 

@@ -12,7 +12,7 @@ public static class StepFields
     [
         "object", "data", "size", "end", "bytes", "type", "priority", "maxBytes", "nowait", "mode", "offset", "int32",
         "length", "times", "atomic", "index", "count", "process", "signal", "action", "signals", "timeoutMs", "ms", "code", "undo",
-        "create", "exclusive", "value", "flags", "kind", "path", "objects", "fd", "as",
+        "create", "exclusive", "value", "flags", "kind", "path", "objects", "fd", "as", "program", "args", "stdin", "stdout",
     ];
 
     /// <summary>
@@ -35,8 +35,8 @@ public static class StepFields
     {
         "object" => FieldKind.ObjectRef,
         "process" => FieldKind.ProcessRef,
-        "data" or "flags" or "path" or "objects" or "fd" or "as" => FieldKind.Text,
-        "end" or "mode" or "action" or "signal" or "create" or "kind" => FieldKind.Choice,
+        "data" or "flags" or "path" or "objects" or "fd" or "as" or "args" or "stdin" or "stdout" => FieldKind.Text,
+        "end" or "mode" or "action" or "signal" or "create" or "kind" or "program" => FieldKind.Choice,
         "nowait" or "atomic" or "undo" or "exclusive" => FieldKind.Flag,
         "signals" => FieldKind.SignalList,
         _ => FieldKind.Number,
@@ -48,6 +48,7 @@ public static class StepFields
         "mode" => ["read", "write", "read-write"],
         "create" => ["true", "false"], // left out: the object type's default (see OpenFlags)
         "kind" => FaultKinds.All,
+        "program" => SizeCaps.DefaultPrograms,
         "action" => SignalActions.All,
         "signal" => CommonSignals,
         _ => [],
@@ -93,6 +94,10 @@ public static class StepFields
         "objects" => PollText.Of(step.Objects),
         "fd" => DescriptorText.Of(step.Fd),
         "as" => DescriptorText.Of(step.As),
+        "program" => step.Program,
+        "args" => step.Args is null ? null : string.Join(" ", step.Args),
+        "stdin" => DescriptorText.Of(step.Stdin),
+        "stdout" => DescriptorText.Of(step.Stdout),
         _ => null,
     };
 
@@ -136,6 +141,11 @@ public static class StepFields
             "objects" => step with { Objects = PollText.Parse(text) },
             "fd" => step with { Fd = DescriptorText.Parse(text) },
             "as" => step with { As = DescriptorText.Parse(text) },
+            "program" => step with { Program = text },
+            // Arguments are words: a shell's quoting is not needed, since no shell reads them.
+            "args" => step with { Args = text?.Split(' ', StringSplitOptions.RemoveEmptyEntries) },
+            "stdin" => step with { Stdin = DescriptorText.Parse(text) },
+            "stdout" => step with { Stdout = DescriptorText.Parse(text) },
             _ => step,
         };
     }

@@ -9,6 +9,8 @@ public enum MarkKind
     Syscall,
     Signal,
     Exit,
+    /// <summary>What an exec'd program wrote to a stream (an <c>output</c> event).</summary>
+    Output,
 }
 
 /// <summary>
@@ -26,3 +28,6 @@ public sealed record TimelineArrow(RunEvent From, RunEvent To, string Label)
     public string FromProcess => From.Process ?? "";
     public string ToProcess => To.Process ?? "";
 }
+
+/// <summary>An exec'd program's time on its process's lane: from the exec to the process's end (<see cref="ToNs"/> null: still running).</summary>
+public sealed record TimelineProgram(string Process, long FromNs, long? ToNs, string Program);

@@ -13,6 +13,9 @@ public sealed class TimelineModel
     public required IReadOnlyList<TimelineSpan> Spans { get; init; }
     public required IReadOnlyList<TimelineArrow> Arrows { get; init; }
 
+    /// <summary>1.1: the programs processes exec'd, each on its process's lane from the exec on.</summary>
+    public IReadOnlyList<TimelineProgram> Programs { get; init; } = [];
+
     /// <summary>The latest time any event stands at: where the run is now, or where it ended.</summary>
     public long EndNs { get; init; }
 
@@ -21,6 +24,7 @@ public sealed class TimelineModel
         var lanes = new List<string>(declaredProcesses ?? []);
         var marks = new List<TimelineMark>();
         var spans = new List<TimelineSpan>();
+        var programs = new List<TimelineProgram>();
         var open = new Dictionary<string, (BlockedEvent Blocked, int Index)>(StringComparer.Ordinal);
         long end = 0;
 
@@ -41,12 +45,19 @@ public sealed class TimelineModel
                 case SyscallEvent s:
                     Close(process, s.TNs, s.Seq);
                     marks.Add(new(e, process, s.TNs, MarkKind.Syscall, s.Op ?? "?", s.Errno is not null));
+                    if (s is { Op: Contracts.Experiments.Ops.Exec, Result: 0, Path: { } program })
+                        programs.Add(new(process, s.TNs, null, System.IO.Path.GetFileName(program)));
+                    break;
+                case OutputEvent o:
+                    marks.Add(new(e, process, o.TNs, MarkKind.Output, o.Stream ?? "output", o.Stream == OutputStreams.Stderr));
                     break;
                 case SignalEvent sig:
                     marks.Add(new(e, process, sig.TNs, MarkKind.Signal, sig.Signal ?? "signal", sig.Disposition == SignalDispositions.Default, SignalCodes.FromKernel(sig.Code)));
                     break;
                 case ProcessExitEvent x:
                     Close(process, x.TNs, x.Seq);
+                    var running = programs.FindLastIndex(p => p.Process == process && p.ToNs is null);
+                    if (running >= 0) programs[running] = programs[running] with { ToNs = x.TNs };
                     marks.Add(new(e, process, x.TNs, MarkKind.Exit, x.Signal ?? $"exit {x.ExitCode}", x.Signal is not null || x.ExitCode is not (null or 0)));
                     break;
             }
@@ -64,6 +75,7 @@ public sealed class TimelineModel
             Marks = marks,
             Spans = spans,
             Arrows = WakePairing.Pair(events, spans),
+            Programs = programs,
             EndNs = end,
         };
     }

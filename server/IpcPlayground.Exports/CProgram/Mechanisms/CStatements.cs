@@ -9,6 +9,13 @@ internal sealed class CStatements(HashSet<string> helpers)
         return $"{helper}({string.Join(", ", arguments)});";
     }
 
+    /// <summary>A helper's call as an expression (no semicolon), recorded like <see cref="Call"/>.</summary>
+    public string Expression(string helper, params string[] arguments)
+    {
+        helpers.Add(helper);
+        return $"{helper}({string.Join(", ", arguments)})";
+    }
+
     public static string Number(long value) => CLiteral.Number(value);
 
     public static string Flag(bool? value) => value == true ? "1" : "0";

@@ -28,7 +28,7 @@ internal abstract class Datagrams : CMechanism
         c.Call("receive_message", target.Ref, ReceiveEnd, CStatements.Number(step.MaxBytes ?? 65536), CStatements.Flag(step.Nowait));
 
     public override string ReceiveFd(CStatements c, PlanStep step, CTarget target, string asRef, string asEnd) =>
-        c.Call("receive_fd", target.Ref, $"need_fd({target.Ref}, {ReceiveEnd})", CStatements.Flag(step.Nowait), asRef, asEnd);
+        c.Call("receive_fd", target.Ref, c.Expression("need_fd", target.Ref, ReceiveEnd), CStatements.Flag(step.Nowait), asRef, asEnd);
 
     /// <summary>A Unix datagram socket one process binds and receives on; the others send to its path, or connect first.</summary>
     private sealed class UnixDatagram : Datagrams
@@ -53,7 +53,7 @@ internal abstract class Datagrams : CMechanism
         protected override string ReceiveEnd => "SOCKET";
 
         public override string SendFd(CStatements c, PlanStep step, CTarget target, string passed) =>
-            c.Call("send_fd", target.Ref, $"need_fd({target.Ref}, SOCKET)", "0", passed);
+            c.Call("send_fd", target.Ref, c.Expression("need_fd", target.Ref, "SOCKET"), "0", passed);
 
         public override string Runtime => """
             //@ send_packet needs need_fd output quoted trace_step

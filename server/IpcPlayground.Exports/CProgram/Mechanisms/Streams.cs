@@ -56,10 +56,10 @@ internal abstract class Streams : CMechanism
         protected override string End(PlanStep step, CTarget target, string direction) => step.End ?? (target.MadeHere ? "first" : "second");
 
         public override string SendFd(CStatements c, PlanStep step, CTarget target, string passed) =>
-            c.Call("send_fd", target.Ref, $"need_fd({target.Ref}, {CNames.End(End(step, target, "write"))})", "0", passed);
+            c.Call("send_fd", target.Ref, c.Expression("need_fd", target.Ref, CNames.End(End(step, target, "write"))), "0", passed);
 
         public override string ReceiveFd(CStatements c, PlanStep step, CTarget target, string asRef, string asEnd) =>
-            c.Call("receive_fd", target.Ref, $"need_fd({target.Ref}, {CNames.End(End(step, target, "read"))})", CStatements.Flag(step.Nowait), asRef, asEnd);
+            c.Call("receive_fd", target.Ref, c.Expression("need_fd", target.Ref, CNames.End(End(step, target, "read"))), CStatements.Flag(step.Nowait), asRef, asEnd);
     }
 
     private abstract class ConnectedStream : Streams
@@ -74,10 +74,10 @@ internal abstract class Streams : CMechanism
         public override ObjectKind Kind => ObjectKind.UnixStream;
 
         public override string SendFd(CStatements c, PlanStep step, CTarget target, string passed) =>
-            c.Call("send_fd", target.Ref, $"need_fd({target.Ref}, SOCKET)", "0", passed);
+            c.Call("send_fd", target.Ref, c.Expression("need_fd", target.Ref, "SOCKET"), "0", passed);
 
         public override string ReceiveFd(CStatements c, PlanStep step, CTarget target, string asRef, string asEnd) =>
-            c.Call("receive_fd", target.Ref, $"need_fd({target.Ref}, SOCKET)", CStatements.Flag(step.Nowait), asRef, asEnd);
+            c.Call("receive_fd", target.Ref, c.Expression("need_fd", target.Ref, "SOCKET"), CStatements.Flag(step.Nowait), asRef, asEnd);
     }
 
     private sealed class TcpStream : ConnectedStream

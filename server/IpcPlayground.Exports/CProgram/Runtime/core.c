@@ -1,6 +1,7 @@
 //@ output
 /* The experiment process this code runs as ("(main)" until a fork gives it a name from the experiment). */
 static const char *me = "(main)";
+static int my_index = -1; /* me's index in process_names */
 
 static const char *const signal_names[32] = {
     [SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT", [SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP",
@@ -333,6 +334,7 @@ static void forget_inherited_handles(struct ipc_object *o)
  */
 struct run_table {
     pid_t pid[NUMBER_OF_PROCESSES]; /* 0: not started yet; else its pid, also once it has ended */
+    int execed[NUMBER_OF_PROCESSES]; /* 1 once the process exec'd a program, which cannot say how it ends */
     int sysv_made;
     struct { enum object_type type; int id; } sysv[256];
 };

@@ -1,4 +1,4 @@
-//@ send_fd needs need_fd socket_address output trace_step
+//@ send_fd needs socket_address output trace_step
 /*
  * sendFd: sendmsg(2) on SOCK of one byte, 'F', carrying PASSED (SCM_RIGHTS) — a stream socket carries control data
  * only with data — to the object's path when TO_PATH (an unconnected datagram socket). PASSED is -1 when this
@@ -36,7 +36,7 @@ static void send_fd_datagram(struct ipc_object *o, int passed)
     send_fd(o, connected ? o->fd[CONNECTED] : o->fd[SENDER], !connected, passed);
 }
 
-//@ receive_fd needs need_fd objects output quoted trace_step trace_data fields
+//@ receive_fd needs objects output quoted trace_step trace_data fields
 /*
  * receiveFd: recvmsg(2) of one byte on SOCK with room for one descriptor. A descriptor that came with it is held from
  * then on as AS_END of AS (-1: as AS's POSIX queue); bytes that carried none leave AS as it was.

@@ -1,4 +1,4 @@
-//@ start_process needs run_table output forget_inherited_handles
+//@ start_process needs run_table output forget_inherited_handles how_it_ended
 typedef int (*process_body)(void);
 
 /* Pids of the children this process spawned, by process index (each process starts with none). */
@@ -43,6 +43,7 @@ static pid_t start_process(int index, process_body body)
     }
     close(ready[0]);
     me = process_names[index];
+    my_index = index;
     table->pid[index] = getpid();
     /* Every signal an experiment names, standard and real-time (SIGRTMIN..SIGRTMAX), back at its default. */
     for (int signo = 1; signo <= SIGRTMAX; signo++)
@@ -89,6 +90,14 @@ static void begin_roots(void)
     roots_start[0] = roots_start[1] = -1;
 }
 
+/* How a process ended, as its reaper records it: a death by signal always (the process could not say it), an exit
+   only for a process that exec'd a program (the experiment's own code says so itself). */
+static void trace_reaped(int index, int status)
+{
+    trace_end(process_names[index], status);
+    if (WIFEXITED(status) && table->execed[index]) trace(process_names[index], "exit code %d", WEXITSTATUS(status));
+}
+
 //@ spawn_process needs start_process trace_step
 static void spawn_process(int index, process_body body)
 {
@@ -119,7 +128,7 @@ static void wait_for_child(int index)
         trace_step("wait", process_names[index], rc, error, "");
         return;
     }
-    trace_end(process_names[index], status);
+    trace_reaped(index, status);
     if (WIFSIGNALED(status)) trace_step("wait", process_names[index], rc, 0, fields(" exit=signal:%s", signal_name(WTERMSIG(status))));
     else trace_step("wait", process_names[index], rc, 0, fields(" exit=code:%d", WEXITSTATUS(status)));
 }
@@ -167,7 +176,7 @@ static int wait_for_every_process(int timeout_ms)
                 if (table->pid[i] == pid) {
                     seen[i] = 1;
                     say("%s %s", process_names[i], how_it_ended(status));
-                    trace_end(process_names[i], status);
+                    trace_reaped(i, status);
                 }
         } else if (errno == ECHILD) {
             break;

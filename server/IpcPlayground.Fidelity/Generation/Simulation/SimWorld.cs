@@ -117,6 +117,7 @@ internal sealed partial class SimWorld
             case Ops.Poll: outcome.Refuse("a poll that waits"); break;
             case Ops.SendFd: ObjectOf(step).SendFd(this, process, step, outcome); break;
             case Ops.ReceiveFd: ObjectOf(step).ReceiveFd(this, process, step, outcome); break;
+            case Ops.Exec: Exec(process, step, outcome); break;
             default: outcome.Refuse($"the simulator does not know op '{step.Op}'"); break;
         }
     }
@@ -171,6 +172,32 @@ internal sealed partial class SimWorld
             }
         }
         AfterClosing(outcome);
+    }
+
+    /// <summary>
+    /// exec of a program that reads its standard input to the end: followed only when that end comes at once (no
+    /// input, or a pipe nobody can write to any more), so the program takes what is buffered and exits. The process
+    /// ends either way: after a failed dup2 (EBADF) its script has nothing left.
+    /// </summary>
+    private void Exec(SimProcess process, Step step, SimOutcome outcome)
+    {
+        if (step.Stdin is { Object: { } id } stdin && process.Find(id, stdin.End ?? "read") is PipeEnd { CanRead: true } input)
+        {
+            // At the end every other process ends too, with nothing more to write: only the program's own write end keeps it waiting.
+            var writers = _finishing ? process.AllDescriptions : Held;
+            if (writers.OfType<PipeEnd>().Any(e => e.Buffer == input.Buffer && e.CanWrite))
+            {
+                outcome.Refuse("an exec'd program whose input someone can still write to");
+                return;
+            }
+            input.Buffer.Read(int.MaxValue);
+        }
+        else if (step.Stdin is { Object: { } other } && process.Find(other, step.Stdin.End ?? "read") is not null)
+        {
+            outcome.Refuse("an exec'd program reading something other than a pipe");
+            return;
+        }
+        Die(process, outcome);
     }
 
     /// <summary>Completes every waiting call the world now lets finish.</summary>
