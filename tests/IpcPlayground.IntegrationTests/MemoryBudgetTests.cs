@@ -58,7 +58,10 @@ public sealed class MemoryBudgetTests(ITestOutputHelper output)
     private static async Task<string> TailAsync(RunApi api, string runId)
     {
         var events = await api.EventsAsync(runId);
-        return string.Join("\n", events.TakeLast(12).Select(e =>
+        // Whether the events still carried the bytes their calls moved (the budget counts the lines they came in).
+        var carried = events.Sum(e => (long)(e.Str("data")?.Length ?? 0) + (e.Str("dataBase64")?.Length ?? 0) * 3 / 4);
+        var moved = events.Where(e => e.Is("syscall") && e.Str("op") == "read").Sum(e => e.Long("result"));
+        return $"{events.Count} events carrying {carried} bytes of data; the reads returned {moved} bytes\n" + string.Join("\n", events.TakeLast(12).Select(e =>
         {
             e.Remove("data");
             e.Remove("dataBase64");
