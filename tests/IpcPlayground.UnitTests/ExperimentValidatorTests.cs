@@ -232,7 +232,7 @@ public sealed class ExperimentValidatorTests
 
     [Theory]
     [InlineData("""{ "op": "sendFd", "object": "s", "fd": { "object": "m" } }""", """{ "op": "stat", "object": "s" }""",
-        "processes[0].steps[1].fd.object", "'m' is a sysv-shm, which is not a descriptor")]
+        "processes[0].steps[1].fd.object", "'m' is a sysv-shm, which has no descriptor to pass")]
     [InlineData("""{ "op": "sendFd", "object": "t", "fd": { "object": "p", "end": "read" } }""", """{ "op": "stat", "object": "s" }""",
         "processes[0].steps[1].object", "op 'sendFd' does not apply to 't', a tcp")]
     [InlineData("""{ "op": "sendFd", "object": "s", "fd": { "object": "e", "end": "read" } }""", """{ "op": "stat", "object": "s" }""",
@@ -265,7 +265,7 @@ public sealed class ExperimentValidatorTests
     [InlineData("""{ "op": "exec", "program": "bash" }""", "processes[0].steps[0].program", "program 'bash' is not one this server runs; it runs cat, wc, sort, tr, head, tail, grep, uniq")]
     [InlineData("""{ "op": "exec", "program": "wc" }, { "op": "close", "object": "p" }""", "processes[0].steps[0].op", "must be the process's last step")]
     [InlineData("""{ "op": "repeat", "times": 2, "steps": [ { "op": "exec", "program": "wc" } ] }""", "processes[0].steps[0].steps[0].op", "cannot stand inside a repeat")]
-    [InlineData("""{ "op": "exec", "program": "wc", "stdin": { "object": "m" } }""", "processes[0].steps[0].stdin.object", "'m' is a sysv-shm, which is not a descriptor")]
+    [InlineData("""{ "op": "exec", "program": "wc", "stdin": { "object": "m" } }""", "processes[0].steps[0].stdin.object", "'m' is a sysv-shm, which has no descriptor to redirect")]
     [InlineData("""{ "op": "exec", "program": "wc", "stdout": { "object": "p", "end": "first" } }""", "processes[0].steps[0].stdout.end", "a pipe's ends are read and write")]
     [InlineData("""{ "op": "exec", "program": "grep", "args": ["a\u0001b"] }""", "processes[0].steps[0].args[0]", "without control characters")]
     [InlineData("""{ "op": "exec" }""", "processes[0].steps[0].program", "op 'exec' requires 'program'")]

@@ -11,13 +11,20 @@ public sealed record DescriptorRef
 public static class DescriptorPassing
 {
     /// <summary>A step's <c>fd</c> or <c>as</c>: a known object a process holds as a descriptor, and an end it has.</summary>
-    internal static void Check(DescriptorRef reference, string at, IReadOnlyDictionary<string, string> objectTypes, Action<string, string> error)
+    internal static void Check(DescriptorRef reference, string at, IReadOnlyDictionary<string, string> objectTypes, Action<string, string> error) =>
+        CheckDescriptor(reference.Object, reference.End, at, objectTypes, error, "to pass; descriptors pass for");
+
+    /// <summary>
+    /// An object and end a step names as a descriptor (a poll entry, a passed descriptor, an exec's redirection): known,
+    /// held as a descriptor (<paramref name="refusal"/> finishes the sentence naming the types that are), an end it has.
+    /// </summary>
+    internal static void CheckDescriptor(string? obj, string? end, string at, IReadOnlyDictionary<string, string> objectTypes, Action<string, string> error, string refusal)
     {
-        if (reference.Object is null) error($"{at}.object", "object is required");
-        else if (!objectTypes.TryGetValue(reference.Object, out var type)) error($"{at}.object", $"unknown object '{reference.Object}'");
+        if (obj is null) error($"{at}.object", "object is required");
+        else if (!objectTypes.TryGetValue(obj, out var type)) error($"{at}.object", $"unknown object '{obj}'");
         else if (Mechanisms.Named(type) is { HasDescriptor: false })
-            error($"{at}.object", $"'{reference.Object}' is a {type}, which is not a descriptor; a descriptor passes for " + string.Join(", ", Mechanisms.NamesOf(m => m.HasDescriptor)));
-        else if (reference.End is { } end && !OpCatalog.EndsOf(type).Contains(end))
+            error($"{at}.object", $"'{obj}' is a {type}, which has no descriptor {refusal} " + string.Join(", ", Mechanisms.NamesOf(m => m.HasDescriptor)));
+        else if (end is not null && !OpCatalog.EndsOf(type).Contains(end))
             error($"{at}.end", OpCatalog.EndsOf(type) is { Count: > 0 } ends ? $"a {type}'s ends are " + string.Join(" and ", ends) : $"a {type} has one descriptor: leave end out");
     }
 

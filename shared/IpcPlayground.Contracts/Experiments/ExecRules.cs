@@ -17,8 +17,8 @@ internal static class ExecRules
                 if (args[i] is null || args[i].Length > MaxArgLength || !StoredText.IsClean(args[i]))
                     error($"{path}.args[{i}]", $"an argument is text of at most {MaxArgLength} characters, without control characters");
         }
-        if (step.Stdin is { } stdin) DescriptorPassing.Check(stdin, $"{path}.stdin", objectTypes, error);
-        if (step.Stdout is { } stdout) DescriptorPassing.Check(stdout, $"{path}.stdout", objectTypes, error);
+        if (step.Stdin is { } stdin) DescriptorPassing.CheckDescriptor(stdin.Object, stdin.End, $"{path}.stdin", objectTypes, error, "to redirect; exec redirects");
+        if (step.Stdout is { } stdout) DescriptorPassing.CheckDescriptor(stdout.Object, stdout.End, $"{path}.stdout", objectTypes, error, "to redirect; exec redirects");
     }
 
     /// <summary>exec replaces the program: nothing after it runs, so it is the last step, and never inside a repeat.</summary>

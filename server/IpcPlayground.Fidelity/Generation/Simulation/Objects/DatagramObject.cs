@@ -23,20 +23,8 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id)
         // else ENOENT or ECONNREFUSED
     }
 
-    public override void Send(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
-    {
-        var data = SimWorld.Bytes(step);
-        var connected = process.Find(Id, "connected") is not null;
-        if (!connected && !Linked) return; // ENOENT
-        if (!BoundHeld(world)) return; // ECONNREFUSED
-        if (Queue.Count >= QueueLimit)
-        {
-            outcome.Refuse("a datagram to a receiver whose queue is full");
-            return;
-        }
-        if (!connected) process.Hold(Id, "sender", process.Find(Id, "sender") ?? new DatagramSocket("sender", this));
-        Queue.Enqueue((data, null));
-    }
+    public override void Send(SimWorld world, SimProcess process, Step step, SimOutcome outcome) =>
+        Deliver(world, process, outcome, SimWorld.Bytes(step), null);
 
     public override void Receive(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
     {
@@ -60,7 +48,12 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id)
     public override void SendFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
     {
         // The kernel reads the control message (EBADF for a descriptor not held) before it looks for the receiver.
-        if (StreamSocketBytes.HeldPassed(process, step) is not { } passed) return; // EBADF
+        if (StreamSocketBytes.HeldPassed(process, step) is { } passed) Deliver(world, process, outcome, [(byte)'F'], passed);
+    }
+
+    /// <summary>A datagram to the bound socket, through the connected socket or from a sender socket made on first use.</summary>
+    private void Deliver(SimWorld world, SimProcess process, SimOutcome outcome, byte[] data, PassedDescriptor? passed)
+    {
         var connected = process.Find(Id, "connected") is not null;
         if (!connected && !Linked) return; // ENOENT
         if (!BoundHeld(world)) return; // ECONNREFUSED
@@ -70,7 +63,7 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id)
             return;
         }
         if (!connected) process.Hold(Id, "sender", process.Find(Id, "sender") ?? new DatagramSocket("sender", this));
-        Queue.Enqueue(([(byte)'F'], passed));
+        Queue.Enqueue((data, passed));
     }
 
     /// <summary>One datagram (cut to its first byte), and the descriptor it carried, held as the step's <c>as</c> says.</summary>
