@@ -46,7 +46,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             },
             StateFrame s => new StateEvent { Object = s.Object, State = s.State },
             HeldFrame h => new PausedEvent { Op = h.Op, Object = h.Object, Target = h.Target, Step = h.Step, Iteration = h.Iteration, Phase = h.Phase },
-            RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message },
+            RunEndedFrame r => new RunEndEvent { Status = r.Status, Message = r.Message, Waits = r.Waits },
             OutputFrame o => Output(o),
             _ => throw new ArgumentOutOfRangeException(nameof(frame), frame.GetType().Name, "a frame to the server that no event stands for"),
         };

@@ -206,6 +206,9 @@ public sealed record RunEndedFrame : Frame, IRunFrame
 {
     public required string Status { get; init; }
     public string? Message { get; init; }
+
+    /// <summary>For a deadlock: the call each living process was blocked in.</summary>
+    public IReadOnlyList<IpcPlayground.Contracts.Events.BlockedCall>? Waits { get; init; }
 }
 
 /// <summary>Worker → supervisor: which pid does process <see cref="Target"/> have? Answered by <see cref="PidAnswerFrame"/>.</summary>

@@ -18,7 +18,7 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
 
     private async Task<string> StoreDeadlockAsync()
     {
-        // Long enough to be seen deadlocked on the board before the run's timeout ends it.
+        // The run ends as a deadlock long before this timeout: the board keeps showing it deadlocked, and who was blocked.
         var json = SampleExperiments.PipeDeadlock.Replace("\"timeoutMs\": 2500", "\"timeoutMs\": 15000", StringComparison.Ordinal);
         using var http = fixture.Server.CreateLoopbackClient();
         using var response = await http.PostAsync("/api/experiments", new StringContent(json, Encoding.UTF8, "application/json"));
@@ -82,11 +82,13 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         await board.GetByTestId("board-needs-help").UncheckAsync();
         await Row(board, "Ada").GetByTestId("board-watch").ClickAsync();
         await Assertions.Expect(board.GetByTestId("board-watching")).ToContainTextAsync("Ada");
-        await Assertions.Expect(board.Locator("[data-testid=blocked-process][data-process=child]")).ToBeVisibleAsync();
+        // The watched run shows the deadlock's wait-for picture: each process, the call it waits in, who could end it.
+        await Assertions.Expect(board.Locator("[data-testid=deadlock-wait][data-process=child]")).ToContainTextAsync("only parent could end that");
         await BrowserFixture.SaveScreenshotAsync(board, "workshop-board");
-        await ada.GetByTestId("run-stop").ClickAsync();
-        await Assertions.Expect(ada.Locator("[data-testid=own-run] [data-testid=run-status]")).ToHaveAttributeAsync("data-status", "killed");
-        await Assertions.Expect(Row(board, "Ada")).ToHaveAttributeAsync("data-state", "failed");
+        // The run is stopped the moment it deadlocks, and Ada's page says so with the board's word.
+        await Assertions.Expect(ada.Locator("[data-testid=own-run] [data-testid=run-status]")).ToHaveAttributeAsync("data-status", "deadlock");
+        await Assertions.Expect(ada.Locator("[data-testid=own-run] [data-testid=run-status]")).ToContainTextAsync("deadlocked");
+        await Assertions.Expect(Row(board, "Ada")).ToHaveAttributeAsync("data-state", "deadlocked");
 
         // The instructor sends the first experiment to every composer.
         await board.GetByTestId("board-broadcast-experiment").SelectOptionAsync(new SelectOptionValue { Index = 0 });

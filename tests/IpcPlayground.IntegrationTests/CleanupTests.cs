@@ -39,18 +39,21 @@ public sealed class CleanupTests(PlaygroundServer server)
         Assert.Empty(HostState.ProcessesOf(runId));
     }
 
-    [Fact]
-    public async Task No_process_of_a_timed_out_run_survives_it()
+    [Theory]
+    // The parent sleeps through the timeout (a sleep ends by itself: no deadlock), or both read a pipe nobody writes.
+    [InlineData("""{ "op": "sleep", "ms": 20000 }""", "timeout")]
+    [InlineData("""{ "op": "read", "object": "p", "bytes": 1 }""", "deadlock")]
+    public async Task No_process_of_a_run_stopped_at_its_timeout_or_its_deadlock_survives_it(string parentWaits, string status)
     {
-        var runId = await _api.StartAsync("""
-            { "format": 1, "limits": { "timeoutMs": 300 }, "objects": [ { "id": "p", "type": "pipe" } ],
+        var runId = await _api.StartAsync($$"""
+            { "format": 1, "limits": { "timeoutMs": 600 }, "objects": [ { "id": "p", "type": "pipe" } ],
               "processes": [
-                { "id": "parent", "steps": [ { "op": "spawn", "process": "child" }, { "op": "read", "object": "p", "bytes": 1 } ] },
+                { "id": "parent", "steps": [ { "op": "spawn", "process": "child" }, {{parentWaits}} ] },
                 { "id": "child", "parent": "parent", "steps": [ { "op": "read", "object": "p", "bytes": 1 } ] } ] }
             """);
         var events = await _api.EventsAsync(runId);
 
-        Assert.Equal("timeout", events[^1].Str("status"));
+        Assert.Equal(status, events[^1].Str("status"));
         await HostState.WaitUntilGone(runId);
         Assert.Empty(HostState.ProcessesOf(runId));
     }

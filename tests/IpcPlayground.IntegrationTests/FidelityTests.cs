@@ -53,11 +53,12 @@ public sealed class FidelityTests(FidelityFixture fixture)
     public Task Every_divergence_found_so_far_stays_fixed(string name) => Agrees(Read(SampleExperiments.Load($"Fidelity/{name}")));
 
     [Fact]
-    public async Task A_deadlocked_C_program_ends_at_the_timeout_as_the_run_does()
+    public async Task A_deadlocked_C_program_ends_at_the_timeout_as_the_run_ends_at_its_deadlock()
     {
         var verdict = await fixture.Oracle.CheckAsync(Read(SampleExperiments.PipeDeadlock), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
         Assert.True(verdict.Agrees, verdict.Report());
         Assert.Equal("timeout", verdict.Program.Status);
+        Assert.Equal("timeout", verdict.Run.Status); // the run's "deadlock", as the oracle compares it
         Assert.Equal(1, verdict.ProgramOutcome.ExitCode);
         Assert.Equal("signal SIGKILL", verdict.Program.Processes["parent"].End);
     }

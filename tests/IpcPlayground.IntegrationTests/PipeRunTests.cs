@@ -83,6 +83,34 @@ public sealed class PipeRunTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task Two_processes_each_reading_what_the_other_never_writes_end_at_once_as_a_deadlock_naming_both_waits()
+    {
+        var events = await _api.RunAsync(SampleExperiments.PipeDeadlock);
+
+        var end = events[^1];
+        Assert.Equal("deadlock", end.Str("status"));
+        // Named as soon as both are seen asleep and nothing moves, not at the experiment's 2500 ms timeout.
+        Assert.InRange(end.Long("tNs"), 0, 2_000_000_000);
+        var waits = end["waits"]!.AsArray().Select(w => (w!["process"]!.GetValue<string>(), w["call"]!.GetValue<string>(), w["object"]!.GetValue<string>())).Order().ToList();
+        Assert.Equal([("child", "read", "to-child"), ("parent", "read", "to-parent")], waits);
+        Assert.Contains("parent in read(to-parent)", end.Str("message"), StringComparison.Ordinal);
+        Assert.All(new[] { "parent", "child" }, p => Assert.Contains(events, e => e.Is("process-exit", p) && e.Str("signal") == "SIGKILL"));
+    }
+
+    [Fact]
+    public async Task A_process_blocked_while_another_sleeps_is_no_deadlock()
+    {
+        var events = await _api.RunAsync("""
+            { "format": 1, "objects": [ { "id": "p", "type": "pipe" } ],
+              "processes": [
+                { "id": "parent", "steps": [ { "op": "spawn", "process": "child" }, { "op": "read", "object": "p", "bytes": 1 } ] },
+                { "id": "child", "parent": "parent", "steps": [ { "op": "sleep", "ms": 600 }, { "op": "write", "object": "p", "data": "x" } ] } ] }
+            """);
+        Assert.Contains(events, e => e.Is("blocked", "parent"));
+        Assert.Equal("completed", events[^1].Str("status"));
+    }
+
+    [Fact]
     public async Task A_run_that_outlives_its_timeout_ends_with_status_timeout()
     {
         var events = await _api.RunAsync("""

@@ -60,7 +60,7 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_instructor_sees_a_participants_run_blocked_then_deadlocked_then_ended()
+    public async Task The_instructor_sees_a_participants_run_blocked_then_ended_as_a_deadlock_with_who_was_blocked()
     {
         var runId = await _api.StartRunAsync(_workshop.WorkshopId, _ada.ParticipantKey, SampleExperiments.PipeDeadlock);
 
@@ -69,14 +69,14 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
         Assert.Equal("Ada", deadlocked.Name);
         Assert.Equal(["child", "parent"], deadlocked.Run!.Blocked);
         var ended = await _instructor.WaitForAsync<ParticipantStatus>(p => p.Run is { } run && run.RunId == runId && run.Status != RunStatuses.Running);
-        Assert.Equal(RunStatuses.Timeout, ended.Run!.Status);
-        Assert.False(ended.Run.Deadlocked);
-        Assert.Empty(ended.Run.Blocked);
+        Assert.Equal(RunStatuses.Deadlock, ended.Run!.Status);
+        Assert.True(ended.Run.Deadlocked);
+        Assert.Equal(["child", "parent"], ended.Run.Blocked);
 
         var events = await _instructor.FollowToEndAsync(runId);
         Assert.Equal(2, events.OfType<BlockedEvent>().Select(e => e.Process).Distinct().Count());
         var board = await _instructor.Workshop.InvokeAsync<WorkshopBoard>(nameof(IWorkshopHub.GetBoard)).DefaultTimeout();
-        Assert.Equal(RunStatuses.Timeout, board.Participants.Single(p => p.Name == "Ada").Run!.Status);
+        Assert.Equal(RunStatuses.Deadlock, board.Participants.Single(p => p.Name == "Ada").Run!.Status);
     }
 
     [Fact]

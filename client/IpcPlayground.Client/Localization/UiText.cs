@@ -62,6 +62,10 @@ public sealed record UiText
     public required string EventsCount { get; init; }
     public required string BlockedNow { get; init; }
     public required string NoneBlocked { get; init; }
+
+    /// <summary>Over the wait-for picture of a deadlock, and one line of it.</summary>
+    public required string DeadlockTitle { get; init; }
+    public required Func<IpcPlayground.Client.Services.Runs.DeadlockWait, string> DeadlockWait { get; init; }
     public required string LimitsHit { get; init; }
     public required string Errors { get; init; }
     public required Func<string, string> Status { get; init; }
@@ -201,6 +205,10 @@ public sealed record UiText
         EventsCount = "events",
         BlockedNow = "blocked now",
         NoneBlocked = "none blocked",
+        DeadlockTitle = "Deadlock: every process waits for another, so none can go on — the run was stopped.",
+        DeadlockWait = w => $"{w.Process} waits in {w.Call}({w.On})" + (w.WakersHeld.Count == 0
+            ? ", and no other process holds it"
+            : $"; only {string.Join(" or ", w.WakersHeld)} could end that, and {(w.WakersHeld.Count == 1 ? "it waits" : "they wait")} too"),
         LimitsHit = "Limits hit",
         Errors = "Errors",
         ServerUnreachable = m => $"the server could not be reached: {m}",
@@ -212,6 +220,7 @@ public sealed record UiText
             RunStatuses.Timeout => "timed out",
             RunStatuses.Killed => "killed",
             RunStatuses.Limit => "stopped by a limit",
+            RunStatuses.Deadlock => "deadlocked",
             _ => s,
         },
         StepModeHint = "Every process is held before each step: choose which one goes next.",
@@ -332,6 +341,10 @@ public sealed record UiText
         EventsCount = "个事件",
         BlockedNow = "当前阻塞",
         NoneBlocked = "没有阻塞",
+        DeadlockTitle = "死锁：每个进程都在等待另一个进程，谁也无法继续——运行已被停止。",
+        DeadlockWait = w => $"{w.Process} 在 {w.Call}({w.On}) 中等待" + (w.WakersHeld.Count == 0
+            ? "，且没有其他进程持有它"
+            : $"；只有 {string.Join(" 或 ", w.WakersHeld)} 能结束这次等待，而它们也在等待"),
         LimitsHit = "触及的限制",
         Errors = "错误",
         ServerUnreachable = m => $"无法连接服务器：{m}",
@@ -343,6 +356,7 @@ public sealed record UiText
             RunStatuses.Timeout => "超时",
             RunStatuses.Killed => "已终止",
             RunStatuses.Limit => "因限制而停止",
+            RunStatuses.Deadlock => "死锁",
             _ => s,
         },
         StepModeHint = "每个进程在每一步之前都被暂停：由你选择下一步让谁走。",

@@ -50,7 +50,9 @@ public static class RunTraceReader
                     trace.RunNotes.Add($"limit {limit.Limit}: {limit.Message}");
                     break;
                 case RunEndEvent end:
-                    trace.Status = end.Status;
+                    // The playground stops a deadlocked run at once; its C program, which cannot tell, waits for the
+                    // timeout and kills what is left: the same end, sooner.
+                    trace.Status = end.Status == RunStatuses.Deadlock ? RunStatuses.Timeout : end.Status;
                     break;
             }
         }

@@ -19,9 +19,10 @@ public sealed class ParticipantRunState(string runId, IEnumerable<string> rootPr
 
     public ParticipantRun Current => new(runId, _status, [.. _blockedIn.Keys.Order(StringComparer.Ordinal)], IsDeadlocked, _events);
 
+    /// <summary>The run ended as a deadlock (the supervisor saw it), or, while it runs, looks like one from its events.</summary>
     public bool IsDeadlocked =>
-        _status == RunStatuses.Running && _living.Count > 0 && _living.All(_blockedIn.ContainsKey)
-        && _blockedIn.Values.All(op => op is not Ops.WaitSignal);
+        _status == RunStatuses.Deadlock ||
+        (_status == RunStatuses.Running && _living.Count > 0 && _living.All(_blockedIn.ContainsKey) && _blockedIn.Values.All(op => op is not Ops.WaitSignal));
 
     /// <summary>Takes one event; true when what the board shows (status, blocked set, deadlock) changed.</summary>
     public bool Observe(RunEvent e)
@@ -50,6 +51,9 @@ public sealed class ParticipantRunState(string runId, IEnumerable<string> rootPr
             case RunEndEvent end:
                 _status = end.Status ?? RunStatuses.Failed;
                 _blockedIn.Clear();
+                // A deadlock stays on the board as it was found: who was blocked, and in what.
+                foreach (var wait in end.Waits ?? [])
+                    if (wait.Process is { } p) _blockedIn[p] = wait.Op;
                 break;
         }
         return before != (_status, string.Join(',', _blockedIn.Keys.Order(StringComparer.Ordinal)), IsDeadlocked);

@@ -29,6 +29,13 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private readonly SpawnOrder _spawns = new();
     private readonly StepGate _gate = new(plan.StepMode);
     private readonly BlockDetector _blocks = new(plan.BlockedAfterMs * Millisecond);
+    private readonly DeadlockDetector _deadlocks = new(DeadlockSettleMs * Millisecond);
+
+    /// <summary>How long every process must stay blocked, with no frame from anyone, before the run is called deadlocked.</summary>
+    private const long DeadlockSettleMs = 150;
+
+    /// <summary>Frames the workers have sent so far: one more means some process moved.</summary>
+    private long _frames;
     private readonly ReorderBuffer _buffer = new(plan.ReorderWindowMs * Millisecond);
     private readonly Dictionary<string, PlanProcess> _processes = plan.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
     private bool _stopRequested;
@@ -56,6 +63,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
 
         string? ending = null;
         string? message = null;
+        IReadOnlyList<BlockedCall>? waits = null;
         while (ending is null)
         {
             Poll(Timeout(deadline));
@@ -80,6 +88,14 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 message = "stopped by the person running it";
                 KillWorkers();
             }
+            else if (_deadlocks.Check(_connections.Values, _table, _frames, now) is { } deadlock)
+            {
+                ending = RunStatuses.Deadlock;
+                waits = [.. deadlock.Select(w => new BlockedCall { Process = w.Process, Call = w.Call, Op = w.Op, Object = w.Object, Target = w.Target })];
+                message = "every process is blocked in a call only another could end — " +
+                    string.Join(", ", waits.Select(w => $"{w.Process} in {w.Call}({w.Object ?? w.Target})"));
+                KillWorkers();
+            }
             else if (noneLeft && _connections.Count == 0)
             {
                 ending = _failed ? RunStatuses.Failed : RunStatuses.Completed;
@@ -87,7 +103,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             foreach (var frame in _buffer.Release(now, all: ending is not null)) server.Write(frame);
             server.Flush();
         }
-        server.Write(new RunEndedFrame { T = MonotonicClock.Now(), Status = ending, Message = message ?? _failure });
+        server.Write(new RunEndedFrame { T = MonotonicClock.Now(), Status = ending, Message = message ?? _failure, Waits = waits });
         server.Flush();
         return 0;
     }
@@ -208,6 +224,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             _connections.Remove(output.Fd);
             return;
         }
+        _frames++;
         _buffer.Add(new OutputFrame { T = MonotonicClock.Now(), Process = output.Process, Pid = output.Pid, Stream = output.OutputStream!, Data = buffer[..(int)n] });
     }
 
@@ -233,6 +250,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private bool TakeFrame(WorkerConnection connection)
     {
         if (!connection.Assembler.TryTake(out var payload)) return false;
+        _frames++;
         var frame = JsonSerializer.Deserialize(payload.Span, WorkerProtocolJsonContext.Default.IWorkerFrame);
         if (frame is not null) Handle(connection, frame);
         return true;
@@ -242,6 +260,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private bool TakeSignalRecord(WorkerConnection connection)
     {
         if (!connection.Assembler.TryTakeRecord(SignalRecordBytes, out var record)) return false;
+        _frames++;
         if (BitConverter.ToUInt32(record, 0) != SignalRecordMagic) return true;
         _buffer.Add(FromSiginfo(new SignalFrame
         {

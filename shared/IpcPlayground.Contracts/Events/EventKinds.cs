@@ -59,6 +59,9 @@ public static class RunStatuses
     public const string Timeout = "timeout";
     public const string Killed = "killed";
     public const string Limit = "limit";
+
+    /// <summary>Extension: every living process was blocked in a call only another could end; the run was stopped then.</summary>
+    public const string Deadlock = "deadlock";
 }
 
 /// <summary>The <c>disposition</c> of a <c>signal</c> event: what became of the signal.</summary>

@@ -197,6 +197,19 @@ public sealed record RunEndEvent : RunEvent
     protected override EventKind KindOf => EventKind.RunEnd;
     public string? Status { get; init; }
     public string? Message { get; init; }
+
+    /// <summary>Extension: with status <c>deadlock</c>, the call each living process was blocked in, none able to return.</summary>
+    public IReadOnlyList<BlockedCall>? Waits { get; init; }
+}
+
+/// <summary>A process blocked in a call: the system call, and the step's op and object (or target process).</summary>
+public sealed record BlockedCall
+{
+    public string? Process { get; init; }
+    public string? Call { get; init; }
+    public string? Op { get; init; }
+    public string? Object { get; init; }
+    public string? Target { get; init; }
 }
 
 /// <summary>1.1: an object a poll found ready, and how.</summary>
