@@ -54,6 +54,55 @@ public sealed class ComposerTests : BunitContext
     }
 
     [Fact]
+    public void Removing_an_object_asks_first_naming_its_steps_and_undo_and_redo_take_it_back_and_again()
+    {
+        var lesson = LessonLibrary.Get("pipe-byte-stream").ExperimentJson;
+        var state = new ComposerState(lesson);
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+        Assert.True(cut.Find("[data-testid=composer-undo]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=remove-object]").Click();
+        var question = cut.Find("[data-testid=remove-object-question]").TextContent;
+        Assert.Contains($"Remove p and the {ExperimentEdits.StepsNamingObject(state.Model, "p")} steps that use it?", question, StringComparison.Ordinal);
+        Assert.Single(state.Model.Objects!); // nothing removed yet
+        cut.Find("[data-testid=remove-object-cancel]").Click();
+        Assert.Single(state.Model.Objects!);
+
+        cut.Find("[data-testid=remove-object]").Click();
+        cut.Find("[data-testid=remove-object-confirm]").Click();
+        Assert.Empty(state.Model.Objects!);
+        Assert.DoesNotContain("\"object\": \"p\"", state.Json, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=composer-undo]").Click();
+        Assert.Equal(lesson, state.Json);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=remove-object]")));
+        cut.Find("[data-testid=composer-redo]").Click();
+        Assert.Empty(state.Model.Objects!);
+        Assert.True(cut.Find("[data-testid=composer-redo]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_run_of_typing_is_one_undo_and_a_loaded_experiment_is_another()
+    {
+        var state = Blank();
+        var blank = state.Json;
+        var lesson = LessonLibrary.Get("pipe-byte-stream").ExperimentJson;
+        state.Load(lesson);
+        state.SetJson(lesson + " ");
+        state.SetJson(lesson + "  ");
+        state.Undo();
+        Assert.Equal(lesson, state.Json);
+        state.Undo();
+        Assert.Equal(blank, state.Json);
+        Assert.False(state.CanUndo);
+        state.Redo();
+        state.Edit(x => ExperimentEdits.SetName(x, "renamed"));
+        Assert.False(state.CanRedo); // an edit after an undo drops what could be redone
+        state.Undo();
+        Assert.Equal(lesson, state.Json);
+    }
+
+    [Fact]
     public void A_form_edit_rewrites_the_json_view()
     {
         var state = new ComposerState(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);

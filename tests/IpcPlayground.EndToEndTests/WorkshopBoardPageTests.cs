@@ -94,11 +94,18 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         await board.GetByTestId("board-broadcast-experiment").SelectOptionAsync(new SelectOptionValue { Index = 0 });
         await board.GetByTestId("board-broadcast").ClickAsync();
         await Assertions.Expect(board.GetByTestId("board-broadcast-sent")).ToBeVisibleAsync();
+        // Offered, not imposed: each keeps their own work until they load it, and undo brings their own back.
         foreach (var participant in new[] { ada, bea })
         {
             await Assertions.Expect(participant.GetByTestId("broadcast-received")).ToContainTextAsync(LessonLibrary.Get("pipe-byte-stream").Title.En);
+            await Assertions.Expect(participant.GetByTestId("experiment-editor")).Not.ToHaveValueAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
+            await participant.GetByTestId("broadcast-load").ClickAsync();
             await Assertions.Expect(participant.GetByTestId("experiment-editor")).ToHaveValueAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
         }
+        await ada.GetByTestId("composer-undo").ClickAsync();
+        await Assertions.Expect(ada.GetByTestId("experiment-editor")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Each waits for the other"));
+        await ada.GetByTestId("composer-redo").ClickAsync();
+        await Assertions.Expect(ada.GetByTestId("experiment-editor")).ToHaveValueAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
 
         // Bea in the spotlight: Ada follows Bea's run read-only; Bea is told the room sees her runs.
         await Row(board, "Bea").GetByTestId("board-spotlight").ClickAsync();

@@ -27,6 +27,16 @@ public sealed record UiText
     public required string AddObject { get; init; }
     public required string AddStep { get; init; }
     public required string Remove { get; init; }
+
+    /// <summary>A removal's question, naming what goes with it, and its two answers.</summary>
+    public required Func<string, int, string> RemoveObjectQuestion { get; init; }
+    public required Func<string, int, int, string> RemoveProcessQuestion { get; init; }
+    public required string RemoveConfirm { get; init; }
+    public required string Cancel { get; init; }
+
+    /// <summary>The composer's undo and redo buttons.</summary>
+    public required string Undo { get; init; }
+    public required string Redo { get; init; }
     public required string MoveUp { get; init; }
     public required string MoveDown { get; init; }
     public required string Id { get; init; }
@@ -174,6 +184,12 @@ public sealed record UiText
         AddObject = "Add object",
         AddStep = "Add step",
         Remove = "Remove",
+        RemoveObjectQuestion = (id, steps) => steps == 0 ? $"Remove {id}? No step uses it." : $"Remove {id} and the {steps} step{(steps == 1 ? "" : "s")} that use{(steps == 1 ? "s" : "")} it?",
+        RemoveProcessQuestion = (id, own, naming) => $"Remove {id} with its {own} step{(own == 1 ? "" : "s")}" + (naming == 0 ? "?" : $", and the {naming} step{(naming == 1 ? "" : "s")} of other processes that name{(naming == 1 ? "s" : "")} it?"),
+        RemoveConfirm = "Remove",
+        Cancel = "Cancel",
+        Undo = "Undo",
+        Redo = "Redo",
         MoveUp = "Move up",
         MoveDown = "Move down",
         Id = "Id",
@@ -310,6 +326,12 @@ public sealed record UiText
         AddObject = "添加对象",
         AddStep = "添加步骤",
         Remove = "删除",
+        RemoveObjectQuestion = (id, steps) => steps == 0 ? $"删除 {id}？没有步骤使用它。" : $"删除 {id} 以及使用它的 {steps} 个步骤？",
+        RemoveProcessQuestion = (id, own, naming) => $"删除 {id} 及其 {own} 个步骤" + (naming == 0 ? "？" : $"，以及其他进程中指向它的 {naming} 个步骤？"),
+        RemoveConfirm = "删除",
+        Cancel = "取消",
+        Undo = "撤销",
+        Redo = "重做",
         MoveUp = "上移",
         MoveDown = "下移",
         Id = "标识",

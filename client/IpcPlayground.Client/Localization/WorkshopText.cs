@@ -73,6 +73,11 @@ public sealed record WorkshopText
     public required string Leave { get; init; }
     public required string ExperimentsOfWorkshop { get; init; }
     public required Func<string, string> BroadcastReceived { get; init; }
+
+    /// <summary>The offer's two answers, and what is said once it is loaded.</summary>
+    public required string BroadcastLoad { get; init; }
+    public required string BroadcastKeepMine { get; init; }
+    public required Func<string, string> BroadcastLoaded { get; init; }
     public required Func<string, string> SpotlightOn { get; init; }
     public required string YouAreInSpotlight { get; init; }
     public required string NoSpotlightRunYet { get; init; }
@@ -149,7 +154,10 @@ public sealed record WorkshopText
         JoinedAs = name => $"You are {name}",
         Leave = "Leave",
         ExperimentsOfWorkshop = "Experiments of this workshop",
-        BroadcastReceived = title => $"The instructor sent “{title}” to your composer.",
+        BroadcastReceived = title => $"The instructor sent “{title}”.",
+        BroadcastLoad = "Load the instructor's experiment",
+        BroadcastKeepMine = "Keep mine",
+        BroadcastLoaded = title => $"“{title}” is in your composer (Undo brings yours back).",
         SpotlightOn = name => $"In the spotlight: {name}",
         YouAreInSpotlight = "You are in the spotlight: the room sees your runs.",
         NoSpotlightRunYet = "No run yet; it appears here when they start one.",
@@ -227,7 +235,10 @@ public sealed record WorkshopText
         JoinedAs = name => $"你是 {name}",
         Leave = "离开",
         ExperimentsOfWorkshop = "本工作坊的实验",
-        BroadcastReceived = title => $"讲师把“{title}”发送到了你的编辑器。",
+        BroadcastReceived = title => $"讲师发送了“{title}”。",
+        BroadcastLoad = "载入讲师的实验",
+        BroadcastKeepMine = "保留我的",
+        BroadcastLoaded = title => $"“{title}”已在你的编辑器中（撤销可恢复你的实验）。",
         SpotlightOn = name => $"聚焦：{name}",
         YouAreInSpotlight = "你正处于聚焦中：全体都能看到你的运行。",
         NoSpotlightRunYet = "尚无运行；对方开始运行后会显示在这里。",

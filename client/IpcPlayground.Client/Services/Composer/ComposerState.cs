@@ -4,11 +4,61 @@ namespace IpcPlayground.Client.Services.Composer;
 
 /// <summary>
 /// The experiment being composed, held two ways and kept in sync: the model the forms edit and the JSON text the
-/// JSON view edits. Either side's edit rewrites the other and revalidates, so errors are known before a run.
+/// JSON view edits. Either side's edit rewrites the other and revalidates, so errors are known before a run. Every
+/// edit can be undone and redone (a run of typing in the JSON view is one edit).
 /// </summary>
 public sealed class ComposerState
 {
-    public ComposerState(string json) => SetJson(json);
+    public ComposerState(string json) => Read(json);
+
+    /// <summary>The most edits one can go back.</summary>
+    public const int HistoryLength = 100;
+
+    private readonly LinkedList<string> _undo = new();
+    private readonly Stack<string> _redo = new();
+
+    /// <summary>Whether the last edit was typing in the JSON view, which the next keystroke then joins.</summary>
+    private bool _typing;
+
+    public bool CanUndo => _undo.Count > 0;
+    public bool CanRedo => _redo.Count > 0;
+
+    /// <summary>Goes back to the experiment before the last edit (the forms' or a run of typing).</summary>
+    public void Undo()
+    {
+        if (_undo.Last is not { } last) return;
+        _undo.RemoveLast();
+        _redo.Push(Json);
+        Apply(last.Value);
+    }
+
+    /// <summary>Goes forward again to what the last undo took back.</summary>
+    public void Redo()
+    {
+        if (!_redo.TryPop(out var next)) return;
+        Remember();
+        Apply(next);
+    }
+
+    private void Remember()
+    {
+        _undo.AddLast(Json);
+        if (_undo.Count > HistoryLength) _undo.RemoveFirst();
+    }
+
+    /// <summary>Before an edit: the experiment as it was goes on the undo list, and what was undone can no longer be redone.</summary>
+    private void Record(bool typing)
+    {
+        if (!(typing && _typing)) Remember();
+        _typing = typing;
+        _redo.Clear();
+    }
+
+    private void Apply(string json)
+    {
+        _typing = false;
+        Read(json);
+    }
 
     public string Json { get; private set; } = "";
 
@@ -25,7 +75,20 @@ public sealed class ComposerState
     /// <summary>Raised after every edit, from either side.</summary>
     public event Action? Changed;
 
-    public void SetJson(string json)
+    /// <summary>The JSON view's text (typed, pasted, or a lesson loaded): one edit, joined with the typing before it.</summary>
+    public void SetJson(string json) => SetJson(json, typing: true);
+
+    /// <summary>A whole experiment put in (a lesson, a shared link, the instructor's): an edit of its own, which undo takes back.</summary>
+    public void Load(string json) => SetJson(json, typing: false);
+
+    private void SetJson(string json, bool typing)
+    {
+        if (json == Json) return;
+        Record(typing);
+        Read(json);
+    }
+
+    private void Read(string json)
     {
         Json = json;
         var model = ExperimentJson.TryParse(json, out var parseError);
@@ -45,7 +108,10 @@ public sealed class ComposerState
     /// <summary>Applies a form edit to the model and rewrites the JSON text from it.</summary>
     public void Edit(Func<Experiment, Experiment> edit)
     {
-        Model = edit(Model);
+        var edited = edit(Model);
+        if (ReferenceEquals(edited, Model)) return;
+        Record(typing: false);
+        Model = edited;
         Json = ExperimentJson.Write(Model);
         JsonReadable = true;
         Errors = ExperimentValidator.Validate(Model);

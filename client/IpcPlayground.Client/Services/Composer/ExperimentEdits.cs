@@ -77,6 +77,14 @@ public static class ExperimentEdits
     public static Experiment AddObject(Experiment e, string type) =>
         e with { Objects = [.. e.Objects ?? [], new ObjectDefinition { Id = NewId(e, ShortName(type)), Type = type }] };
 
+    /// <summary>How many steps (repeats' included) name the object: what removing it removes with it.</summary>
+    public static int StepsNamingObject(Experiment e, string? id) =>
+        Processes(e).Sum(p => ProcessTree.Flatten(p.Steps ?? []).Count(s => s.Object == id));
+
+    /// <summary>How many steps of the other processes name the process (spawn, wait, signal): what removing it removes with it.</summary>
+    public static int StepsNamingProcess(Experiment e, string? id) =>
+        Processes(e).Where(p => p.Id != id).Sum(p => ProcessTree.Flatten(p.Steps ?? []).Count(s => s.Process == id));
+
     public static Experiment RemoveObject(Experiment e, int index)
     {
         var id = (e.Objects ?? [])[index].Id;
