@@ -25,4 +25,15 @@ public sealed class ShortcutTests
         await shortcuts.HandleAsync(new KeyboardEventArgs { Key = "x" });
         Assert.Equal([KeyboardShortcuts.Run], heard);
     }
+
+    [Fact]
+    public void Ctrl_Z_undoes_and_Ctrl_Shift_Z_or_Ctrl_Y_redoes_unless_a_text_field_has_the_focus()
+    {
+        Assert.Equal(KeyboardShortcuts.Undo, KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "z", Code = "KeyZ", CtrlKey = true }));
+        Assert.Equal(KeyboardShortcuts.Redo, KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "Z", Code = "KeyZ", CtrlKey = true, ShiftKey = true }));
+        Assert.Equal(KeyboardShortcuts.Redo, KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "y", Code = "KeyY", CtrlKey = true }));
+        Assert.Null(KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "z", Code = "KeyZ", CtrlKey = true }, inTextField: true));
+        // Running still works from the JSON editor.
+        Assert.Equal(KeyboardShortcuts.Run, KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "Enter", CtrlKey = true }, inTextField: true));
+    }
 }

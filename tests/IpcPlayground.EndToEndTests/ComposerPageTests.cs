@@ -7,6 +7,27 @@ namespace IpcPlayground.EndToEndTests;
 public sealed class ComposerPageTests(BrowserFixture fixture)
 {
     [Fact]
+    public async Task A_removal_asks_what_it_takes_and_Ctrl_Z_brings_it_back()
+    {
+        var page = await fixture.NewPageAsync();
+        await PlaygroundPage.OpenAsync(page);
+        var json = await page.GetByTestId("experiment-editor").InputValueAsync();
+
+        await page.GetByTestId("remove-object").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("remove-object-question")).ToContainTextAsync("steps that use it");
+        await page.GetByTestId("remove-object-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("experiment-editor")).Not.ToHaveValueAsync(json);
+
+        await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(page.GetByTestId("experiment-editor")).ToHaveValueAsync(json);
+        await page.Keyboard.PressAsync("Control+Shift+z");
+        await Assertions.Expect(page.GetByTestId("experiment-editor")).Not.ToHaveValueAsync(json);
+        await page.GetByTestId("composer-undo").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("experiment-editor")).ToHaveValueAsync(json);
+    }
+
+    [Fact]
     public async Task An_experiment_built_from_scratch_with_the_forms_runs_and_its_read_gets_the_write()
     {
         var page = await fixture.NewPageAsync();

@@ -77,4 +77,26 @@ public sealed class LanguageAndLayoutTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=timeline-lane]")).ToHaveCountAsync(2);
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(390, 844)]
+    public async Task Run_is_on_screen_as_the_page_opens_and_works_with_nothing_focused(int width, int height)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await PlaygroundPage.OpenAsync(page);
+        var run = page.GetByTestId("run-button");
+        await Assertions.Expect(run).ToBeInViewportAsync();
+        var box = (await run.BoundingBoxAsync())!;
+        Assert.True(box.Y >= 0 && box.Y + box.Height <= height, $"Run is at y={box.Y} in a {height} px window");
+        if (width < 500) await BrowserFixture.SaveScreenshotAsync(page, "phone-layout");
+
+        // With nothing focused (as after a click on empty space), Ctrl+Enter still runs: the shortcut is heard on the document.
+        await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
+        Assert.Equal("BODY", await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.tagName : 'BODY'"));
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed");
+        await context.CloseAsync();
+    }
 }

@@ -75,11 +75,13 @@ public static class EventText
         var target = s.Object ?? s.Target ?? s.Path;
         var call = $"{s.Op}({target}{(s.Signal is null ? "" : ", " + s.Signal)}) = {s.Result}";
         if (s.Errno is not null) call += s.ErrnoText is { } meaning ? $" {s.Errno} ({meaning})" : $" {s.Errno}";
-        if (s.Data is not null) call += $" \"{Shorten(s.Data)}\"";
+        // A 4-byte load is an int32: its value says what the bytes mean (they are rarely printable).
+        if (s is { Op: Ops.Load, Value: { } loaded }) call += $" → {loaded}";
+        else if (s.Data is not null) call += $" \"{Shorten(s.Data)}\"";
         else if (s.DataBase64 is not null) call += $" [{s.DataBase64.Length * 3 / 4} bytes, binary]";
         if (s.Type is not null) call += $" [type {s.Type}]";
         if (s.Priority is not null) call += $" [priority {s.Priority}]";
-        if (s.Value is not null && s.Data is null) call += $" → {s.Value}";
+        if (s.Value is not null && s.Data is null && s.Op != Ops.Load) call += $" → {s.Value}";
         if (s.ExitCode is not null) call += $" (exit {s.ExitCode})";
         if (s.TermSignal is not null) call += $" ({s.TermSignal})";
         if (s.Ready is { Count: > 0 } ready)
