@@ -38,6 +38,8 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         // So must the workspace: an edit typed into the composer stays, and the participant stays who they are.
         var editor = page.GetByTestId("experiment-editor");
         await Assertions.Expect(editor).ToHaveValueAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson); // the workshop's first
+        // A lesson comes with its explanation in the workspace too.
+        await Assertions.Expect(page.GetByTestId("lesson-explanation")).ToContainTextAsync(LessonLibrary.Get("pipe-byte-stream").Explanation.En[..60]);
         var json = await editor.InputValueAsync();
         await editor.PressAsync("Control+End");
         await editor.PressSequentiallyAsync("  ");

@@ -155,7 +155,7 @@ internal sealed unsafe partial class StepRunner
             OpKind.Repeat or OpKind.Exit => () => Fail(path, step, $"op '{step.Op}' reached the call table"),
         };
         call();
-        if (mechanism is { ReportsStateAfterSteps: true } && step.Kind is OpKind.Write or OpKind.Read or OpKind.Store or OpKind.Increment or OpKind.Open or OpKind.Accept)
+        if (mechanism is not null && mechanism.ReportsStateAfter(step.Kind))
             ReportState(mechanism, on!.Object, path);
     }
 

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Worker.Execution.Mechanisms;
 using IpcPlayground.WorkerProtocol;
@@ -43,6 +44,10 @@ internal sealed class StateSnapshots(IReadOnlyList<PlanObject> objects)
         if (!_ledger.IsNew($"object:{objectId}:{(state as ISysvIdentity)?.Instance}", state)) return null;
         return new StateFrame { T = t, Object = objectId, State = state };
     }
+
+    /// <summary>Whether the worker reports the object's state itself after a step of <paramref name="op"/>.</summary>
+    public bool ReportedByWorker(string objectId, string? op) =>
+        op is not null && objects.FirstOrDefault(o => o.Id == objectId) is { } obj && WorkerMechanisms.For(obj).ReportsStateAfter(Ops.KindOf(op));
 
     public StateFrame? OfProcess(WorkerConnection connection, long t)
     {

@@ -12,6 +12,12 @@ internal abstract unsafe class Semaphores : WorkerMechanism
 
     public override bool SupervisorSees => true;
 
+    /// <summary>
+    /// Each wait and post is followed by the value as the process that made it reads it at once: the supervisor's own
+    /// look comes later, after the next post may already have put it back (four lock/unlock pairs looked like one).
+    /// </summary>
+    public override bool ReportsStateAfterSteps => true;
+
     private sealed class SysvSet : Semaphores
     {
         public override ObjectKind Kind => ObjectKind.SysvSem;

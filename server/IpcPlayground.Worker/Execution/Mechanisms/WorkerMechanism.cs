@@ -117,6 +117,10 @@ internal abstract unsafe class WorkerMechanism
     /// </summary>
     public virtual bool ReportsStateAfterSteps => false;
 
+    /// <summary>Whether a step of this op on it is followed by the worker's own report of its state (and so by no supervisor snapshot).</summary>
+    public bool ReportsStateAfter(OpKind op) =>
+        ReportsStateAfterSteps && op is OpKind.Write or OpKind.Read or OpKind.Store or OpKind.Increment or OpKind.Open or OpKind.Accept or OpKind.SemWait or OpKind.SemPost;
+
     /// <summary>A state that says the object is gone, with errno as the failing call left it.</summary>
     protected static ObjectKernelState Removed(ObjectKernelState state, out int errno)
     {
