@@ -37,6 +37,15 @@ public sealed class StepModeTests : BunitContext
     }
 
     [Fact]
+    public void A_declared_process_not_spawned_yet_says_so_rather_than_running()
+    {
+        var cut = Render<StepControls>(p => p.Add(c => c.Events, ThreeProcesses().List).Add(c => c.DeclaredProcesses, ["a", "b", "c", "later"]).Add(c => c.OnStep, _ => { }));
+        var later = cut.Find("[data-testid=step-process][data-process=later]");
+        Assert.Equal("notstarted", later.GetAttribute("data-status"));
+        Assert.Equal("not started yet", later.QuerySelector("[data-testid=step-next]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public void Stepping_a_process_asks_for_it_once_and_disables_its_button_until_it_is_held_again()
     {
         var asked = new List<string>();

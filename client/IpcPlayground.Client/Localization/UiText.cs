@@ -88,6 +88,9 @@ public sealed record UiText
     public required string Next { get; init; }
     public required string StepButton { get; init; }
     public required string NotHeld { get; init; }
+
+    /// <summary>Step mode: a process not spawned yet.</summary>
+    public required string NotStarted { get; init; }
     public required string Exited { get; init; }
     public required string StoreAfterLoad { get; init; }
 
@@ -243,6 +246,7 @@ public sealed record UiText
         Next = "next:",
         StepButton = "Step",
         NotHeld = "running",
+        NotStarted = "not started yet",
         Exited = "exited",
         StoreAfterLoad = "store (after its load)",
         Timeline = "Timeline",
@@ -385,6 +389,7 @@ public sealed record UiText
         Next = "下一步：",
         StepButton = "单步",
         NotHeld = "运行中",
+        NotStarted = "尚未启动",
         Exited = "已退出",
         StoreAfterLoad = "store（在 load 之后）",
         Timeline = "时间线",
