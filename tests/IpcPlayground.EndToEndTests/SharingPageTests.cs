@@ -112,6 +112,10 @@ public sealed class SharingPageTests(BrowserFixture fixture)
         await Assertions.Expect(replay.Locator("[data-testid=event-row]")).ToHaveCountAsync(1);
         await Assertions.Expect(replay.GetByTestId("event-count")).ToHaveTextAsync("1 events");
         await Assertions.Expect(replay.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "running");
+        // A recording is not live: it says where the scrubber stands, offers nothing to follow, and no C program it cannot give.
+        await Assertions.Expect(replay.GetByTestId("run-status")).ToHaveTextAsync($"replay: event 1 of {events}");
+        await Assertions.Expect(replay.GetByTestId("timeline-follow")).ToHaveCountAsync(0);
+        await Assertions.Expect(replay.GetByTestId("export-c-hint")).ToHaveCountAsync(0);
 
         await scrubber.FillAsync(last);
         await Assertions.Expect(replay.Locator("[data-testid=event-row]")).ToHaveCountAsync(events);

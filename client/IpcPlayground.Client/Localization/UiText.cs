@@ -91,6 +91,9 @@ public sealed record UiText
 
     /// <summary>Step mode: a process not spawned yet.</summary>
     public required string NotStarted { get; init; }
+
+    /// <summary>A replay's status before its recorded end: where the scrubber stands.</summary>
+    public required Func<int, int, string> ReplayAt { get; init; }
     public required string Exited { get; init; }
     public required string StoreAfterLoad { get; init; }
 
@@ -247,6 +250,7 @@ public sealed record UiText
         StepButton = "Step",
         NotHeld = "running",
         NotStarted = "not started yet",
+        ReplayAt = (at, of) => $"replay: event {at} of {of}",
         Exited = "exited",
         StoreAfterLoad = "store (after its load)",
         Timeline = "Timeline",
@@ -390,6 +394,7 @@ public sealed record UiText
         StepButton = "单步",
         NotHeld = "运行中",
         NotStarted = "尚未启动",
+        ReplayAt = (at, of) => $"回放：第 {at} / {of} 个事件",
         Exited = "已退出",
         StoreAfterLoad = "store（在 load 之后）",
         Timeline = "时间线",
