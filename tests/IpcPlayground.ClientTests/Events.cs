@@ -40,6 +40,8 @@ internal sealed class Events
         return this;
     }
 
+    public Events Slept(double ms, string process, double sleptMs) { Add(new SyscallEvent { TNs = Ms(ms), Process = process, Op = "sleep", Result = 0, DurationNs = Ms(sleptMs) }); return this; }
+
     public Events Exec(double ms, string process, string program) { Add(new SyscallEvent { TNs = Ms(ms), Process = process, Op = "exec", Result = 0, Path = program }); return this; }
 
     public Events Output(double ms, string process, string stream, string data) { Add(new OutputEvent { TNs = Ms(ms), Process = process, Stream = stream, Data = data }); return this; }

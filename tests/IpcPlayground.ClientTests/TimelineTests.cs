@@ -169,4 +169,28 @@ public sealed class TimelineTests : BunitContext
         Assert.Equal("wc", cut.Find("[data-testid=timeline-program]").GetAttribute("data-program"));
         Assert.Single(cut.FindAll("[data-testid=timeline-mark][data-kind=output]"));
     }
+
+    [Fact]
+    public void A_sleep_is_drawn_from_its_call_to_its_return()
+    {
+        var events = new Events().Start(0, "a").Slept(105, "a", 100).Exit(106, "a");
+        var sleep = Assert.Single(TimelineModel.Build(events.List).Sleeps);
+        Assert.Equal((5_000_000L, 105_000_000L), (sleep.FromNs, sleep.ToNs));
+        var cut = Render<TimelineView>(p => p.Add(c => c.Events, events.List));
+        Assert.Single(cut.FindAll("[data-testid=timeline-sleep][data-process=a]"));
+    }
+
+    [Fact]
+    public void Calls_close_in_time_are_stacked_not_drawn_on_each_other_and_a_label_at_the_right_edge_ends_at_its_mark()
+    {
+        var events = new Events().Start(0, "a");
+        for (var i = 0; i < 3; i++) events.Call(50 + i * 0.001, "a", "write", "p");
+        events.Call(100, "a", "read", "p");
+        var cut = Render<TimelineView>(p => p.Add(c => c.Events, events.List));
+        var writes = cut.FindAll("[data-testid=timeline-mark][data-op=write]");
+        Assert.Equal(["0", "1", "2"], writes.Select(w => w.GetAttribute("data-stacked")));
+        Assert.Equal(3, writes.Select(w => w.QuerySelector("circle")!.GetAttribute("cy")).Distinct().Count());
+        var last = cut.Find("[data-testid=timeline-mark][data-op=read] text.mark-label");
+        Assert.Equal("end", last.GetAttribute("text-anchor"));
+    }
 }

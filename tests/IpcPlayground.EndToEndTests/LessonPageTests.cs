@@ -38,8 +38,12 @@ public sealed class LessonPageTests(BrowserFixture fixture)
         await PlaygroundPage.RunToCompletionAsync(page);
 
         await Assertions.Expect(PlaygroundPage.Mark(page, "receiver", "receive")).ToHaveCountAsync(3);
-        // The sender starts the receiver only after its three sends, so the receiver's stat sees all three queued.
+        // The finished run opens in the inspector where the queue held the most, not at its empty end.
         var messages = PlaygroundPage.InspectorObject(page, "q").GetByTestId("queue-message");
+        await Assertions.Expect(messages).ToHaveCountAsync(3);
+        await page.GetByTestId("timeline").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "typed-queue-timeline");
+        // The sender starts the receiver only after its three sends, so the receiver's stat sees all three queued.
         await PlaygroundPage.InspectAtAsync(PlaygroundPage.Mark(page, "receiver", "stat"));
         await Assertions.Expect(messages).ToHaveCountAsync(3);
         await Assertions.Expect(messages).ToContainTextAsync(new[] { "type 1", "type 2", "type 3" });

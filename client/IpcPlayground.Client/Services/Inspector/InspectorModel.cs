@@ -21,6 +21,31 @@ public sealed class InspectorModel
     /// The events up to the one numbered <paramref name="seq"/>, with the snapshots that directly follow it (they
     /// show the kernel's view just after that step).
     /// </summary>
+    /// <summary>
+    /// The event after which the kernel held the most — messages queued, streams with bytes waiting — by the latest
+    /// state of each object; null when no moment holds anything (then the end is as good as any).
+    /// </summary>
+    public static long? RichestMoment(IReadOnlyList<RunEvent> events)
+    {
+        var held = new Dictionary<string, long>(StringComparer.Ordinal);
+        long best = 0;
+        long? at = null;
+        foreach (var e in events)
+        {
+            if (e is not StateEvent { Object: { } id, State: { } state }) continue;
+            held[id] = state switch
+            {
+                SysvQueueState q => q.Messages ?? 0,
+                PosixQueueState q => q.Messages ?? 0,
+                StreamState { Buffered: > 0 } => 1,
+                _ => 0,
+            };
+            var total = held.Values.Sum();
+            if (total > best) (best, at) = (total, e.Seq);
+        }
+        return at;
+    }
+
     public static IReadOnlyList<RunEvent> UpTo(IReadOnlyList<RunEvent> events, long seq)
     {
         var end = 0;

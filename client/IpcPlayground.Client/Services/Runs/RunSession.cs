@@ -1,3 +1,4 @@
+using IpcPlayground.Client.Services.Inspector;
 using IpcPlayground.Client.Localization;
 using IpcPlayground.Client.Services.Composer;
 using IpcPlayground.Contracts.Experiments;
@@ -118,7 +119,10 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
             await runs.FollowAsync(runId, events =>
             {
                 if (timeline != Log) return;
+                var wasFinished = timeline.IsFinished;
                 timeline.Add(events);
+                // A finished run opens in the inspector at its moment of most state (the queue still full, not the empty end).
+                if (!wasFinished && timeline.IsFinished && InspectAt is null) InspectAt = InspectorModel.RichestMoment(timeline.Ordered);
                 Changed?.Invoke();
             });
         }

@@ -31,3 +31,6 @@ public sealed record TimelineArrow(RunEvent From, RunEvent To, string Label)
 
 /// <summary>An exec'd program's time on its process's lane: from the exec to the process's end (<see cref="ToNs"/> null: still running).</summary>
 public sealed record TimelineProgram(string Process, long FromNs, long? ToNs, string Program);
+
+/// <summary>A sleep a step asked for, from the call to its return (the event at <see cref="Seq"/>).</summary>
+public sealed record TimelineSleep(string Process, long FromNs, long ToNs, long Seq);

@@ -13,6 +13,9 @@ public sealed class TimelineModel
     public required IReadOnlyList<TimelineSpan> Spans { get; init; }
     public required IReadOnlyList<TimelineArrow> Arrows { get; init; }
 
+    /// <summary>The sleeps the steps asked for (no blocked event stands for them): from the call to its return.</summary>
+    public IReadOnlyList<TimelineSleep> Sleeps { get; init; } = [];
+
     /// <summary>1.1: the programs processes exec'd, each on its process's lane from the exec on.</summary>
     public IReadOnlyList<TimelineProgram> Programs { get; init; } = [];
 
@@ -25,6 +28,7 @@ public sealed class TimelineModel
         var marks = new List<TimelineMark>();
         var spans = new List<TimelineSpan>();
         var programs = new List<TimelineProgram>();
+        var sleeps = new List<TimelineSleep>();
         var open = new Dictionary<string, (BlockedEvent Blocked, int Index)>(StringComparer.Ordinal);
         long end = 0;
 
@@ -45,6 +49,8 @@ public sealed class TimelineModel
                 case SyscallEvent s:
                     Close(process, s.TNs, s.Seq);
                     marks.Add(new(e, process, s.TNs, MarkKind.Syscall, s.Op ?? "?", s.Errno is not null));
+                    if (s is { Op: Contracts.Experiments.Ops.Sleep, DurationNs: > 0 and var slept })
+                        sleeps.Add(new(process, Math.Max(0, s.TNs - slept), s.TNs, s.Seq));
                     if (s is { Op: Contracts.Experiments.Ops.Exec, Result: 0, Path: { } program })
                         programs.Add(new(process, s.TNs, null, System.IO.Path.GetFileName(program)));
                     break;
@@ -76,6 +82,7 @@ public sealed class TimelineModel
             Spans = spans,
             Arrows = WakePairing.Pair(events, spans),
             Programs = programs,
+            Sleeps = sleeps,
             EndNs = end,
         };
     }
