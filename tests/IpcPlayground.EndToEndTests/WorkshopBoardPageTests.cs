@@ -70,6 +70,12 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         await Assertions.Expect(Row(board, "Ada")).ToHaveAttributeAsync("data-online", "true");
         await Assertions.Expect(Row(board, "Bea")).ToHaveAttributeAsync("data-online", "true");
         await Assertions.Expect(Row(board, "Bea").GetByTestId("board-experiment")).ToHaveTextAsync(LessonLibrary.Get("pipe-byte-stream").Title.En);
+        // Once Bea makes the experiment her own, the board says so instead of keeping the lesson's title.
+        await bea.GetByTestId("composer-name").FillAsync("Bea's pipes");
+        await bea.GetByTestId("composer-name").PressAsync("Tab");
+        await Assertions.Expect(Row(board, "Bea").GetByTestId("board-experiment")).ToHaveTextAsync("Bea's pipes");
+        await bea.GetByTestId("composer-undo").ClickAsync();
+        await Assertions.Expect(Row(board, "Bea").GetByTestId("board-experiment")).ToHaveTextAsync(LessonLibrary.Get("pipe-byte-stream").Title.En);
 
         // Ada runs the experiment where each process waits for the other: the board says who is stuck, and where.
         await ada.Locator("[data-testid=participant-experiment]").Nth(1).ClickAsync();

@@ -76,6 +76,9 @@ public sealed record WorkshopText
 
     /// <summary>The offer's two answers, and what is said once it is loaded.</summary>
     public required string BroadcastLoad { get; init; }
+
+    /// <summary>On the board, for a participant whose experiment has no name of its own.</summary>
+    public required string OwnExperiment { get; init; }
     public required string BroadcastKeepMine { get; init; }
     public required Func<string, string> BroadcastLoaded { get; init; }
     public required Func<string, string> SpotlightOn { get; init; }
@@ -156,6 +159,7 @@ public sealed record WorkshopText
         ExperimentsOfWorkshop = "Experiments of this workshop",
         BroadcastReceived = title => $"The instructor sent “{title}”.",
         BroadcastLoad = "Load the instructor's experiment",
+        OwnExperiment = "their own experiment",
         BroadcastKeepMine = "Keep mine",
         BroadcastLoaded = title => $"“{title}” is in your composer (Undo brings yours back).",
         SpotlightOn = name => $"In the spotlight: {name}",
@@ -237,6 +241,7 @@ public sealed record WorkshopText
         ExperimentsOfWorkshop = "本工作坊的实验",
         BroadcastReceived = title => $"讲师发送了“{title}”。",
         BroadcastLoad = "载入讲师的实验",
+        OwnExperiment = "自己的实验",
         BroadcastKeepMine = "保留我的",
         BroadcastLoaded = title => $"“{title}”已在你的编辑器中（撤销可恢复你的实验）。",
         SpotlightOn = name => $"聚焦：{name}",
