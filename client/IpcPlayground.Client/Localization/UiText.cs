@@ -9,6 +9,9 @@ namespace IpcPlayground.Client.Localization;
 public sealed record UiText
 {
     public required string Language { get; init; }
+
+    /// <summary>The event list's and the timeline tooltips' words.</summary>
+    public required EventWords EventWords { get; init; }
     public required string LanguageName { get; init; }
     public required string Tagline { get; init; }
     public required string LanguageLabel { get; init; }
@@ -174,6 +177,7 @@ public sealed record UiText
     public static UiText English { get; } = new()
     {
         Language = "en",
+        EventWords = EventWords.English,
         LanguageName = "English",
         Tagline = "Real processes, real system calls, watched live.",
         LanguageLabel = "Language",
@@ -318,6 +322,7 @@ public sealed record UiText
     public static UiText Chinese { get; } = new()
     {
         Language = "zh-Hans",
+        EventWords = EventWords.Chinese,
         LanguageName = "简体中文",
         Tagline = "真实的进程，真实的系统调用，实时观看。",
         LanguageLabel = "语言",
