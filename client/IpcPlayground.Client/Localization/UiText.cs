@@ -10,6 +10,12 @@ public sealed record UiText
 {
     public required string Language { get; init; }
 
+    /// <summary>A composer field's label, from its JSON name (<see cref="FieldLabels"/>).</summary>
+    public required Func<string, string> FieldLabel { get; init; }
+
+    /// <summary>The JSON view's label.</summary>
+    public required string ExperimentJsonLabel { get; init; }
+
     /// <summary>The event list's and the timeline tooltips' words.</summary>
     public required EventWords EventWords { get; init; }
     public required string LanguageName { get; init; }
@@ -178,6 +184,8 @@ public sealed record UiText
     {
         Language = "en",
         EventWords = EventWords.English,
+        FieldLabel = FieldLabels.English,
+        ExperimentJsonLabel = "Experiment JSON",
         LanguageName = "English",
         Tagline = "Real processes, real system calls, watched live.",
         LanguageLabel = "Language",
@@ -323,6 +331,8 @@ public sealed record UiText
     {
         Language = "zh-Hans",
         EventWords = EventWords.Chinese,
+        FieldLabel = FieldLabels.Chinese,
+        ExperimentJsonLabel = "实验 JSON",
         LanguageName = "简体中文",
         Tagline = "真实的进程，真实的系统调用，实时观看。",
         LanguageLabel = "语言",
