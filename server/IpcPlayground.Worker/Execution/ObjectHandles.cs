@@ -68,6 +68,12 @@ internal sealed class ObjectHandles
         return _queues.TryGetValue(objectId, out var mq) ? mq : null;
     }
 
+    /// <summary>
+    /// The descriptor a step's reference to an object names (a poll entry, a passed descriptor, an exec's redirection):
+    /// its end, or with none the one <see cref="FirstHeld"/> picks; -1 when not held (the kernel answers EBADF).
+    /// </summary>
+    public int Resolve(string objectId, string? end) => (end is null ? FirstHeld(objectId) : Find(objectId, end)) ?? -1;
+
     /// <summary>Every descriptor this process holds of an object, lowest first, with its end (none for a POSIX queue's).</summary>
     public IEnumerable<(int Fd, string Object, string? End)> Descriptors() =>
         _fds.Select(p => (p.Value, p.Key[..p.Key.LastIndexOf('.')], (string?)p.Key[(p.Key.LastIndexOf('.') + 1)..]))

@@ -24,8 +24,7 @@ internal sealed unsafe partial class StepRunner
         foreach (var (redirect, target) in new[] { (step.Stdin, Stdin), (step.Stdout, Stdout) })
         {
             if (redirect is null) continue;
-            var fd = (redirect.End is { } end ? _handles.Find(redirect.Object!, end) : _handles.FirstHeld(redirect.Object!)) ?? -1;
-            if (Libc.Dup2(fd, target) < 0)
+            if (Libc.Dup2(_handles.Resolve(redirect.Object!, redirect.End), target) < 0)
             {
                 Report(step, path, "dup2", Interop.Errno.Last());
                 return;

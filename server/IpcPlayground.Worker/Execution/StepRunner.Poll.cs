@@ -32,5 +32,5 @@ internal sealed unsafe partial class StepRunner
     /// holds (<see cref="ObjectHandles.FirstHeld"/>); -1, which poll ignores, when it holds none.
     /// </summary>
     private int PollDescriptor(PollTarget target) =>
-        (target.End is { } end ? _handles.Find(target.Object!, end) : _handles.FirstHeld(target.Object!)) ?? -1;
+        _handles.Resolve(target.Object!, target.End);
 }

@@ -41,15 +41,21 @@ internal sealed class DeadlockDetector(long settleNs)
 
     private static List<StepBeginFrame>? Waits(IReadOnlyCollection<WorkerConnection> connections, ProcessTable table)
     {
-        var workers = connections.Where(c => c is { IsSignalChannel: false, OutputStream: null, Process: not null }).ToDictionary(c => c.Pid);
+        // Checked on every turn of the supervisor's loop: /proc is read only once every worker's call is seen blocked.
+        foreach (var c in connections)
+            if (IsWorker(c) && (c.Pending is null || !c.PendingReportedBlocked)) return null;
+        var byPid = connections.Where(IsWorker).ToDictionary(c => c.Pid);
         var waits = new List<StepBeginFrame>();
         foreach (var pid in table.Pids)
         {
             if (table.ExitReported(pid) || ProcStat.State(pid) is not { } state || state == 'Z') continue;
-            if (!workers.TryGetValue(pid, out var worker) || worker.Pending is not { } pending || !worker.PendingReportedBlocked) return null;
+            if (!byPid.TryGetValue(pid, out var worker) || worker.Pending is not { } pending || !worker.PendingReportedBlocked) return null;
             if (!WaitsForOthers.Contains(pending.Call ?? "") || state is not ('S' or 'D')) return null;
             waits.Add(pending);
         }
         return waits.Count > 0 ? waits : null;
     }
+
+    /// <summary>A worker's own socket (not its signal channel, not an exec'd program's output pipe).</summary>
+    private static bool IsWorker(WorkerConnection c) => c is { IsSignalChannel: false, OutputStream: null, Process: not null };
 }

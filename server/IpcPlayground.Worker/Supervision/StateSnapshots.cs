@@ -12,6 +12,7 @@ namespace IpcPlayground.Worker.Supervision;
 /// </summary>
 internal sealed class StateSnapshots(IReadOnlyList<PlanObject> objects)
 {
+    private readonly Dictionary<string, PlanObject> _byId = objects.ToDictionary(o => o.Id, StringComparer.Ordinal);
     private readonly SysvInstances _instances = new();
     private readonly SnapshotLedger _ledger = new();
 
@@ -36,8 +37,7 @@ internal sealed class StateSnapshots(IReadOnlyList<PlanObject> objects)
     /// </summary>
     public StateFrame? OfObject(string objectId, int? sysvId, long t)
     {
-        var obj = objects.FirstOrDefault(o => o.Id == objectId);
-        if (obj is null || WorkerMechanisms.For(obj) is not { SupervisorSees: true } mechanism) return null;
+        if (!_byId.TryGetValue(objectId, out var obj) || WorkerMechanisms.For(obj) is not { SupervisorSees: true } mechanism) return null;
         var id = sysvId ?? SupervisorIds.GetValueOrDefault(objectId, -1);
         if (mechanism.Snapshot(obj, id < 0 ? null : id, out _) is not { } taken) return null;
         var state = _instances.Label(objectId, taken);
@@ -47,7 +47,7 @@ internal sealed class StateSnapshots(IReadOnlyList<PlanObject> objects)
 
     /// <summary>Whether the worker reports the object's state itself after a step of <paramref name="op"/>.</summary>
     public bool ReportedByWorker(string objectId, string? op) =>
-        op is not null && objects.FirstOrDefault(o => o.Id == objectId) is { } obj && WorkerMechanisms.For(obj).ReportsStateAfter(Ops.KindOf(op));
+        op is not null && _byId.TryGetValue(objectId, out var obj) && WorkerMechanisms.For(obj).ReportsStateAfter(Ops.KindOf(op));
 
     public StateFrame? OfProcess(WorkerConnection connection, long t)
     {

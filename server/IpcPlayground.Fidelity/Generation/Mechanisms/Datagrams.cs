@@ -127,23 +127,7 @@ internal abstract class Datagrams : GeneratedMechanism
             public override void ReceiveFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
             {
                 if (process.Find(Id, SocketEndName) is not SocketEnd end) return; // EBADF
-                void Take()
-                {
-                    if (end.Mine.TakeMessage() is { } passed) process.Hold(step.As!.Object!, step.As.End ?? passed.End, passed.Description);
-                }
-                if (end.Mine.Count > 0 || !world.PeerHeld(end))
-                {
-                    Take();
-                    return;
-                }
-                if (step.Nowait == true) return; // EAGAIN
-                outcome.Blocked = true;
-                process.Blocked = new BlockedCall(Id, step, _ =>
-                {
-                    if (end.Mine.Count == 0 && world.PeerHeld(end)) return false;
-                    Take();
-                    return true;
-                });
+                StreamSocketBytes.ReceiveDescriptor(process, step, outcome, () => end.Mine.Count > 0 || !world.PeerHeld(end), end.Mine.TakeMessage);
             }
 
             public override bool Carries(SimWorld world, SimProcess process) => process.Find(Id, SocketEndName) is SocketEnd;

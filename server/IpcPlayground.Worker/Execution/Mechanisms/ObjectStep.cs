@@ -31,8 +31,7 @@ internal sealed class ObjectStep(StepRunner runner, PlanStep step, string path, 
     public int Descriptor(string end) => Handles.Find(obj.Id, end) ?? -1;
 
     /// <summary>For sendFd: the descriptor passed, as its step names it (no end: the one a step that names none uses); -1 when not held.</summary>
-    public int PassedDescriptor =>
-        step.Fd is { Object: { } passed } fd ? (fd.End is { } end ? Handles.Find(passed, end) : Handles.FirstHeld(passed)) ?? -1 : -1;
+    public int PassedDescriptor => step.Fd is { Object: { } passed } fd ? Handles.Resolve(passed, fd.End) : -1;
 
     /// <summary>For receiveFd: the process holds the descriptor that arrived as what the step's <c>as</c> says.</summary>
     public void HoldReceived(int fd) => runner.HoldReceived(step.As!, fd);

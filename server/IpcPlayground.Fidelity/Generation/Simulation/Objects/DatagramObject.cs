@@ -70,23 +70,7 @@ internal sealed class DatagramObject(string id, string binder) : SimObject(id)
     public override void ReceiveFd(SimWorld world, SimProcess process, Step step, SimOutcome outcome)
     {
         if (process.Find(Id, "bound") is null) return; // EBADF
-        void Take()
-        {
-            if (Queue.Dequeue().Passed is { } passed) process.Hold(step.As!.Object!, step.As.End ?? passed.End, passed.Description);
-        }
-        if (Queue.Count > 0)
-        {
-            Take();
-            return;
-        }
-        if (step.Nowait == true) return; // EAGAIN
-        outcome.Blocked = true;
-        process.Blocked = new BlockedCall(Id, step, _ =>
-        {
-            if (Queue.Count == 0) return false;
-            Take();
-            return true;
-        });
+        StreamSocketBytes.ReceiveDescriptor(process, step, outcome, () => Queue.Count > 0, () => Queue.Dequeue().Passed);
     }
 
     public override bool Carries(SimWorld world, SimProcess process) => true;

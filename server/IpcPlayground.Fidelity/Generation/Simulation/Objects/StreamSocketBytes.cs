@@ -85,11 +85,20 @@ internal static class StreamSocketBytes
     public static void ReceiveFd(SimWorld world, SimProcess process, Step step, string endName, SimOutcome outcome)
     {
         if (process.Find(step.Object!, endName) is not SocketEnd end) return; // EBADF
+        ReceiveDescriptor(process, step, outcome, () => end.Mine.Buffered > 0 || !world.PeerHeld(end), end.Mine.TakeOne);
+    }
+
+    /// <summary>
+    /// A receiveFd on any Unix socket: takes what is there now (<paramref name="ready"/>: a message, a byte, or the peer
+    /// gone) — holding the descriptor it carried as the step's <c>as</c> — else EAGAIN with nowait, else waits for it.
+    /// </summary>
+    public static void ReceiveDescriptor(SimProcess process, Step step, SimOutcome outcome, Func<bool> ready, Func<PassedDescriptor?> take)
+    {
         void Take()
         {
-            if (end.Mine.TakeOne() is { } passed) process.Hold(step.As!.Object!, step.As.End ?? passed.End, passed.Description);
+            if (take() is { } passed) process.Hold(step.As!.Object!, step.As.End ?? passed.End, passed.Description);
         }
-        if (end.Mine.Buffered > 0 || !world.PeerHeld(end))
+        if (ready())
         {
             Take();
             return;
@@ -98,7 +107,7 @@ internal static class StreamSocketBytes
         outcome.Blocked = true;
         process.Blocked = new BlockedCall(step.Object!, step, _ =>
         {
-            if (end.Mine.Buffered == 0 && world.PeerHeld(end)) return false;
+            if (!ready()) return false;
             Take();
             return true;
         });
