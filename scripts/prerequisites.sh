@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the playground needs on a Debian machine and says clearly what it cannot install.
 #   prerequisites.sh           what serving needs: the .NET SDK (checked) and bubblewrap
-#   prerequisites.sh --tests   also Debian's Chromium for the browser tests, PostgreSQL for the storage tests and
+#   prerequisites.sh --tests   also Debian's Chromium (and a Chinese font) for the browser tests, PostgreSQL for the storage tests and
 #                              redis-server for the scale-out tests (each test starts its own on loopback)
 set -euo pipefail
 
@@ -9,6 +9,8 @@ need_packages=()
 command -v bwrap >/dev/null 2>&1 || need_packages+=(bubblewrap)
 if [[ "${1:-}" == "--tests" ]]; then
   [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
+  # The browser tests' screenshots of the page in 简体中文 need a font with Chinese glyphs.
+  [[ -d /usr/share/fonts/opentype/noto ]] && compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || need_packages+=(fonts-noto-cjk)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
   [[ -x /usr/bin/redis-server ]] || need_packages+=(redis-server)
 fi

@@ -4,6 +4,7 @@ using IpcPlayground.Client.Services;
 using IpcPlayground.Client.Services.Workshops;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
@@ -12,6 +13,9 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.H
 builder.Services.AddScoped<RunsClient>();
 builder.Services.AddScoped<WorkshopsClient>();
 builder.Services.AddScoped<RememberedParticipants>();
-builder.Services.AddScoped<UiPreferences>();
+builder.Services.AddSingleton<UiPreferences>();
 builder.Services.AddScoped<KeyboardShortcuts>();
-await builder.Build().RunAsync();
+var host = builder.Build();
+// The remembered language and theme are read before the first render, so the page is drawn once, in its language.
+await host.Services.GetRequiredService<UiPreferences>().LoadAsync();
+await host.RunAsync();

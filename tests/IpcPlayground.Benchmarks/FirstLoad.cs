@@ -25,6 +25,13 @@ public static class FirstLoad
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumBrowser.Path, Headless = true, Args = ChromiumBrowser.Args });
 
+        if (Environment.GetEnvironmentVariable("FIRSTLOAD_PROFILE") == "1")
+        {
+            await FirstLoadProfile.PrintAsync(browser, baseUrl, repeatVisit: false);
+            await FirstLoadProfile.PrintAsync(browser, baseUrl, repeatVisit: true);
+            return;
+        }
+
         var samples = new List<Sample>();
         for (var i = 0; i < loads + 1; i++)
         {
@@ -48,15 +55,20 @@ public static class FirstLoad
         Console.WriteLine($"  bytes over the wire (bodies as sent + headers): {Mb(last.WireBytes)} MB  (decoded: {Mb(last.DecodedBytes)} MB)");
         foreach (var (kind, bytes) in last.ByKind.OrderByDescending(k => k.Value))
             Console.WriteLine($"    {kind,-10} {Mb(bytes)} MB");
+        var paint = samples.Select(s => s.ShellPaintMs).Order().ToList();
+        Console.WriteLine($"  first paint (navigation → first contentful paint), ms: median {F(paint[paint.Count / 2])}, min {F(paint[0])}, max {F(paint[^1])}; the page's shell (Run in view) painted: {(samples.All(s => s.ShellPainted) ? "yes" : "NO")}");
         var tti = samples.Select(s => s.InteractiveMs).Order().ToList();
         Console.WriteLine($"  time to interactive (navigation → Run enabled), ms: median {F(tti[tti.Count / 2])}, min {F(tti[0])}, max {F(tti[^1])}");
+        var repeat = samples.Select(s => s.RepeatInteractiveMs).Order().ToList();
+        Console.WriteLine($"  repeat visit (same browser, cache warm) → Run enabled, ms: median {F(repeat[repeat.Count / 2])}, min {F(repeat[0])}, max {F(repeat[^1])}");
         var downloaded = samples.Select(s => s.DownloadedMs).Order().ToList();
         Console.WriteLine($"  of which the last file arrived (navigation → last responseEnd), ms: median {F(downloaded[downloaded.Count / 2])}");
         var busy = samples.Select(s => s.BusyMs).Order().ToList();
         Console.WriteLine($"  main thread busy until then (Chromium TaskDuration), ms: median {F(busy[busy.Count / 2])}, min {F(busy[0])}, max {F(busy[^1])}");
         Console.WriteLine($"  machine load average while measuring: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores");
         Console.WriteLine("  the published page ran the pipe example to 'completed'");
-        Console.WriteLine($"  targets: ≤ 3 MB compressed → {(last.WireBytes <= 3_000_000 ? "met" : "NOT met")}; ≤ 2000 ms → {(tti[tti.Count / 2] <= 2000 ? "met" : "NOT met")}");
+        Console.WriteLine($"  targets: ≤ 3 MB compressed → {Met(last.WireBytes <= 3_000_000)}; shell painted ≤ 300 ms → {Met(paint[paint.Count / 2] <= 300)}; "
+            + $"first visit ≤ 1500 ms → {Met(tti[tti.Count / 2] <= 1500)}; repeat visit ≤ 800 ms → {Met(repeat[repeat.Count / 2] <= 800)}");
     }
 
     /// <summary>The published server, killed (only it and its children) when the benchmark ends.</summary>
@@ -69,7 +81,10 @@ public static class FirstLoad
         }
     }
 
-    private sealed record Sample(int Requests, long WireBytes, long DecodedBytes, Dictionary<string, long> ByKind, double InteractiveMs, double BusyMs, double DownloadedMs, string AcceptEncoding);
+    private sealed record Sample(int Requests, long WireBytes, long DecodedBytes, Dictionary<string, long> ByKind, double InteractiveMs, double BusyMs,
+        double DownloadedMs, string AcceptEncoding, double ShellPaintMs, bool ShellPainted, double RepeatInteractiveMs);
+
+    private static string Met(bool met) => met ? "met" : "NOT met";
 
     private static async Task<Sample> LoadOnceAsync(IBrowser browser, string baseUrl)
     {
@@ -79,13 +94,28 @@ public static class FirstLoad
         var finished = new List<IRequest>();
         page.RequestFinished += (_, r) => { lock (finished) finished.Add(r); };
 
+        // Whether the first paint already had a Run button in view: the page's shell, not a "Loading…" line.
+        await page.AddInitScriptAsync("""
+            new PerformanceObserver(list => {
+              if (list.getEntriesByName('first-contentful-paint').length === 0 || window.__shellHadRun !== undefined) return;
+              const run = document.querySelector('#app .run-bar button');
+              const box = run?.getBoundingClientRect();
+              window.__shellHadRun = !!box && box.bottom <= innerHeight && box.height > 0;
+            }).observe({ type: 'paint', buffered: true });
+            // The moment the app's Run button is enabled, to the millisecond (Playwright's polling is coarser).
+            new MutationObserver((_, observer) => {
+              const run = document.querySelector('[data-testid=run-button]');
+              if (run && !run.disabled) { window.__runEnabledAt = performance.now(); observer.disconnect(); }
+            }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+            """);
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Performance.enable");
-        var clock = Stopwatch.StartNew();
         await page.GotoAsync(baseUrl);
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync(new() { Timeout = 60_000 });
-        var interactive = clock.Elapsed.TotalMilliseconds;
+        var interactive = await page.EvaluateAsync<double>("window.__runEnabledAt");
         var busy = await ChromiumMetrics.MainThreadBusyMsAsync(cdp);
+        var paint = await page.EvaluateAsync<double>("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
+        var shellPainted = await page.EvaluateAsync<bool>("window.__shellHadRun === true");
         var downloaded = await page.EvaluateAsync<double>("Math.max(...performance.getEntriesByType('resource').map(r => r.responseEnd))");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
@@ -106,7 +136,12 @@ public static class FirstLoad
             if (request.Url.EndsWith(".wasm", StringComparison.Ordinal) && (await request.AllHeadersAsync()).TryGetValue("accept-encoding", out var ae))
                 acceptEncoding = ae;
         }
-        return new Sample(requests.Count, wire, decoded, byKind, interactive, busy, downloaded, acceptEncoding);
+
+        // The same browser comes back: everything it may keep is in its cache.
+        await page.GotoAsync(baseUrl);
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        var repeat = await page.EvaluateAsync<double>("window.__runEnabledAt");
+        return new Sample(requests.Count, wire, decoded, byKind, interactive, busy, downloaded, acceptEncoding, paint, shellPainted, repeat);
     }
 
     private static string KindOf(string url)

@@ -12,7 +12,7 @@ public sealed class LanguageTests : BunitContext
     public LanguageTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddScoped<UiPreferences>();
+        Services.AddSingleton<UiPreferences>();
         Services.AddScoped<IpcPlayground.Client.Services.KeyboardShortcuts>();
     }
 
@@ -39,11 +39,13 @@ public sealed class LanguageTests : BunitContext
     }
 
     [Fact]
-    public void A_remembered_language_is_used_on_the_next_visit()
+    public async Task A_remembered_language_is_used_on_the_next_visit()
     {
         JSInterop.Setup<string?>("localStorage.getItem", UiPreferences.LanguageKey).SetResult("zh-Hans");
+        // Program.cs reads the preferences before the first render.
+        await Services.GetRequiredService<UiPreferences>().LoadAsync();
         var cut = RenderPage();
-        cut.WaitForAssertion(() => Assert.Equal("zh-Hans", cut.Find("[data-testid=language-switch]").GetAttribute("value")));
+        Assert.Equal("zh-Hans", cut.Find("[data-testid=language-switch]").GetAttribute("value"));
         Assert.Equal("语言", cut.Find("label[for=language-switch]").TextContent);
     }
 

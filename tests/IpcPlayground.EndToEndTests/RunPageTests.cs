@@ -1,3 +1,4 @@
+using IpcPlayground.Testing;
 using Microsoft.Playwright;
 
 namespace IpcPlayground.EndToEndTests;
@@ -22,6 +23,32 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=event-row]").First).ToHaveAttributeAsync("data-kind", "run-start");
         await Assertions.Expect(page.Locator("[data-testid=event-row]").Last).ToHaveAttributeAsync("data-kind", "run-end");
         await BrowserFixture.SaveScreenshotAsync(page, "pipe-run-completed");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_deadlock_is_named_at_once_and_its_wait_for_cycle_drawn_on_the_timeline()
+    {
+        var page = await fixture.NewPageAsync();
+        await PlaygroundPage.OpenAsync(page);
+        await page.GetByTestId("experiment-editor").FillAsync(SampleExperiments.PipeDeadlock.Replace("\"timeoutMs\": 2500", "\"timeoutMs\": 15000", StringComparison.Ordinal));
+        await page.GetByTestId("run-button").ClickAsync();
+
+        // Ended by the deadlock, long before the timeout, with the word the board uses.
+        var status = page.GetByTestId("run-status");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "deadlock", new() { Timeout = 10_000 });
+        await Assertions.Expect(status).ToContainTextAsync("deadlocked");
+        // The cycle on the timeline: each process blocked in read(2) points at the one that could have written.
+        var edges = page.GetByTestId("timeline-deadlock-edge");
+        await Assertions.Expect(edges).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=timeline-deadlock-edge][data-from=parent][data-to=child]")).ToHaveAttributeAsync("data-object", "to-parent");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-deadlock-edge][data-from=child][data-to=parent]")).ToHaveAttributeAsync("data-object", "to-child");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-span][data-call=read]")).ToHaveCountAsync(2);
+        // The inspector has a card for each pipe the blocked reads named.
+        await Assertions.Expect(PlaygroundPage.InspectorObject(page, "to-child")).ToBeVisibleAsync();
+        await Assertions.Expect(PlaygroundPage.InspectorObject(page, "to-parent")).ToBeVisibleAsync();
+        await page.GetByTestId("timeline").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "deadlock-cycle");
         await page.Context.CloseAsync();
     }
 

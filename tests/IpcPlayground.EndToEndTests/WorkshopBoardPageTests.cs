@@ -29,6 +29,7 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
     private static async Task<IPage> JoinAsync(IPage page, string code, string name)
     {
         await page.GotoAsync($"/join/{code}");
+        await Assertions.Expect(page.GetByTestId("join-title")).ToHaveTextAsync("Pipes, in a room");
         // Typed key by key: every key press re-renders the layout, and the page must keep what is typed.
         await page.GetByTestId("join-name").PressSequentiallyAsync(name);
         await page.GetByTestId("join-button").ClickAsync();
@@ -137,9 +138,11 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         await Assertions.Expect(board.GetByTestId("board-join-state")).ToHaveAttributeAsync("data-open", "false");
         var late = await fixture.NewPageAsync();
         await late.GotoAsync($"/join/{code}");
+        // The join page says so before a name is typed, under the room's title.
+        await Assertions.Expect(late.GetByTestId("join-title")).ToHaveTextAsync("Pipes, in a room");
+        await Assertions.Expect(late.GetByTestId("join-refused")).ToContainTextAsync("closed");
         await late.GetByTestId("join-name").FillAsync("Cy");
-        await late.GetByTestId("join-button").ClickAsync();
-        await Assertions.Expect(late.GetByTestId("join-error")).ToContainTextAsync("closed");
+        await Assertions.Expect(late.GetByTestId("join-button")).ToBeDisabledAsync();
 
         // Ending the workshop stops everyone's runs from starting.
         await board.GetByTestId("board-end").ClickAsync();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using IpcPlayground.Contracts.Events;
@@ -59,6 +60,12 @@ public sealed class WorkshopLifecycleTests
         var workshop = await api.CreateAsync("Small room", new WorkshopExperimentSource(Lesson: "pipe-byte-stream"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostJoinAsync("NOPE42", "Ada")).StatusCode);
+        // The join page shows the room's title before a name is given, from the code alone, and nothing more.
+        var http = server.CreateLoopbackClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/workshops/join/NOPE42")).StatusCode);
+        var preview = await http.GetFromJsonAsync<WorkshopPreview>($"/api/workshops/join/{workshop.JoinCode.ToLowerInvariant()}");
+        Assert.Equal(new WorkshopPreview("Small room", JoinOpen: true, Ended: false), preview);
+        Assert.DoesNotContain("key", await http.GetStringAsync($"/api/workshops/join/{workshop.JoinCode}"), StringComparison.OrdinalIgnoreCase);
         foreach (var name in (string[])["", "   ", new string('x', 41), "tab\there"])
         {
             using var bad = await api.PostJoinAsync(workshop.JoinCode, name);

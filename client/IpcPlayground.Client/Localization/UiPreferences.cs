@@ -18,14 +18,27 @@ public sealed class UiPreferences(IJSRuntime js)
 
     public event Action? Changed;
 
+    /// <summary>
+    /// Reads the remembered choices; called once before the first render. js/preferences.js has already put them on
+    /// the html element. In the browser the reads are synchronous: the start of the page waits for no round trip.
+    /// </summary>
     public async Task LoadAsync()
     {
         try
         {
-            Text = UiText.For(await js.InvokeAsync<string?>("localStorage.getItem", LanguageKey));
-            var theme = await js.InvokeAsync<string?>("localStorage.getItem", ThemeKey);
+            string? language, theme;
+            if (js is IJSInProcessRuntime browser)
+            {
+                language = browser.Invoke<string?>("localStorage.getItem", LanguageKey);
+                theme = browser.Invoke<string?>("localStorage.getItem", ThemeKey);
+            }
+            else
+            {
+                language = await js.InvokeAsync<string?>("localStorage.getItem", LanguageKey);
+                theme = await js.InvokeAsync<string?>("localStorage.getItem", ThemeKey);
+            }
+            Text = UiText.For(language);
             Theme = theme is "light" or "dark" ? theme : null;
-            await ApplyAsync();
         }
         catch (JSException)
         {

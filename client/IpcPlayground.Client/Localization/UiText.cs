@@ -20,6 +20,24 @@ public sealed record UiText
     public required EventWords EventWords { get; init; }
     public required string LanguageName { get; init; }
     public required string Tagline { get; init; }
+
+    /// <summary>The static shell's line (wwwroot/index.html) while the app starts.</summary>
+    public required string StartingPage { get; init; }
+
+    /// <summary>The inspector's and timeline's words around names the kernel and the experiment give.</summary>
+    public required string ProcessWord { get; init; }
+    public required string NoObjectState { get; init; }
+    public required string MarkStart { get; init; }
+    public required Func<string, string> MarkExit { get; init; }
+    public required Func<string, string> ExitCode { get; init; }
+    public required Func<string, string> MessageType { get; init; }
+    public required string RunIdLabel { get; init; }
+    public required Func<string, string, string> ProgramFromHere { get; init; }
+    public required Func<string, string> SleepingTitle { get; init; }
+    public required Func<string, string, string?, string> BlockedTitle { get; init; }
+
+    /// <summary>A timeline group's label: how many marks it holds, and that picking it opens them.</summary>
+    public required Func<int, string> TimelineGroup { get; init; }
     public required string LanguageLabel { get; init; }
     public required string ThemeLabel { get; init; }
     public required string ThemeLight { get; init; }
@@ -188,6 +206,18 @@ public sealed record UiText
         ExperimentJsonLabel = "Experiment JSON",
         LanguageName = "English",
         Tagline = "Real processes, real system calls, watched live.",
+        StartingPage = "Starting the page…",
+        TimelineGroup = n => $"{n} events close together: pick to zoom in",
+        ProcessWord = "process",
+        NoObjectState = "Named by a call; no snapshot reported yet (nothing written to it or read from it has returned).",
+        MarkStart = "start",
+        MarkExit = code => $"exit {code}",
+        ExitCode = code => $"code {code}",
+        MessageType = type => $"type {type}",
+        RunIdLabel = "run",
+        ProgramFromHere = (process, program) => $"{process} is {program} from here on (execve)",
+        SleepingTitle = process => $"{process}: sleeping",
+        BlockedTitle = (process, call, on) => $"{process}: blocked in {call}({on})",
         LanguageLabel = "Language",
         ThemeLabel = "Theme",
         ThemeLight = "Light",
@@ -335,6 +365,18 @@ public sealed record UiText
         ExperimentJsonLabel = "实验 JSON",
         LanguageName = "简体中文",
         Tagline = "真实的进程，真实的系统调用，实时观看。",
+        StartingPage = "页面启动中…",
+        TimelineGroup = n => $"{n} 个紧挨着的事件：点击放大",
+        ProcessWord = "进程",
+        NoObjectState = "已被调用使用；尚未报告快照（对它的写入或读取都还没有返回）。",
+        MarkStart = "启动",
+        MarkExit = code => $"退出 {code}",
+        ExitCode = code => $"退出码 {code}",
+        MessageType = type => $"类型 {type}",
+        RunIdLabel = "运行",
+        ProgramFromHere = (process, program) => $"{process} 从此处起运行 {program}（execve）",
+        SleepingTitle = process => $"{process}：睡眠中",
+        BlockedTitle = (process, call, on) => $"{process}：阻塞于 {call}({on})",
         LanguageLabel = "语言",
         ThemeLabel = "主题",
         ThemeLight = "浅色",

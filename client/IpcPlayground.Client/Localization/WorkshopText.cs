@@ -66,6 +66,9 @@ public sealed record WorkshopText
 
     // participant
     public required string JoinHeading { get; init; }
+
+    /// <summary>The join page when no workshop has the code.</summary>
+    public required Func<string, string> UnknownCode { get; init; }
     public required string YourName { get; init; }
     public required string Join { get; init; }
     public required string Joining { get; init; }
@@ -95,7 +98,7 @@ public sealed record WorkshopText
         Title = "Title",
         LessonsToInclude = "Lessons from the gallery",
         LinksToInclude = "Share links",
-        LinksHint = "one per line, e.g. /e/abc123",
+        LinksHint = "one per line, e.g.",
         Create = "Create workshop",
         Creating = "Creating…",
         ChooseSomething = "Choose at least one lesson or add a share link.",
@@ -151,6 +154,7 @@ public sealed record WorkshopText
         Reconnecting = "Connection lost; reconnecting…",
         OnExperiments = "On each experiment",
         JoinHeading = "Join a workshop",
+        UnknownCode = code => $"No workshop has the code {code}. Check it with your instructor.",
         YourName = "Your name",
         Join = "Join",
         Joining = "Joining…",
@@ -177,7 +181,7 @@ public sealed record WorkshopText
         Title = "标题",
         LessonsToInclude = "课程库中的课程",
         LinksToInclude = "分享链接",
-        LinksHint = "每行一个，例如 /e/abc123",
+        LinksHint = "每行一个，例如",
         Create = "创建工作坊",
         Creating = "正在创建…",
         ChooseSomething = "请至少选择一个课程或添加一个分享链接。",
@@ -233,6 +237,7 @@ public sealed record WorkshopText
         Reconnecting = "连接已断开，正在重连…",
         OnExperiments = "各实验人数",
         JoinHeading = "加入工作坊",
+        UnknownCode = code => $"没有工作坊使用代码 {code}。请向讲师核对。",
         YourName = "你的名字",
         Join = "加入",
         Joining = "正在加入…",

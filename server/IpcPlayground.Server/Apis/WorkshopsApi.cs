@@ -36,6 +36,8 @@ public static class WorkshopsApi
             .WithSummary("Creates a workshop from lessons and share links; answers the instructor key (once) and the join code.");
         workshops.MapPost("/join", Join).RequireRateLimiting(JoinPolicy)
             .WithSummary("Joins a workshop by its code with a display name; answers the participant's key.");
+        workshops.MapGet("/join/{code}", Preview).RequireRateLimiting(JoinPolicy)
+            .WithSummary("The title of the workshop a join code opens, and whether it still takes people (for the join page).");
         workshops.MapGet("/{workshopId}", Get).RequireAuthorization()
             .WithSummary("The workshop, for its instructor or a participant (Authorization: Bearer key).");
         workshops.MapPost("/{workshopId}/runs", StartRun).RequireAuthorization(WorkshopRoles.Participant)
@@ -119,6 +121,11 @@ public static class WorkshopsApi
         return TypedResults.Ok(new JoinedWorkshop(participant!.Id, key!, participant.Name,
             WorkshopViews.Info(workshop, spotlighted, options.Value.ToQuotas())));
     }
+
+    private static async Task<Results<Ok<WorkshopPreview>, ProblemHttpResult>> Preview(string code, WorkshopStore workshops, CancellationToken cancellationToken) =>
+        await workshops.FindByCodeAsync(code, cancellationToken) is { } workshop
+            ? TypedResults.Ok(new WorkshopPreview(workshop.Title, workshop.JoinOpen && workshop.EndedAtMs is null, workshop.EndedAtMs is not null))
+            : TypedResults.Problem(statusCode: 404, title: "Unknown code", detail: $"no workshop has the code '{code}'");
 
     private static async Task<Results<Ok<WorkshopInfo>, ProblemHttpResult>> Get(string workshopId, HttpContext context, WorkshopStore workshops,
         IOptions<WorkshopOptions> options)

@@ -31,6 +31,7 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(JoinWorkshopRequest))]
 [JsonSerializable(typeof(JoinedWorkshop))]
 [JsonSerializable(typeof(WorkshopInfo))]
+[JsonSerializable(typeof(WorkshopPreview))]
 [JsonSerializable(typeof(WorkshopBoard))]
 [JsonSerializable(typeof(ParticipantStatus))]
 [JsonSerializable(typeof(BroadcastExperiment))]

@@ -4,9 +4,10 @@ using System.Text.Json.Serialization;
 namespace IpcPlayground.Contracts.Lessons;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-[JsonSerializable(typeof(Lesson))]
+[JsonSerializable(typeof(LessonFile))]
+[JsonSerializable(typeof(LocalizedText))]
 [JsonSerializable(typeof(JsonElement))]
-public sealed partial class LessonJsonContext : JsonSerializerContext
+internal sealed partial class LessonJsonContext : JsonSerializerContext
 {
     /// <summary>For showing an experiment to a person: indented, non-ASCII text left as it is.</summary>
     public static LessonJsonContext Indented { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -20,10 +20,43 @@ public static class LessonLibrary
             .Select(n =>
             {
                 using var stream = assembly.GetManifestResourceStream(n)!;
-                return JsonSerializer.Deserialize(stream, LessonJsonContext.Default.Lesson)
-                    ?? throw new InvalidDataException($"lesson resource {n} is empty");
+                var bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+                var (id, order, title) = ReadHeader(bytes, n);
+                return new Lesson(id, order, title, () => ReadFile(bytes, n, id));
             })
             .OrderBy(l => l.Order)
             .ToList();
+    }
+
+    private static LessonFile ReadFile(byte[] bytes, string resource, string id)
+    {
+        var file = JsonSerializer.Deserialize(bytes, LessonJsonContext.Default.LessonFile)
+            ?? throw new InvalidDataException($"lesson resource {resource} is empty");
+        return file.Id == id ? file : throw new InvalidDataException($"lesson resource {resource} names two ids");
+    }
+
+    /// <summary>The id, order and title of a lesson file, read without materialising the rest.</summary>
+    private static (string Id, int Order, LocalizedText Title) ReadHeader(byte[] bytes, string resource)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        string? id = null;
+        int order = 0;
+        LocalizedText? title = null;
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "id": id = reader.GetString(); break;
+                case "order": order = reader.GetInt32(); break;
+                case "title": title = JsonSerializer.Deserialize(ref reader, LessonJsonContext.Default.LocalizedText); break;
+                default: reader.Skip(); break;
+            }
+        }
+        return (id ?? throw new InvalidDataException($"lesson resource {resource} has no id"), order,
+            title ?? throw new InvalidDataException($"lesson resource {resource} has no title"));
     }
 }

@@ -16,6 +16,12 @@ public sealed record CreatedWorkshop(string WorkshopId, string JoinCode, string 
 public sealed record JoinWorkshopRequest(string Code, string Name);
 
 /// <summary>
+/// What the join page shows before a person gives their name (<c>GET /api/workshops/join/{code}</c>): the room's
+/// title, and whether it still takes people. Nothing in it is secret beyond what the code already gives.
+/// </summary>
+public sealed record WorkshopPreview(string Title, bool JoinOpen, bool Ended);
+
+/// <summary>
 /// The answer to a join. <see cref="ParticipantKey"/> is this participant's secret: sent as a bearer token (or
 /// <c>access_token</c> for the hubs) it lets them run, follow their own runs and rejoin after a reload.
 /// </summary>

@@ -21,7 +21,7 @@ public static class ObjectFields
         "capacity" => "65536",
         "size" => "4096",
         "count" => "1",
-        "initial" => "1 | 2,0 (a value per member)",
+        "initial" => "1 | 2,0",
         "maxMessages" => "10",
         "messageSize" => "1024",
         "key" => "private | 1234 | ftok /sandbox/key 65",

@@ -17,6 +17,9 @@ public sealed class InspectorModel
     public required IReadOnlyList<ObjectSnapshot> Objects { get; init; }
     public required IReadOnlyList<ProcessSnapshot> Processes { get; init; }
 
+    /// <summary>Objects a step named (a read that blocked on an empty pipe) of which no snapshot has come yet.</summary>
+    public IReadOnlyList<string> TouchedWithoutState { get; init; } = [];
+
     /// <summary>
     /// The events up to the one numbered <paramref name="seq"/>, with the snapshots that directly follow it (they
     /// show the kernel's view just after that step).
@@ -61,6 +64,7 @@ public sealed class InspectorModel
         var processOrder = new List<string>(declaredProcesses ?? []);
         var states = new Dictionary<string, ProcessKernelState>(StringComparer.Ordinal);
         var exits = new Dictionary<string, ProcessExitEvent>(StringComparer.Ordinal);
+        var touched = new List<string>();
 
         foreach (var e in events)
         {
@@ -77,6 +81,9 @@ public sealed class InspectorModel
                 case ProcessExitEvent { Process: { } process } exit:
                     exits[process] = exit;
                     break;
+                case StepEvent { Object: { } named } when !touched.Contains(named):
+                    touched.Add(named);
+                    break;
             }
         }
 
@@ -84,6 +91,7 @@ public sealed class InspectorModel
         {
             Objects = [.. objectOrder.Select(id => objects[id])],
             Processes = [.. processOrder.Select(p => new ProcessSnapshot(p, states.TryGetValue(p, out var s) ? s : null, exits.GetValueOrDefault(p)))],
+            TouchedWithoutState = [.. touched.Where(id => !objects.ContainsKey(id))],
         };
     }
 }

@@ -44,7 +44,7 @@ public sealed class RunProgress
     /// The wait-for picture of a deadlock: who waits in which call on which object, and who else held that object
     /// (its descriptors, as the last process states said) — the only ones that could have ended the wait, and are waiting too.
     /// </summary>
-    private static IReadOnlyList<DeadlockWait> DeadlockOf(IReadOnlyList<RunEvent> events)
+    public static IReadOnlyList<DeadlockWait> DeadlockOf(IReadOnlyList<RunEvent> events)
     {
         if (events.OfType<RunEndEvent>().LastOrDefault() is not { Status: RunStatuses.Deadlock, Waits: { } waits }) return [];
         var holders = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

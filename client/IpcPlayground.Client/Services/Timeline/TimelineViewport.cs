@@ -55,6 +55,16 @@ public sealed class TimelineViewport
         StartNs = Math.Clamp(StartNs + (long)(SpanNs * fraction), 0, limit);
     }
 
+    /// <summary>Shows a stretch of the run with a margin either side (a group of marks, opened); stops following.</summary>
+    public void ShowRange(long fromNs, long toNs, long runEndNs)
+    {
+        var span = Math.Max(MinSpanNs, (toNs - fromNs) * 5 / 4);
+        Whole = false;
+        Following = false;
+        SpanNs = span;
+        StartNs = Math.Clamp(fromNs - (span - (toNs - fromNs)) / 2, 0, Math.Max(0, runEndNs));
+    }
+
     public void ShowWhole(long runEndNs)
     {
         Whole = true;

@@ -29,6 +29,15 @@ public sealed class WorkshopsClient(HttpClient http)
         return (null, string.Join("; ", (await ProblemReader.ErrorsAsync(response)).Select(e => e.Message)));
     }
 
+    /// <summary>The title of the room a code opens and whether it takes people; null when no workshop has the code.</summary>
+    public async Task<WorkshopPreview?> PreviewAsync(string code)
+    {
+        using var response = await http.GetAsync($"api/workshops/join/{Uri.EscapeDataString(code)}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.WorkshopPreview);
+    }
+
     /// <summary>The workshop as the key's holder sees it; null when the key is not (or no longer) valid for it.</summary>
     public async Task<WorkshopInfo?> GetAsync(WorkshopKey key)
     {

@@ -6,3 +6,5 @@ try {
     if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
     if ((localStorage.getItem("ipcplay.language") || "").startsWith("zh")) document.documentElement.setAttribute("lang", "zh-Hans");
 } catch { }
+// The static shell in index.html draws the playground only where the playground opens.
+if (/^\/(e\/[^/]+)?$/.test(location.pathname)) document.documentElement.setAttribute("data-shell", "playground");
