@@ -17,6 +17,8 @@ public sealed class ComposerPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("remove-object-question")).ToContainTextAsync("steps that use it");
         await page.GetByTestId("remove-object-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("experiment-editor")).Not.ToHaveValueAsync(json);
+        // An edited lesson is still the lesson: its explanation stays.
+        await Assertions.Expect(page.GetByTestId("lesson-explanation")).ToBeVisibleAsync();
 
         await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
         await page.Keyboard.PressAsync("Control+z");

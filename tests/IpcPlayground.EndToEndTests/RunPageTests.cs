@@ -32,6 +32,9 @@ public sealed class RunPageTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await PlaygroundPage.OpenAsync(page);
         await page.GetByTestId("experiment-editor").FillAsync(SampleExperiments.PipeDeadlock.Replace("\"timeoutMs\": 2500", "\"timeoutMs\": 15000", StringComparison.Ordinal));
+        // Another experiment pasted over the lesson is no longer the lesson: its explanation goes with it.
+        await Assertions.Expect(page.GetByTestId("lesson-explanation")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("lesson-picker")).ToHaveValueAsync("");
         await page.GetByTestId("run-button").ClickAsync();
 
         // Ended by the deadlock, long before the timeout, with the word the board uses.

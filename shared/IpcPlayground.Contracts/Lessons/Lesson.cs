@@ -30,6 +30,9 @@ public sealed class Lesson
     public JsonElement Experiment => _file.Value.Experiment;
 
     public string ExperimentJson => _experimentJson.Value;
+
+    /// <summary>The experiment's own <c>name</c>.</summary>
+    public string? ExperimentName => Experiment.TryGetProperty("name", out var name) ? name.GetString() : null;
 }
 
 /// <summary>A lesson file as it is stored (Lessons/Library/*.json).</summary>

@@ -91,12 +91,13 @@ public sealed class ComposerState
     private void Read(string json)
     {
         Json = json;
-        var model = ExperimentJson.TryParse(json, out var parseError);
+        var read = ExperimentReader.Read(json);
+        var model = ExperimentJson.TryParse(json, read, out var parseError);
         JsonReadable = model is not null;
         if (model is not null)
         {
             Model = model;
-            Errors = ExperimentReader.Read(json).Errors;
+            Errors = read.Errors;
         }
         else
         {

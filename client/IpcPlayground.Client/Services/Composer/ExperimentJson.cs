@@ -20,10 +20,12 @@ public static class ExperimentJson
     }
 
     /// <summary>Reads the text as an experiment even when it breaks a rule (so the form can show it); null when it is not readable JSON of that shape.</summary>
-    public static Experiment? TryParse(string json, out ValidationError? parseError)
+    public static Experiment? TryParse(string json, out ValidationError? parseError) => TryParse(json, ExperimentReader.Read(json), out parseError);
+
+    /// <summary>As <see cref="TryParse(string, out ValidationError?)"/>, given the reader's result for the same text.</summary>
+    public static Experiment? TryParse(string json, ExperimentReadResult read, out ValidationError? parseError)
     {
         parseError = null;
-        var read = ExperimentReader.Read(json);
         if (read.Experiment is not null) return read.Experiment;
         try
         {
