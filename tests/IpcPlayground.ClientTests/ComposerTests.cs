@@ -40,6 +40,28 @@ public sealed class ComposerTests : BunitContext
     }
 
     [Fact]
+    public void A_lesson_opens_as_the_same_experiment_its_text_reads_to_and_the_first_edit_is_validated()
+    {
+        foreach (var lesson in LessonLibrary.All)
+        {
+            var opened = new ComposerState(lesson);
+            var read = new ComposerState(lesson.ExperimentJson);
+            Assert.Equal(read.Json, opened.Json);
+            Assert.Equal(ExperimentJson.Write(read.Model), ExperimentJson.Write(opened.Model));
+            Assert.Equal(read.Errors, opened.Errors);
+        }
+
+        var state = Blank();
+        state.Load(LessonLibrary.Get("pipe-byte-stream"));
+        Assert.True(state.IsValid);
+        state.Edit(e => e with { Processes = [.. e.Processes!.Select(p => p with { Steps = [new Step { Op = "read", Object = "nowhere" }] })] });
+        Assert.False(state.IsValid);
+        state.Undo();
+        Assert.True(state.IsValid);
+        Assert.Equal(LessonLibrary.Get("pipe-byte-stream").ExperimentJson, state.Json);
+    }
+
+    [Fact]
     public void Editing_the_json_redraws_the_forms()
     {
         var state = Blank();

@@ -42,6 +42,20 @@ public sealed class LessonTests(PlaygroundServer server)
     }
 
     [Fact]
+    public void Every_lesson_file_opens_with_its_id_order_and_title_which_the_browser_reads_first()
+    {
+        // The page reads only the head of each lesson file for the gallery; the composer trusts a lesson unchanged
+        // (it is validated above), so the page's first render validates nothing.
+        var folder = PlaygroundServer.RepositoryPath("shared/IpcPlayground.Contracts/Lessons/Library");
+        foreach (var file in Directory.GetFiles(folder, "*.json"))
+        {
+            var keys = JsonNode.Parse(File.ReadAllText(file))!.AsObject().Select(p => p.Key).Take(3);
+            Assert.True(keys.SequenceEqual(["id", "order", "title"]), $"{Path.GetFileName(file)} opens with {string.Join(", ", keys)}");
+        }
+        Assert.Equal(Directory.GetFiles(folder, "*.json").Length, LessonLibrary.All.Count);
+    }
+
+    [Fact]
     public async Task Pipe_byte_stream_merges_two_writes_into_one_read()
     {
         var events = await RunLesson("pipe-byte-stream");

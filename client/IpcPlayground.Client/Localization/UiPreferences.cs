@@ -20,17 +20,18 @@ public sealed class UiPreferences(IJSRuntime js)
 
     /// <summary>
     /// Reads the remembered choices; called once before the first render. js/preferences.js has already put them on
-    /// the html element. In the browser the reads are synchronous: the start of the page waits for no round trip.
+    /// the html element. In the browser the reads are synchronous imports: the page's start waits for no round trip and
+    /// serialises nothing.
     /// </summary>
     public async Task LoadAsync()
     {
         try
         {
             string? language, theme;
-            if (js is IJSInProcessRuntime browser)
+            if (OperatingSystem.IsBrowser())
             {
-                language = browser.Invoke<string?>("localStorage.getItem", LanguageKey);
-                theme = browser.Invoke<string?>("localStorage.getItem", ThemeKey);
+                language = SavedPreferences.Get(LanguageKey);
+                theme = SavedPreferences.Get(ThemeKey);
             }
             else
             {

@@ -36,15 +36,18 @@ public static class LessonLibrary
         return file.Id == id ? file : throw new InvalidDataException($"lesson resource {resource} names two ids");
     }
 
-    /// <summary>The id, order and title of a lesson file, read without materialising the rest.</summary>
+    /// <summary>
+    /// The id, order and title of a lesson file, read from its head: every lesson file opens with them (LessonTests),
+    /// so the browser's first render reads a few hundred bytes of each lesson, not all of them.
+    /// </summary>
     private static (string Id, int Order, LocalizedText Title) ReadHeader(byte[] bytes, string resource)
     {
         var reader = new Utf8JsonReader(bytes);
         string? id = null;
-        int order = 0;
+        int? order = null;
         LocalizedText? title = null;
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while ((id is null || order is null || title is null) && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
             reader.Read();
@@ -56,7 +59,7 @@ public static class LessonLibrary
                 default: reader.Skip(); break;
             }
         }
-        return (id ?? throw new InvalidDataException($"lesson resource {resource} has no id"), order,
+        return (id ?? throw new InvalidDataException($"lesson resource {resource} has no id"), order ?? 0,
             title ?? throw new InvalidDataException($"lesson resource {resource} has no title"));
     }
 }

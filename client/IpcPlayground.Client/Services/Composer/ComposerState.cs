@@ -1,4 +1,7 @@
+using System.Text.Json;
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Json;
+using IpcPlayground.Contracts.Lessons;
 
 namespace IpcPlayground.Client.Services.Composer;
 
@@ -10,6 +13,9 @@ namespace IpcPlayground.Client.Services.Composer;
 public sealed class ComposerState
 {
     public ComposerState(string json) => Read(json);
+
+    /// <summary>Opens on a lesson (see <see cref="Load(Lesson)"/>).</summary>
+    public ComposerState(Lesson lesson) => ReadLesson(lesson);
 
     /// <summary>The most edits one can go back.</summary>
     public const int HistoryLength = 100;
@@ -80,6 +86,27 @@ public sealed class ComposerState
 
     /// <summary>A whole experiment put in (a lesson, a shared link, the instructor's): an edit of its own, which undo takes back.</summary>
     public void Load(string json) => SetJson(json, typing: false);
+
+    /// <summary>
+    /// Puts a lesson in, as an edit of its own. The tests check every lesson with the same validator (LessonTests), so
+    /// its experiment is read for the forms but not validated again here: the page's start does less. The first edit
+    /// validates as always.
+    /// </summary>
+    public void Load(Lesson lesson)
+    {
+        if (lesson.ExperimentJson == Json) return;
+        Record(typing: false);
+        ReadLesson(lesson);
+    }
+
+    private void ReadLesson(Lesson lesson)
+    {
+        Json = lesson.ExperimentJson;
+        Model = lesson.Experiment.Deserialize(ContractsJsonContext.Default.Experiment)!;
+        JsonReadable = true;
+        Errors = [];
+        Changed?.Invoke();
+    }
 
     private void SetJson(string json, bool typing)
     {

@@ -1,6 +1,10 @@
 // Apply the remembered theme and language before the app loads, so the page does not flash. A file, not an inline
 // script: the page's Content-Security-Policy allows scripts from this origin only.
-window.ipcplay = { prefersDark: () => matchMedia("(prefers-color-scheme: dark)").matches };
+window.ipcplay = {
+    prefersDark: () => matchMedia("(prefers-color-scheme: dark)").matches,
+    // What UiPreferences reads before the app's first render (SavedPreferences.cs); null when storage is refused.
+    saved: key => { try { return localStorage.getItem(key); } catch { return null; } },
+};
 try {
     const theme = localStorage.getItem("ipcplay.theme");
     if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
