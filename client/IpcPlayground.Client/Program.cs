@@ -10,6 +10,7 @@ var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<HubAssemblies>();
 builder.Services.AddScoped<RunsClient>();
 builder.Services.AddScoped<WorkshopsClient>();
 builder.Services.AddScoped<RememberedParticipants>();

@@ -25,7 +25,8 @@ public sealed class SharingTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         // An instance, not a type: the container does not dispose it (RunsClient is only IAsyncDisposable, xUnit disposes synchronously).
-        Services.AddSingleton(new RunsClient(new HttpClient(_server) { BaseAddress = new Uri("http://localhost/") }, new HublessNavigation()));
+        Services.AddSingleton(new RunsClient(new HttpClient(_server) { BaseAddress = new Uri("http://localhost/") }, new HublessNavigation(),
+            new HubAssemblies(new Microsoft.AspNetCore.Components.WebAssembly.Services.LazyAssemblyLoader(JSInterop.JSRuntime))));
         Services.AddScoped<KeyboardShortcuts>();
     }
 

@@ -26,7 +26,7 @@ public sealed partial class StaticShellTests
         typeof(T).GetProperties().Where(p => p.PropertyType == typeof(string))
             .Select(p => ((string)p.GetValue(english)!, (string)p.GetValue(chinese)!));
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "IpcPlayground.sln"))) return dir.FullName;

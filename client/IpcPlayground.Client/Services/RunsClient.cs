@@ -8,8 +8,7 @@ using IpcPlayground.Contracts.Runs;
 using IpcPlayground.Contracts.Sharing;
 using IpcPlayground.Client.Services.Workshops;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
+using System.Runtime.CompilerServices;
 
 namespace IpcPlayground.Client.Services;
 
@@ -17,16 +16,16 @@ namespace IpcPlayground.Client.Services;
 /// The browser's side of the run API and the run hub. With a workshop key (<see cref="ForWorkshop"/>) runs start as
 /// that participant and every request and the hub connection present the key.
 /// </summary>
-public sealed class RunsClient(HttpClient http, NavigationManager navigation) : IAsyncDisposable
+public sealed class RunsClient(HttpClient http, NavigationManager navigation, HubAssemblies hubAssemblies) : IAsyncDisposable
 {
     private WorkshopKey? _key;
 
     /// <summary>A client that acts with a workshop key: its own hub connection, disposed with it.</summary>
-    public static RunsClient ForWorkshop(HttpClient http, NavigationManager navigation, WorkshopKey key) =>
-        new(http, navigation) { _key = key };
+    public static RunsClient ForWorkshop(HttpClient http, NavigationManager navigation, HubAssemblies hubAssemblies, WorkshopKey key) =>
+        new(http, navigation, hubAssemblies) { _key = key };
 
-    private HubConnection? _hub;
-    private readonly Dictionary<string, Action<RunEvent[]>> _followers = new(StringComparer.Ordinal);
+    /// <summary>A <see cref="RunHubConnection"/> once a run is followed; typed as what this class may name before SignalR is loaded.</summary>
+    private IAsyncDisposable? _hub;
 
     /// <summary>Posts the experiment; returns the run id, or the server's errors by JSON path. In step mode every process is held before each step.</summary>
     public async Task<(string? RunId, IReadOnlyList<ValidationError> Errors)> StartAsync(string experimentJson, bool stepMode = false)
@@ -107,43 +106,26 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation) : 
 
     /// <summary>
     /// Follows a run: <paramref name="onEvents"/> gets what happened so far, then each new batch as it arrives (after a
-    /// reconnect, the whole run again). Throws <see cref="HubException"/> for a run that is unknown or not the caller's.
+    /// reconnect, the whole run again). Throws <see cref="RunNotFollowedException"/> for a run that is unknown or not the
+    /// caller's. The first follow loads the SignalR client (<see cref="HubAssemblies"/>).
     /// </summary>
     public async Task FollowAsync(string runId, Action<RunEvent[]> onEvents)
     {
-        var hub = await ConnectAsync();
-        _followers[runId] = onEvents;
-        var past = await hub.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId);
-        onEvents(past);
+        await hubAssemblies.EnsureLoadedAsync();
+        await FollowLoadedAsync(runId, onEvents);
     }
 
-    public async Task UnfollowAsync(string runId)
-    {
-        if (!_followers.Remove(runId) || _hub is not { State: HubConnectionState.Connected } hub) return;
-        try { await hub.InvokeAsync(nameof(IRunHub.LeaveRun), runId); }
-        catch (Exception e) when (e is HubException or InvalidOperationException) { } // the connection went: it left every group
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task FollowLoadedAsync(string runId, Action<RunEvent[]> onEvents) =>
+        Hub().FollowAsync(runId, onEvents);
 
-    private async Task<HubConnection> ConnectAsync()
-    {
-        if (_hub is not null) return _hub;
-        var hub = _hub = HubConnections.Build(navigation, IRunHub.Path, _key);
-        // A new connection is in no group: follow every run again; the snapshot fills what was missed.
-        _hub.Reconnected += async _ =>
-        {
-            foreach (var (runId, follower) in _followers.ToArray())
-            {
-                try { follower(await hub.InvokeAsync<RunEvent[]>(nameof(IRunHub.JoinRun), runId)); }
-                catch (Exception e) when (e is HubException or InvalidOperationException) { }
-            }
-        };
-        _hub.On<string, RunEvent[]>(nameof(IRunClient.ReceiveEvents), (runId, events) =>
-        {
-            if (_followers.TryGetValue(runId, out var follower)) follower(events);
-        });
-        await _hub.StartAsync();
-        return _hub;
-    }
+    public Task UnfollowAsync(string runId) => _hub is null ? Task.CompletedTask : UnfollowLoadedAsync(runId);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task UnfollowLoadedAsync(string runId) => Hub().UnfollowAsync(runId);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RunHubConnection Hub() => (RunHubConnection)(_hub ??= RunHubConnection.Create(navigation, _key));
 
     public async ValueTask DisposeAsync()
     {

@@ -2,7 +2,6 @@ using IpcPlayground.Client.Services.Inspector;
 using IpcPlayground.Client.Localization;
 using IpcPlayground.Client.Services.Composer;
 using IpcPlayground.Contracts.Experiments;
-using Microsoft.AspNetCore.SignalR;
 
 namespace IpcPlayground.Client.Services.Runs;
 
@@ -126,7 +125,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
                 Changed?.Invoke();
             });
         }
-        catch (Exception e) when (e is HubException or InvalidOperationException or HttpRequestException)
+        catch (Exception e) when (e is RunNotFollowedException or InvalidOperationException or HttpRequestException)
         {
             if (generation != _generation) return false;
             RunId = null;
