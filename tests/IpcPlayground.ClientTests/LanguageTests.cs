@@ -14,6 +14,7 @@ public sealed class LanguageTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<UiPreferences>();
         Services.AddScoped<IpcPlayground.Client.Services.KeyboardShortcuts>();
+        Services.AddSingleton(new IpcPlayground.Client.Services.HubAssemblies(new Microsoft.AspNetCore.Components.WebAssembly.Services.LazyAssemblyLoader(JSInterop.JSRuntime)));
     }
 
     private IRenderedComponent<MainLayout> RenderPage() =>

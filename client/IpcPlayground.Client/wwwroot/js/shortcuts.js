@@ -10,3 +10,7 @@ window.ipcplay.listenForShortcuts = (page) => {
         page.invokeMethodAsync("OnKey", e.key, e.code, e.ctrlKey, e.metaKey, e.altKey, e.shiftKey, editable);
     });
 };
+
+// Resolves when the page's main thread is idle (or after 2 s at the latest): work that can wait for it does.
+window.ipcplay.whenIdle = () => new Promise(resolve =>
+    "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200));
