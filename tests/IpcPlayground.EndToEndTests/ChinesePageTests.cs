@@ -50,7 +50,8 @@ public sealed partial class ChinesePageTests(BrowserFixture fixture)
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const parent = node.parentElement;
                 if (!parent || parent.closest('textarea, script, style, option:not(:checked), [hidden], #blazor-error-ui, [translate=no]')) continue;
-                if (!parent.checkVisibility()) continue;
+                // An SVG <title> is the tooltip of what it is in: read like the title attribute.
+                if (parent.tagName !== 'title' && !parent.checkVisibility()) continue;
                 for (const m of node.textContent.matchAll(/[A-Za-z][A-Za-z_-]*[A-Za-z]/g)) words.push(m[0] + '@' + (parent.closest('[data-testid]')?.getAttribute('data-testid') ?? parent.tagName));
               }
               for (const el of document.querySelectorAll('[title], [aria-label]'))
