@@ -21,7 +21,7 @@ public static class ExperimentReader
         }
         catch (JsonException e)
         {
-            return new(null, [new ValidationError(ToContractPath(e.Path), Describe(e))]);
+            return new(null, [new ValidationError(JsonProblems.ToContractPath(e.Path), JsonProblems.Describe(e))]);
         }
         if (experiment is null)
             return new(null, [new ValidationError("$", "the body must be a JSON object (an experiment)")]);
@@ -30,26 +30,4 @@ public static class ExperimentReader
     }
 
     public static ExperimentReadResult Read(string json, SizeCaps? caps = null) => Read(System.Text.Encoding.UTF8.GetBytes(json), caps);
-
-    /// <summary><c>$.processes[1].steps[0].op</c> becomes <c>processes[1].steps[0].op</c>; the root stays <c>$</c>.</summary>
-    internal static string ToContractPath(string? jsonPath)
-    {
-        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return "$";
-        return jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-    }
-
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            var field = ToContractPath(e.Path);
-            return $"unknown field '{field[(field.LastIndexOf('.') + 1)..]}'";
-        }
-        if (message.Contains("could not be converted", StringComparison.Ordinal))
-            return "wrong JSON type for this field";
-        // The serializer appends location details after the first sentence; the path already says where.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }

@@ -18,6 +18,7 @@ namespace IpcPlayground.Contracts.Json;
     NumberHandling = JsonNumberHandling.Strict,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Experiment))]
+[JsonSerializable(typeof(IpcPlayground.Contracts.Measurements.MeasurementRequest))]
 [JsonSerializable(typeof(RunEvent))]
 [JsonSerializable(typeof(KernelState))]
 [JsonSerializable(typeof(RunEvent[]))]
