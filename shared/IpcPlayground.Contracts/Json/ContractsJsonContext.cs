@@ -19,6 +19,7 @@ namespace IpcPlayground.Contracts.Json;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Experiment))]
 [JsonSerializable(typeof(IpcPlayground.Contracts.Measurements.MeasurementRequest))]
+[JsonSerializable(typeof(IpcPlayground.Contracts.Measurements.MeasurementEvent))]
 [JsonSerializable(typeof(RunEvent))]
 [JsonSerializable(typeof(KernelState))]
 [JsonSerializable(typeof(RunEvent[]))]
