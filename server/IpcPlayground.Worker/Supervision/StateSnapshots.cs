@@ -34,20 +34,18 @@ internal sealed class StateSnapshots(IReadOnlyList<PlanObject> objects)
     /// <summary>
     /// The object's state — a System V one as the identifier <paramref name="sysvId"/> names it (an IPC_PRIVATE object
     /// may have several), else as the supervisor made it — unless the supervisor cannot read it or it looks as it did.
+    /// After a step of <paramref name="afterOp"/>, none when the worker reports the state itself, as it was then.
     /// </summary>
-    public StateFrame? OfObject(string objectId, int? sysvId, long t)
+    public StateFrame? OfObject(string objectId, int? sysvId, long t, string? afterOp = null)
     {
         if (!_byId.TryGetValue(objectId, out var obj) || WorkerMechanisms.For(obj) is not { SupervisorSees: true } mechanism) return null;
+        if (afterOp is not null && mechanism.ReportsStateAfter(Ops.KindOf(afterOp))) return null;
         var id = sysvId ?? SupervisorIds.GetValueOrDefault(objectId, -1);
         if (mechanism.Snapshot(obj, id < 0 ? null : id, out _) is not { } taken) return null;
         var state = _instances.Label(objectId, taken);
         if (!_ledger.IsNew($"object:{objectId}:{(state as ISysvIdentity)?.Instance}", state)) return null;
         return new StateFrame { T = t, Object = objectId, State = state };
     }
-
-    /// <summary>Whether the worker reports the object's state itself after a step of <paramref name="op"/>.</summary>
-    public bool ReportedByWorker(string objectId, string? op) =>
-        op is not null && _byId.TryGetValue(objectId, out var obj) && WorkerMechanisms.For(obj).ReportsStateAfter(Ops.KindOf(op));
 
     public StateFrame? OfProcess(WorkerConnection connection, long t)
     {

@@ -327,9 +327,7 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                 }
                 if (end is { Object: { } used, SysvId: { } usedId }) _states.Used(used, usedId);
                 _buffer.Add(end);
-                // The worker reports some objects' state itself right after the step, as it was then.
-                if (end.Object is { } touched && !_states.ReportedByWorker(touched, end.Op)
-                    && _states.OfObject(touched, end.SysvId, MonotonicClock.Now()) is { } objectState) _buffer.Add(objectState);
+                if (end.Object is { } touched && _states.OfObject(touched, end.SysvId, MonotonicClock.Now(), end.Op) is { } objectState) _buffer.Add(objectState);
                 if (end is { Op: Ops.Signal, Fate: { } fate, Signal: { } sent, Target: { } target } && _table.TryGetPid(target, out var targetPid))
                     _buffer.Add(new SignalFrame
                     {

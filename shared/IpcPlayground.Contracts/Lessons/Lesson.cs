@@ -33,6 +33,12 @@ public sealed class Lesson
 
     /// <summary>The experiment's own <c>name</c>.</summary>
     public string? ExperimentName => Experiment.TryGetProperty("name", out var name) ? name.GetString() : null;
+
+    /// <summary>
+    /// Whether a composed experiment is still this lesson, edited or not: it keeps the lesson's name. Another experiment
+    /// pasted over it is not (and its explanation no longer stands above it).
+    /// </summary>
+    public bool IsStill(Experiments.Experiment experiment) => experiment.Name == ExperimentName;
 }
 
 /// <summary>A lesson file as it is stored (Lessons/Library/*.json).</summary>

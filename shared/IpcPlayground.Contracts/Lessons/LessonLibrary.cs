@@ -12,6 +12,9 @@ public static class LessonLibrary
     public static Lesson Get(string id) =>
         All.FirstOrDefault(l => l.Id == id) ?? throw new KeyNotFoundException($"no lesson '{id}'");
 
+    /// <summary>The lesson whose experiment is exactly this text (a shared link or a broadcast of a lesson); null for any other.</summary>
+    public static Lesson? WithExperiment(string json) => All.FirstOrDefault(l => l.ExperimentJson == json);
+
     private static IReadOnlyList<Lesson> Load()
     {
         var assembly = typeof(LessonLibrary).Assembly;

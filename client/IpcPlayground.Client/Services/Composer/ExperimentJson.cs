@@ -19,10 +19,10 @@ public static class ExperimentJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Reads the text as an experiment even when it breaks a rule (so the form can show it); null when it is not readable JSON of that shape.</summary>
-    public static Experiment? TryParse(string json, out ValidationError? parseError) => TryParse(json, ExperimentReader.Read(json), out parseError);
-
-    /// <summary>As <see cref="TryParse(string, out ValidationError?)"/>, given the reader's result for the same text.</summary>
+    /// <summary>
+    /// The text as an experiment even when it breaks a rule (so the form can show it), given the reader's result for
+    /// it; null when it is not readable JSON of that shape.
+    /// </summary>
     public static Experiment? TryParse(string json, ExperimentReadResult read, out ValidationError? parseError)
     {
         parseError = null;

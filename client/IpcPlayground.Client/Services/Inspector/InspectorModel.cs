@@ -21,10 +21,6 @@ public sealed class InspectorModel
     public IReadOnlyList<string> TouchedWithoutState { get; init; } = [];
 
     /// <summary>
-    /// The events up to the one numbered <paramref name="seq"/>, with the snapshots that directly follow it (they
-    /// show the kernel's view just after that step).
-    /// </summary>
-    /// <summary>
     /// The event after which the kernel held the most — messages queued, streams with bytes waiting — by the latest
     /// state of each object; null when no moment holds anything (then the end is as good as any).
     /// </summary>
@@ -49,6 +45,10 @@ public sealed class InspectorModel
         return at;
     }
 
+    /// <summary>
+    /// The events up to the one numbered <paramref name="seq"/>, with the snapshots that directly follow it (they
+    /// show the kernel's view just after that step).
+    /// </summary>
     public static IReadOnlyList<RunEvent> UpTo(IReadOnlyList<RunEvent> events, long seq)
     {
         var end = 0;

@@ -35,7 +35,7 @@ public sealed class RunProgress
             Limits = [.. events.OfType<LimitEvent>()],
             Errors = [.. events.OfType<ErrorEvent>()],
             FailedCalls = [.. events.OfType<SyscallEvent>().Where(s => s.Errno is not null)],
-            End = events.OfType<RunEndEvent>().LastOrDefault(),
+            End = events.Count > 0 ? events[^1] as RunEndEvent : null,
             Deadlock = DeadlockOf(events),
         };
     }
@@ -46,7 +46,8 @@ public sealed class RunProgress
     /// </summary>
     public static IReadOnlyList<DeadlockWait> DeadlockOf(IReadOnlyList<RunEvent> events)
     {
-        if (events.OfType<RunEndEvent>().LastOrDefault() is not { Status: RunStatuses.Deadlock, Waits: { } waits }) return [];
+        // The run-end is the run's last event: a run still going (or a replay before its end) has no deadlock to draw.
+        if (events.Count == 0 || events[^1] is not RunEndEvent { Status: RunStatuses.Deadlock, Waits: { } waits }) return [];
         var holders = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var state in events.OfType<StateEvent>())
             if (state is { Process: { } process, State: ProcessKernelState { Fds: { } fds } })

@@ -80,7 +80,7 @@ public sealed class BoardState(WorkshopInfo workshop)
     public static ParticipantState StateOf(ParticipantStatus participant) => participant.Run switch
     {
         null => ParticipantState.Idle,
-        { Deadlocked: true } or { Status: RunStatuses.Deadlock } => ParticipantState.Deadlocked,
+        { Deadlocked: true } => ParticipantState.Deadlocked,
         { Status: RunStatuses.Running, Blocked.Count: > 0 } => ParticipantState.Blocked,
         { Status: RunStatuses.Running } => ParticipantState.Running,
         { Status: RunStatuses.Completed } => ParticipantState.Completed,
