@@ -145,7 +145,7 @@ public sealed class RunCoordinator(
                 await sandboxed.DisposeAsync();
                 metrics.SandboxGone();
             }
-            RunsLog.RunEnded(logger, run.Id, run.Events.Count);
+            RunsLog.RunEnded(logger, run.Id, run.Events.Count, run.EventBytes);
         }
     }
 

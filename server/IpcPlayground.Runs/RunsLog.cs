@@ -7,8 +7,8 @@ internal static partial class RunsLog
     [LoggerMessage(1, LogLevel.Debug, "Run {RunId}: sandbox started as host pid {Pid}")]
     public static partial void SandboxStarted(ILogger logger, string runId, int pid);
 
-    [LoggerMessage(2, LogLevel.Information, "Run {RunId} ended after {EventCount} events")]
-    public static partial void RunEnded(ILogger logger, string runId, int eventCount);
+    [LoggerMessage(2, LogLevel.Information, "Run {RunId} ended after {EventCount} events read from {EventBytes} bytes of frames")]
+    public static partial void RunEnded(ILogger logger, string runId, int eventCount, long eventBytes);
 
     [LoggerMessage(3, LogLevel.Error, "Run {RunId} failed inside the server")]
     public static partial void RunCrashed(ILogger logger, string runId, Exception exception);

@@ -12,8 +12,10 @@ public static class BubblewrapCommand
     public const string AppDirectory = "/app";
     public const string WorkerInside = AppDirectory + "/ipcplay-worker";
 
-    public static IReadOnlyList<string> Arguments(SandboxOptions options, string workerDirectory, string supervisorSocket) =>
-        [.. Isolation(options, workerDirectory), WorkerInside, "supervise", "--socket", supervisorSocket];
+    public static IReadOnlyList<string> Arguments(SandboxOptions options, string workerDirectory, string supervisorSocket, SandboxProgram program = SandboxProgram.Supervisor) =>
+        program == SandboxProgram.Measure
+            ? [.. Isolation(options, workerDirectory), WorkerInside, "measure"]
+            : [.. Isolation(options, workerDirectory), WorkerInside, "supervise", "--socket", supervisorSocket];
 
     /// <summary>Everything but the command: the same sandbox for a run, or for a benchmark binary placed in <paramref name="appDirectory"/>.</summary>
     public static IReadOnlyList<string> Isolation(SandboxOptions options, string appDirectory)

@@ -28,7 +28,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         "capabilities:none", "filesystem:read-only", "die-with-parent", "timeout",
     ];
 
-    public async Task<ISandboxedRun> StartAsync(string runId)
+    public async Task<ISandboxedRun> StartAsync(string runId, SandboxProgram program = SandboxProgram.Supervisor)
     {
         var worker = _options.ResolvedWorkerPath;
         if (!File.Exists(_options.BubblewrapPath))
@@ -57,7 +57,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         ];
         try
         {
-            var start = SandboxLaunch.StartInfo(_options, hostUser, cgroup, BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}"));
+            var start = SandboxLaunch.StartInfo(_options, hostUser, cgroup, BubblewrapCommand.Arguments(_options, Path.GetDirectoryName(worker)!, $"ipcplay-{runId}", program));
             start.RedirectStandardInput = true;
             var process = await _launcher.RunAsync(() => Process.Start(start) ?? throw new SandboxUnavailableException("bwrap did not start"));
             return new ProcessSandboxedRun(process, cgroup, hostUser, enforced);

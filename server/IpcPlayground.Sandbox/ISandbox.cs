@@ -6,8 +6,21 @@ public interface ISandbox
     /// <summary>A name for events and logs, e.g. <c>bubblewrap</c>.</summary>
     string Kind { get; }
 
-    /// <summary>Starts the supervisor for <paramref name="runId"/>; throws <see cref="SandboxUnavailableException"/> when it cannot.</summary>
-    Task<ISandboxedRun> StartAsync(string runId);
+    /// <summary>
+    /// Starts the supervisor for <paramref name="runId"/> (or, for a measurement, the worker's timed loops); throws
+    /// <see cref="SandboxUnavailableException"/> when it cannot.
+    /// </summary>
+    Task<ISandboxedRun> StartAsync(string runId, SandboxProgram program = SandboxProgram.Supervisor);
+}
+
+/// <summary>What the worker binary does inside a sandbox: supervise a run, or time the loops of a measurement.</summary>
+public enum SandboxProgram
+{
+    /// <summary><c>ipcplay-worker supervise</c>: reads a run plan on standard input, writes run frames.</summary>
+    Supervisor,
+
+    /// <summary><c>ipcplay-worker measure</c>: reads a measure plan on standard input, writes measure frames.</summary>
+    Measure,
 }
 
 /// <summary>A running sandbox: the supervisor's standard input and output, and its end.</summary>

@@ -12,5 +12,8 @@ namespace IpcPlayground.WorkerProtocol;
 [JsonSerializable(typeof(ISupervisorReply))]
 [JsonSerializable(typeof(IRunFrame))]
 [JsonSerializable(typeof(ControlFrame))]
+[JsonSerializable(typeof(MeasurePlan))]
+[JsonSerializable(typeof(IMeasureFrame))]
+[JsonSerializable(typeof(LoopFigures))]
 [JsonSerializable(typeof(IpcPlayground.Contracts.Events.KernelState))]
 public sealed partial class WorkerProtocolJsonContext : JsonSerializerContext;

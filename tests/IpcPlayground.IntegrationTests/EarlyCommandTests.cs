@@ -31,7 +31,7 @@ public sealed class EarlyCommandTests : IAsyncLifetime
     {
         public string Kind => inner.Kind;
 
-        public async Task<ISandboxedRun> StartAsync(string runId) => new PlanHeldBack(await inner.StartAsync(runId));
+        public async Task<ISandboxedRun> StartAsync(string runId, SandboxProgram program) => new PlanHeldBack(await inner.StartAsync(runId, program));
     }
 
     /// <summary>The run as started, but the first flush of its input (the plan's) is held back until the second.</summary>

@@ -27,7 +27,7 @@ public sealed class MemoryBudgetTests(ITestOutputHelper output)
             foreach (var runId in runs)
             {
                 var status = await WaitForEndAsync(api, runId);
-                if (status != "limit") Assert.Fail($"run {runId} ended {status}, not at its limit; its last events:\n{await TailAsync(api, runId)}");
+                if (status != "limit") Assert.Fail($"run {runId} ended {status}, not at its limit; the server said:\n{string.Join("\n", server.LogLinesWith(runId))}\nits last events:\n{await TailAsync(api, runId)}");
             }
             all.AddRange(runs);
         }

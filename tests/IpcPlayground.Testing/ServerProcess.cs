@@ -11,6 +11,7 @@ namespace IpcPlayground.Testing;
 public sealed class ServerProcess : IDisposable
 {
     private readonly TemporaryDirectory _data;
+    private System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, HttpClient http, TemporaryDirectory data)
     {
@@ -36,13 +37,20 @@ public sealed class ServerProcess : IDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start)!;
-        // Drained, so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drained, so a chatty server never blocks on a full pipe; its recent lines kept for a failing test to quote.
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(object _, DataReceivedEventArgs line)
+        {
+            if (line.Data is null) return;
+            output.Enqueue(line.Data);
+            while (output.Count > 2000) output.TryDequeue(out var _);
+        }
+        process.OutputDataReceived += Keep;
+        process.ErrorDataReceived += Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TaskTimeouts.Default };
-        var started = new ServerProcess(process, http, data);
+        var started = new ServerProcess(process, http, data) { _output = output };
         try
         {
             await Loopback.WaitHealthyAsync(http);
@@ -54,6 +62,9 @@ public sealed class ServerProcess : IDisposable
         }
         return started;
     }
+
+    /// <summary>The server's recent log lines (standard output and error, the last 2000) that contain <paramref name="text"/>.</summary>
+    public IEnumerable<string> LogLinesWith(string text) => _output.Where(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Resident memory now and at its peak, in bytes (VmRSS and VmHWM of /proc/PID/status).</summary>
     public (long Rss, long Peak) Memory()
