@@ -36,7 +36,7 @@ public sealed class BubblewrapSandbox : ISandbox, IDisposable
         if (!File.Exists(worker))
             throw new SandboxUnavailableException($"the worker binary is missing at {worker}; build the server project to publish it.");
 
-        var (cgroup, problem) = RunCgroup.Create(_options, runId, _logger);
+        var (cgroup, problem) = RunCgroup.Create(_options, runId, _logger, program == SandboxProgram.Measure ? _options.MeasureCpuPercent : null);
         if (cgroup is null && _options.RequireCgroups)
             throw new SandboxUnavailableException($"refusing to run without resource limits: {problem} (set Sandbox:RequireCgroups=false to run without them)");
 

@@ -28,25 +28,28 @@ public sealed class RunCgroup : IAsyncDisposable
 
     public IReadOnlyList<string> Enforced { get; }
 
-    /// <summary>Creates the run's cgroups, or returns null with the reason when this host offers none we can write.</summary>
-    public static (RunCgroup? Cgroup, string? Problem) Create(SandboxOptions options, string runId, ILogger? logger = null)
+    /// <summary>
+    /// Creates the run's cgroups, or returns null with the reason when this host offers none we can write.
+    /// <paramref name="cpuPercent"/>: the CPU cap, when not <see cref="SandboxOptions.CpuPercent"/> (a measurement's).
+    /// </summary>
+    public static (RunCgroup? Cgroup, string? Problem) Create(SandboxOptions options, string runId, ILogger? logger = null, int? cpuPercent = null)
     {
-        var (cgroup, problem) = CreateDirectories(options, runId);
+        var (cgroup, problem) = CreateDirectories(options, runId, cpuPercent ?? options.CpuPercent);
         if (cgroup is not null) cgroup._logger = logger ?? NullLogger.Instance;
         else if (logger is not null) SandboxLog.NoCgroup(logger, runId, problem!);
         return (cgroup, problem);
     }
 
-    private static (RunCgroup? Cgroup, string? Problem) CreateDirectories(SandboxOptions options, string runId)
+    private static (RunCgroup? Cgroup, string? Problem) CreateDirectories(SandboxOptions options, string runId, int cpuPercent)
     {
         var root = options.CgroupRoot;
         var name = NameOf(runId);
         var processes = options.MaxProcesses.ToString(CultureInfo.InvariantCulture);
         var memory = options.MemoryBytes.ToString(CultureInfo.InvariantCulture);
-        var cpuBound = options.CpuPercent > 0;
-        var cpuQuota = (options.CpuPercent * (CpuPeriodUs / 100)).ToString(CultureInfo.InvariantCulture);
+        var cpuBound = cpuPercent > 0;
+        var cpuQuota = (cpuPercent * (CpuPeriodUs / 100)).ToString(CultureInfo.InvariantCulture);
         var period = CpuPeriodUs.ToString(CultureInfo.InvariantCulture);
-        string[] enforced = [$"cgroup:pids.max={processes}", $"cgroup:memory={memory}", .. cpuBound ? [$"cgroup:cpu={options.CpuPercent}%"] : Array.Empty<string>()];
+        string[] enforced = [$"cgroup:pids.max={processes}", $"cgroup:memory={memory}", .. cpuBound ? [$"cgroup:cpu={cpuPercent}%"] : Array.Empty<string>()];
         try
         {
             var controllers = Path.Combine(root, "cgroup.controllers");

@@ -38,6 +38,18 @@ public sealed class RunCgroupTests : IDisposable
     }
 
     [Fact]
+    public void A_measurement_sandbox_gets_two_CPUs_worth_so_its_two_loop_processes_are_not_throttled_by_a_runs_cap()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, "cgroup.controllers"), "cpuset cpu io memory pids\n");
+        var options = Options;
+
+        var (cgroup, _) = RunCgroup.Create(options, "m1", cpuPercent: options.MeasureCpuPercent);
+
+        Assert.Equal("200000 100000", File.ReadAllText(Path.Combine(_root.FullName, "ipcplay", RunCgroup.NameOf("m1"), "cpu.max")));
+        Assert.Contains("cgroup:cpu=200% (v2)", cgroup!.Enforced);
+    }
+
+    [Fact]
     public void On_a_v1_hierarchy_the_pids_and_memory_trees_each_get_a_directory()
     {
         Directory.CreateDirectory(Path.Combine(_root.FullName, "pids"));
