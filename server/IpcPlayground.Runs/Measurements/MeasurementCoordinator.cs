@@ -58,7 +58,7 @@ public sealed class MeasurementCoordinator(
             using (measuring)
             using (lease)
                 end = await ExecuteAsync(measurement, plan, serverStopping);
-            var endedAt = time.GetUtcNow();
+            var endedAt = MeasurementRegistry.Now(time);
             end = end with { Machine = measurement.Machine, OtherRuns = runs.CountOverlapping(measurement.StartedAt, endedAt) };
             // Recorded before measure-end is published: whoever sees the end can replay it from its record.
             var recorded = await RecordAsync(measurement, [.. measurement.Snapshot(), end], endedAt);

@@ -15,7 +15,7 @@ public sealed class MeasurementRegistry(IOptions<RunsOptions> options, TimeProvi
     public Measurement Create(MeasurementRequest request, string? recordedFor)
     {
         Prune();
-        var measurement = new Measurement(Contracts.Ids.Base32Id.Random(16), request, time.GetUtcNow()) { RecordedFor = recordedFor };
+        var measurement = new Measurement(Contracts.Ids.Base32Id.Random(16), request, Now(time)) { RecordedFor = recordedFor };
         _measurements[measurement.Id] = measurement;
         return measurement;
     }
@@ -23,6 +23,9 @@ public sealed class MeasurementRegistry(IOptions<RunsOptions> options, TimeProvi
     public Measurement? Find(string id) => _measurements.GetValueOrDefault(id);
 
     public int Count => _measurements.Count;
+
+    /// <summary>The time to the millisecond, as the record keeps it: a summary reads the same from memory and from the store.</summary>
+    public static DateTimeOffset Now(TimeProvider time) => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
     /// <summary>Lets go of a finished measurement its record now serves.</summary>
     public void Forget(Measurement measurement) => _measurements.TryRemove(new(measurement.Id, measurement));

@@ -40,10 +40,11 @@ public static class MeasurementsApi
         return TypedResults.Accepted($"/api/measurements/{measurement.Id}", new MeasurementAccepted(measurement.Id));
     }
 
-    private static async Task<Results<Ok<MeasurementSummary>, ProblemHttpResult>> GetMeasurement(string measurementId, MeasurementFinder measurements,
-        HttpContext context) =>
+    /// <summary>Written with the contract's own options (nulls left out), so its cells read exactly as the cell events do.</summary>
+    private static async Task<Results<JsonHttpResult<MeasurementSummary>, ProblemHttpResult>> GetMeasurement(string measurementId,
+        MeasurementFinder measurements, HttpContext context) =>
         await measurements.FindAsync(measurementId, context.RequestAborted) is { } measurement
-            ? TypedResults.Ok(measurement.Summarize())
+            ? TypedResults.Json(measurement.Summarize(), ContractsJsonContext.Default.MeasurementSummary)
             : Problems.UnknownMeasurement(measurementId);
 
     private static async Task StreamEvents(string measurementId, MeasurementFinder measurements, HttpContext context)
