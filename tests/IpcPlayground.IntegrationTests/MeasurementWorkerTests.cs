@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using IpcPlayground.Contracts.Measurements;
+using IpcPlayground.Testing;
+
+namespace IpcPlayground.IntegrationTests;
+
+/// <summary>
+/// Measurements through the server with the real worker and its C reference in real sandboxes. Alone: a test running
+/// beside them would time itself into their figures, as two measurements at once would.
+/// </summary>
+[Collection(AloneCollection.Name)]
+public sealed class MeasurementWorkerTests
+{
+    /// <summary>The default matrix's loops take up to 16 s (Measurements:MaxMatrixMs), and it must end within 20 s; this is only how long the test waits.</summary>
+    private static readonly TimeSpan MatrixTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task The_default_matrix_completes_with_every_cell_and_the_C_reference_beside_every_measured_one_leaving_nothing_behind()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?>());
+        var api = new MeasurementApi(server.CreateLoopbackClient());
+        var id = await api.StartAsync("{}");
+        var events = await api.EventsAsync(id, MatrixTimeout);
+        var summary = await api.SummaryAsync(id);
+
+        var end = events.End();
+        Assert.True(end.Str("status") == "completed", end.ToJsonString());
+        var expected = MeasureMechanisms.Default.SelectMany(m => MeasurementRequest.DefaultSizes.Select(s => $"{m}/{s}"));
+        Assert.Equal(expected, events.Cells().Select(c => $"{c.Str("mechanism")}/{c["size"]}"));
+        foreach (var cell in events.Cells())
+        {
+            var measured = cell.Number("messagesPerSecond") > 0 && cell.Number("bytesPerSecond") > 0 && cell["latencyNs"] is not null;
+            Assert.True(measured || !string.IsNullOrWhiteSpace(cell.Str("reason")), "figures or a reason: " + cell.ToJsonString());
+            if (!measured) continue;
+            var reference = cell["reference"]?.AsObject();
+            Assert.True(reference?.Number("messagesPerSecond") > 0 && reference["latencyNs"] is not null, "the C loop beside it: " + cell.ToJsonString());
+        }
+        // The queues refuse 64 KiB messages (msgmax, msgsize_max) and say so; everything else is measured.
+        Assert.Equal(["posix-mq/65536", "sysv-msgq/65536"], events.Cells().Where(c => c["reason"] is not null).Select(c => $"{c.Str("mechanism")}/{c["size"]}").Order());
+
+        var machine = end["machine"]!.AsObject();
+        Assert.True(machine["cpus"]!.GetValue<int>() >= 1 && !string.IsNullOrEmpty(machine.Str("kernel")), machine.ToJsonString());
+        Assert.Equal(["64", "4096", "65536"], machine["memcpyBytesPerSecond"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(machine.ToJsonString(), summary["machine"]!.ToJsonString());
+        var took = summary["endedAt"]!.GetValue<DateTimeOffset>() - summary["startedAt"]!.GetValue<DateTimeOffset>();
+        Assert.True(took <= TimeSpan.FromSeconds(20), $"the default matrix took {took.TotalSeconds:0.0} s");
+
+        await HostState.WaitUntilGone(id);
+        Assert.Empty(HostState.ProcessesOf(id));
+        Assert.Empty(server.LoggedErrors);
+    }
+
+    [Fact]
+    public async Task A_shm_ring_streams_64_KiB_at_least_twice_as_fast_as_a_pipe_and_replays_as_it_streamed_live_after_a_restart_too()
+    {
+        using var data = new TemporaryDirectory();
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data.Path, ["Measurements:MaxMatrixMs"] = "1000" };
+        string id, live;
+        JsonObject summary;
+        await using (var server = PlaygroundServer.WithSettings(settings))
+        {
+            var api = new MeasurementApi(server.CreateLoopbackClient());
+            id = await api.StartAsync("""{ "mechanisms": ["pipe", "shm-ring"], "sizes": [65536], "pattern": "stream", "reference": false }""");
+            live = await api.EventsTextAsync(id);
+            Assert.Equal(live, await api.EventsTextAsync(id));
+            summary = await api.SummaryAsync(id);
+        }
+
+        var events = MeasurementApi.Lines(live);
+        Assert.Equal("completed", events.End().Str("status"));
+        var pipe = events.Cell("pipe", 65536).Number("bytesPerSecond")!.Value;
+        var ring = events.Cell("shm-ring", 65536).Number("bytesPerSecond")!.Value;
+        Assert.True(ring >= 2 * pipe, $"shm-ring {ring / 1e9:0.00} GB/s against a pipe's {pipe / 1e9:0.00} GB/s");
+        Assert.All(events.Cells(), c => Assert.Null(c["reference"]));
+
+        await using var restarted = PlaygroundServer.WithSettings(settings);
+        var again = new MeasurementApi(restarted.CreateLoopbackClient());
+        Assert.Equal(live, await again.EventsTextAsync(id));
+        Assert.Equal(summary.ToJsonString(), (await again.SummaryAsync(id)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Ping_pong_through_a_pipe_on_one_CPU_has_a_lower_median_latency_than_across_two()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Measurements:MaxMatrixMs"] = "1000" });
+        var api = new MeasurementApi(server.CreateLoopbackClient());
+
+        async Task<JsonObject> PipeOn(string cpus) =>
+            (await api.MeasureAsync($$"""{ "mechanisms": ["pipe"], "sizes": [64], "pattern": "ping-pong", "cpus": "{{cpus}}", "reference": false }""")).Cell("pipe", 64);
+        var same = await PipeOn("same");
+        var different = await PipeOn("different");
+
+        var sameP50 = same["latencyNs"]!["p50"]!.GetValue<long>();
+        var differentP50 = different["latencyNs"]?["p50"]?.GetValue<long>() ?? throw new Xunit.Sdk.XunitException("no latency across CPUs: " + different.ToJsonString());
+        Assert.True(sameP50 < differentP50, $"p50 on one CPU {sameP50} ns, across two {differentP50} ns");
+    }
+}
