@@ -51,32 +51,40 @@ public sealed class MeasurementWorkerTests
     }
 
     [Fact]
-    public async Task A_shm_ring_streams_64_KiB_at_least_twice_as_fast_as_a_pipe_and_replays_as_it_streamed_live_after_a_restart_too()
+    public async Task A_shm_ring_streams_64_KiB_at_least_twice_as_fast_as_a_pipe_on_one_CPU_and_replays_as_it_streamed_live_after_a_restart_too()
     {
         using var data = new TemporaryDirectory();
-        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data.Path, ["Measurements:MaxMatrixMs"] = "1000" };
-        string id, live;
-        JsonObject summary;
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data.Path, ["Measurements:MaxMatrixMs"] = "2000" };
+        List<(string Id, string Live, JsonObject Summary)> measured = [];
         await using (var server = PlaygroundServer.WithSettings(settings))
         {
             var api = new MeasurementApi(server.CreateLoopbackClient());
-            id = await api.StartAsync("""{ "mechanisms": ["pipe", "shm-ring"], "sizes": [65536], "pattern": "stream", "reference": false }""");
-            live = await api.EventsTextAsync(id);
-            Assert.Equal(live, await api.EventsTextAsync(id));
-            summary = await api.SummaryAsync(id);
+            // On one CPU, so the comparison is the mechanisms' own cost; placed anywhere, the two processes of a loop
+            // meet whatever else runs on this 2-CPU machine on either CPU. Three times, each mechanism's best counting:
+            // other work only ever slows a loop down (one measurement gave 1.7× to 3.6× with the machine loaded).
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var id = await api.StartAsync("""{ "mechanisms": ["pipe", "shm-ring"], "sizes": [65536], "pattern": "stream", "cpus": "same", "reference": false }""");
+                var live = await api.EventsTextAsync(id);
+                Assert.Equal(live, await api.EventsTextAsync(id));
+                measured.Add((id, live, await api.SummaryAsync(id)));
+            }
         }
 
-        var events = MeasurementApi.Lines(live);
-        Assert.Equal("completed", events.End().Str("status"));
-        var pipe = events.Cell("pipe", 65536).Number("bytesPerSecond")!.Value;
-        var ring = events.Cell("shm-ring", 65536).Number("bytesPerSecond")!.Value;
-        Assert.True(ring >= 2 * pipe, $"shm-ring {ring / 1e9:0.00} GB/s against a pipe's {pipe / 1e9:0.00} GB/s");
-        Assert.All(events.Cells(), c => Assert.Null(c["reference"]));
+        var events = measured.Select(m => MeasurementApi.Lines(m.Live)).ToList();
+        Assert.All(events, e => Assert.Equal("completed", e.End().Str("status")));
+        Assert.All(events.SelectMany(e => e.Cells()), c => Assert.Null(c["reference"]));
+        var pipe = events.Max(e => e.Cell("pipe", 65536).Number("bytesPerSecond")!.Value);
+        var ring = events.Max(e => e.Cell("shm-ring", 65536).Number("bytesPerSecond")!.Value);
+        Assert.True(ring >= 2 * pipe, $"shm-ring {ring / 1e9:0.00} GB/s at best against a pipe's {pipe / 1e9:0.00} GB/s");
 
         await using var restarted = PlaygroundServer.WithSettings(settings);
         var again = new MeasurementApi(restarted.CreateLoopbackClient());
-        Assert.Equal(live, await again.EventsTextAsync(id));
-        Assert.Equal(summary.ToJsonString(), (await again.SummaryAsync(id)).ToJsonString());
+        foreach (var (id, live, summary) in measured)
+        {
+            Assert.Equal(live, await again.EventsTextAsync(id));
+            Assert.Equal(summary.ToJsonString(), (await again.SummaryAsync(id)).ToJsonString());
+        }
     }
 
     [Fact]
