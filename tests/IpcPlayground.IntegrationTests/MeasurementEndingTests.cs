@@ -168,6 +168,29 @@ public sealed class MeasurementEndingTests
     }
 }
 
+/// <summary>A measurement's record counts against its address's daily recording quota, as a run's events do.</summary>
+public sealed class MeasurementQuotaTests
+{
+    [Fact]
+    public async Task Once_its_measurements_records_pass_the_daily_quota_an_address_can_neither_measure_nor_run()
+    {
+        var fake = new FakeMeasureSandbox(FakeMeasureEnding.Completes);
+        await using var server = FakeMeasureServer.Start(fake, settings: ("Storage:RecordedBytesPerClientPerDay", "1000"));
+        using var http = server.CreateLoopbackClient();
+        var api = new MeasurementApi(http);
+        var events = await api.MeasureAsync("""{ "mechanisms": ["pipe", "shm-ring"], "sizes": [64, 4096, 65536] }""");
+        Assert.Equal("completed", events.End().Str("status"));
+
+        using var measurement = await api.PostAsync("{}");
+        using var run = await new RunApi(http).PostRunAsync(SampleExperiments.PipeByteStream);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, measurement.StatusCode);
+        Assert.Contains("Storage:RecordedBytesPerClientPerDay", await measurement.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, run.StatusCode);
+        Assert.Equal(1, fake.Started);
+    }
+}
+
 /// <summary>An operator sees measurements started, refused by reason, and how long they took by status (alone: meters are process-wide).</summary>
 [Collection(AloneCollection.Name)]
 public sealed class MeasurementMetricsTests

@@ -88,6 +88,24 @@ public sealed class MeasurementWorkerTests
     }
 
     [Fact]
+    public async Task A_measurement_says_how_many_runs_the_server_had_going_while_it_measured()
+    {
+        await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Measurements:MaxMatrixMs"] = "100" });
+        using var http = server.CreateLoopbackClient();
+        var runs = new RunApi(http);
+        // Held in step mode: it is going on, and takes no CPU from the loops.
+        var held = await runs.StartAsync(SampleExperiments.PipeByteStream, mode: "step");
+
+        var events = await new MeasurementApi(http).MeasureAsync("""{ "mechanisms": ["pipe"], "sizes": [64], "reference": false }""");
+        using (await runs.ControlAsync(held, "stop")) { }
+        await runs.EventsAsync(held);
+        var after = await new MeasurementApi(http).MeasureAsync("""{ "mechanisms": ["pipe"], "sizes": [64], "reference": false }""");
+
+        Assert.Equal(("completed", 1), (events.End().Str("status"), events.End()["otherRuns"]!.GetValue<int>()));
+        Assert.Equal(0, after.End()["otherRuns"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Ping_pong_through_a_pipe_on_one_CPU_has_a_lower_median_latency_than_across_two()
     {
         await using var server = PlaygroundServer.WithSettings(new Dictionary<string, string?> { ["Measurements:MaxMatrixMs"] = "1000" });
