@@ -103,7 +103,6 @@ public sealed class MeasurementEndingTests
         var events = await api.MeasureAsync(OneCell);
         var next = await api.MeasureAsync(OneCell);
 
-        Assert.Single(events.Cells());
         Assert.Equal("limit", events.End().Str("status"));
         Assert.Contains("did not finish within 0.5 s", events.End().Str("message"), StringComparison.Ordinal);
         Assert.Equal("limit", next.End().Str("status"));
@@ -146,6 +145,29 @@ public sealed class MeasurementEndingTests
         Assert.Equal("failed", summary.Str("status"));
         Assert.Contains("the server is stopping", summary.Str("message"), StringComparison.Ordinal);
         Assert.NotNull(summary["endedAt"]);
+    }
+
+    [Fact]
+    public async Task A_stopped_measurement_ends_failed_with_the_cells_it_had_and_a_second_stop_is_409()
+    {
+        var fake = new FakeMeasureSandbox(FakeMeasureEnding.Hangs);
+        await using var server = FakeMeasureServer.Start(fake);
+        using var http = server.CreateLoopbackClient();
+        var api = new MeasurementApi(http);
+        var id = await api.StartAsync("""{ "mechanisms": ["pipe", "shm-ring"], "sizes": [64] }""");
+        await api.WaitForCellsAsync(id, 1);
+
+        using var stopped = await http.PostAsync($"/api/measurements/{id}/stop", null).DefaultTimeout();
+        var events = await api.EventsAsync(id);
+        using var again = await http.PostAsync($"/api/measurements/{id}/stop", null).DefaultTimeout();
+        using var unknown = await http.PostAsync("/api/measurements/nosuchmeasurement/stop", null).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.Accepted, stopped.StatusCode);
+        Assert.Equal(("failed", "stopped on request; the cells measured before are kept"), (events.End().Str("status"), events.End().Str("message")));
+        Assert.Single(events.Cells());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal((1, 1), (fake.Started, fake.Disposed));
     }
 
     [Fact]
@@ -199,16 +221,18 @@ public sealed class MeasurementMetricsTests
     public async Task Metrics_count_measurements_started_refused_and_their_duration()
     {
         var fake = new FakeMeasureSandbox(FakeMeasureEnding.Hangs);
-        await using var server = FakeMeasureServer.Start(fake, settings: FakeMeasureServer.ShortDeadline);
+        await using var server = FakeMeasureServer.Start(fake);
         using var http = server.CreateLoopbackClient();
         var api = new MeasurementApi(http);
         var id = await api.StartAsync("""{ "mechanisms": ["pipe"], "sizes": [64] }""");
         using (var refused = await api.PostAsync("{}"))
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using (var stopped = await http.PostAsync($"/api/measurements/{id}/stop", null).DefaultTimeout())
+            Assert.Equal(HttpStatusCode.Accepted, stopped.StatusCode);
         await api.EventsAsync(id);
 
         var text = await http.GetStringAsync("/metrics").DefaultTimeout();
-        for (var attempt = 0; attempt < 50 && Value(text, "ipcplay_measurements_duration_seconds_count", "status=\"limit\"") is not >= 1; attempt++)
+        for (var attempt = 0; attempt < 50 && Value(text, "ipcplay_measurements_duration_seconds_count", "status=\"failed\"") is not >= 1; attempt++)
         {
             await Task.Delay(100);
             text = await http.GetStringAsync("/metrics").DefaultTimeout();
@@ -216,7 +240,7 @@ public sealed class MeasurementMetricsTests
 
         Assert.Equal(1, Value(text, "ipcplay_measurements_started_total"));
         Assert.Equal(1, Value(text, "ipcplay_measurements_refused_total", "reason=\"measurement-limit\""));
-        Assert.Equal(1, Value(text, "ipcplay_measurements_duration_seconds_count", "status=\"limit\""));
+        Assert.Equal(1, Value(text, "ipcplay_measurements_duration_seconds_count", "status=\"failed\""));
         Assert.Equal(0, Value(text, "ipcplay_sandboxes_live"));
     }
 }

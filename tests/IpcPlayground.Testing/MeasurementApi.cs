@@ -41,6 +41,17 @@ public sealed class MeasurementApi(HttpClient http)
     public async Task<JsonObject> SummaryAsync(string measurementId) =>
         (await http.GetFromJsonAsync<JsonObject>($"/api/measurements/{measurementId}").DefaultTimeout())!;
 
+    /// <summary>Waits (up to the default timeout) until the measurement's summary lists <paramref name="cells"/> cells.</summary>
+    public async Task WaitForCellsAsync(string measurementId, int cells)
+    {
+        var until = DateTime.UtcNow + TaskTimeouts.Default;
+        while ((await SummaryAsync(measurementId))["cells"]!.AsArray().Count < cells)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"measurement {measurementId} did not reach {cells} cells");
+            await Task.Delay(20);
+        }
+    }
+
     public static IReadOnlyList<JsonObject> Lines(string ndjson) =>
         [.. ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject())];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using IpcPlayground.Contracts.Measurements;
@@ -28,6 +29,18 @@ public sealed class MeasurementCoordinator(
 {
     private readonly MeasurementsOptions _options = options.Value;
     private readonly ConcurrencyLimiter _measuring = new(new() { PermitLimit = options.Value.MaxConcurrentMeasurements, QueueLimit = 0 });
+
+    /// <summary>The measurements executing here, by id: cancelling one's source stops it.</summary>
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _stops = new(StringComparer.Ordinal);
+
+    /// <summary>Stops a measurement executing on this instance (it ends <c>failed</c>, with the cells it has); false when none is.</summary>
+    public bool Stop(string measurementId)
+    {
+        if (!_stops.TryGetValue(measurementId, out var stop)) return false;
+        try { stop.Cancel(); }
+        catch (ObjectDisposedException) { return false; }
+        return true;
+    }
 
     /// <summary>
     /// Starts <paramref name="request"/> (valid, defaults filled in) for <paramref name="client"/> and returns at once;
@@ -76,7 +89,9 @@ public sealed class MeasurementCoordinator(
     {
         var deadline = MeasurePlanner.Deadline(plan, _options.DeadlineSlackMs);
         using var timeout = new CancellationTokenSource(deadline, time);
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, timeout.Token);
+        using var stop = new CancellationTokenSource();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, timeout.Token, stop.Token);
+        _stops[measurement.Id] = stop;
         var pending = plan.Cells.ToHashSet();
         ISandboxedRun? sandboxed = null;
         try
@@ -111,6 +126,10 @@ public sealed class MeasurementCoordinator(
         {
             return Ending(MeasurementStatuses.Failed, "the server is stopping; the measurement was cut short");
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return Ending(MeasurementStatuses.Failed, "stopped on request; the cells measured before are kept");
+        }
         catch (OperationCanceledException)
         {
             return Ending(MeasurementStatuses.Limit,
@@ -120,6 +139,11 @@ public sealed class MeasurementCoordinator(
         {
             return Ending(MeasurementStatuses.Failed, e.Message);
         }
+        catch (IOException) when (sandboxed is not null)
+        {
+            // Its input closed under the plan: the worker was gone before it read it.
+            return Ending(MeasurementStatuses.Failed, "the sandbox stopped before it read the plan: " + Truncate(sandboxed.Diagnostics));
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever went wrong, the measurement ends for its watchers.
@@ -128,6 +152,7 @@ public sealed class MeasurementCoordinator(
         }
         finally
         {
+            _stops.TryRemove(measurement.Id, out _);
             if (sandboxed is not null)
             {
                 await sandboxed.DisposeAsync();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IpcPlayground.Server.Apis;
 
-/// <summary>The measurement API of the contract: start a measurement, read its summary, stream its cells as NDJSON.</summary>
+/// <summary>The measurement API of the contract: start a measurement, read its summary, stream its cells as NDJSON; and stop one.</summary>
 public static class MeasurementsApi
 {
     /// <summary>The largest measurement request read: the longest valid one is a few hundred bytes.</summary>
@@ -23,6 +23,7 @@ public static class MeasurementsApi
         measurements.MapPost("/", StartMeasurement);
         measurements.MapGet("/{measurementId}", GetMeasurement);
         measurements.MapGet("/{measurementId}/events", StreamEvents);
+        measurements.MapPost("/{measurementId}/stop", StopMeasurement);
         return app;
     }
 
@@ -46,6 +47,16 @@ public static class MeasurementsApi
         await measurements.FindAsync(measurementId, context.RequestAborted) is { } measurement
             ? TypedResults.Json(measurement.Summarize(), ContractsJsonContext.Default.MeasurementSummary)
             : Problems.UnknownMeasurement(measurementId);
+
+    /// <summary>An extension, as a run's stop: 202 and the measurement ends <c>failed</c> with its cells so far; 409 once it has ended.</summary>
+    private static async Task<IResult> StopMeasurement(string measurementId, MeasurementCoordinator coordinator, MeasurementFinder measurements,
+        HttpContext context)
+    {
+        if (coordinator.Stop(measurementId)) return TypedResults.Accepted($"/api/measurements/{measurementId}");
+        return await measurements.FindAsync(measurementId, context.RequestAborted) is null
+            ? Problems.UnknownMeasurement(measurementId)
+            : Problems.Conflict("The measurement has ended", $"measurement '{measurementId}' is over; there is nothing to stop");
+    }
 
     private static async Task StreamEvents(string measurementId, MeasurementFinder measurements, HttpContext context)
     {
