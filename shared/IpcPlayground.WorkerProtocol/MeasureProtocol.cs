@@ -7,7 +7,7 @@ namespace IpcPlayground.WorkerProtocol;
 /// <see cref="CellBudgetMs"/> is the time one loop may take (its iteration count adapts to it); the C reference, when
 /// asked for, runs the same loop with the iteration count the worker's timed loop settled on.
 /// </summary>
-public sealed record MeasurePlan
+public sealed record MeasurePlan : IProcessLimits
 {
     public required IReadOnlyList<MeasureCellPlan> Cells { get; init; }
     public required string Pattern { get; init; }
@@ -15,7 +15,10 @@ public sealed record MeasurePlan
     public int CellBudgetMs { get; init; } = 300;
     public bool Reference { get; init; }
 
-    /// <summary>Whether the loops run under the run's seccomp filter, as a run's processes do.</summary>
+    /// <summary>The limits a run's processes get (see <see cref="RunPlan"/>), applied before the first loop and inherited by every loop process.</summary>
+    public int CpuSecondsPerProcess { get; init; }
+    public int OpenFiles { get; init; }
+    public long PosixQueueBytes { get; init; }
     public bool Seccomp { get; init; }
 }
 

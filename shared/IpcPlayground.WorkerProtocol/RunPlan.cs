@@ -7,7 +7,7 @@ namespace IpcPlayground.WorkerProtocol;
 /// What the server hands the supervisor: a validated experiment resolved for execution (who creates which object,
 /// data as bytes, paths fixed), plus the run's settings. The supervisor hands each worker its own <see cref="WorkerScript"/>.
 /// </summary>
-public sealed record RunPlan
+public sealed record RunPlan : IProcessLimits
 {
     public required string RunId { get; init; }
     public required int TimeoutMs { get; init; }

@@ -76,7 +76,9 @@ public sealed class MeasureLoopTests
         var frames = await MeasureBinaries.MeasureAsync(new MeasurePlan
         {
             Cells = [new(MeasureMechanisms.EventFd.Name, 64), new(MeasureMechanisms.EventFd.Name, 4096), new(MeasureMechanisms.ShmRing.Name, 4096)],
-            Pattern = MeasurePatterns.PingPong, Cpus = CpuPlacements.Any, CellBudgetMs = 40, Reference = true, Seccomp = true,
+            Pattern = MeasurePatterns.PingPong, Cpus = CpuPlacements.Any, CellBudgetMs = 40, Reference = true,
+            // A run's limits, which every loop process inherits.
+            Seccomp = true, CpuSecondsPerProcess = 10, OpenFiles = 256, PosixQueueBytes = 512 << 10,
         });
 
         var machine = Assert.IsType<MachineFrame>(frames[0]);

@@ -6,19 +6,21 @@ namespace IpcPlayground.Worker.Measuring;
 /// <summary>
 /// The CPUs a loop's two processes are pinned to (-1: left to the scheduler), from the CPUs the sandbox may use:
 /// "same" puts both on the first, "different" the parent on the first and the child on the second. A reason instead
-/// when there are no two CPUs to differ.
+/// when there are no two CPUs to differ. <see cref="Together"/>: whether the two may run at the same time (then
+/// waiting on the ring spins a little before it sleeps).
 /// </summary>
-internal readonly unsafe record struct CpuPlacement(int ParentCpu, int ChildCpu, string? Reason = null)
+internal readonly unsafe record struct CpuPlacement(int ParentCpu, int ChildCpu, bool Together, string? Reason = null)
 {
     public static CpuPlacement Of(string cpus)
     {
-        if (cpus == CpuPlacements.Any) return new(-1, -1);
         var allowed = Allowed();
+        var together = cpus != CpuPlacements.Same && allowed.Count > 1;
+        if (cpus == CpuPlacements.Any) return new(-1, -1, together);
         var first = allowed.Count > 0 ? allowed[0] : 0;
-        if (cpus == CpuPlacements.Same) return new(first, first);
+        if (cpus == CpuPlacements.Same) return new(first, first, together);
         return allowed.Count < 2
-            ? new(-1, -1, "the sandbox may use one CPU only: there are no two different CPUs to place the processes on")
-            : new(first, allowed[1]);
+            ? new(-1, -1, together, "the sandbox may use one CPU only: there are no two different CPUs to place the processes on")
+            : new(first, allowed[1], together);
     }
 
     /// <summary>The CPUs this process may run on (sched_getaffinity), in order.</summary>

@@ -20,6 +20,7 @@ internal unsafe struct MeasureChannel
     public ShmRing.Header* Ring;
     public long Slots;
     public int Stride;
+    public int Spins;
     public int Signal, Peer;
 
     public readonly void Send(byte* message, int size)
@@ -39,7 +40,7 @@ internal unsafe struct MeasureChannel
                 Libc.SemPost(Full);
                 while (Libc.SemWait(Empty) != 0) Retry("sem_wait");
                 break;
-            case ChannelKind.ShmRing: ShmRing.Send(Ring, Shared, Slots, Stride, message, size); break;
+            case ChannelKind.ShmRing: ShmRing.Send(Ring, Shared, Slots, Stride, Spins, message, size); break;
             case ChannelKind.EventFd:
                 ulong one = 1;
                 WriteAll(SendFd, (byte*)&one, 8);
@@ -66,7 +67,7 @@ internal unsafe struct MeasureChannel
                 MeasureLibc.MemCpy(message, Shared, size);
                 Libc.SemPost(Empty);
                 break;
-            case ChannelKind.ShmRing: ShmRing.Receive(Ring, Shared, Slots, Stride, message, size); break;
+            case ChannelKind.ShmRing: ShmRing.Receive(Ring, Shared, Slots, Stride, Spins, message, size); break;
             case ChannelKind.EventFd:
                 ulong value;
                 ReadAll(ReceiveFd, (byte*)&value, 8);

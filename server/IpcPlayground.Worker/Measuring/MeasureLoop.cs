@@ -21,6 +21,7 @@ internal static unsafe class MeasureLoop
         if (placement.Reason is { } unplaceable) return LoopFigures.Refused(unplaceable);
         var pingPong = pattern == MeasurePatterns.PingPong;
         if (ChannelSetup.Open(mechanism, size, pingPong, out var forward, out var back) is { } reason) return LoopFigures.Refused(reason);
+        forward.Spins = back.Spins = placement.Together ? ShmRing.Spins : 0;
         var buffer = (byte*)NativeMemory.Alloc((nuint)size + 8);
         var results = (LoopResults*)MeasureLibc.SharedMap(sizeof(LoopResults));
         try

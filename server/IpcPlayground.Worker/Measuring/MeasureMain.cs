@@ -22,9 +22,11 @@ internal static class MeasureMain
             Console.Error.WriteLine("measure: expected a measure plan on stdin");
             return 66;
         }
-        if (plan.Seccomp && Libc.InstallSeccomp() is var failed and not 0)
+        var failures = new List<string>();
+        Supervision.ProcessLimits.Apply(plan, failures);
+        if (failures.Count > 0)
         {
-            Console.Error.WriteLine($"measure: seccomp: {Errno.Name(-failed)}");
+            Console.Error.WriteLine($"measure: {string.Join("; ", failures)}");
             return 71;
         }
         using var output = new MeasureFrameWriter();

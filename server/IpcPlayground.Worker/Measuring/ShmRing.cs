@@ -12,7 +12,8 @@ internal static unsafe class ShmRing
 {
     public const int RingBytes = 256 * 1024;
     public const int Line = 64;
-    private const int Spins = 64;
+    /// <summary>How long a side spins before it sleeps, when the other side can run meanwhile (not on the same CPU).</summary>
+    public const int Spins = 256;
 
     [StructLayout(LayoutKind.Explicit, Size = 4 * Line)]
     public struct Header
@@ -29,12 +30,12 @@ internal static unsafe class ShmRing
         return (stride, Math.Max(4, RingBytes / stride));
     }
 
-    public static void Send(Header* r, byte* slots, long count, int stride, byte* message, int size)
+    public static void Send(Header* r, byte* slots, long count, int stride, int spins, byte* message, int size)
     {
         var head = r->Head;
         if (head - Volatile.Read(ref r->Tail) == (ulong)count)
         {
-            for (var i = 0; i < Spins && head - Volatile.Read(ref r->Tail) == (ulong)count; i++) X86Base.Pause();
+            for (var i = 0; i < spins && head - Volatile.Read(ref r->Tail) == (ulong)count; i++) X86Base.Pause();
             while (true)
             {
                 if (head - Volatile.Read(ref r->Tail) != (ulong)count) break;
@@ -49,12 +50,12 @@ internal static unsafe class ShmRing
         if (Volatile.Read(ref r->ConsumerWaiting) != 0) MeasureLibc.FutexWake(&r->Head);
     }
 
-    public static void Receive(Header* r, byte* slots, long count, int stride, byte* message, int size)
+    public static void Receive(Header* r, byte* slots, long count, int stride, int spins, byte* message, int size)
     {
         var tail = r->Tail;
         if (Volatile.Read(ref r->Head) == tail)
         {
-            for (var i = 0; i < Spins && Volatile.Read(ref r->Head) == tail; i++) X86Base.Pause();
+            for (var i = 0; i < spins && Volatile.Read(ref r->Head) == tail; i++) X86Base.Pause();
             while (true)
             {
                 if (Volatile.Read(ref r->Head) != tail) break;

@@ -4,13 +4,13 @@ using IpcPlayground.WorkerProtocol;
 namespace IpcPlayground.Worker.Supervision;
 
 /// <summary>
-/// What the supervisor applies to itself before the first worker starts, so every process of the run inherits it:
+/// What the supervisor (or the measuring worker) applies to itself before the first worker starts, so every process of the run inherits it:
 /// rlimits (CPU seconds, descriptors, POSIX queue bytes) and the seccomp filter. A limit that cannot be applied is a
 /// failure: the run does not start rather than run with less than it was promised.
 /// </summary>
 internal static unsafe class ProcessLimits
 {
-    public static IReadOnlyList<string> Apply(RunPlan plan, List<string> failures)
+    public static IReadOnlyList<string> Apply(IProcessLimits plan, List<string> failures)
     {
         var enforced = new List<string>();
         if (plan.CpuSecondsPerProcess > 0)

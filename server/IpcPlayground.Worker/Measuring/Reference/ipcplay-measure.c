@@ -46,7 +46,8 @@
 #define HISTOGRAM_BUCKETS 1280
 #define STAMP_EVERY 16
 #define RING_BYTES (256 * 1024)
-#define SPINS 64
+/* A side of the ring spins this long before it sleeps, when the other side can run meanwhile (not on the same CPU). */
+#define SPINS 256
 #define LINE 64
 
 typedef struct {
@@ -128,7 +129,7 @@ typedef struct {
     mqd_t mq;                  /* POSIX_MQ */
     sem_t *full, *empty;       /* SHM_SEM */
     unsigned char *shared;     /* SHM_SEM: the message; SHM_RING: the slots */
-    ring_t *ring; uint64_t slots; size_t stride;
+    ring_t *ring; uint64_t slots; size_t stride; int spins;
     int signal; pid_t peer;    /* SIGNAL */
 } channel_t;
 
@@ -161,7 +162,7 @@ static void ring_send(channel_t *c, const unsigned char *message, size_t size) {
     ring_t *r = c->ring;
     uint64_t head = r->head;
     if (head - __atomic_load_n(&r->tail, __ATOMIC_ACQUIRE) == c->slots) {
-        for (int i = 0; i < SPINS && head - __atomic_load_n(&r->tail, __ATOMIC_ACQUIRE) == c->slots; i++) __builtin_ia32_pause();
+        for (int i = 0; i < c->spins && head - __atomic_load_n(&r->tail, __ATOMIC_ACQUIRE) == c->slots; i++) __builtin_ia32_pause();
         while (1) {
             uint64_t tail = __atomic_load_n(&r->tail, __ATOMIC_ACQUIRE);
             if (head - tail != c->slots) break;
@@ -180,7 +181,7 @@ static void ring_receive(channel_t *c, unsigned char *message, size_t size) {
     ring_t *r = c->ring;
     uint64_t tail = r->tail;
     if (__atomic_load_n(&r->head, __ATOMIC_ACQUIRE) == tail) {
-        for (int i = 0; i < SPINS && __atomic_load_n(&r->head, __ATOMIC_ACQUIRE) == tail; i++) __builtin_ia32_pause();
+        for (int i = 0; i < c->spins && __atomic_load_n(&r->head, __ATOMIC_ACQUIRE) == tail; i++) __builtin_ia32_pause();
         while (1) {
             if (__atomic_load_n(&r->head, __ATOMIC_ACQUIRE) != tail) break;
             __atomic_store_n(&r->consumer_waiting, 1, __ATOMIC_SEQ_CST);
@@ -392,12 +393,16 @@ static const char *open_channels(const char *mechanism, size_t size, int ping_po
     return reason;
 }
 
-/* The CPUs to pin the parent and the child to, or -1 for none; a reason when there are not two. */
-static const char *placement(const char *cpus, int *parent_cpu, int *child_cpu) {
+/*
+ * The CPUs to pin the parent and the child to, or -1 for none; a reason when there are not two. together: whether the
+ * two may run at the same time (then waiting on the ring spins a little before it sleeps).
+ */
+static const char *placement(const char *cpus, int *parent_cpu, int *child_cpu, int *together) {
     *parent_cpu = *child_cpu = -1;
-    if (!strcmp(cpus, "any")) return NULL;
     cpu_set_t set;
     if (sched_getaffinity(0, sizeof set, &set) != 0) die("sched_getaffinity");
+    *together = strcmp(cpus, "same") != 0 && CPU_COUNT(&set) > 1;
+    if (!strcmp(cpus, "any")) return NULL;
     int first = -1, second = -1;
     for (int i = 0; i < CPU_SETSIZE; i++) {
         if (!CPU_ISSET(i, &set)) continue;
@@ -430,11 +435,12 @@ int main(int argc, char **argv) {
     int stamps = !ping_pong && size >= 8;
     if (size < 1 || n < 1) { fprintf(stderr, "ipcplay-measure: SIZE and ITERATIONS must be positive\n"); return 64; }
 
-    int parent_cpu, child_cpu;
-    const char *reason = placement(cpus, &parent_cpu, &child_cpu);
+    int parent_cpu, child_cpu, together;
+    const char *reason = placement(cpus, &parent_cpu, &child_cpu, &together);
     if (reason) refuse(reason);
     channel_t forward, back;
     if ((reason = open_channels(mechanism, size, ping_pong, &forward, &back))) refuse(reason);
+    forward.spins = back.spins = together ? SPINS : 0;
 
     unsigned char *buffer = malloc(size + 8);
     if (!buffer) die("malloc");
