@@ -55,6 +55,8 @@ public sealed class MeasurementEndingTests
         var plan = await fake.Plan.DefaultTimeout();
         Assert.Equal(["pipe/64", "pipe/4096", "shm-ring/64", "shm-ring/4096", "eventfd/64", "eventfd/4096"], plan.Cells.Select(c => $"{c.Mechanism}/{c.Size}"));
         Assert.Equal(("ping-pong", "same", true, true), (plan.Pattern, plan.Cpus, plan.Reference, plan.Seccomp));
+        // A run's limits, as the server's Sandbox section gives them.
+        Assert.Equal((10, 256, 512L << 10), (plan.CpuSecondsPerProcess, plan.OpenFiles, plan.PosixQueueBytes));
         Assert.Equal(1200 / 6 / 2, plan.CellBudgetMs);
 
         var events = MeasurementApi.Lines(live);
@@ -91,6 +93,25 @@ public sealed class MeasurementEndingTests
         var copy = cell.DeepClone().AsObject();
         copy.Remove("kind");
         return copy.ToJsonString();
+    }
+
+    [Fact]
+    public async Task With_PostgreSQL_configured_a_measurement_is_recorded_and_served_after_a_restart_too()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var settings = new (string, string)[] { ("Storage:Provider", "postgres"), ("Storage:ConnectionString", postgres.ConnectionString) };
+        var fake = new FakeMeasureSandbox(FakeMeasureEnding.Completes);
+        string id, live;
+        await using (var server = FakeMeasureServer.Start(fake, settings: settings))
+        {
+            var api = new MeasurementApi(server.CreateLoopbackClient());
+            id = await api.StartAsync(OneCell);
+            live = await api.EventsTextAsync(id);
+        }
+        await using var restarted = FakeMeasureServer.Start(fake, settings: settings);
+
+        Assert.Equal(live, await new MeasurementApi(restarted.CreateLoopbackClient()).EventsTextAsync(id));
+        Assert.Equal("completed", MeasurementApi.Lines(live).End().Str("status"));
     }
 
     [Fact]

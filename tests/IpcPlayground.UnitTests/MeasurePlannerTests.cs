@@ -1,5 +1,6 @@
 using IpcPlayground.Contracts.Measurements;
 using IpcPlayground.Runs.Measurements;
+using IpcPlayground.Sandbox;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.UnitTests;
@@ -8,14 +9,15 @@ namespace IpcPlayground.UnitTests;
 public sealed class MeasurePlannerTests
 {
     [Fact]
-    public void The_cells_are_every_mechanism_times_every_size_in_request_order_with_the_request_and_seccomp()
+    public void The_cells_are_every_mechanism_times_every_size_in_request_order_with_the_request_and_a_runs_limits()
     {
         var request = new MeasurementRequest { Mechanisms = ["shm-ring", "eventfd"], Sizes = [4096, 64], Pattern = "ping-pong", Cpus = "different", Reference = false }.WithDefaults();
 
-        var plan = MeasurePlanner.Plan(request, maxMatrixMs: 16_000, seccomp: true);
+        var plan = MeasurePlanner.Plan(request, maxMatrixMs: 16_000, new SandboxOptions { CpuSecondsPerProcess = 7, OpenFiles = 300, PosixQueueBytes = 9000, Seccomp = true });
 
         Assert.Equal([new MeasureCellPlan("shm-ring", 4096), new("shm-ring", 64), new("eventfd", 4096), new("eventfd", 64)], plan.Cells);
-        Assert.Equal(("ping-pong", "different", false, true), (plan.Pattern, plan.Cpus, plan.Reference, plan.Seccomp));
+        Assert.Equal(("ping-pong", "different", false), (plan.Pattern, plan.Cpus, plan.Reference));
+        Assert.Equal((7, 300, 9000L, true), (plan.CpuSecondsPerProcess, plan.OpenFiles, plan.PosixQueueBytes, plan.Seccomp));
         Assert.Equal(1000, plan.CellBudgetMs);
     }
 
@@ -38,7 +40,7 @@ public sealed class MeasurePlannerTests
     public void The_deadline_is_three_times_the_loops_budgets_and_the_slack(bool reference, long deadlineMs)
     {
         var request = new MeasurementRequest { Reference = reference }.WithDefaults();
-        var plan = MeasurePlanner.Plan(request, maxMatrixMs: 16_000, seccomp: false);
+        var plan = MeasurePlanner.Plan(request, maxMatrixMs: 16_000, new SandboxOptions { Seccomp = false });
 
         Assert.Equal(21, plan.Cells.Count);
         Assert.Equal(TimeSpan.FromMilliseconds(deadlineMs), MeasurePlanner.Deadline(plan, slackMs: 10_000));

@@ -1,11 +1,12 @@
 using IpcPlayground.Contracts.Measurements;
+using IpcPlayground.Sandbox;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Runs.Measurements;
 
 /// <summary>
 /// A measurement request (valid, defaults filled in) → the plan <c>ipcplay-worker measure</c> reads: every mechanism ×
-/// size in request order, and a time budget per loop that keeps the whole matrix within <see cref="MeasurementsOptions.MaxMatrixMs"/>.
+/// size in request order, a run's process limits, and a time budget per loop that keeps the whole matrix within <see cref="MeasurementsOptions.MaxMatrixMs"/>.
 /// Pure: no I/O, no clock.
 /// </summary>
 public static class MeasurePlanner
@@ -19,7 +20,8 @@ public static class MeasurePlanner
     /// <summary>How many times its loops' budgets a measurement may take before it is killed (start-up, warm-up, a slow machine).</summary>
     public const int DeadlineFactor = 3;
 
-    public static MeasurePlan Plan(MeasurementRequest request, int maxMatrixMs, bool seccomp)
+    /// <param name="limits">The sandbox's settings: a measurement's processes get a run's limits (CPU seconds, open files, queue bytes, seccomp).</param>
+    public static MeasurePlan Plan(MeasurementRequest request, int maxMatrixMs, SandboxOptions limits)
     {
         var cells = request.Mechanisms!.SelectMany(mechanism => request.Sizes!.Select(size => new MeasureCellPlan(mechanism, size))).ToList();
         var reference = request.Reference ?? true;
@@ -29,7 +31,10 @@ public static class MeasurePlanner
             Pattern = request.Pattern!,
             Cpus = request.Cpus!,
             Reference = reference,
-            Seccomp = seccomp,
+            CpuSecondsPerProcess = limits.CpuSecondsPerProcess,
+            OpenFiles = limits.OpenFiles,
+            PosixQueueBytes = limits.PosixQueueBytes,
+            Seccomp = limits.Seccomp,
             CellBudgetMs = CellBudgetMs(cells.Count, reference, maxMatrixMs),
         };
     }

@@ -64,7 +64,7 @@ public sealed class MeasurementCoordinator(
             return (null, refusal);
         }
         var measurement = registry.Create(request, recordedFor);
-        var plan = MeasurePlanner.Plan(request, _options.MaxMatrixMs, sandboxOptions.Value.Seccomp);
+        var plan = MeasurePlanner.Plan(request, _options.MaxMatrixMs, sandboxOptions.Value);
         background.Start($"measurement {measurement.Id}", async () =>
         {
             MeasurementEnd end;
