@@ -65,12 +65,18 @@ public sealed class MeasurementCoordinator(
         }
         var measurement = registry.Create(request, recordedFor);
         var plan = MeasurePlanner.Plan(request, _options.MaxMatrixMs, sandboxOptions.Value);
+        // Stoppable from the moment its id is known.
+        var stop = _stops[measurement.Id] = new CancellationTokenSource();
         background.Start($"measurement {measurement.Id}", async () =>
         {
             MeasurementEnd end;
             using (measuring)
             using (lease)
-                end = await ExecuteAsync(measurement, plan, serverStopping);
+            using (stop)
+            {
+                end = await ExecuteAsync(measurement, plan, serverStopping, stop.Token);
+                _stops.TryRemove(measurement.Id, out _);
+            }
             var endedAt = MeasurementRegistry.Now(time);
             end = end with { Machine = measurement.Machine, OtherRuns = runs.CountOverlapping(measurement.StartedAt, endedAt) };
             // Recorded before measure-end is published: whoever sees the end can replay it from its record.
@@ -85,13 +91,11 @@ public sealed class MeasurementCoordinator(
     }
 
     /// <summary>Runs the plan, appending cells as they come; returns the <c>measure-end</c> (without the machine), once the sandbox is gone.</summary>
-    private async Task<MeasurementEnd> ExecuteAsync(Measurement measurement, MeasurePlan plan, CancellationToken serverStopping)
+    private async Task<MeasurementEnd> ExecuteAsync(Measurement measurement, MeasurePlan plan, CancellationToken serverStopping, CancellationToken stopped)
     {
         var deadline = MeasurePlanner.Deadline(plan, _options.DeadlineSlackMs);
         using var timeout = new CancellationTokenSource(deadline, time);
-        using var stop = new CancellationTokenSource();
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, timeout.Token, stop.Token);
-        _stops[measurement.Id] = stop;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, timeout.Token, stopped);
         var pending = plan.Cells.ToHashSet();
         ISandboxedRun? sandboxed = null;
         try
@@ -126,7 +130,7 @@ public sealed class MeasurementCoordinator(
         {
             return Ending(MeasurementStatuses.Failed, "the server is stopping; the measurement was cut short");
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
         {
             return Ending(MeasurementStatuses.Failed, "stopped on request; the cells measured before are kept");
         }
@@ -152,7 +156,6 @@ public sealed class MeasurementCoordinator(
         }
         finally
         {
-            _stops.TryRemove(measurement.Id, out _);
             if (sandboxed is not null)
             {
                 await sandboxed.DisposeAsync();
