@@ -1,82 +1,27 @@
-using System.Runtime.CompilerServices;
 using IpcPlayground.Contracts.Events;
 
 namespace IpcPlayground.Runs;
 
 /// <summary>
-/// The events of one run, numbered in the order they were appended. Readers replay what is there and then wait for
-/// more until the log is completed, so a late reader sees the same sequence as an early one.
+/// The events of one run, numbered in the order they were appended (seq 1, 2, 3 …) and completed by its
+/// <c>run-end</c>. Readers replay what is there and then wait for more until the log is completed, so a late reader
+/// sees the same sequence as an early one.
 /// </summary>
 public sealed class EventLog
 {
-    private readonly List<RunEvent> _events = [];
-    private readonly Lock _lock = new();
-    private TaskCompletionSource _changed = NewSignal();
-    private bool _completed;
+    private readonly LiveLog<RunEvent> _log = new(e => e is RunEndEvent, (e, index) => e with { Seq = index + 1 });
 
-    public int Count
-    {
-        get { lock (_lock) return _events.Count; }
-    }
+    public int Count => _log.Count;
 
-    public bool IsCompleted
-    {
-        get { lock (_lock) return _completed; }
-    }
+    public bool IsCompleted => _log.IsCompleted;
 
     /// <summary>Numbers the events (seq 1, 2, 3 ...) and appends them; returns them as numbered.</summary>
-    public RunEvent[] Append(IReadOnlyList<RunEvent> events)
-    {
-        TaskCompletionSource changed;
-        RunEvent[] numbered;
-        lock (_lock)
-        {
-            if (_completed) return [];
-            numbered = new RunEvent[events.Count];
-            for (var i = 0; i < events.Count; i++)
-            {
-                numbered[i] = events[i] with { Seq = _events.Count + 1 };
-                _events.Add(numbered[i]);
-                if (numbered[i] is RunEndEvent) _completed = true;
-            }
-            changed = _changed;
-            _changed = NewSignal();
-        }
-        changed.SetResult();
-        return numbered;
-    }
+    public RunEvent[] Append(IReadOnlyList<RunEvent> events) => _log.Append(events);
 
     /// <summary>The log as it will be once <paramref name="next"/> is appended, without appending them.</summary>
-    public RunEvent[] SnapshotWith(IReadOnlyList<RunEvent> next)
-    {
-        lock (_lock) return [.. _events, .. next.Select((e, i) => e with { Seq = _events.Count + 1 + i })];
-    }
+    public RunEvent[] SnapshotWith(IReadOnlyList<RunEvent> next) => _log.SnapshotWith(next);
 
-    public RunEvent[] Snapshot()
-    {
-        lock (_lock) return [.. _events];
-    }
+    public RunEvent[] Snapshot() => _log.Snapshot();
 
-    public async IAsyncEnumerable<RunEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var next = 0;
-        while (true)
-        {
-            RunEvent[] batch;
-            Task changed;
-            bool completed;
-            lock (_lock)
-            {
-                batch = _events.Count > next ? _events.GetRange(next, _events.Count - next).ToArray() : [];
-                changed = _changed.Task;
-                completed = _completed;
-            }
-            next += batch.Length;
-            foreach (var e in batch) yield return e;
-            if (completed && batch.Length == 0) yield break;
-            if (batch.Length == 0) await changed.WaitAsync(cancellationToken);
-        }
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public IAsyncEnumerable<RunEvent> ReadAllAsync(CancellationToken cancellationToken = default) => _log.ReadAllAsync(cancellationToken);
 }

@@ -50,13 +50,7 @@ public sealed class InvalidExperimentTests(PlaygroundServer server)
     public async Task Is_refused_with_a_problem_naming_the_path(string what, string body, string path)
     {
         using var response = await _api.PostRunAsync(body);
-        var text = await response.Content.ReadAsStringAsync();
-
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: expected 400, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = JsonNode.Parse(text)!["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey(path), $"{what}: expected an error at {path}, got {errors.ToJsonString()}");
-        Assert.False(string.IsNullOrWhiteSpace(errors[path]![0]!.GetValue<string>()));
+        await ValidationProblems.AssertNamesPathAsync(response, what, path);
     }
 
     [Fact]

@@ -78,6 +78,30 @@ public sealed class PlaygroundStoreTests : IAsyncLifetime
         Assert.Equal(0, (await _store.SharedSinceAsync("a", start, default)).Bytes);
     }
 
+    private RecordedMeasurement Measurement(string id, TimeSpan keptFor, string? client = null, int eventBytes = 3) => new()
+    {
+        Client = client, Id = id, Status = "completed", Request = "{}"u8.ToArray(), EventsNdjson = new byte[eventBytes],
+        EndedAtMs = _clock.GetUtcNow().ToUnixTimeMilliseconds(), ExpiresAtMs = _clock.GetUtcNow().Add(keptFor).ToUnixTimeMilliseconds(),
+    };
+
+    [Fact]
+    public async Task A_recorded_measurement_counts_in_its_clients_recorded_bytes_and_expires_like_a_run()
+    {
+        var start = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await _store.RecordMeasurementAsync(Measurement("m1", TimeSpan.FromDays(1), "a", 500), default);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await _store.RecordRunAsync(Run("r1", TimeSpan.FromDays(30), "a", 1000), default);
+
+        Assert.Equal(new ClientUsage(1500, start), await _store.RecordedSinceAsync("a", start, default));
+        Assert.Equal(500, (await _store.FindMeasurementAsync("m1", default))!.EventsNdjson.Length);
+
+        _clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Null(await _store.FindMeasurementAsync("m1", default));
+        Assert.Equal(1, await _store.DeleteExpiredRunsAsync(default));
+        Assert.Equal(1, await _store.ForgetClientsAsync(_clock.GetUtcNow().ToUnixTimeMilliseconds(), default));
+    }
+
     [Fact]
     public async Task An_experiment_id_depends_on_its_bytes_only_and_never_expires()
     {

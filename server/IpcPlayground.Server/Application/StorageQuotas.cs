@@ -15,7 +15,7 @@ public sealed class StorageQuotas(PlaygroundStore store, IOptions<StorageOptions
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
-    /// <summary>Null when the client (<paramref name="key"/>, see <see cref="ClientAddress"/>) may start a run that will be recorded; otherwise the 429.</summary>
+    /// <summary>Null when the client (<paramref name="key"/>, see <see cref="ClientAddress"/>) may start a run or a measurement that will be recorded; otherwise the 429.</summary>
     public async Task<IResult?> RecordingRefusalAsync(HttpContext context, string key)
     {
         var quota = options.Value.RecordedBytesPerClientPerDay;
@@ -24,7 +24,7 @@ public sealed class StorageQuotas(PlaygroundStore store, IOptions<StorageOptions
         if (usage.Bytes < quota) return null;
         metrics.Refused(RunMetrics.Refusals.RecordedBytes);
         return Problems.TooMany(context, "Recording quota reached",
-            $"the runs of this client recorded {Mib(usage.Bytes)} of events within a day; the quota (Storage:RecordedBytesPerClientPerDay) is {Mib(quota)}",
+            $"the runs and measurements of this client recorded {Mib(usage.Bytes)} of events within a day; the quota (Storage:RecordedBytesPerClientPerDay) is {Mib(quota)}",
             RetryAfter(since, usage));
     }
 
