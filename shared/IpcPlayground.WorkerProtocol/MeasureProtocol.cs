@@ -39,6 +39,9 @@ public sealed record MachineFrame : IMeasureFrame
 
     /// <summary>memcpy's bytes a second at each cell size (one process, warm caches).</summary>
     public IReadOnlyDictionary<int, double>? MemcpyBytesPerSecond { get; init; }
+
+    /// <summary>memcpy's bytes a second between 64 MiB buffers: from memory, not the caches.</summary>
+    public double? MemoryCopyBytesPerSecond { get; init; }
 }
 
 /// <summary>

@@ -6,7 +6,7 @@ using IpcPlayground.WorkerProtocol;
 namespace IpcPlayground.Benchmarks;
 
 /// <summary>
-/// The measurement loops, each mechanism at 4 KiB and 64 KiB (stream) inside the same bubblewrap sandbox a run gets:
+/// The measurement loops, each mechanism at 4 KiB and 64 KiB (stream, both processes on one CPU) inside the same bubblewrap sandbox a run gets:
 /// the NativeAOT worker's C# loop (<c>ipcplay-worker measure-loop</c>) beside its C reference (<c>ipcplay-measure</c>,
 /// built beside the worker) with the same iteration count, alternating, median of the repeats. Prints both and the
 /// C#/C throughput ratio (the issue asks for 0.90 or more), and the shared-memory ring at 64 KiB against memcpy.
@@ -18,7 +18,8 @@ public static class IpcThroughput
 
     public static async Task RunAsync(int repeats)
     {
-        Console.WriteLine($"Measurement loops inside the sandbox (stream, CPUs any), median of {repeats} alternating runs; MB/s and µs a message:");
+        // Both processes on one CPU: the comparison is of the two programs' code, not of where the scheduler put them.
+        Console.WriteLine($"Measurement loops inside the sandbox (stream, both on one CPU), median of {repeats} alternating runs; MB/s and µs a message:");
         Console.WriteLine($"{"mechanism",-11} {"size",6} {"C# MB/s",9} {"C MB/s",9} {"C# µs",8} {"C µs",8} {"C#/C",6}");
         foreach (var mechanism in Mechanisms)
             foreach (var (size, iterations) in Sizes)
@@ -35,14 +36,21 @@ public static class IpcThroughput
                     $"{mechanism,-11} {size,6} {Mbps(managed.Value),9:F1} {Mbps(native.Value),9:F1} {Micros(managed.Value),8:F2} {Micros(native.Value),8:F2} {native.Value / managed.Value,6:F2}"));
             }
 
-        var ring = new List<double>();
-        for (var i = 0; i < repeats; i++)
-            ring.Add((await MeasureBinaries.LoopAsync(MeasureBinaries.Worker, MeasureMechanisms.ShmRing.Name, 65536, MeasurePatterns.Stream, CpuPlacements.Different, 8000)).ElapsedNs!.Value);
         var frames = await MeasureBinaries.MeasureAsync(new MeasurePlan { Cells = [new(MeasureMechanisms.Pipe.Name, 65536)], Pattern = MeasurePatterns.Stream, Cpus = CpuPlacements.Any, CellBudgetMs = 40 });
-        var memcpy = frames.OfType<MachineFrame>().Single().MemcpyBytesPerSecond![65536];
-        var ringBytesPerSecond = 65536 * 8000 / Median(ring) * 1e9;
+        var machine = frames.OfType<MachineFrame>().Single();
+        var memcpy = machine.MemcpyBytesPerSecond![65536];
+        var memory = machine.MemoryCopyBytesPerSecond!.Value;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"shm-ring at 64 KiB on different CPUs: {ringBytesPerSecond / 1e6:F0} MB/s; memcpy of 64 KiB messages here: {memcpy / 1e6:F0} MB/s; ratio {ringBytesPerSecond / memcpy:F2}"));
+            $"memcpy here: {memcpy / 1e6:F0} MB/s for 64 KiB messages into a ring-sized region (in cache), {memory / 1e6:F0} MB/s between 64 MiB buffers (memory)"));
+        foreach (var cpus in CpuPlacements.All)
+        {
+            var ring = new List<double>();
+            for (var i = 0; i < repeats; i++)
+                ring.Add((await MeasureBinaries.LoopAsync(MeasureBinaries.Worker, MeasureMechanisms.ShmRing.Name, 65536, MeasurePatterns.Stream, cpus, 8000)).ElapsedNs!.Value);
+            var bytesPerSecond = 65536 * 8000 / Median(ring) * 1e9;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"shm-ring at 64 KiB, CPUs {cpus,-9}: {bytesPerSecond / 1e6,6:F0} MB/s = {bytesPerSecond / memcpy:F2} of the in-cache memcpy, {bytesPerSecond / memory:F2} of the memory copy"));
+        }
     }
 
     /// <summary>Runs the two loops in turn <paramref name="repeats"/> times each; their median nanoseconds (null: the kernel refused the cell).</summary>
@@ -51,8 +59,8 @@ public static class IpcThroughput
         List<double> a = [], b = [];
         for (var i = 0; i < repeats; i++)
         {
-            var worker = await MeasureBinaries.LoopAsync(MeasureBinaries.Worker, mechanism, size, MeasurePatterns.Stream, CpuPlacements.Any, iterations);
-            var reference = await MeasureBinaries.LoopAsync(MeasureBinaries.Reference, mechanism, size, MeasurePatterns.Stream, CpuPlacements.Any, iterations);
+            var worker = await MeasureBinaries.LoopAsync(MeasureBinaries.Worker, mechanism, size, MeasurePatterns.Stream, CpuPlacements.Same, iterations);
+            var reference = await MeasureBinaries.LoopAsync(MeasureBinaries.Reference, mechanism, size, MeasurePatterns.Stream, CpuPlacements.Same, iterations);
             if (worker.ElapsedNs is not { } x || reference.ElapsedNs is not { } y) return (null, null);
             a.Add(x);
             b.Add(y);

@@ -86,6 +86,7 @@ public sealed class MeasureLoopTests
         Assert.False(string.IsNullOrEmpty(machine.Kernel));
         Assert.Equal([64, 4096], machine.MemcpyBytesPerSecond!.Keys.Order());
         Assert.All(machine.MemcpyBytesPerSecond.Values, bps => Assert.InRange(bps, 1e8, 1e13));
+        Assert.InRange(machine.MemoryCopyBytesPerSecond!.Value, 1e8, 1e12);
 
         var cells = frames.Skip(1).Cast<MeasuredCellFrame>().ToList();
         Assert.Equal(["eventfd/64", "eventfd/4096", "shm-ring/4096"], cells.Select(c => $"{c.Mechanism}/{c.Size}"));

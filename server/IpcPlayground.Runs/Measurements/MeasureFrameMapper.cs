@@ -50,5 +50,6 @@ public static class MeasureFrameMapper
         CpuModel = frame.CpuModel,
         Kernel = frame.Kernel,
         MemcpyBytesPerSecond = frame.MemcpyBytesPerSecond,
+        MemoryCopyBytesPerSecond = frame.MemoryCopyBytesPerSecond,
     };
 }

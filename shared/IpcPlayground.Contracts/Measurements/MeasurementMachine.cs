@@ -10,6 +10,9 @@ public sealed record MeasurementMachine
     public string? CpuModel { get; init; }
     public string? Kernel { get; init; }
 
-    /// <summary>Bytes a second memcpy moved, by message size in bytes.</summary>
+    /// <summary>Bytes a second memcpy moved, by message size in bytes (into a ring-sized region: in cache).</summary>
     public IReadOnlyDictionary<int, double>? MemcpyBytesPerSecond { get; init; }
+
+    /// <summary>memcpy's bytes a second between buffers far larger than the caches: the machine's memory bandwidth for a copy.</summary>
+    public double? MemoryCopyBytesPerSecond { get; init; }
 }
