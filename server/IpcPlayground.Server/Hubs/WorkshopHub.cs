@@ -18,7 +18,7 @@ namespace IpcPlayground.Server.Hubs;
 /// </summary>
 [Authorize]
 public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experiments, WorkshopRoom room, IParticipantRemovals removals,
-    IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
+    MeasurementFinder measurements, IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
     : Hub<IWorkshopClient>, IWorkshopHub
 {
     private const int MaxExperimentTitle = 200;
@@ -75,6 +75,18 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
             throw new HubException($"no experiment '{experimentId}' is stored here");
         var title = workshop.Experiments.FirstOrDefault(e => e.ExperimentId == experimentId)?.Title ?? stored.Name ?? experimentId;
         await room.Broadcast(workshop.Id, new BroadcastExperiment(experimentId, title, System.Text.Encoding.UTF8.GetString(stored.Body)));
+    }
+
+    [Authorize(Roles = WorkshopRoles.Instructor)]
+    public async Task BroadcastMeasurement(string measurementId)
+    {
+        var workshop = await OpenWorkshopAsync();
+        if (string.IsNullOrEmpty(measurementId) || measurementId.Length > 32
+            || await measurements.FindAsync(measurementId, Context.ConnectionAborted) is not { } measurement)
+            throw new HubException($"no measurement '{measurementId}' is kept here");
+        var request = measurement.Request;
+        var title = $"{string.Join(", ", request.Mechanisms!)} × {string.Join(", ", request.Sizes!)} B ({request.Pattern}, CPUs {request.Cpus})";
+        await room.Broadcast(workshop.Id, new BroadcastMeasurement(measurement.Id, title, measurement.Machine?.Cpus, measurement.Machine?.Kernel));
     }
 
     [Authorize(Roles = WorkshopRoles.Instructor)]

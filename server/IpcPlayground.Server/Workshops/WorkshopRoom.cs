@@ -29,6 +29,9 @@ public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub, 
     public Task Broadcast(string workshopId, BroadcastExperiment experiment) =>
         hub.Clients.Group(Participants(workshopId)).ExperimentBroadcast(experiment);
 
+    public Task Broadcast(string workshopId, BroadcastMeasurement measurement) =>
+        hub.Clients.Group(Participants(workshopId)).MeasurementBroadcast(measurement);
+
     /// <summary>Tells the room, and takes those who watched a run the spotlight no longer shows out of its group.</summary>
     public async Task SpotlightChanged(string workshopId, Spotlight? spotlight)
     {

@@ -11,6 +11,9 @@ public interface IWorkshopClient
     /// <summary>To participants: load this experiment into the composer.</summary>
     Task ExperimentBroadcast(BroadcastExperiment experiment);
 
+    /// <summary>To participants: the instructor shows this measurement; open it (<c>/m/{id}</c>).</summary>
+    Task MeasurementBroadcast(BroadcastMeasurement measurement);
+
     /// <summary>To everyone: the spotlight moved, or was cleared (null). Follow its run with <see cref="IRunHub.JoinRun"/>.</summary>
     Task SpotlightChanged(Spotlight? spotlight);
 
@@ -40,6 +43,9 @@ public interface IWorkshopHub
 
     /// <summary>Instructor: sends a stored experiment (an id from the workshop's list or any share link) to every participant's composer.</summary>
     Task Broadcast(string experimentId);
+
+    /// <summary>Instructor: shows a measurement (its id or share link's id) to every participant.</summary>
+    Task BroadcastMeasurement(string measurementId);
 
     /// <summary>Instructor: shows one participant's runs to the whole room, read-only; null clears the spotlight.</summary>
     Task SetSpotlight(string? participantId);

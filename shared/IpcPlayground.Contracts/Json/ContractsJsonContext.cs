@@ -39,5 +39,6 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(WorkshopBoard))]
 [JsonSerializable(typeof(ParticipantStatus))]
 [JsonSerializable(typeof(BroadcastExperiment))]
+[JsonSerializable(typeof(BroadcastMeasurement))]
 [JsonSerializable(typeof(Spotlight))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

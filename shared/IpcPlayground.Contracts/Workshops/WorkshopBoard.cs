@@ -19,3 +19,9 @@ public sealed record ParticipantRun(string RunId, string Status, IReadOnlyList<s
 
 /// <summary>An experiment the instructor sent to every composer in the room.</summary>
 public sealed record BroadcastExperiment(string ExperimentId, string Title, string Json);
+
+/// <summary>
+/// A measurement the instructor showed the room: its id (opened at <c>/m/{id}</c>), what it timed in a few words, and
+/// the machine it ran on — cores and kernel — so the figures are read as this machine's.
+/// </summary>
+public sealed record BroadcastMeasurement(string MeasurementId, string Title, int? Cpus, string? Kernel);
