@@ -21,9 +21,8 @@ public sealed class RemoteRunner(HttpClient http) : IEventSource
         var runId = JsonSerializer.Deserialize(body, ContractsJsonContext.Default.RunAccepted)!.RunId;
 
         using var stream = await http.GetStreamAsync($"/api/runs/{runId}/events", cancellationToken);
-        using var reader = new StreamReader(stream);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-            if (line.Length > 0) yield return JsonSerializer.Deserialize(line, ContractsJsonContext.Default.RunEvent)!;
+        await foreach (var e in Ndjson.ReadAsync(stream, ContractsJsonContext.Default.RunEvent, cancellationToken))
+            yield return e;
     }
 }
 

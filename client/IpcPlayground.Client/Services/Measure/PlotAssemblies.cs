@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components.WebAssembly.Services;
+
+namespace IpcPlayground.Client.Services.Measure;
+
+/// <summary>
+/// Plotly.Blazor (5 MB of IL) is not part of the page's first load (BlazorWebAssemblyLazyLoad in the project file): it
+/// is fetched when /measure or /m/{id} is opened (App.razor), and plotly.js itself only when a chart first renders
+/// there (PlotlyChart imports it). Only Components/Measure/MeasurePlots.razor names a Plotly type.
+/// </summary>
+public sealed class PlotAssemblies(LazyAssemblyLoader loader)
+{
+    /// <summary>The lazily loaded files; the project file's BlazorWebAssemblyLazyLoad list holds them too (a test checks).</summary>
+    public static readonly IReadOnlyList<string> Files = ["Plotly.Blazor.wasm"];
+
+    /// <summary>The page addresses (without the leading slash) that draw plots.</summary>
+    public static bool DrawsPlots(string path) =>
+        path == "measure" || path.StartsWith("measure?", StringComparison.Ordinal) || path.StartsWith("m/", StringComparison.Ordinal);
+
+    private Task? _loading;
+
+    public Task EnsureLoadedAsync() => _loading ??= LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            await loader.LoadAssembliesAsync(Files);
+        }
+        catch
+        {
+            _loading = null; // a network error: the next visit tries again
+            throw;
+        }
+    }
+}
