@@ -12,6 +12,9 @@ namespace IpcPlayground.Client.Services.Measure;
 /// </summary>
 public sealed class MeasureChoices
 {
+    /// <summary>The sizes the form offers as chips; any other can be typed.</summary>
+    public static readonly IReadOnlyList<int> OfferedSizes = [64, 512, 4096, 16384, 65536, MessageSizes.MiB];
+
     public List<string> Mechanisms { get; private set; } = [.. MeasureMechanisms.Default];
     public List<int> Sizes { get; private set; } = [.. MeasurementRequest.DefaultSizes];
     public string Pattern { get; set; } = MeasurePatterns.Stream;
@@ -32,7 +35,7 @@ public sealed class MeasureChoices
             choices.Sizes = [];
             foreach (var (text, i) in List(sizes).Select((t, i) => (t, i)))
             {
-                if (ByteSizes.Parse(text) is { } size) choices.Sizes.Add(size);
+                if (MessageSizes.Parse(text) is { } size) choices.Sizes.Add(size);
                 else choices._unreadable.Add(new($"sizes[{i}]", $"'{text}' is not a message size in bytes"));
             }
         }

@@ -16,29 +16,6 @@ public static class MeasureRows
     public static int MechanismOrder(string name) =>
         MeasureMechanisms.Named(name) is { } m ? IndexOf(m) : int.MaxValue;
 
-    /// <summary>Why the kernel could not do the cell (or its C reference), or null when it has figures.</summary>
-    public static string? Reason(MeasurementCell cell) => cell.Reason ?? cell.Reference?.Reason;
-
-    /// <summary>The worker's messages a second over the C loop's: 1.0 is as fast as C.</summary>
-    public static double? RatioToC(MeasurementCell cell) =>
-        cell.MessagesPerSecond is { } worker && cell.Reference?.MessagesPerSecond is { } c && c > 0 ? worker / c : null;
-
-    public static string Rate(double? perSecond) => perSecond is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "—";
-
-    /// <summary>Bytes a second as MB/s (10^6, as benchmarks quote them).</summary>
-    public static string MegaBytes(double? bytesPerSecond) => bytesPerSecond is { } v ? (v / 1e6).ToString("N1", CultureInfo.InvariantCulture) : "—";
-
-    /// <summary>Nanoseconds as a person reads them: 850 ns, 12.3 µs, 1.50 ms.</summary>
-    public static string Latency(long? ns) => ns switch
-    {
-        null => "—",
-        < 1_000 => $"{ns} ns",
-        < 1_000_000 => (ns.Value / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + " µs",
-        _ => (ns.Value / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " ms",
-    };
-
-    public static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "—";
-
     /// <summary>One line a cell, raw numbers (bytes a second, nanoseconds), for a spreadsheet.</summary>
     public static string Csv(IEnumerable<MeasurementCell> cells)
     {
@@ -52,7 +29,7 @@ public static class MeasureRows
                 Raw(c.LatencyNs?.P50), Raw(c.LatencyNs?.P90), Raw(c.LatencyNs?.P99),
                 Raw(c.Reference?.MessagesPerSecond), Raw(c.Reference?.BytesPerSecond),
                 Raw(c.Reference?.LatencyNs?.P50), Raw(c.Reference?.LatencyNs?.P90), Raw(c.Reference?.LatencyNs?.P99),
-                RatioToC(c) is { } r ? r.ToString("0.####", CultureInfo.InvariantCulture) : "", Quoted(Reason(c)),
+                MeasurementFigures.RatioToC(c) is { } r ? r.ToString("0.####", CultureInfo.InvariantCulture) : "", Quoted(MeasurementFigures.Reason(c)),
             ];
             csv.AppendJoin(',', fields).Append('\n');
         }

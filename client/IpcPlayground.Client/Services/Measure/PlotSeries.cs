@@ -45,7 +45,7 @@ public static class MeasurePlotData
     public static IReadOnlyList<PlotSeries> Latency(IEnumerable<MeasurementCell> cells)
     {
         var measured = MeasureRows.Ordered(cells).Where(c => c.LatencyNs is not null).ToList();
-        IReadOnlyList<object> categories = [.. measured.Select(c => (object)$"{c.Mechanism} {ByteSizes.Format(c.Size)}")];
+        IReadOnlyList<object> categories = [.. measured.Select(c => (object)$"{c.Mechanism} {MessageSizes.Format(c.Size)}")];
         return
         [
             new("p50", "#4c78a8", false, categories, [.. measured.Select(c => (object)c.LatencyNs!.P50)]),

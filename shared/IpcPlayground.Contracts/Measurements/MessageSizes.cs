@@ -1,15 +1,12 @@
 using System.Globalization;
 
-namespace IpcPlayground.Client.Services.Measure;
+namespace IpcPlayground.Contracts.Measurements;
 
-/// <summary>Message sizes as a person reads and types them: bytes, KiB, MiB (powers of two).</summary>
-public static class ByteSizes
+/// <summary>Message sizes as a person reads and types them (page and CLI alike): bytes, KiB, MiB (powers of two).</summary>
+public static class MessageSizes
 {
     public const int KiB = 1024;
     public const int MiB = 1024 * 1024;
-
-    /// <summary>The sizes the page offers as chips; any other can be typed.</summary>
-    public static readonly IReadOnlyList<int> Offered = [64, 512, 4096, 16384, 65536, MiB];
 
     /// <summary>"64 B", "4 KiB", "1.5 KiB", "1 MiB".</summary>
     public static string Format(long bytes) => bytes switch
@@ -19,7 +16,7 @@ public static class ByteSizes
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
     };
 
-    /// <summary>"4096", "4k", "4 KiB", "1m", "1 MiB" → bytes; null when it is not a size.</summary>
+    /// <summary>"4096", "4k", "4 KiB", "1m", "1 MiB" → bytes; null when it is not a whole number of bytes (the range is MeasurementValidator's to judge).</summary>
     public static int? Parse(string? text)
     {
         var t = (text ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
@@ -34,7 +31,7 @@ public static class ByteSizes
         };
         if (!double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return null;
         var bytes = value * unit;
-        return bytes is >= 1 and <= int.MaxValue && bytes == Math.Floor(bytes) ? (int)bytes : null;
+        return bytes is >= 0 and <= int.MaxValue && bytes == Math.Floor(bytes) ? (int)bytes : null;
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
