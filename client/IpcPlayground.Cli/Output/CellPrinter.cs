@@ -12,8 +12,9 @@ public sealed class CellPrinter(TextWriter output, bool table)
 {
     private bool _headerWritten;
 
-    public const string Header =
-        "mechanism     size        msgs/s       MB/s      p50      p90      p99   C msgs/s     C MB/s  worker/C  why no figure";
+    /// <summary>The columns, aligned as <see cref="Row"/> aligns them.</summary>
+    public static readonly string Header =
+        $"{"mechanism",-11} {"size",8} {"msgs/s",13} {"MB/s",10} {"p50",8} {"p90",8} {"p99",8} {"C msgs/s",10} {"C MB/s",10} {"worker/C",9}  why no figure";
 
     public void Print(MeasurementEvent e)
     {
