@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Runs;
@@ -10,7 +11,12 @@ namespace IpcPlayground.Runs;
 /// where it lies in the reader's pooled buffers and never becomes a string: a frame carrying a mebibyte of data would
 /// otherwise cost several large-object-heap copies (the line, its builder's chunks) before its event is made.
 /// </summary>
-public sealed class FrameLines(Stream output, long maxLineBytes = long.MaxValue) : IAsyncDisposable
+public sealed class FrameLines(Stream output, long maxLineBytes = long.MaxValue)
+    : FrameLines<IRunFrame>(output, WorkerProtocolJsonContext.Default.IRunFrame, maxLineBytes);
+
+/// <summary>Frames of any of the worker's programs (<typeparamref name="TFrame"/>: a run's, a measurement's), one JSON line each.</summary>
+public class FrameLines<TFrame>(Stream output, JsonTypeInfo<TFrame> frameType, long maxLineBytes = long.MaxValue) : IAsyncDisposable
+    where TFrame : class
 {
     private readonly PipeReader _reader = PipeReader.Create(output, new StreamPipeReaderOptions(bufferSize: 64 << 10, minimumReadSize: 16 << 10, leaveOpen: true));
 
@@ -21,7 +27,7 @@ public sealed class FrameLines(Stream output, long maxLineBytes = long.MaxValue)
     /// The next line's frame (null when the line is not one) and its length in bytes; null once the output has ended.
     /// A line that passes <c>maxLineBytes</c> comes back as null with the length it has reached, and nothing after it.
     /// </summary>
-    public async ValueTask<(IRunFrame? Frame, int Bytes)?> ReadAsync(CancellationToken cancellationToken)
+    public async ValueTask<(TFrame? Frame, int Bytes)?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -47,7 +53,7 @@ public sealed class FrameLines(Stream output, long maxLineBytes = long.MaxValue)
             if (result.IsCompleted)
             {
                 // A last line without its newline still counts, as a text reader would have given it.
-                var last = buffer.IsEmpty ? ((IRunFrame?, int)?)null : (Parse(buffer), (int)buffer.Length);
+                var last = buffer.IsEmpty ? ((TFrame?, int)?)null : (Parse(buffer), (int)buffer.Length);
                 _reader.AdvanceTo(buffer.End);
                 _searched = 0;
                 return last;
@@ -56,15 +62,19 @@ public sealed class FrameLines(Stream output, long maxLineBytes = long.MaxValue)
         }
     }
 
-    private static IRunFrame? Parse(ReadOnlySequence<byte> line)
+    private TFrame? Parse(ReadOnlySequence<byte> line)
     {
         try
         {
             var reader = new Utf8JsonReader(line);
-            return JsonSerializer.Deserialize(ref reader, WorkerProtocolJsonContext.Default.IRunFrame);
+            return JsonSerializer.Deserialize(ref reader, frameType);
         }
         catch (JsonException) { return null; }
     }
 
-    public ValueTask DisposeAsync() => _reader.CompleteAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _reader.CompleteAsync();
+        GC.SuppressFinalize(this);
+    }
 }

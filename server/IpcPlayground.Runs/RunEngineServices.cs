@@ -7,9 +7,10 @@ namespace IpcPlayground.Runs;
 public static class RunEngineServices
 {
     /// <summary>
-    /// Everything that runs experiments — size caps, sandbox, admission, coordinator — bound to the <c>Experiments</c>,
-    /// <c>Sandbox</c> and <c>Runs</c> configuration sections and validated at start. The host adds where events go
-    /// (<see cref="IRunEventSink"/>) and where finished runs are kept (<see cref="IRunRecorder"/>).
+    /// Everything that runs experiments and measurements — size caps, sandbox, admission, coordinators — bound to the
+    /// <c>Experiments</c>, <c>Sandbox</c>, <c>Runs</c> and <c>Measurements</c> configuration sections and validated at
+    /// start. The host adds where events go (<see cref="IRunEventSink"/>) and where finished runs and measurements are
+    /// kept (<see cref="IRunRecorder"/>, <see cref="Measurements.IMeasurementRecorder"/>).
     /// </summary>
     public static IServiceCollection AddRunEngine(this IServiceCollection services)
     {
@@ -31,6 +32,9 @@ public static class RunEngineServices
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<RunAdmission>();
         services.AddSingleton<RunCoordinator>();
+        services.AddOptions<Measurements.MeasurementsOptions>().BindConfiguration(Measurements.MeasurementsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Measurements.MeasurementRegistry>();
+        services.AddSingleton<Measurements.MeasurementCoordinator>();
         return services;
     }
 }

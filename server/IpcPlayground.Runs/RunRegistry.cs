@@ -26,6 +26,10 @@ public sealed class RunRegistry(IOptions<RunsOptions> options, TimeProvider time
     /// <summary>The runs of one workshop participant that are still going on here.</summary>
     public IReadOnlyList<Run> RunningOf(RunOwner owner) => [.. _runs.Values.Where(r => r.EndedAt is null && r.Owner == owner)];
 
+    /// <summary>How many runs held here were going at some time between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public int CountOverlapping(DateTimeOffset from, DateTimeOffset to) =>
+        _runs.Values.Count(r => r.StartedAt < to && (r.EndedAt is not { } ended || ended > from));
+
     /// <summary>Bytes of the events the runs held here keep in memory.</summary>
     public long RetainedBytes => _runs.Values.Sum(r => r.EventBytes);
 

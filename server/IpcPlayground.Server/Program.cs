@@ -28,6 +28,7 @@ app.MapHealthChecks("/health");
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOpenApi();
 app.MapRunsApi();
+app.MapMeasurementsApi();
 app.MapExperimentsApi();
 app.MapExportsApi();
 app.MapWorkshopsApi();

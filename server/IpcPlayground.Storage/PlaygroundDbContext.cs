@@ -11,6 +11,7 @@ public abstract class PlaygroundDbContext(DbContextOptions options) : DbContext(
 {
     public DbSet<StoredExperiment> Experiments => Set<StoredExperiment>();
     public DbSet<RecordedRun> Runs => Set<RecordedRun>();
+    public DbSet<RecordedMeasurement> Measurements => Set<RecordedMeasurement>();
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<Participant> Participants => Set<Participant>();
 
@@ -36,6 +37,16 @@ public abstract class PlaygroundDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.ExpiresAtMs);
             e.Property(x => x.WorkshopId).HasMaxLength(32);
             e.Property(x => x.ParticipantId).HasMaxLength(32);
+            e.Property(x => x.Client).HasMaxLength(64);
+            e.HasIndex(x => new { x.Client, x.EndedAtMs });
+        });
+        modelBuilder.Entity<RecordedMeasurement>(e =>
+        {
+            e.ToTable("measurements");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.HasIndex(x => x.ExpiresAtMs);
             e.Property(x => x.Client).HasMaxLength(64);
             e.HasIndex(x => new { x.Client, x.EndedAtMs });
         });

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IpcPlayground.Storage;
 
-/// <summary>Shared experiments and recorded runs, whichever database holds them.</summary>
+/// <summary>Shared experiments, recorded runs and measurements, whichever database holds them.</summary>
 public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
 {
     /// <summary>
@@ -81,20 +81,43 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
         return await context.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.ExpiresAtMs > now, cancellationToken);
     }
 
+    public async Task RecordMeasurementAsync(RecordedMeasurement measurement, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        context.Measurements.Add(measurement);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A recorded measurement that has not expired.</summary>
+    public async Task<RecordedMeasurement?> FindMeasurementAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var context = db.Open();
+        return await context.Measurements.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.ExpiresAtMs > now, cancellationToken);
+    }
+
+    /// <summary>Deletes recorded runs and measurements past their expiry; returns how many.</summary>
     public async Task<int> DeleteExpiredRunsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var context = db.Open();
-        return await context.Runs.Where(r => r.ExpiresAtMs <= now).ExecuteDeleteAsync(cancellationToken);
+        return await context.Runs.Where(r => r.ExpiresAtMs <= now).ExecuteDeleteAsync(cancellationToken)
+            + await context.Measurements.Where(m => m.ExpiresAtMs <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Bytes of events the client has had recorded since <paramref name="sinceMs"/>, and when the oldest of those runs ended.</summary>
+    /// <summary>
+    /// Bytes the client has had recorded since <paramref name="sinceMs"/> — runs' events and measurements' alike — and
+    /// when the oldest of those ended.
+    /// </summary>
     public async Task<ClientUsage> RecordedSinceAsync(string client, long sinceMs, CancellationToken cancellationToken)
     {
         await using var context = db.Open();
         var runs = context.Runs.Where(r => r.Client == client && r.EndedAtMs >= sinceMs);
-        return new(await runs.SumAsync(r => r.EventBytes, cancellationToken),
-            await runs.Select(r => (long?)r.EndedAtMs).MinAsync(cancellationToken));
+        var measurements = context.Measurements.Where(m => m.Client == client && m.EndedAtMs >= sinceMs);
+        var oldestRun = await runs.Select(r => (long?)r.EndedAtMs).MinAsync(cancellationToken);
+        var oldestMeasurement = await measurements.Select(m => (long?)m.EndedAtMs).MinAsync(cancellationToken);
+        return new(await runs.SumAsync(r => r.EventBytes, cancellationToken) + await measurements.SumAsync(m => (long)m.EventsNdjson.Length, cancellationToken),
+            oldestRun is null ? oldestMeasurement : oldestMeasurement is null ? oldestRun : Math.Min(oldestRun.Value, oldestMeasurement.Value));
     }
 
     /// <summary>Bytes of experiments the client has shared since <paramref name="sinceMs"/>, and when it shared the oldest of those.</summary>
@@ -106,7 +129,7 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
             await shared.Select(e => (long?)e.CreatedAtMs).MinAsync(cancellationToken));
     }
 
-    /// <summary>Forgets whose runs and shares were stored before <paramref name="beforeMs"/>: the daily quotas no longer need it.</summary>
+    /// <summary>Forgets whose runs, shares and measurements were stored before <paramref name="beforeMs"/>: the daily quotas no longer need it.</summary>
     public async Task<int> ForgetClientsAsync(long beforeMs, CancellationToken cancellationToken)
     {
         await using var context = db.Open();
@@ -114,7 +137,9 @@ public sealed class PlaygroundStore(PlaygroundDb db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Client, (string?)null), cancellationToken);
         var shares = await context.Experiments.Where(e => e.Client != null && e.CreatedAtMs < beforeMs)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Client, (string?)null), cancellationToken);
-        return runs + shares;
+        var measurements = await context.Measurements.Where(m => m.Client != null && m.EndedAtMs < beforeMs)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Client, (string?)null), cancellationToken);
+        return runs + shares + measurements;
     }
 
     internal static string ShortId(byte[] hash, int length) => Base32Id.Of(hash, length);

@@ -7,7 +7,8 @@ try
     {
         "supervise" => SupervisorMain.Run(args),
         "work" => WorkerMain.Run(args),
-        "bench" => IpcPlayground.Worker.Benchmarking.IpcBench.Run(args),
+        "measure" => IpcPlayground.Worker.Measuring.MeasureMain.Run(args),
+        "measure-loop" => IpcPlayground.Worker.Measuring.MeasureMain.RunOne(args),
         _ => Usage(),
     };
 }
@@ -21,5 +22,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ipcplay-worker supervise --socket NAME   (reads a run plan on stdin)");
     Console.Error.WriteLine("       ipcplay-worker work --process ID --supervisor NAME [--fd OBJ.END=N ...] [--sysv OBJ=ID ...]");
+    Console.Error.WriteLine("       ipcplay-worker measure   (reads a measure plan on stdin)");
+    Console.Error.WriteLine("       ipcplay-worker measure-loop MECHANISM SIZE PATTERN CPUS ITERATIONS");
     return 64;
 }

@@ -22,25 +22,26 @@ public static class ExperimentBody
         return read.IsValid ? new(body.Bytes, read.Experiment, null) : new([], null, Invalid(read.Errors));
     }
 
-    public static async Task<Result> ReadAsync(HttpRequest request, int maxBytes)
+    /// <param name="what">What the body holds, for the problems' wording ("experiment", "measurement request").</param>
+    public static async Task<Result> ReadAsync(HttpRequest request, int maxBytes, string what = "experiment")
     {
         // A form or text/plain body is what any web page can make its visitors' browsers send without asking:
         // refusing them keeps other sites from starting runs and storing experiments in their name.
         if (!request.HasJsonContentType())
             return new([], TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Not JSON",
-                detail: "send the experiment with content-type: application/json"));
+                detail: $"send the {what} with content-type: application/json"));
         if (request.ContentLength > maxBytes)
-            return new([], TooLarge(maxBytes));
+            return new([], TooLarge(maxBytes, what));
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int n;
         while ((n = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
         {
-            if (buffer.Length + n > maxBytes) return new([], TooLarge(maxBytes));
+            if (buffer.Length + n > maxBytes) return new([], TooLarge(maxBytes, what));
             buffer.Write(chunk, 0, n);
         }
         if (buffer.Length == 0)
-            return new([], Invalid([new ValidationError("$", "the body is empty; send an experiment as JSON")]));
+            return new([], Invalid([new ValidationError("$", $"the body is empty; send the {what} as JSON")]));
         return new(buffer.ToArray(), null);
     }
 
@@ -51,6 +52,6 @@ public static class ExperimentBody
             title: title,
             detail: string.Join("; ", errors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
 
-    private static ProblemHttpResult TooLarge(int maxBytes) =>
-        TypedResults.Problem(statusCode: 413, title: "Experiment too large", detail: $"an experiment is at most {maxBytes} bytes");
+    private static ProblemHttpResult TooLarge(int maxBytes, string what) =>
+        TypedResults.Problem(statusCode: 413, title: char.ToUpperInvariant(what[0]) + what[1..] + " too large", detail: $"the {what} is at most {maxBytes} bytes");
 }

@@ -10,6 +10,11 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown run",
             detail: $"no run '{runId}' is known here (recorded runs expire after a while)");
 
+    /// <summary>404 for a measurement id that is not going on here and has no unexpired record.</summary>
+    public static ProblemHttpResult UnknownMeasurement(string measurementId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown measurement",
+            detail: $"no measurement '{measurementId}' is known here (recorded measurements expire after a while)");
+
     public static ProblemHttpResult UnknownWorkshop(string workshopId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown workshop", detail: $"no workshop '{workshopId}' is known to this key");
 

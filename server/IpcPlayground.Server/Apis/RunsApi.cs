@@ -37,14 +37,6 @@ public static class RunsApi
             await Problems.UnknownRun(runId).ExecuteAsync(context);
             return;
         }
-        var response = context.Response;
-        response.ContentType = "application/x-ndjson";
-        response.Headers.CacheControl = "no-store";
-        var body = response.BodyWriter;
-        await foreach (var e in run.Events.ReadAllAsync(context.RequestAborted))
-        {
-            EventNdjson.WriteLine(body, e);
-            await body.FlushAsync(context.RequestAborted);
-        }
+        await EventNdjson.StreamAsync(context, run.Events.ReadAllAsync(context.RequestAborted), Contracts.Json.ContractsJsonContext.Default.RunEvent);
     }
 }

@@ -38,8 +38,8 @@ public static class PlaygroundServices
     }
 
     /// <summary>
-    /// Shared experiments and recorded runs (the database: SQLite by default, PostgreSQL by configuration), the
-    /// recorder of finished runs and the access-checked lookup of runs.
+    /// Shared experiments, recorded runs and measurements (the database: SQLite by default, PostgreSQL by
+    /// configuration), the recorders of finished runs and measurements and the lookups of both.
     /// </summary>
     public static WebApplicationBuilder AddPlaygroundStorage(this WebApplicationBuilder builder)
     {
@@ -47,6 +47,8 @@ public static class PlaygroundServices
         builder.Services.AddRequestQuotas();
         builder.Services.AddSingleton<IRunRecorder, StoredRunRecorder>();
         builder.Services.AddSingleton<RunFinder>();
+        builder.Services.AddSingleton<Runs.Measurements.IMeasurementRecorder, StoredMeasurementRecorder>();
+        builder.Services.AddSingleton<MeasurementFinder>();
         return builder;
     }
 

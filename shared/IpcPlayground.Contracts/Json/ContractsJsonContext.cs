@@ -20,6 +20,8 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(Experiment))]
 [JsonSerializable(typeof(IpcPlayground.Contracts.Measurements.MeasurementRequest))]
 [JsonSerializable(typeof(IpcPlayground.Contracts.Measurements.MeasurementEvent))]
+[JsonSerializable(typeof(IpcPlayground.Contracts.Measurements.MeasurementAccepted))]
+[JsonSerializable(typeof(IpcPlayground.Contracts.Measurements.MeasurementSummary))]
 [JsonSerializable(typeof(RunEvent))]
 [JsonSerializable(typeof(KernelState))]
 [JsonSerializable(typeof(RunEvent[]))]

@@ -24,6 +24,9 @@ public static class MeasurementStatuses
     public const string Failed = "failed";
     public const string Limit = "limit";
     public static readonly IReadOnlyList<string> All = [Completed, Failed, Limit];
+
+    /// <summary>What <c>GET /api/measurements/{id}</c> says before the <c>measure-end</c> (never a <c>measure-end</c>'s status).</summary>
+    public const string Running = "running";
 }
 
 /// <summary>Latency percentiles of one message (stream: send to receive; ping-pong: half a round trip), in nanoseconds.</summary>
@@ -57,7 +60,14 @@ public sealed record MeasurementCell : MeasurementEvent
     public CellFigures? Reference { get; init; }
 }
 
+/// <summary>
+/// The last event. Extensions: <see cref="Message"/> says why a measurement did not complete; <see cref="Machine"/>
+/// what the loops ran on; <see cref="OtherRuns"/> how many runs the server had going meanwhile (a noisy figure's why).
+/// </summary>
 public sealed record MeasurementEnd : MeasurementEvent
 {
     public required string Status { get; init; }
+    public string? Message { get; init; }
+    public MeasurementMachine? Machine { get; init; }
+    public int? OtherRuns { get; init; }
 }

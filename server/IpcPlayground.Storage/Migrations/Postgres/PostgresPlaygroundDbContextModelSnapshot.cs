@@ -77,6 +77,50 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                     b.ToTable("participants", (string)null);
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedMeasurement", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("CellCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EndedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("EventsNdjson")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("StartedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.HasIndex("Client", "EndedAtMs");
+
+                    b.ToTable("measurements", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedRun", b =>
                 {
                     b.Property<string>("Id")

@@ -72,6 +72,50 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                     b.ToTable("participants", (string)null);
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedMeasurement", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CellCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("EventsNdjson")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("StartedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.HasIndex("Client", "EndedAtMs");
+
+                    b.ToTable("measurements", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedRun", b =>
                 {
                     b.Property<string>("Id")
