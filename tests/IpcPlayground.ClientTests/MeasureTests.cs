@@ -274,7 +274,7 @@ public sealed class MeasureTests : BunitContext
 
         private string Record()
         {
-            var cells = string.Join(",", Events.OfType<MeasurementCell>().Select(c => JsonSerializer.Serialize<MeasurementEvent>(c, ContractsJsonContext.Default.MeasurementEvent)));
+            var cells = string.Join(",", Events.OfType<MeasurementCell>().Select(c => JsonSerializer.Serialize(c, ContractsJsonContext.Default.MeasurementCell)));
             return $$$"""
                 {"measurementId":"m1","request":{"format":1,"mechanisms":["pipe","shm-ring"],"sizes":[4096],"pattern":"stream","cpus":"same","reference":true},
                  "status":"{{{Status}}}","machine":{"cpus":2,"cpuModel":"Example CPU","kernel":"6.1.0","memcpyBytesPerSecond":{"4096":2.0e10}},

@@ -16,10 +16,9 @@ public sealed class RemoteMeasurer(HttpClient http)
         var body = await posted.Content.ReadAsStringAsync(cancellationToken);
         if (posted.StatusCode != HttpStatusCode.Accepted)
             throw new ServerRefusedException((int)posted.StatusCode, body);
-        using var accepted = JsonDocument.Parse(body);
-        var id = accepted.RootElement.GetProperty("measurementId").GetString();
+        var id = JsonSerializer.Deserialize(body, ContractsJsonContext.Default.MeasurementAccepted)!.MeasurementId;
 
-        using var stream = await http.GetStreamAsync($"/api/measurements/{Uri.EscapeDataString(id!)}/events", cancellationToken);
+        using var stream = await http.GetStreamAsync($"/api/measurements/{Uri.EscapeDataString(id)}/events", cancellationToken);
         await foreach (var e in Ndjson.ReadAsync(stream, ContractsJsonContext.Default.MeasurementEvent, cancellationToken))
             yield return e;
     }

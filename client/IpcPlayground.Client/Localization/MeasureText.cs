@@ -42,7 +42,7 @@ public sealed record MeasureText
     public required string DownloadCsv { get; init; }
     public required string DownloadJson { get; init; }
     public required string Machine { get; init; }
-    public required Func<MachineFacts, string> MachineLine { get; init; }
+    public required Func<MeasurementMachine, string> MachineLine { get; init; }
     public required Func<int, string> OtherRuns { get; init; }
 
     // plots

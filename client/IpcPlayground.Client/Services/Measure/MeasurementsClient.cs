@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Measurements;
@@ -17,8 +16,8 @@ public sealed class MeasurementsClient(HttpClient http)
     {
         using var response = await http.PostAsJsonAsync("api/measurements", request, ContractsJsonContext.Default.MeasurementRequest);
         if (!response.IsSuccessStatusCode) return (null, await ProblemReader.ErrorsAsync(response));
-        using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (accepted.RootElement.GetProperty("measurementId").GetString(), []);
+        var accepted = await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.MeasurementAccepted);
+        return (accepted?.MeasurementId, []);
     }
 
     /// <summary>The measurement's events (NDJSON) as each cell finishes, to its measure-end; all of them at once after the end.</summary>
@@ -34,12 +33,12 @@ public sealed class MeasurementsClient(HttpClient http)
     }
 
     /// <summary>The request, machine and every cell so far; null when no measurement has that id.</summary>
-    public async Task<MeasurementRecord?> GetAsync(string id)
+    public async Task<MeasurementSummary?> GetAsync(string id)
     {
         using var response = await http.GetAsync($"api/measurements/{Uri.EscapeDataString(id)}");
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync(MeasureJsonContext.Default.MeasurementRecord);
+        return await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.MeasurementSummary);
     }
 
     /// <summary>The measurement as JSON, for the download link.</summary>
