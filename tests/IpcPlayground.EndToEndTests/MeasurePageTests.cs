@@ -57,6 +57,9 @@ public sealed class MeasurePageTests(BrowserFixture fixture)
         foreach (var cell in new[] { "measure-cell-pipe-4096", "measure-cell-shm-ring-4096" })
             await Assertions.Expect(page.GetByTestId(cell).GetByTestId("measure-bytes")).Not.ToHaveTextAsync("—");
         await Assertions.Expect(page.GetByTestId("measure-machine")).ToContainTextAsync("Linux");
+        // The form still says what was measured.
+        await Assertions.Expect(page.GetByTestId("measure-mechanism-tcp")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByTestId("measure-size-64")).ToHaveAttributeAsync("aria-pressed", "false");
 
         // Plotly drew: one line for each mechanism and one for its C reference, in the throughput plot.
         var throughput = page.GetByTestId("measure-plot-throughput");
@@ -78,6 +81,9 @@ public sealed class MeasurePageTests(BrowserFixture fixture)
         await Assertions.Expect(fresh.GetByTestId("measure-status")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(fresh.GetByTestId("measure-cell-pipe-4096").GetByTestId("measure-bytes")).ToHaveTextAsync(pipeBytes!);
         await Assertions.Expect(fresh.GetByTestId("measure-mechanism-shm-ring")).ToBeCheckedAsync();
+        await Assertions.Expect(fresh.GetByTestId("measure-mechanism-tcp")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(fresh.GetByTestId("measure-size-4096")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(fresh.GetByTestId("measure-size-64")).ToHaveAttributeAsync("aria-pressed", "false");
         await Assertions.Expect(fresh.GetByTestId("measure-plot-throughput").Locator(".scatterlayer .trace")).Not.ToHaveCountAsync(0);
         await fresh.Context.CloseAsync();
     }
