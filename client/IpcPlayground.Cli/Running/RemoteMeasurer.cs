@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using IpcPlayground.Contracts.Json;
 using IpcPlayground.Contracts.Measurements;
 
@@ -12,11 +10,8 @@ public sealed class RemoteMeasurer(HttpClient http)
 {
     public async IAsyncEnumerable<MeasurementEvent> MeasureAsync(MeasurementRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var posted = await http.PostAsJsonAsync("/api/measurements", request, ContractsJsonContext.Default.MeasurementRequest, cancellationToken);
-        var body = await posted.Content.ReadAsStringAsync(cancellationToken);
-        if (posted.StatusCode != HttpStatusCode.Accepted)
-            throw new ServerRefusedException((int)posted.StatusCode, body);
-        var id = JsonSerializer.Deserialize(body, ContractsJsonContext.Default.MeasurementAccepted)!.MeasurementId;
+        using var content = JsonContent.Create(request, ContractsJsonContext.Default.MeasurementRequest);
+        var id = (await ServerRefusedException.AcceptedAsync(http, "/api/measurements", content, ContractsJsonContext.Default.MeasurementAccepted, cancellationToken)).MeasurementId;
 
         using var stream = await http.GetStreamAsync($"/api/measurements/{Uri.EscapeDataString(id)}/events", cancellationToken);
         await foreach (var e in Ndjson.ReadAsync(stream, ContractsJsonContext.Default.MeasurementEvent, cancellationToken))

@@ -7,7 +7,7 @@ namespace IpcPlayground.Client.Services.Measure;
 /// is fetched when /measure or /m/{id} is opened (App.razor), and plotly.js itself only when a chart first renders
 /// there (PlotlyChart imports it). Only Components/Measure/MeasurePlots.razor names a Plotly type.
 /// </summary>
-public sealed class PlotAssemblies(LazyAssemblyLoader loader)
+public sealed class PlotAssemblies(LazyAssemblyLoader loader) : LazyAssemblies(loader, Files)
 {
     /// <summary>The lazily loaded files; the project file's BlazorWebAssemblyLazyLoad list holds them too (a test checks).</summary>
     public static readonly IReadOnlyList<string> Files = ["Plotly.Blazor.wasm"];
@@ -15,21 +15,4 @@ public sealed class PlotAssemblies(LazyAssemblyLoader loader)
     /// <summary>The page addresses (without the leading slash) that draw plots.</summary>
     public static bool DrawsPlots(string path) =>
         path == "measure" || path.StartsWith("measure?", StringComparison.Ordinal) || path.StartsWith("m/", StringComparison.Ordinal);
-
-    private Task? _loading;
-
-    public Task EnsureLoadedAsync() => _loading ??= LoadAsync();
-
-    private async Task LoadAsync()
-    {
-        try
-        {
-            await loader.LoadAssembliesAsync(Files);
-        }
-        catch
-        {
-            _loading = null; // a network error: the next visit tries again
-            throw;
-        }
-    }
 }
