@@ -23,7 +23,7 @@ public sealed class MeasureTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton(new MeasurementsClient(new HttpClient(_server) { BaseAddress = new Uri("http://localhost/") }));
-        ComponentFactories.AddStub<MeasurePlots>(); // plotted in the browser (MeasurePageTests); its series are tested below
+        ComponentFactories.AddStub<MeasurePlots>(); // the page's tests; the plots' own test is below, the drawing in MeasurePageTests
     }
 
     private IRenderedComponent<Measure> Open(string address, UiText? text = null)
@@ -221,6 +221,39 @@ public sealed class MeasureTests : BunitContext
         Assert.Equal(["p50", "p90", "p99"], latency.Select(s => s.Name));
         Assert.Equal(["pipe 4 KiB"], latency[0].X.Cast<string>());
         Assert.Equal([9000L], latency[2].Y.Cast<long>());
+    }
+
+    [Fact]
+    public void The_plots_hand_plotly_a_log_log_figure_and_grouped_percentile_bars()
+    {
+        using var plots = new BunitContext();
+        plots.JSInterop.Mode = JSRuntimeMode.Strict;
+        var module = plots.JSInterop.SetupModule("./js/measure-plots.js");
+        module.SetupVoid("draw", _ => true).SetVoidResult();
+        var memcpy = new Dictionary<int, double> { [4096] = 2e10 };
+        var cut = plots.Render<MeasurePlots>(p => p.Add(c => c.Cells, [Pipe4096, ShmRingTooBig]).Add(c => c.Memcpy, memcpy).AddCascadingValue(UiText.Chinese));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, module.Invocations["draw"].Count));
+        using var throughput = JsonDocument.Parse((string)module.Invocations["draw"][0].Arguments[1]!);
+        var layout = throughput.RootElement.GetProperty("layout");
+        Assert.Equal("log", layout.GetProperty("xaxis").GetProperty("type").GetString());
+        Assert.Equal("log", layout.GetProperty("yaxis").GetProperty("type").GetString());
+        Assert.Equal("吞吐量与消息大小", layout.GetProperty("title").GetProperty("text").GetString());
+        var data = throughput.RootElement.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(["pipe", "pipe （C）", "memcpy（上限）"], data.Select(d => d.GetProperty("name").GetString()));
+        Assert.Equal(["solid", "dash", "dash"], data.Select(d => d.GetProperty("line").GetProperty("dash").GetString()));
+        Assert.Equal(1.024e9, data[0].GetProperty("y")[0].GetDouble());
+        Assert.Equal(4096, data[2].GetProperty("x")[0].GetInt32());
+
+        using var latency = JsonDocument.Parse((string)module.Invocations["draw"][1].Arguments[1]!);
+        Assert.Equal("group", latency.RootElement.GetProperty("layout").GetProperty("barmode").GetString());
+        Assert.All(latency.RootElement.GetProperty("data").EnumerateArray(), d => Assert.Equal("bar", d.GetProperty("type").GetString()));
+
+        // a new cell redraws; the same cells do not
+        cut.Render(p => p.Add(c => c.Cells, [Pipe4096, ShmRingTooBig, Pipe4096 with { Size = 64 }]));
+        cut.WaitForAssertion(() => Assert.Equal(4, module.Invocations["draw"].Count));
+        cut.Render(p => p.Add(c => c.Cells, [Pipe4096, ShmRingTooBig, Pipe4096 with { Size = 64 }]));
+        Assert.Equal(4, module.Invocations["draw"].Count);
     }
 
     [Fact]

@@ -4,12 +4,12 @@ namespace IpcPlayground.EndToEndTests;
 
 /// <summary>
 /// The measure page against the real server: a small matrix measured live, its throughput plot drawn, the share link
-/// opening the same measurement in a fresh browser — and the plotting library fetched for this page only.
+/// opening the same measurement in a fresh browser — and plotly.js fetched for this page only, no charting assembly ever.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MeasurePageTests(BrowserFixture fixture)
 {
-    private const string PlotlyAssembly = "Plotly.Blazor";
+    private const string PlotlyAssembly = "_framework/Plotly.Blazor";
     private const string PlotlyScript = "plotly-basic";
 
     private static List<string> Fetched(IPage page)
@@ -35,6 +35,7 @@ public sealed class MeasurePageTests(BrowserFixture fixture)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.False(AnyOf(fetched, PlotlyAssembly), "the playground fetched Plotly.Blazor");
         Assert.False(AnyOf(fetched, PlotlyScript), "the playground fetched plotly.js");
+        Assert.False(AnyOf(fetched, "measure-plots.js"), "the playground fetched the plots' module");
         await page.Context.CloseAsync();
     }
 
@@ -66,8 +67,8 @@ public sealed class MeasurePageTests(BrowserFixture fixture)
         await Assertions.Expect(throughput.Locator(".main-svg").First).ToBeVisibleAsync();
         await Assertions.Expect(throughput.Locator(".scatterlayer .trace")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("measure-plot-latency").Locator(".barlayer .trace")).ToHaveCountAsync(3);
-        Assert.True(AnyOf(fetched, PlotlyAssembly), "the measure page did not load Plotly.Blazor");
         Assert.True(AnyOf(fetched, PlotlyScript), "the measure page did not load plotly.js");
+        Assert.False(AnyOf(fetched, PlotlyAssembly), "the measure page fetched a charting assembly");
         await throughput.ScrollIntoViewIfNeededAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "measure-throughput");
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace IpcPlayground.Contracts.Experiments;
 
 /// <summary>
@@ -13,12 +15,8 @@ public static partial class ExperimentValidator
     public const int MaxReadBytes = 1 << 20;
     public const int MaxDataLength = 1 << 20;
 
-    /// <summary>
-    /// <c>^[a-z][a-z0-9-]{0,31}$</c>, checked by hand: the page's first load then needs no System.Text.RegularExpressions
-    /// (it is fetched with the measure page's plots, which need it; Services/Measure/PlotAssemblies.cs).
-    /// </summary>
-    private static bool IsId(string id) =>
-        id.Length is >= 1 and <= 32 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$")]
+    private static partial Regex IdPattern();
 
     public static IReadOnlyList<ValidationError> Validate(Experiment experiment, SizeCaps? caps = null)
     {
@@ -112,7 +110,7 @@ public static partial class ExperimentValidator
     private static bool CheckId(string? id, string path, HashSet<string> ids, Action<string, string> error)
     {
         if (id is null) { error(path, "id is required"); return false; }
-        if (!IsId(id)) { error(path, $"id '{id}' must match ^[a-z][a-z0-9-]{{0,31}}$"); return false; }
+        if (!IdPattern().IsMatch(id)) { error(path, $"id '{id}' must match ^[a-z][a-z0-9-]{{0,31}}$"); return false; }
         if (!ids.Add(id)) { error(path, $"duplicate id '{id}': ids are unique among processes and objects"); return false; }
         return true;
     }
