@@ -57,6 +57,22 @@ public sealed class MeasureTests : BunitContext
     }
 
     [Fact]
+    public void The_lesson_links_its_prepared_measurement_in_both_languages()
+    {
+        var lesson = LessonLibrary.Get("is-shared-memory-fastest");
+        var english = Render<IpcPlayground.Client.Components.Gallery.LessonExplanation>(p => p.Add(c => c.Lesson, lesson).AddCascadingValue(UiText.English));
+        var link = english.Find("[data-testid=lesson-measurement]");
+        Assert.Equal("measure?mechanisms=pipe,shm-sem,shm-ring&sizes=64,4096,65536", link.GetAttribute("href"));
+        Assert.Equal(MeasureText.English.OpenPrepared, link.TextContent);
+        var chinese = Render<IpcPlayground.Client.Components.Gallery.LessonExplanation>(p => p.Add(c => c.Lesson, lesson).AddCascadingValue(UiText.Chinese));
+        Assert.Equal(MeasureText.Chinese.OpenPrepared, chinese.Find("[data-testid=lesson-measurement]").TextContent);
+        Assert.Contains("shm-sem", chinese.Find("[data-testid=lesson-explanation]").TextContent, StringComparison.Ordinal);
+        // other lessons link no measurement
+        var plain = Render<IpcPlayground.Client.Components.Gallery.LessonExplanation>(p => p.Add(c => c.Lesson, LessonLibrary.Get("pipe-byte-stream")).AddCascadingValue(UiText.English));
+        Assert.Empty(plain.FindAll("[data-testid=lesson-measurement]"));
+    }
+
+    [Fact]
     public void The_query_string_says_back_what_it_read()
     {
         var choices = MeasureChoices.FromQuery("http://localhost/measure?mechanisms=eventfd,pipe&sizes=1k,2MiB&pattern=ping-pong&cpus=different&reference=false");
