@@ -9,7 +9,7 @@ namespace IpcPlayground.Client.Services;
 /// methods that run only after <see cref="EnsureLoadedAsync"/> (RunHubConnection, WorkshopHubConnection).
 /// System.IO.Pipelines stays in the first load: System.Text.Json's generic types name its PipeWriter.
 /// </summary>
-public sealed class HubAssemblies(LazyAssemblyLoader loader) : LazyAssemblies(loader, Files)
+public sealed class HubAssemblies(LazyAssemblyLoader loader)
 {
     /// <summary>The lazily loaded files; the project file's BlazorWebAssemblyLazyLoad list (a test keeps them equal).</summary>
     public static readonly IReadOnlyList<string> Files =
@@ -27,4 +27,21 @@ public sealed class HubAssemblies(LazyAssemblyLoader loader) : LazyAssemblies(lo
         "System.Net.WebSockets.wasm",
         "System.Net.WebSockets.Client.wasm",
     ];
+
+    private Task? _loading;
+
+    public Task EnsureLoadedAsync() => _loading ??= LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            await loader.LoadAssembliesAsync(Files);
+        }
+        catch
+        {
+            _loading = null; // a network error: the next connection tries again
+            throw;
+        }
+    }
 }
