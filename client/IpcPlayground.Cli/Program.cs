@@ -2,7 +2,8 @@ using System.CommandLine;
 using IpcPlayground.Cli.Commands;
 
 // ipcplay run FILE [--server URL | --local] [--format table|ndjson]; validate FILE; share FILE; link FILE; lessons [ID];
-// program FILE; check FILE; fuzz [--seed S] [--count N]
+// program FILE; check FILE; fuzz [--seed S] [--count N];
+// measure [--mechanism M ...] [--size N ...] [--pattern stream|ping-pong] [--cpus same|different|any] [--no-reference] [--ndjson] [--server URL]
 var root = new RootCommand("IPC Playground from the command line: run experiments and watch their real system calls.")
 {
     RunCommand.Create(),
@@ -13,5 +14,6 @@ var root = new RootCommand("IPC Playground from the command line: run experiment
     ProgramCommand.Create(),
     CheckCommand.Create(),
     FuzzCommand.Create(),
+    MeasureCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -11,6 +11,7 @@ builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<HubAssemblies>();
+builder.Services.AddScoped<IpcPlayground.Client.Services.Measure.MeasurementsClient>();
 builder.Services.AddScoped<RunsClient>();
 builder.Services.AddScoped<WorkshopsClient>();
 builder.Services.AddScoped<RememberedParticipants>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Json;
 
@@ -14,16 +15,11 @@ public sealed class RemoteRunner(HttpClient http) : IEventSource
     {
         using var content = new ByteArrayContent(experiment.Bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var posted = await http.PostAsync("/api/runs", content, cancellationToken);
-        var body = await posted.Content.ReadAsStringAsync(cancellationToken);
-        if (posted.StatusCode != HttpStatusCode.Accepted)
-            throw new ServerRefusedException((int)posted.StatusCode, body);
-        var runId = JsonSerializer.Deserialize(body, ContractsJsonContext.Default.RunAccepted)!.RunId;
+        var runId = (await ServerRefusedException.AcceptedAsync(http, "/api/runs", content, ContractsJsonContext.Default.RunAccepted, cancellationToken)).RunId;
 
         using var stream = await http.GetStreamAsync($"/api/runs/{runId}/events", cancellationToken);
-        using var reader = new StreamReader(stream);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-            if (line.Length > 0) yield return JsonSerializer.Deserialize(line, ContractsJsonContext.Default.RunEvent)!;
+        await foreach (var e in Ndjson.ReadAsync(stream, ContractsJsonContext.Default.RunEvent, cancellationToken))
+            yield return e;
     }
 }
 
@@ -31,4 +27,14 @@ public sealed class RemoteRunner(HttpClient http) : IEventSource
 public sealed class ServerRefusedException(int status, string body) : Exception($"the server answered {status}: {body}")
 {
     public int Status { get; } = status;
+
+    /// <summary>Posts to a start endpoint (a run, a measurement) and reads its 202 answer; any other answer is thrown as a refusal.</summary>
+    public static async Task<T> AcceptedAsync<T>(HttpClient http, string path, HttpContent content, JsonTypeInfo<T> accepted, CancellationToken cancellationToken)
+    {
+        using var posted = await http.PostAsync(path, content, cancellationToken);
+        var body = await posted.Content.ReadAsStringAsync(cancellationToken);
+        if (posted.StatusCode != HttpStatusCode.Accepted)
+            throw new ServerRefusedException((int)posted.StatusCode, body);
+        return JsonSerializer.Deserialize(body, accepted)!;
+    }
 }

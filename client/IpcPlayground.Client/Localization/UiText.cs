@@ -194,6 +194,9 @@ public sealed record UiText
 
     public required WorkshopText Workshop { get; init; }
 
+    /// <summary>The measure page's words.</summary>
+    public required MeasureText Measure { get; init; }
+
     public static UiText For(string? language) => language is not null && language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 
     public static IReadOnlyList<UiText> All => [English, Chinese];
@@ -355,6 +358,7 @@ public sealed record UiText
         ExportC = "C program",
         ExportCNeedsShare = "share the experiment to get it as a C program",
         Workshop = WorkshopText.English,
+        Measure = MeasureText.English,
     };
 
     public static UiText Chinese { get; } = new()
@@ -514,5 +518,6 @@ public sealed record UiText
         ExportC = "C 程序",
         ExportCNeedsShare = "分享实验后即可获得 C 程序",
         Workshop = WorkshopText.Chinese,
+        Measure = MeasureText.Chinese,
     };
 }

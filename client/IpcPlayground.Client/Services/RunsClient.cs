@@ -91,9 +91,7 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation, Hu
         return ReadNdjson(await response.Content.ReadAsStringAsync());
     }
 
-    public static RunEvent[] ReadNdjson(string ndjson) =>
-        [.. ndjson.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
-            .Select(l => JsonSerializer.Deserialize(l, ContractsJsonContext.Default.RunEvent)!)];
+    public static RunEvent[] ReadNdjson(string ndjson) => Ndjson.Read(ndjson, ContractsJsonContext.Default.RunEvent);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null)
     {

@@ -26,6 +26,9 @@ public sealed class Lesson
     public LocalizedText Title { get; }
     public LocalizedText Explanation => _file.Value.Explanation;
 
+    /// <summary>A prepared measurement the explanation walks through: a <c>/measure?…</c> address that fills the measure form; null for most lessons.</summary>
+    public string? Measurement => _file.Value.Measurement;
+
     /// <summary>The experiment exactly as the lesson file holds it, ready to post to <c>/api/runs</c>.</summary>
     public JsonElement Experiment => _file.Value.Experiment;
 
@@ -48,6 +51,7 @@ internal sealed record LessonFile
     public int Order { get; init; }
     public required LocalizedText Title { get; init; }
     public required LocalizedText Explanation { get; init; }
+    public string? Measurement { get; init; }
     public required JsonElement Experiment { get; init; }
 }
 
