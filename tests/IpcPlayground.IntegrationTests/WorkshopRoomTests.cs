@@ -163,6 +163,28 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instructor_shows_the_room_a_measurement_with_the_machine_it_ran_on()
+    {
+        var measurements = new MeasurementApi(server.CreateLoopbackClient());
+        var measurementId = await measurements.StartAsync("""{ "mechanisms": ["eventfd"], "sizes": [8], "pattern": "ping-pong", "reference": false }""");
+        Assert.Equal("completed", (await measurements.EventsAsync(measurementId)).End().Str("status"));
+
+        await _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.BroadcastMeasurement), measurementId).DefaultTimeout();
+
+        foreach (var page in (WorkshopConnection[])[_adaPage, _bobPage])
+        {
+            var shown = await page.WaitForAsync<BroadcastMeasurement>(_ => true);
+            Assert.Equal(measurementId, shown.MeasurementId);
+            Assert.Equal("eventfd × 8 B (ping-pong, CPUs any)", shown.Title);
+            Assert.Equal(Environment.ProcessorCount, shown.Cpus);
+            Assert.Equal(File.ReadAllText("/proc/sys/kernel/osrelease").Trim(), shown.Kernel);
+        }
+        Assert.DoesNotContain(_instructor.Received, m => m is BroadcastMeasurement);
+        var unknown = await Assert.ThrowsAsync<HubException>(() => _instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.BroadcastMeasurement), "nosuchmeasurement").DefaultTimeout());
+        Assert.Contains("no measurement 'nosuchmeasurement'", unknown.Message);
+    }
+
+    [Fact]
     public async Task A_participant_calling_an_instructor_method_is_refused_and_nothing_changes()
     {
         var experimentId = (await _adaPage.Workshop.InvokeAsync<WorkshopInfo>(nameof(IWorkshopHub.GetWorkshop)).DefaultTimeout()).Experiments[0].ExperimentId;
@@ -170,6 +192,7 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
         [
             _adaPage.Workshop.InvokeAsync<WorkshopBoard>(nameof(IWorkshopHub.GetBoard)),
             _adaPage.Workshop.InvokeAsync(nameof(IWorkshopHub.Broadcast), experimentId),
+            _adaPage.Workshop.InvokeAsync(nameof(IWorkshopHub.BroadcastMeasurement), "any"),
             _adaPage.Workshop.InvokeAsync(nameof(IWorkshopHub.SetSpotlight), _ada.ParticipantId),
             _adaPage.Workshop.InvokeAsync(nameof(IWorkshopHub.SetJoinOpen), false),
             _adaPage.Workshop.InvokeAsync(nameof(IWorkshopHub.EndWorkshop)),
@@ -186,7 +209,7 @@ public sealed class WorkshopRoomTests(PlaygroundServer server) : IAsyncLifetime
         Assert.True(workshop.JoinOpen);
         Assert.False(workshop.Ended);
         Assert.Null(workshop.Spotlight);
-        Assert.DoesNotContain(_bobPage.Received, m => m is BroadcastExperiment or WorkshopConnection.SpotlightMessage or WorkshopInfo);
+        Assert.DoesNotContain(_bobPage.Received, m => m is BroadcastExperiment or BroadcastMeasurement or WorkshopConnection.SpotlightMessage or WorkshopInfo);
         Assert.Equal(HttpStatusCode.OK, (await _api.PostJoinAsync(_workshop.JoinCode, "Cleo")).StatusCode);
     }
 

@@ -50,6 +50,13 @@ public sealed record WorkshopText
     public required string BroadcastLabel { get; init; }
     public required string Broadcast { get; init; }
     public required Func<string, string> BroadcastSent { get; init; }
+    public required string ShowMeasurementLabel { get; init; }
+    public required string ShowMeasurement { get; init; }
+    public required Func<string, string> MeasurementShown { get; init; }
+
+    /// <summary>To a participant: the instructor shows a measurement (what it timed, on how many cores, which kernel).</summary>
+    public required Func<string, int?, string?, string> MeasurementReceived { get; init; }
+    public required string OpenMeasurement { get; init; }
     public required string JoinIsOpen { get; init; }
     public required string JoinIsClosed { get; init; }
     public required string CloseJoin { get; init; }
@@ -140,6 +147,12 @@ public sealed record WorkshopText
         BroadcastLabel = "Send an experiment to every composer",
         Broadcast = "Send to everyone",
         BroadcastSent = title => $"Sent “{title}” to every composer.",
+        ShowMeasurementLabel = "Show a measurement to the room (its /m/… link or id)",
+        ShowMeasurement = "Show to everyone",
+        MeasurementShown = id => $"Every participant was shown measurement {id}.",
+        MeasurementReceived = (title, cpus, kernel) => $"The instructor shows a measurement: {title}" +
+            (cpus is null ? "." : $", measured on {cpus} {(cpus == 1 ? "core" : "cores")}, Linux {kernel}."),
+        OpenMeasurement = "Open it",
         JoinIsOpen = "Joining is open",
         JoinIsClosed = "Joining is closed",
         CloseJoin = "Close joining",
@@ -223,6 +236,12 @@ public sealed record WorkshopText
         BroadcastLabel = "把一个实验发送到每个人的编辑器",
         Broadcast = "发送给所有人",
         BroadcastSent = title => $"已把“{title}”发送到每个编辑器。",
+        ShowMeasurementLabel = "向全场展示一次测量（它的 /m/… 链接或 id）",
+        ShowMeasurement = "展示给所有人",
+        MeasurementShown = id => $"已向每位参与者展示测量 {id}。",
+        MeasurementReceived = (title, cpus, kernel) => $"讲师展示了一次测量：{title}" +
+            (cpus is null ? "。" : $"，测于 {cpus} 个核心、Linux {kernel}。"),
+        OpenMeasurement = "打开",
         JoinIsOpen = "可以加入",
         JoinIsClosed = "已停止加入",
         CloseJoin = "停止加入",

@@ -23,6 +23,7 @@ public sealed class WorkshopConnection : IAsyncDisposable
         Runs = Build(server, IRunHub.Path, key);
         Workshop.On<ParticipantStatus>(nameof(IWorkshopClient.ParticipantChanged), Take);
         Workshop.On<BroadcastExperiment>(nameof(IWorkshopClient.ExperimentBroadcast), Take);
+        Workshop.On<BroadcastMeasurement>(nameof(IWorkshopClient.MeasurementBroadcast), Take);
         Workshop.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => Take(new SpotlightMessage(s)));
         Workshop.On<WorkshopInfo>(nameof(IWorkshopClient.WorkshopChanged), Take);
         Workshop.On<string>(nameof(IWorkshopClient.ParticipantRemoved), id => Take(new RemovedMessage(id)));

@@ -18,6 +18,7 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
         _hub = HubConnections.Build(navigation, IWorkshopHub.Path, key);
         _hub.On<ParticipantStatus>(nameof(IWorkshopClient.ParticipantChanged), p => ParticipantChanged?.Invoke(p));
         _hub.On<BroadcastExperiment>(nameof(IWorkshopClient.ExperimentBroadcast), e => ExperimentBroadcast?.Invoke(e));
+        _hub.On<BroadcastMeasurement>(nameof(IWorkshopClient.MeasurementBroadcast), m => MeasurementBroadcast?.Invoke(m));
         _hub.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => SpotlightChanged?.Invoke(s));
         _hub.On<WorkshopInfo>(nameof(IWorkshopClient.WorkshopChanged), w => WorkshopChanged?.Invoke(w));
         _hub.On<string>(nameof(IWorkshopClient.ParticipantRemoved), id => ParticipantRemoved?.Invoke(id));
@@ -28,6 +29,7 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
 
     public event Action<ParticipantStatus>? ParticipantChanged;
     public event Action<BroadcastExperiment>? ExperimentBroadcast;
+    public event Action<BroadcastMeasurement>? MeasurementBroadcast;
     public event Action<Spotlight?>? SpotlightChanged;
     public event Action<WorkshopInfo>? WorkshopChanged;
     public event Action<string>? ParticipantRemoved;
@@ -43,6 +45,7 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
     public Task ReportExperimentAsync(string title) => _hub.InvokeAsync(nameof(IWorkshopHub.ReportExperiment), title);
     public Task<WorkshopBoard> GetBoardAsync() => _hub.InvokeAsync<WorkshopBoard>(nameof(IWorkshopHub.GetBoard));
     public Task BroadcastAsync(string experimentId) => _hub.InvokeAsync(nameof(IWorkshopHub.Broadcast), experimentId);
+    public Task BroadcastMeasurementAsync(string measurementId) => _hub.InvokeAsync(nameof(IWorkshopHub.BroadcastMeasurement), measurementId);
     public Task SetSpotlightAsync(string? participantId) => _hub.InvokeAsync(nameof(IWorkshopHub.SetSpotlight), participantId);
     public Task SetJoinOpenAsync(bool open) => _hub.InvokeAsync(nameof(IWorkshopHub.SetJoinOpen), open);
     public Task EndWorkshopAsync() => _hub.InvokeAsync(nameof(IWorkshopHub.EndWorkshop));
