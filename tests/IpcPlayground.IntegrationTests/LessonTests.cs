@@ -409,4 +409,24 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal(0, events.Single(e => e.Is("process-exit", "counter")).Long("exitCode"));
         Assert.True(exec.Long("seq") < events.First(e => e.Is("output", "counter")).Long("seq"), "the output came before the exec");
     }
+
+    [Fact]
+    public async Task Shared_memory_with_a_semaphore_pair_costs_a_post_and_a_wait_on_each_side_for_every_message()
+    {
+        var events = await RunLesson("is-shared-memory-fastest");
+        Assert.Equal([4096L, 4096L, 4096L], Calls(events, "reader", "read").Select(r => r.Long("result")));
+        foreach (var process in (string[])["writer", "reader"])
+        {
+            Assert.Equal(3, Calls(events, process, "semPost").Count);
+            Assert.Equal(3, Calls(events, process, "semWait").Count);
+        }
+        Assert.Equal(3, Calls(events, "reader", "load").Count);
+        // Each message is taken (the reader's post of empty) before the writer stores the next one over it.
+        var stores = Calls(events, "writer", "store");
+        var taken = Calls(events, "reader", "semPost");
+        for (var i = 0; i + 1 < stores.Count; i++)
+            Assert.True(taken[i].Long("seq") < stores[i + 1].Long("seq"), $"message {i + 1} was overwritten before it was taken");
+        Assert.Equal("completed", events[^1].Str("status"));
+        Assert.Equal("/measure?mechanisms=pipe,shm-sem,shm-ring&sizes=64,4096,65536", LessonLibrary.All.Single(l => l.Id == "is-shared-memory-fastest").Measurement);
+    }
 }
