@@ -30,15 +30,15 @@ internal unsafe struct MeasureChannel
             case ChannelKind.FdStream: WriteAll(SendFd, message, size); break;
             case ChannelKind.Sysv:
                 *(long*)(message - 8) = Type;
-                while (Libc.MsgSnd(Queue, message - 8, size, 0) != 0) Retry("msgsnd");
+                while (LoopCalls.MsgSnd(Queue, message - 8, size, 0) != 0) Retry("msgsnd");
                 break;
             case ChannelKind.PosixQueue:
-                while (Libc.MqSend(Queue, message, size, 0) != 0) Retry("mq_send");
+                while (LoopCalls.MqSend(Queue, message, size, 0) != 0) Retry("mq_send");
                 break;
             case ChannelKind.ShmSemaphores:
                 MeasureLibc.MemCpy(Shared, message, size);
-                Libc.SemPost(Full);
-                while (Libc.SemWait(Empty) != 0) Retry("sem_wait");
+                if (LoopCalls.SemPost(Full) != 0) Die("sem_post");
+                while (LoopCalls.SemWait(Empty) != 0) Retry("sem_wait");
                 break;
             case ChannelKind.ShmRing: ShmRing.Send(Ring, Shared, Slots, Stride, Spins, message, size); break;
             case ChannelKind.EventFd:
@@ -46,7 +46,7 @@ internal unsafe struct MeasureChannel
                 WriteAll(SendFd, (byte*)&one, 8);
                 break;
             case ChannelKind.Signal:
-                if (Libc.Kill(Peer, Signal) != 0) Die("kill");
+                if (LoopCalls.Kill(Peer, Signal) != 0) Die("kill");
                 break;
         }
     }
@@ -57,15 +57,15 @@ internal unsafe struct MeasureChannel
         {
             case ChannelKind.FdStream: ReadAll(ReceiveFd, message, size); break;
             case ChannelKind.Sysv:
-                while (Libc.MsgRcv(Queue, message - 8, size, Type, 0) < 0) Retry("msgrcv");
+                while (LoopCalls.MsgRcv(Queue, message - 8, size, Type, 0) < 0) Retry("msgrcv");
                 break;
             case ChannelKind.PosixQueue:
-                while (Libc.MqReceive(Queue, message, size, null) < 0) Retry("mq_receive");
+                while (LoopCalls.MqReceive(Queue, message, size, null) < 0) Retry("mq_receive");
                 break;
             case ChannelKind.ShmSemaphores:
-                while (Libc.SemWait(Full) != 0) Retry("sem_wait");
+                while (LoopCalls.SemWait(Full) != 0) Retry("sem_wait");
                 MeasureLibc.MemCpy(message, Shared, size);
-                Libc.SemPost(Empty);
+                if (LoopCalls.SemPost(Empty) != 0) Die("sem_post");
                 break;
             case ChannelKind.ShmRing: ShmRing.Receive(Ring, Shared, Slots, Stride, Spins, message, size); break;
             case ChannelKind.EventFd:
@@ -74,7 +74,7 @@ internal unsafe struct MeasureChannel
                 break;
             case ChannelKind.Signal:
                 var set = 1UL << (Signal - 1);
-                while (Libc.SigTimedWait(&set, null, null) < 0) Retry("sigwaitinfo");
+                while (LoopCalls.SigTimedWait(&set, null, null) < 0) Retry("sigwaitinfo");
                 break;
         }
     }
@@ -83,7 +83,7 @@ internal unsafe struct MeasureChannel
     {
         while (n > 0)
         {
-            var w = (int)Libc.Write(fd, p, n);
+            var w = (int)LoopCalls.Write(fd, p, n);
             if (w < 0) { Retry("write"); continue; }
             p += w;
             n -= w;
@@ -94,7 +94,7 @@ internal unsafe struct MeasureChannel
     {
         while (n > 0)
         {
-            var r = (int)Libc.Read(fd, p, n);
+            var r = (int)LoopCalls.Read(fd, p, n);
             if (r < 0) { Retry("read"); continue; }
             if (r == 0) Die("read: end of file");
             p += r;
@@ -105,13 +105,13 @@ internal unsafe struct MeasureChannel
     /// <summary>A call interrupted by a signal is made again; any other failure ends the forked process (it may not throw).</summary>
     private static void Retry(string call)
     {
-        if (Errno.Last() != Libc.EINTR) Die(call);
+        if (LoopCalls.Errno != Libc.EINTR) Die(call);
     }
 
     /// <summary>Ends a forked loop process: it has no runtime threads to unwind an exception with, so it says why and exits.</summary>
     public static void Die(string call)
     {
-        var errno = Errno.Last();
+        var errno = LoopCalls.Errno;
         Span<byte> text = stackalloc byte[96];
         var n = 0;
         foreach (var part in (ReadOnlySpan<string>)["ipcplay-worker measure: ", call])

@@ -17,7 +17,8 @@ internal static unsafe partial class MeasureLibc
     [LibraryImport(Lib, EntryPoint = "sem_init", SetLastError = true)]
     public static partial int SemInit(nint semaphore, int shared, uint value);
 
-    [LibraryImport(Lib, EntryPoint = "memcpy")]
+    /// <summary>libc's memcpy, as the C reference copies (short and never blocking: no GC transition).</summary>
+    [LibraryImport(Lib, EntryPoint = "memcpy"), SuppressGCTransition]
     public static partial void* MemCpy(void* destination, void* source, nint count);
 
     [LibraryImport(Lib, EntryPoint = "sched_getaffinity", SetLastError = true)]
@@ -29,13 +30,10 @@ internal static unsafe partial class MeasureLibc
     [LibraryImport(Lib, EntryPoint = "getppid")]
     public static partial int GetPPid();
 
-    [LibraryImport(Lib, EntryPoint = "syscall", SetLastError = true)]
-    private static partial nint Syscall(nint number, void* address, nint operation, nint value, nint timeout, nint address2, nint value3);
-
     /// <summary>Sleeps while the 32-bit word at <paramref name="address"/> holds <paramref name="expected"/> (not private: the word is shared between processes).</summary>
-    public static void FutexWait(void* address, uint expected) => Syscall(SYS_futex, address, FUTEX_WAIT, (nint)expected, 0, 0, 0);
+    public static void FutexWait(void* address, uint expected) => LoopCalls.Syscall(SYS_futex, address, FUTEX_WAIT, (nint)expected, 0, 0, 0);
 
-    public static void FutexWake(void* address) => Syscall(SYS_futex, address, FUTEX_WAKE, 1, 0, 0, 0);
+    public static void FutexWake(void* address) => LoopCalls.Syscall(SYS_futex, address, FUTEX_WAKE, 1, 0, 0, 0);
 
     /// <summary>Memory both processes of a loop see, zeroed: MAP_SHARED | MAP_ANONYMOUS, inherited across fork.</summary>
     public static byte* SharedMap(nint bytes)

@@ -205,7 +205,7 @@ static void channel_send(channel_t *c, unsigned char *message, size_t size) {
     case POSIX_MQ: while (mq_send(c->mq, (const char *)message, size, 0) != 0) if (errno != EINTR) die("mq_send"); break;
     case SHM_SEM:
         memcpy(c->shared, message, size);
-        sem_post(c->full);
+        if (sem_post(c->full) != 0) die("sem_post");
         while (sem_wait(c->empty) != 0) if (errno != EINTR) die("sem_wait");
         break;
     case SHM_RING: ring_send(c, message, size); break;
@@ -222,7 +222,7 @@ static void channel_receive(channel_t *c, unsigned char *message, size_t size) {
     case SHM_SEM:
         while (sem_wait(c->full) != 0) if (errno != EINTR) die("sem_wait");
         memcpy(message, c->shared, size);
-        sem_post(c->empty);
+        if (sem_post(c->empty) != 0) die("sem_post");
         break;
     case SHM_RING: ring_receive(c, message, size); break;
     case EVENTFD: { uint64_t value; read_all(c->receive_fd, (unsigned char *)&value, 8); break; }
