@@ -51,6 +51,10 @@ public sealed class WorkshopConnection : IAsyncDisposable
         var connection = new WorkshopConnection(server, key);
         await connection.Workshop.StartAsync().DefaultTimeout();
         await connection.Runs.StartAsync().DefaultTimeout();
+        // StartAsync returns after the handshake, before the server has run OnConnectedAsync (which joins the room's
+        // groups; scaled out, it subscribes to them on Redis). A hub call is served only after it: one round trip,
+        // and whatever the room sends from now on reaches this page.
+        if (key is not null) await connection.Workshop.InvokeAsync<WorkshopInfo>(nameof(IWorkshopHub.GetWorkshop)).DefaultTimeout();
         return connection;
     }
 
