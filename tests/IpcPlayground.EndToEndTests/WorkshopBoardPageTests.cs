@@ -116,6 +116,21 @@ public sealed class WorkshopBoardPageTests(BrowserFixture fixture)
         await ada.GetByTestId("composer-redo").ClickAsync();
         await Assertions.Expect(ada.GetByTestId("experiment-editor")).ToHaveValueAsync(LessonLibrary.Get("pipe-byte-stream").ExperimentJson);
 
+        // The instructor shows the room a measurement by its share link: each participant sees what it timed, on
+        // which machine, and a link to open it.
+        var measurements = new MeasurementApi(fixture.Server.CreateLoopbackClient());
+        var measurementId = await measurements.StartAsync("""{ "mechanisms": ["eventfd"], "sizes": [8], "pattern": "ping-pong", "reference": false }""");
+        await measurements.EventsAsync(measurementId); // to its end: the machine it ran on is known by then
+        await board.GetByTestId("board-measurement").FillAsync($"{fixture.Server.BaseAddress}m/{measurementId}");
+        await board.GetByTestId("board-show-measurement").ClickAsync();
+        await Assertions.Expect(board.GetByTestId("board-measurement-shown")).ToContainTextAsync(measurementId);
+        foreach (var participant in new[] { ada, bea })
+        {
+            await Assertions.Expect(participant.GetByTestId("measurement-broadcast")).ToContainTextAsync("eventfd × 8 B (ping-pong, CPUs any)");
+            await Assertions.Expect(participant.GetByTestId("measurement-broadcast")).ToContainTextAsync($"{Environment.ProcessorCount} cores");
+            await Assertions.Expect(participant.GetByTestId("measurement-broadcast-open")).ToHaveAttributeAsync("href", $"m/{measurementId}");
+        }
+
         // Bea in the spotlight: Ada follows Bea's run read-only; Bea is told the room sees her runs.
         await Row(board, "Bea").GetByTestId("board-spotlight").ClickAsync();
         await Assertions.Expect(Row(board, "Bea").GetByTestId("board-spotlighted")).ToBeVisibleAsync();
