@@ -86,11 +86,8 @@ public sealed class RunCoordinator(
             metrics.SandboxStarted();
             mapper.Start = mapper.Start with { Enforced = sandboxed.Enforced };
             RunsLog.SandboxStarted(logger, run.Id, sandboxed.HostPid);
-            var planLine = JsonSerializer.SerializeToUtf8Bytes(plan, WorkerProtocolJsonContext.Default.RunPlan);
-            await sandboxed.Input.WriteAsync(planLine, deadline.Token);
-            await sandboxed.Input.WriteAsync("\n"u8.ToArray(), deadline.Token);
-            await sandboxed.Input.FlushAsync(deadline.Token);
-            _ = ForwardCommandsAsync(run.Control, sandboxed.Input, deadline.Token);
+            await sandboxed.WriteLineAsync(JsonSerializer.SerializeToUtf8Bytes(plan, WorkerProtocolJsonContext.Default.RunPlan), deadline.Token);
+            _ = ForwardCommandsAsync(run.Control, sandboxed, deadline.Token);
 
             await using var lines = new FrameLines(sandboxed.Output, _options.MaxEventBytesPerRun);
             while (await lines.ReadAsync(deadline.Token) is var (parsed, bytes))
@@ -111,7 +108,7 @@ public sealed class RunCoordinator(
                 await PublishAsync(run, [mapper.Map(frame)]);
                 metrics.Published(read);
             }
-            return Ending(run, mapper, RunStatuses.Failed, "the sandbox stopped without finishing the run: " + Truncate(sandboxed.Diagnostics));
+            return Ending(run, mapper, RunStatuses.Failed, "the sandbox stopped without finishing the run: " + sandboxed.DiagnosticsExcerpt());
         }
         catch (OperationCanceledException) when (serverStopping.IsCancellationRequested)
         {
@@ -188,16 +185,12 @@ public sealed class RunCoordinator(
     }
 
     /// <summary>Writes the person's step, resume and stop commands to the supervisor, one JSON line each.</summary>
-    private static async Task ForwardCommandsAsync(RunControl control, Stream input, CancellationToken cancellationToken)
+    private static async Task ForwardCommandsAsync(RunControl control, ISandboxedRun sandboxed, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var command in control.Commands.ReadAllAsync(cancellationToken))
-            {
-                await input.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(command, WorkerProtocolJsonContext.Default.ControlFrame), cancellationToken);
-                await input.WriteAsync("\n"u8.ToArray(), cancellationToken);
-                await input.FlushAsync(cancellationToken);
-            }
+                await sandboxed.WriteLineAsync(JsonSerializer.SerializeToUtf8Bytes(command, WorkerProtocolJsonContext.Default.ControlFrame), cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { }
     }
@@ -225,6 +218,4 @@ public sealed class RunCoordinator(
         try { await sink.PublishAsync(run, numbered, CancellationToken.None); }
         catch (Exception e) when (e is not OperationCanceledException) { RunsLog.PublishFailed(logger, run.Id, e); }
     }
-
-    private static string Truncate(string text) => text.Length <= 500 ? (text.Length == 0 ? "(no message)" : text) : text[..500] + "…";
 }

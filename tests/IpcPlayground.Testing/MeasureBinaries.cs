@@ -23,7 +23,7 @@ public static class MeasureBinaries
         string[] loop = program == Worker ? [Worker, "measure-loop"] : [Reference];
         string[] sandboxed = [.. BubblewrapCommand.Isolation(new SandboxOptions(), Directory).Where(a => a != "--die-with-parent"),
             .. loop, mechanism, $"{size}", pattern, cpus, $"{iterations}"];
-        var output = cpuList is null ? await ExecAsync("/usr/bin/bwrap", sandboxed) : await ExecAsync("/usr/bin/taskset", ["-c", cpuList, "/usr/bin/bwrap", .. sandboxed]);
+        var output = cpuList is null ? await ExternalCommand.RunAsync("/usr/bin/bwrap", sandboxed) : await ExternalCommand.RunAsync("/usr/bin/taskset", ["-c", cpuList, "/usr/bin/bwrap", .. sandboxed]);
         return JsonSerializer.Deserialize(output, WorkerProtocolJsonContext.Default.LoopFigures)!;
     }
 
@@ -36,23 +36,11 @@ public static class MeasureBinaries
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(plan, WorkerProtocolJsonContext.Default.MeasurePlan));
         process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ipcplay-worker measure failed ({process.ExitCode}): {error}");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().DefaultTimeout();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ipcplay-worker measure failed ({process.ExitCode}): {await error}");
+        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonSerializer.Deserialize(line, WorkerProtocolJsonContext.Default.IMeasureFrame)!).ToList();
-    }
-
-    private static async Task<string> ExecAsync(string file, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {error}");
-        return output.Trim();
     }
 }

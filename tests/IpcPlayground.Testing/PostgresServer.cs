@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -45,17 +44,7 @@ public sealed class PostgresServer : IAsyncDisposable
             ? Run("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
             : Run(Path.Combine(_bin, tool), arguments);
 
-    private static async Task Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp" };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().DefaultTimeout();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
-    }
+    private static Task Run(string file, params string[] arguments) => ExternalCommand.RunAsync(file, arguments, workingDirectory: "/tmp");
 
     private static int FreePort()
     {

@@ -103,9 +103,7 @@ public sealed class MeasurementCoordinator(
             sandboxed = await sandbox.StartAsync(measurement.Id, SandboxProgram.Measure);
             metrics.SandboxStarted();
             MeasurementsLog.SandboxStarted(logger, measurement.Id, sandboxed.HostPid, plan.Cells.Count, plan.CellBudgetMs);
-            await sandboxed.Input.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(plan, WorkerProtocolJsonContext.Default.MeasurePlan), stopping.Token);
-            await sandboxed.Input.WriteAsync("\n"u8.ToArray(), stopping.Token);
-            await sandboxed.Input.FlushAsync(stopping.Token);
+            await sandboxed.WriteLineAsync(JsonSerializer.SerializeToUtf8Bytes(plan, WorkerProtocolJsonContext.Default.MeasurePlan), stopping.Token);
 
             long frameBytes = 0;
             await using var lines = new FrameLines<IMeasureFrame>(sandboxed.Output, WorkerProtocolJsonContext.Default.IMeasureFrame, _options.MaxFrameBytes);
@@ -124,7 +122,7 @@ public sealed class MeasurementCoordinator(
             await sandboxed.WaitForExitAsync(stopping.Token);
             return pending.Count == 0
                 ? Ending(MeasurementStatuses.Completed)
-                : Ending(MeasurementStatuses.Failed, $"the sandbox stopped after {plan.Cells.Count - pending.Count} of {plan.Cells.Count} cells: {Truncate(sandboxed.Diagnostics)}");
+                : Ending(MeasurementStatuses.Failed, $"the sandbox stopped after {plan.Cells.Count - pending.Count} of {plan.Cells.Count} cells: {sandboxed.DiagnosticsExcerpt()}");
         }
         catch (OperationCanceledException) when (serverStopping.IsCancellationRequested)
         {
@@ -146,7 +144,7 @@ public sealed class MeasurementCoordinator(
         catch (IOException) when (sandboxed is not null)
         {
             // Its input closed under the plan: the worker was gone before it read it.
-            return Ending(MeasurementStatuses.Failed, "the sandbox stopped before it read the plan: " + Truncate(sandboxed.Diagnostics));
+            return Ending(MeasurementStatuses.Failed, "the sandbox stopped before it read the plan: " + sandboxed.DiagnosticsExcerpt());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -179,8 +177,6 @@ public sealed class MeasurementCoordinator(
             return false;
         }
     }
-
-    private static string Truncate(string text) => text.Length <= 500 ? (text.Length == 0 ? "(no message)" : text) : text[..500] + "…";
 
     public void Dispose() => _measuring.Dispose();
 }

@@ -69,7 +69,8 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "waitpid", SetLastError = true)]
     public static partial int WaitPid(int pid, int* status, int options);
 
-    [LibraryImport(Lib, EntryPoint = "clock_gettime", SetLastError = true)]
+    /// <summary>Through the vDSO, never blocking: no GC transition (the measurement loops read it every few messages).</summary>
+    [LibraryImport(Lib, EntryPoint = "clock_gettime"), SuppressGCTransition]
     public static partial int ClockGetTime(int clock, Timespec* time);
 
     [LibraryImport(Lib, EntryPoint = "clock_nanosleep")]

@@ -40,7 +40,7 @@ internal unsafe struct MeasureChannel
                 if (LoopCalls.SemPost(Full) != 0) Die("sem_post");
                 while (LoopCalls.SemWait(Empty) != 0) Retry("sem_wait");
                 break;
-            case ChannelKind.ShmRing: ShmRing.Send(Ring, Shared, Slots, Stride, Spins, message, size); break;
+            case ChannelKind.ShmRing: ShmRing.Send(this, message, size); break;
             case ChannelKind.EventFd:
                 ulong one = 1;
                 WriteAll(SendFd, (byte*)&one, 8);
@@ -67,7 +67,7 @@ internal unsafe struct MeasureChannel
                 MeasureLibc.MemCpy(message, Shared, size);
                 if (LoopCalls.SemPost(Empty) != 0) Die("sem_post");
                 break;
-            case ChannelKind.ShmRing: ShmRing.Receive(Ring, Shared, Slots, Stride, Spins, message, size); break;
+            case ChannelKind.ShmRing: ShmRing.Receive(this, message, size); break;
             case ChannelKind.EventFd:
                 ulong value;
                 ReadAll(ReceiveFd, (byte*)&value, 8);

@@ -30,8 +30,11 @@ internal static unsafe class ShmRing
         return (stride, Math.Max(4, RingBytes / stride));
     }
 
-    public static void Send(Header* r, byte* slots, long count, int stride, int spins, byte* message, int size)
+    public static void Send(in MeasureChannel channel, byte* message, int size)
     {
+        Header* r = channel.Ring;
+        byte* slots = channel.Shared;
+        var (count, stride, spins) = (channel.Slots, channel.Stride, channel.Spins);
         var head = r->Head;
         if (head - Volatile.Read(ref r->Tail) == (ulong)count)
         {
@@ -50,8 +53,11 @@ internal static unsafe class ShmRing
         if (Volatile.Read(ref r->ConsumerWaiting) != 0) MeasureLibc.FutexWake(&r->Head);
     }
 
-    public static void Receive(Header* r, byte* slots, long count, int stride, int spins, byte* message, int size)
+    public static void Receive(in MeasureChannel channel, byte* message, int size)
     {
+        Header* r = channel.Ring;
+        byte* slots = channel.Shared;
+        var (count, stride, spins) = (channel.Slots, channel.Stride, channel.Spins);
         var tail = r->Tail;
         if (Volatile.Read(ref r->Head) == tail)
         {
