@@ -29,13 +29,16 @@ internal static class MeasureMain
             Console.Error.WriteLine($"measure: {string.Join("; ", failures)}");
             return 71;
         }
-        using var output = new MeasureFrameWriter();
+        // Each frame flushed as it is written: the server shows a cell the moment it is measured.
+        using var output = new Supervision.ServerChannel<IMeasureFrame>(WorkerProtocolJsonContext.Default.IMeasureFrame);
         output.Write(MachineFacts.Describe(plan.Cells.Select(c => c.Size)));
+        output.Flush();
         var placement = CpuPlacement.Of(plan.Cpus);
         var measuredAt = new Dictionary<string, int>();
         foreach (var cell in plan.Cells)
         {
             output.Write(Measure(plan, cell, placement, measuredAt));
+            output.Flush();
         }
         return 0;
     }

@@ -1,19 +1,25 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using IpcPlayground.WorkerProtocol;
 
 namespace IpcPlayground.Worker.Supervision;
 
-/// <summary>Frames to the server: one JSON object a line on standard output.</summary>
-internal sealed class ServerChannel : IDisposable
+/// <summary>Frames to the server, one JSON line each on standard output; <see cref="Flush"/> sends what was written.</summary>
+internal class ServerChannel<TFrame> : IDisposable
 {
     private readonly Stream _out = Console.OpenStandardOutput();
     private readonly Utf8JsonWriter _writer;
+    private readonly JsonTypeInfo<TFrame> _frameType;
 
-    public ServerChannel() => _writer = new Utf8JsonWriter(_out);
-
-    public void Write(IRunFrame frame)
+    public ServerChannel(JsonTypeInfo<TFrame> frameType)
     {
-        JsonSerializer.Serialize(_writer, frame, WorkerProtocolJsonContext.Default.IRunFrame);
+        _writer = new Utf8JsonWriter(_out);
+        _frameType = frameType;
+    }
+
+    public void Write(TFrame frame)
+    {
+        JsonSerializer.Serialize(_writer, frame, _frameType);
         _writer.Flush();
         _writer.Reset();
         _out.WriteByte((byte)'\n');
@@ -27,3 +33,6 @@ internal sealed class ServerChannel : IDisposable
         _out.Dispose();
     }
 }
+
+/// <summary>A run's frames, from the supervisor.</summary>
+internal sealed class ServerChannel() : ServerChannel<IRunFrame>(WorkerProtocolJsonContext.Default.IRunFrame);
