@@ -69,8 +69,7 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "waitpid", SetLastError = true)]
     public static partial int WaitPid(int pid, int* status, int options);
 
-    /// <summary>Through the vDSO, never blocking: no GC transition (the measurement loops read it every few messages).</summary>
-    [LibraryImport(Lib, EntryPoint = "clock_gettime"), SuppressGCTransition]
+    [LibraryImport(Lib, EntryPoint = "clock_gettime", SetLastError = true)]
     public static partial int ClockGetTime(int clock, Timespec* time);
 
     [LibraryImport(Lib, EntryPoint = "clock_nanosleep")]

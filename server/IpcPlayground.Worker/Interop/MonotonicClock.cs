@@ -6,7 +6,7 @@ internal static unsafe class MonotonicClock
     public static long Now()
     {
         Libc.Timespec t;
-        _ = Libc.ClockGetTime(Libc.CLOCK_MONOTONIC, &t);
+        Libc.ClockGetTime(Libc.CLOCK_MONOTONIC, &t);
         return t.Seconds * 1_000_000_000 + t.Nanoseconds;
     }
 }

@@ -71,10 +71,10 @@ internal static unsafe class MeasureLoop
                     back.Send(message, size);
                     continue;
                 }
-                if (i == warm - 1) results->T0 = MonotonicClock.Now();
-                else if (stamps && i >= warm && *(long*)message is var stamp and not 0) results->Record(MonotonicClock.Now() - stamp);
+                if (i == warm - 1) results->T0 = LoopCalls.Now();
+                else if (stamps && i >= warm && *(long*)message is var stamp and not 0) results->Record(LoopCalls.Now() - stamp);
             }
-            if (!pingPong) results->T1 = MonotonicClock.Now();
+            if (!pingPong) results->T1 = LoopCalls.Now();
             Libc.Exit(0);
         }
         forward.Peer = child;
@@ -82,19 +82,19 @@ internal static unsafe class MeasureLoop
         {
             if (pingPong)
             {
-                var start = MonotonicClock.Now();
+                var start = LoopCalls.Now();
                 if (i == warm) results->T0 = start;
                 forward.Send(message, size);
                 back.Receive(message, size);
-                if (i >= warm) results->Record((MonotonicClock.Now() - start) / 2);
+                if (i >= warm) results->Record((LoopCalls.Now() - start) / 2);
             }
             else
             {
-                if (stamps) *(long*)message = i % StampEvery == 0 ? MonotonicClock.Now() : 0;
+                if (stamps) *(long*)message = i % StampEvery == 0 ? LoopCalls.Now() : 0;
                 forward.Send(message, size);
             }
         }
-        if (pingPong) results->T1 = MonotonicClock.Now();
+        if (pingPong) results->T1 = LoopCalls.Now();
         int status;
         if (Libc.WaitPid(child, &status, 0) != child || status != 0) MeasureChannel.Die("the receiving process failed");
         Libc.Exit(0);
