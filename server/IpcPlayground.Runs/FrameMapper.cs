@@ -69,7 +69,7 @@ public sealed class FrameMapper(string runId, RunStartEvent start)
             Result = e.Result, Errno = e.Errno, ErrnoText = e.ErrnoText, Data = text, DataBase64 = base64, Value = e.Value,
             Signal = e.Signal is { } signal ? SignalNames.Name(signal) : null, Type = e.MessageType, Priority = e.MessagePriority,
             ExitCode = e.ExitCode, TermSignal = e.TermSignal is { } s ? SignalNames.Name(s) : null,
-            DurationNs = e.DurationNs, File = e.File, Path = e.Path, Ready = e.Ready, Fd = e.ReceivedFd,
+            DurationNs = e.DurationNs, File = e.File, Path = e.Path, Ready = e.Ready, Fd = e.ReceivedFd, Woke = e.Woke,
         };
     }
 

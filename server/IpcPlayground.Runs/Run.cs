@@ -45,6 +45,14 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
     /// <summary>Step, resume and stop; in step mode, which processes are held.</summary>
     public RunControl Control { get; } = new(mode, time);
 
+    /// <summary>Predict mode's scheduler and judge, while the run executes on this instance; null otherwise.</summary>
+    public Predictions.Predictor? Predictor { get; private set; }
+
+    /// <summary>One publisher at a time appends and publishes (<see cref="RunPublisher"/>), so live order is log order.</summary>
+    internal SemaphoreSlim PublishGate { get; } = new(1, 1);
+
+    public void Predict(Contracts.Experiments.Experiment experiment) => Predictor = new Predictions.Predictor(experiment, Control);
+
     public RunEvent[] Append(IReadOnlyList<RunEvent> events)
     {
         var numbered = Events.Append(events);
@@ -64,6 +72,9 @@ public sealed class Run(string id, string? name, TimeProvider time, string mode 
             })
             .ToList();
         var status = events.OfType<RunEndEvent>().LastOrDefault()?.Status ?? RunStatuses.Running;
-        return new RunSummary(Id, Name, status, StartedAt, EndedAt, events.Length, processes, Control.Mode);
+        var score = Control.Mode == RunModes.Predict
+            ? new PredictionScore(events.Count(e => e is QuestionEvent), events.Count(e => e is AnswerEvent), events.Count(e => e is OutcomeEvent { Correct: true }))
+            : null;
+        return new RunSummary(Id, Name, status, StartedAt, EndedAt, events.Length, processes, Control.Mode, score);
     }
 }

@@ -10,6 +10,8 @@ public enum ControlOutcome
 {
     Sent,
     NotStepMode,
+    /// <summary>A predicted run: the server schedules its steps; a person answers questions instead.</summary>
+    Scheduled,
     NotHeld,
     Ended,
 }
@@ -24,17 +26,38 @@ public sealed class RunControl(string mode, TimeProvider time)
     private readonly Channel<ControlFrame> _commands = Channel.CreateUnbounded<ControlFrame>(new() { SingleReader = true });
     private readonly Dictionary<string, PausedEvent> _held = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private bool _free = mode != RunModes.Step;
+    private bool _free = !RunModes.Holds(mode);
     private bool _ended;
     private long _lastStep = time.GetTimestamp();
 
     /// <summary>How long a run held in step mode has waited for its next step (or resume); zero when it is not held.</summary>
     public TimeSpan Idle
     {
-        get { lock (_lock) return _free || _ended ? TimeSpan.Zero : time.GetElapsedTime(_lastStep); }
+        get { lock (_lock) return _free || _ended || _heldByRoom ? TimeSpan.Zero : time.GetElapsedTime(_lastStep); }
+    }
+
+    private bool _heldByRoom;
+
+    /// <summary>A workshop's instructor holds the room: the run waits for them, not for its person, and is not idle.</summary>
+    public bool HeldByRoom
+    {
+        set
+        {
+            lock (_lock)
+            {
+                _heldByRoom = value;
+                _lastStep = time.GetTimestamp();
+            }
+        }
     }
 
     public string Mode { get; } = mode;
+
+    /// <summary>Every process runs freely: not a step-mode run, or resumed.</summary>
+    public bool IsFree
+    {
+        get { lock (_lock) return _free; }
+    }
 
     public ChannelReader<ControlFrame> Commands => _commands.Reader;
 
@@ -65,12 +88,24 @@ public sealed class RunControl(string mode, TimeProvider time)
         lock (_lock)
         {
             if (_ended) return ControlOutcome.Ended;
+            if (Mode == RunModes.Predict) return ControlOutcome.Scheduled;
             if (Mode != RunModes.Step) return ControlOutcome.NotStepMode;
-            if (!_held.Remove(process)) return ControlOutcome.NotHeld;
-            _lastStep = time.GetTimestamp();
-            _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Step, Target = process });
-            return ControlOutcome.Sent;
+            return Let(process);
         }
+    }
+
+    /// <summary>Predict mode: the server lets a held process take its next step.</summary>
+    public ControlOutcome Release(string process)
+    {
+        lock (_lock) return _ended ? ControlOutcome.Ended : Let(process);
+    }
+
+    private ControlOutcome Let(string process)
+    {
+        if (!_held.Remove(process)) return ControlOutcome.NotHeld;
+        _lastStep = time.GetTimestamp();
+        _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Step, Target = process });
+        return ControlOutcome.Sent;
     }
 
     public ControlOutcome Resume()
@@ -78,7 +113,7 @@ public sealed class RunControl(string mode, TimeProvider time)
         lock (_lock)
         {
             if (_ended) return ControlOutcome.Ended;
-            if (Mode != RunModes.Step) return ControlOutcome.NotStepMode;
+            if (!RunModes.Holds(Mode)) return ControlOutcome.NotStepMode;
             _free = true;
             _held.Clear();
             _commands.Writer.TryWrite(new ControlFrame { Command = ControlCommands.Resume });

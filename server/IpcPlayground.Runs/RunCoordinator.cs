@@ -18,7 +18,7 @@ public sealed class RunCoordinator(
     RunRegistry registry,
     RunAdmission admission,
     ISandbox sandbox,
-    IRunEventSink sink,
+    RunPublisher publisher,
     IRunRecorder recorder,
     RunMetrics metrics,
     BackgroundWork background,
@@ -38,18 +38,19 @@ public sealed class RunCoordinator(
     public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping,
         RunOwner? owner = null, IDisposable? quota = null, string? recordedFor = null)
     {
-        var (lease, refusal) = admission.TryAdmit(client, workshop: owner is not null, stepMode: mode == RunModes.Step);
+        var (lease, refusal) = admission.TryAdmit(client, workshop: owner is not null, stepMode: RunModes.Holds(mode));
         if (lease is null)
         {
             quota?.Dispose();
             return (null, refusal);
         }
         var run = registry.Create(experiment.Name, mode, experimentJson, owner, recordedFor);
+        if (mode == RunModes.Predict) run.Predict(experiment);
         var limits = sandboxOptions.Value;
         var settings = new PlanSettings(_options.DefaultTimeoutMs, _options.MaxTimeoutMs, _options.BlockedAfterMs, _options.ReorderWindowMs,
             limits.CpuSecondsPerProcess, limits.OpenFiles, limits.PosixQueueBytes, limits.Seccomp);
         var plan = RunPlanner.Plan(run.Id, experiment, settings);
-        if (mode == RunModes.Step) plan = plan with { StepMode = true, TimeoutMs = _options.StepModeTimeoutMs };
+        if (RunModes.Holds(mode)) plan = plan with { StepMode = true, TimeoutMs = _options.StepModeTimeoutMs };
         background.Start($"run {run.Id}", async () =>
         {
             // The run ends for its watchers only once its sandbox is gone and its slot is free again, so a client
@@ -57,7 +58,7 @@ public sealed class RunCoordinator(
             IReadOnlyList<RunEvent> final;
             using (quota)
             using (lease)
-                final = await ExecuteAsync(run, plan, serverStopping);
+                final = await publisher.ClosingAsync(run, await ExecuteAsync(run, plan, serverStopping));
             // Recorded before run-end is published: whoever sees the end can replay the run from its record.
             await RecordAsync(run, run.Events.SnapshotWith(final));
             await PublishAsync(run, final);
@@ -211,11 +212,5 @@ public sealed class RunCoordinator(
     private long Elapsed(Run run) =>
         Math.Max((long)(time.GetUtcNow() - run.StartedAt).TotalMicroseconds * 1000, run.Events.Snapshot().LastOrDefault()?.TNs ?? 0);
 
-    private async Task PublishAsync(Run run, IReadOnlyList<RunEvent> events)
-    {
-        var numbered = run.Append(events);
-        if (numbered.Length == 0) return;
-        try { await sink.PublishAsync(run, numbered, CancellationToken.None); }
-        catch (Exception e) when (e is not OperationCanceledException) { RunsLog.PublishFailed(logger, run.Id, e); }
-    }
+    private Task PublishAsync(Run run, IReadOnlyList<RunEvent> events) => publisher.PublishAsync(run, events);
 }

@@ -32,6 +32,7 @@ public static class RunEngineServices
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<RunAdmission>();
         services.AddSingleton<RunCoordinator>();
+        services.AddSingleton<RunPublisher>();
         services.AddOptions<Measurements.MeasurementsOptions>().BindConfiguration(Measurements.MeasurementsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Measurements.MeasurementRegistry>();
         services.AddSingleton<Measurements.MeasurementCoordinator>();

@@ -98,6 +98,9 @@ public sealed record StepEndFrame : StepFrame, IWorkerFrame, IRunFrame
     /// <summary>Whether the call went to sleep in the kernel (the thread's voluntary context switches went up).</summary>
     public bool Slept { get; init; }
 
+    /// <summary>Step mode, set by the supervisor: the processes blocked in a call when this step was let go that were awake when it returned.</summary>
+    public IReadOnlyList<string>? Woke { get; init; }
+
     /// <summary>
     /// The 32-bit value a <c>load</c> of 4 bytes read or an <c>increment</c> wrote last, a <c>signal</c> step's sigqueue
     /// sent, or what an eventfd read took (or write added).

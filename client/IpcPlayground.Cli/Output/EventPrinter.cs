@@ -43,6 +43,11 @@ public sealed class EventPrinter(TextWriter output, bool table)
         EventKind.Error => ((ErrorEvent)e).Message ?? "",
         EventKind.Output => ((OutputEvent)e) is var output ? $"{output.Stream}: " + Clip((output.Data ?? $"[{output.DataBase64?.Length * 3 / 4} bytes]").ReplaceLineEndings("\\n"), 60) : "",
         EventKind.RunEnd => ((RunEndEvent)e) is var end ? end.Status + (end.Message is { } m ? $": {m}" : "") : "",
+        EventKind.Question => ((QuestionEvent)e) is var q ? $"{q.About}? " + string.Join(" | ", (q.Choices ?? []).Select(c => c.Choice)) : "",
+        EventKind.Answer => ((AnswerEvent)e) is var a ? $"predicted {a.About}: {a.Choice}" : "",
+        EventKind.Outcome => ((OutcomeEvent)e) is var o
+            ? (o.Correct switch { true => "right", false => "wrong", null => "unanswered" }) + $": {o.Actual ?? "not shown"} — {o.Explanation}"
+            : "",
     };
 
     private static string Syscall(SyscallEvent call) => Clip(string.Join(", ", new[]

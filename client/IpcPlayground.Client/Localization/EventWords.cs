@@ -42,6 +42,10 @@ public sealed record EventWords
     public required string NoSuchFile { get; init; }
     public required Func<string?, string?, long?, long?, string> FileFacts { get; init; }
 
+    /// <summary>Predict mode's choices, prompts and explanations in this language.</summary>
+    public required IpcPlayground.Contracts.Predictions.PredictionWords Predict { get; init; }
+    public required string Asks { get; init; }
+
     public static EventWords English { get; } = new()
     {
         RunStarted = (sandbox, timeout) => $"run started in {sandbox} sandbox (timeout {timeout} ms)",
@@ -76,6 +80,8 @@ public sealed record EventWords
         DescriptorArrived = fd => $" — descriptor {fd} arrived",
         NoDescriptor = " — no descriptor came with it",
         NoSuchFile = " — no such file",
+        Predict = IpcPlayground.Contracts.Predictions.PredictionWords.English,
+        Asks = "asks",
         FileFacts = (type, mode, links, size) => $" — {type}, mode {mode}, {links} link(s), {size} bytes",
     };
 
@@ -113,6 +119,8 @@ public sealed record EventWords
         DescriptorArrived = fd => $" —— 收到描述符 {fd}",
         NoDescriptor = " —— 没有随之而来的描述符",
         NoSuchFile = " —— 没有这个文件",
+        Predict = IpcPlayground.Contracts.Predictions.PredictionWords.Chinese,
+        Asks = "提问",
         FileFacts = (type, mode, links, size) => $" —— {type}，权限 {mode}，{links} 个链接，{size} 字节",
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using IpcPlayground.Client.Localization;
 using IpcPlayground.Contracts.Events;
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Predictions;
 
 namespace IpcPlayground.Client.Services;
 
@@ -28,7 +29,24 @@ public static class EventText
         EventKind.Output => ((OutputEvent)e) is var output
             ? w.WroteTo(output.Stream) + (output.Data is { } text ? $"\"{Shorten(text.ReplaceLineEndings("\\n"))}\"" : w.BinaryBytes((output.DataBase64?.Length ?? 0) * 3 / 4))
             : "",
+        EventKind.Question => Question((QuestionEvent)e, w),
+        EventKind.Answer => ((AnswerEvent)e) is var a ? $"{w.Predict.YouSaid}: {w.Predict.Choice(a.Choice ?? "")}" : "",
+        EventKind.Outcome => Outcome((OutcomeEvent)e, w),
     };
+
+    private static string Question(QuestionEvent q, EventWords w) =>
+        $"{w.Asks}: " + (PredictionAbouts.Parse(q.About) is { } about ? w.Predict.Prompt(about, q.Call ?? q.Op ?? "", q.Object ?? q.Target) : q.About);
+
+    /// <summary>"right — the kernel: blocks — the pipe held 0 bytes …", in the page's language when the reason is known.</summary>
+    public static string Outcome(OutcomeEvent o, EventWords w)
+    {
+        var verdict = o.Correct switch { true => w.Predict.Right, false => w.Predict.Wrong, null => w.Predict.NotAnswered };
+        var actual = o.Actual is null ? "" : $" — {w.Predict.TheKernel}: {w.Predict.Choice(o.Actual)}";
+        return $"{verdict}{actual} — {Explanation(o, w)}";
+    }
+
+    public static string Explanation(OutcomeEvent o, EventWords w) =>
+        ExplanationReasons.Parse(o.Reason) is { } reason && o.Facts is { } facts ? w.Predict.Explain(reason, facts) : o.Explanation ?? "";
 
     private static string Signal(SignalEvent s, EventWords w) => s.Disposition switch
     {

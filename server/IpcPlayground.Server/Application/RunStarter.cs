@@ -27,7 +27,7 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, St
         Func<(IDisposable? Lease, IResult? Refusal)>? quota = null, Action<Run>? started = null)
     {
         if (ReadMode(request) is not { } mode)
-            return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {RunModes.Free}, {RunModes.Step}")]);
+            return ExperimentBody.Invalid([new ValidationError("mode", $"mode '{request.Query["mode"]}' is not one of {string.Join(", ", RunModes.All)}")]);
         var body = await ExperimentBody.ReadValidAsync(request, limits.Value.ToCaps());
         if (body.Problem is { } problem) return problem;
         // A workshop participant's runs count against them, not their address: a whole room may share one.
@@ -50,5 +50,5 @@ public sealed class RunStarter(RunCoordinator coordinator, IRunMirror mirror, St
 
     /// <summary>The <c>?mode=</c> asked for (free when absent), or null when it is not a mode.</summary>
     private static string? ReadMode(HttpRequest request) =>
-        request.Query["mode"].ToString() is { Length: > 0 } asked ? (asked is RunModes.Free or RunModes.Step ? asked : null) : RunModes.Free;
+        request.Query["mode"].ToString() is { Length: > 0 } asked ? (RunModes.All.Contains(asked) ? asked : null) : RunModes.Free;
 }

@@ -109,9 +109,10 @@ internal sealed unsafe partial class StepRunner
                 _iteration = outer;
                 continue;
             }
+            // Before the hold, so a held process's state says which ends it holds.
+            ReportDescriptors();
             HoldBefore(step, path);
             if (step.Kind == OpKind.Exit) return step.Code ?? 0;
-            ReportDescriptors();
             Execute(step, path);
         }
         return null;
@@ -162,8 +163,11 @@ internal sealed unsafe partial class StepRunner
     /// <summary>Step mode: wait, before the step (or at <paramref name="phase"/> inside it), until the person lets this process go.</summary>
     internal void HoldBefore(PlanStep step, string path, string? phase = null)
     {
-        if (_link.Holding)
-            _link.Hold(new HeldFrame { Step = path, Iteration = _iteration, Op = step.Op, Object = step.Object, Target = step.Target, Phase = phase });
+        if (!_link.Holding) return;
+        // The object as the step waits, read through this process's own descriptor: what a person reasons from.
+        if (phase is null && step.Object is { } id && _objects.TryGetValue(id, out var obj) && WorkerMechanisms.For(obj) is { ReportsStateAfterSteps: true } mechanism)
+            ReportState(mechanism, obj, path);
+        _link.Hold(new HeldFrame { Step = path, Iteration = _iteration, Op = step.Op, Object = step.Object, Target = step.Target, Phase = phase });
     }
 
     /// <summary>

@@ -25,12 +25,12 @@ internal sealed class StepGate(bool stepMode)
         return true;
     }
 
-    /// <summary>Lets one held process take its step; false when it is not held.</summary>
-    public bool Step(string process)
+    /// <summary>Lets one held process take its step; null when it is not held.</summary>
+    public WorkerConnection? Step(string process)
     {
-        if (!_held.Remove(process, out var connection)) return false;
+        if (!_held.Remove(process, out var connection)) return null;
         Go(connection, free: false);
-        return true;
+        return connection;
     }
 
     public void Resume()

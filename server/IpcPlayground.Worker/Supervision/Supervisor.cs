@@ -170,7 +170,11 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
             switch (command.Command)
             {
                 case ControlCommands.Step when command.Target is not null:
-                    _gate.Step(command.Target);
+                    if (_gate.Step(command.Target) is { } going)
+                    {
+                        going.PendingReportedBlocked = false;
+                        going.BlockedAtGo = WakeWatch.BlockedNow(_connections.Values, going);
+                    }
                     break;
                 case ControlCommands.Resume:
                     _gate.Resume();
@@ -326,6 +330,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     end = end with { T = _spawns.Spawned(end.Target, end.T) };
                 }
                 if (end is { Object: { } used, SysvId: { } usedId }) _states.Used(used, usedId);
+                if (connection.BlockedAtGo is { } watched)
+                {
+                    // A step that slept itself woke no one: whoever woke meanwhile was woken by the steps that ran then.
+                    if (!connection.PendingReportedBlocked) end = end with { Woke = WakeWatch.Awake(watched) };
+                    connection.BlockedAtGo = null;
+                }
                 _buffer.Add(end);
                 if (end.Object is { } touched && _states.OfObject(touched, end.SysvId, MonotonicClock.Now(), end.Op) is { } objectState) _buffer.Add(objectState);
                 if (end is { Op: Ops.Signal, Fate: { } fate, Signal: { } sent, Target: { } target } && _table.TryGetPid(target, out var targetPid))
@@ -336,7 +346,12 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
                     });
                 break;
             case HeldFrame held:
-                if (_gate.Hold(held.Process ?? "", connection)) _buffer.Add(held);
+                connection.BlockedAtGo = null;
+                if (!_gate.Hold(held.Process ?? "", connection)) break;
+                _buffer.Add(held);
+                // Who holds which end as the step waits: what a person predicting it reasons from.
+                foreach (var other in _connections.Values.Where(c => !c.IsSignalChannel && c.Process is not null && c.OutputStream is null))
+                    if (_states.OfProcess(other, held.T) is { } state) _buffer.Add(state);
                 break;
             case PidQueryFrame query:
                 // A spawn that happened before the query (the asker learnt of it from the spawner) may still sit

@@ -24,4 +24,7 @@ internal sealed class WorkerConnection(int fd)
     /// <summary>The call the worker announced and has not yet reported back.</summary>
     public StepBeginFrame? Pending { get; set; }
     public bool PendingReportedBlocked { get; set; }
+
+    /// <summary>Step mode: the processes blocked in a call (and that call) when this one was let go for its step.</summary>
+    public IReadOnlyList<(WorkerConnection Connection, StepBeginFrame Call)>? BlockedAtGo { get; set; }
 }

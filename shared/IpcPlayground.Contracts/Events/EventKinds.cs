@@ -15,6 +15,9 @@ public enum EventKind
     Error,
     RunEnd,
     Output,
+    Question,
+    Answer,
+    Outcome,
 }
 
 /// <summary>The <c>kind</c> values of events, as the contract spells them.</summary>
@@ -33,6 +36,11 @@ public static class EventKinds
     public const string RunEnd = "run-end";
     public const string Output = "output";
 
+    /// <summary>Predict mode: a held step's question, <c>answer</c> the person's prediction, <c>outcome</c> what the kernel did.</summary>
+    public const string Question = "question";
+    public const string Answer = "answer";
+    public const string Outcome = "outcome";
+
     public static string NameOf(EventKind kind) => kind switch
     {
         EventKind.RunStart => RunStart,
@@ -47,6 +55,9 @@ public static class EventKinds
         EventKind.Error => Error,
         EventKind.RunEnd => RunEnd,
         EventKind.Output => Output,
+        EventKind.Question => Question,
+        EventKind.Answer => Answer,
+        EventKind.Outcome => Outcome,
     };
 }
 

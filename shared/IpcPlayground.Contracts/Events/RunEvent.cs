@@ -20,6 +20,9 @@ namespace IpcPlayground.Contracts.Events;
 [JsonDerivedType(typeof(ErrorEvent), EventKinds.Error)]
 [JsonDerivedType(typeof(RunEndEvent), EventKinds.RunEnd)]
 [JsonDerivedType(typeof(OutputEvent), EventKinds.Output)]
+[JsonDerivedType(typeof(QuestionEvent), EventKinds.Question)]
+[JsonDerivedType(typeof(AnswerEvent), EventKinds.Answer)]
+[JsonDerivedType(typeof(OutcomeEvent), EventKinds.Outcome)]
 public abstract record RunEvent
 {
     public long Seq { get; init; }
@@ -118,6 +121,12 @@ public sealed record SyscallEvent : StepEvent
 
     /// <summary>How long the call took, entry to return.</summary>
     public long? DurationNs { get; init; }
+
+    /// <summary>
+    /// Step and predict mode: the processes that were blocked in a call when this step began and were awake when it
+    /// returned (the kernel had woken them); absent when none was blocked.
+    /// </summary>
+    public IReadOnlyList<string>? Woke { get; init; }
 }
 
 public sealed record BlockedEvent : StepEvent

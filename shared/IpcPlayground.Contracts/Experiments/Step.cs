@@ -75,7 +75,13 @@ public sealed record Step
     /// <summary>1.1: for <c>exec</c>, the end made standard output (dup2 onto 1); without it, what the program writes becomes <c>output</c> events.</summary>
     public DescriptorRef? Stdout { get; init; }
 
-    /// <summary>The JSON names of the fields this step sets, besides <c>op</c>.</summary>
+    /// <summary>
+    /// Predict mode: ask about this step (true) or never (false); when no step of an experiment says, every step that
+    /// can block or fail is asked. Any op takes it, so it is not among <see cref="SetFields"/>.
+    /// </summary>
+    public bool? Ask { get; init; }
+
+    /// <summary>The JSON names of the fields this step sets, besides <c>op</c> (and <c>ask</c>, which every op takes).</summary>
     public IEnumerable<string> SetFields()
     {
         if (Object is not null) yield return "object";

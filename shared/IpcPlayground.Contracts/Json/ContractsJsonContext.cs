@@ -28,6 +28,7 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(RunAccepted))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(StepRequest))]
+[JsonSerializable(typeof(AnswerRequest))]
 [JsonSerializable(typeof(SharedExperiment))]
 [JsonSerializable(typeof(ValidationError))]
 [JsonSerializable(typeof(CreateWorkshopRequest))]
