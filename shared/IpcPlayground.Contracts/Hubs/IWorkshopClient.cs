@@ -20,6 +20,12 @@ public interface IWorkshopClient
     /// <summary>To everyone: the join code was opened or closed, or the workshop ended.</summary>
     Task WorkshopChanged(WorkshopInfo workshop);
 
+    /// <summary>To everyone: the instructor started a predicted run for the room, held or let go of it, or ended it (null).</summary>
+    Task PredictionChanged(RoomPrediction? prediction);
+
+    /// <summary>To instructors: a question's tally after an answer or an outcome changed it.</summary>
+    Task PredictionTallied(PredictionTally tally);
+
     /// <summary>To instructors, and to the participant themselves: the instructor removed this participant; their key no longer works.</summary>
     Task ParticipantRemoved(string participantId);
 }

@@ -42,4 +42,10 @@ namespace IpcPlayground.Contracts.Json;
 [JsonSerializable(typeof(BroadcastExperiment))]
 [JsonSerializable(typeof(BroadcastMeasurement))]
 [JsonSerializable(typeof(Spotlight))]
+[JsonSerializable(typeof(StartPredictionRequest))]
+[JsonSerializable(typeof(PredictionHoldRequest))]
+[JsonSerializable(typeof(RoomPrediction))]
+[JsonSerializable(typeof(PredictionAggregate))]
+[JsonSerializable(typeof(PredictionTally))]
+[JsonSerializable(typeof(IReadOnlyList<MyPrediction>))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
