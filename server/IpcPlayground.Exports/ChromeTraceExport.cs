@@ -99,6 +99,18 @@ public static class ChromeTraceExport
                 var written = output.Data ?? $"[{(output.DataBase64?.Length ?? 0) * 3 / 4} bytes]";
                 Instant(json, output, $"{output.Stream}: {(written.Length <= 80 ? written : written[..80] + "…")}");
                 break;
+            case EventKind.Question:
+                var question = (QuestionEvent)e;
+                Instant(json, question, $"asked: {question.About} of {question.Op} ({string.Join(" | ", (question.Choices ?? []).Select(c => c.Choice))})");
+                break;
+            case EventKind.Answer:
+                var answer = (AnswerEvent)e;
+                Instant(json, answer, $"predicted {answer.About}: {answer.Choice}");
+                break;
+            case EventKind.Outcome:
+                var outcome = (OutcomeEvent)e;
+                Instant(json, outcome, $"{(outcome.Correct == true ? "right" : outcome.Correct == false ? "wrong" : "unanswered")}: {outcome.Actual ?? "not shown"} — {outcome.Explanation}");
+                break;
             // A process start is its track (WriteTracks); a wait is the call's slice, which spans it; kernel state is
             // not a moment of a process.
             case EventKind.ProcessStart or EventKind.Blocked or EventKind.State:

@@ -38,6 +38,10 @@ public sealed class RunApi(HttpClient http)
         return response.StatusCode;
     }
 
+    /// <summary>Predict mode: answers the open question of <paramref name="process"/>; the caller reads the response.</summary>
+    public async Task<HttpResponseMessage> AnswerAsync(string runId, string process, string about, string choice, string? step = null) =>
+        await http.PostAsJsonAsync($"/api/runs/{runId}/answer", new { process, about, choice, step }).DefaultTimeout();
+
     public async Task<HttpResponseMessage> ControlAsync(string runId, string command) =>
         await http.PostAsync($"/api/runs/{runId}/{command}", null).DefaultTimeout();
 

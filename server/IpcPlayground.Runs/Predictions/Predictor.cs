@@ -93,7 +93,15 @@ public sealed class Predictor
             _open = null;
             return [];
         }
-        if (!_phases.IsStill || _phases.FirstHeld is not { Process: { } process } held) return [];
+        // Each step let go unasked may leave the run still (a sleep), and then the next held process goes.
+        while (_phases.IsStill && _phases.FirstHeld is { Process: { } process } held)
+            if (AskOrRelease(process, held) is { Count: > 0 } questions) return questions;
+        return [];
+    }
+
+    /// <summary>The questions about the held step, or none when it was let go unasked.</summary>
+    private List<RunEvent> AskOrRelease(string process, PausedEvent held)
+    {
         var definition = StepAt(process, held.Step);
         var objectType = _facts.TypeOf(held.Object);
         var candidates = held.Op == Ops.Signal ? _phases.BlockedOn(null, process, held.Target)
@@ -105,8 +113,8 @@ public sealed class Predictor
             Release(held);
             return [];
         }
-        _open = new AskedStep(held, definition, objectType, questions, _facts.Before(held, definition, _phases.IsLiving), candidates);
-        return [.. questions.Select(q => _open.Describe(new QuestionEvent { TNs = _lastTNs, About = PredictionAbouts.NameOf(q.About), Choices = q.Choices, Call = SystemCalls.Of(held.Op!, objectType) }))];
+        var open = _open = new AskedStep(held, definition, objectType, questions, _facts.Before(held, definition, _phases.IsLiving), candidates);
+        return [.. questions.Select(q => open.Describe(new QuestionEvent { TNs = _lastTNs, About = PredictionAbouts.NameOf(q.About), Choices = q.Choices, Call = SystemCalls.Of(held.Op!, objectType) }))];
     }
 
     public AnswerResult Answer(AnswerRequest request)

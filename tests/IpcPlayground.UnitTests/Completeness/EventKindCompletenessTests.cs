@@ -19,7 +19,10 @@ public sealed class EventKindCompletenessTests
 {
     public static TheoryData<EventKind> Kinds => [.. Enum.GetValues<EventKind>()];
 
-    /// <summary>A frame the supervisor sends for each kind; limit events are the coordinator's (cgroup counters).</summary>
+    /// <summary>
+    /// A frame the supervisor sends for each kind; limit events are the coordinator's (cgroup counters), a predicted
+    /// run's questions, answers and outcomes the predictor's (<see cref="PredictorEvents"/>).
+    /// </summary>
     private static readonly Dictionary<EventKind, IRunFrame?> FrameOf = new()
     {
         [EventKind.RunStart] = new RunStartedFrame { T = 1 },
@@ -34,10 +37,14 @@ public sealed class EventKindCompletenessTests
         [EventKind.Error] = new FailureFrame { T = 9, Process = "a", Pid = 2, Message = "worker 'a' stopped" },
         [EventKind.RunEnd] = new RunEndedFrame { T = 10, Status = RunStatuses.Completed },
         [EventKind.Output] = new OutputFrame { T = 11, Process = "a", Pid = 2, Stream = OutputStreams.Stdout, Data = "3\n"u8.ToArray() },
+        [EventKind.Question] = null,
+        [EventKind.Answer] = null,
+        [EventKind.Outcome] = null,
     };
 
     private static RunEvent Sample(EventKind kind)
     {
+        if (kind is EventKind.Question or EventKind.Answer or EventKind.Outcome) return PredictorEvents.Of(kind);
         if (FrameOf[kind] is not { } frame) return new LimitEvent { Limit = "output", Message = "the run wrote more than it may" };
         var mapper = new FrameMapper("run1", new RunStartEvent { Name = "x", Sandbox = "bubblewrap", TimeoutMs = 1000 });
         mapper.Map(new RunStartedFrame { T = 0 });
