@@ -429,4 +429,16 @@ public sealed class LessonTests(PlaygroundServer server)
         Assert.Equal("completed", events[^1].Str("status"));
         Assert.Equal("/measure?mechanisms=pipe,shm-sem,shm-ring&sizes=64,4096,65536", LessonLibrary.All.Single(l => l.Id == "is-shared-memory-fastest").Measurement);
     }
+
+    [Fact]
+    public async Task A_receiver_waiting_for_type_1_sleeps_through_a_type_2_message_and_wakes_for_type_1()
+    {
+        var events = await RunLesson("predict-which-message-wakes");
+        var receives = Calls(events, "receiver", "receive");
+        Assert.Equal([("one", (string?)null), ("two", null), (null, "ENOMSG")], receives.Select(r => (r.Str("data"), r.Str("errno"))));
+        var sends = Calls(events, "sender", "send");
+        Assert.Null(sends[0]["woke"]);
+        Assert.True(receives[0].Long("seq") > sends[1].Long("seq") || receives[0].Long("tNs") >= sends[1].Long("tNs"), "the receiver returned before the type-1 message was sent");
+        Assert.Contains(events, e => e.Is("blocked", "receiver", "receive"));
+    }
 }

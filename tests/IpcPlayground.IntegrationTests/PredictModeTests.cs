@@ -129,4 +129,33 @@ public sealed class PredictModeTests(PlaygroundServer server)
         await ValidationProblems.AssertNamesPathAsync(bogus, "an unknown mode", "mode");
         Assert.Contains("predict", await bogus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_lesson_that_marks_its_steps_is_asked_only_about_those_and_a_message_of_another_type_wakes_nobody()
+    {
+        var runId = await _api.StartAsync(LessonLibrary.Get("predict-which-message-wakes").ExperimentJson, mode: "predict");
+        await using var live = _api.Follow(runId);
+        var events = await AnswerAllAsync(live, q => (q.Str("process"), q.Str("step"), q.Str("about")) switch
+        {
+            ("receiver", "0", _) => "blocks",
+            ("sender", "1", "wakes") => "wakes:receiver",
+            ("sender", "3", "wakes") => "wakes:receiver",
+            ("receiver", "2", _) => "fails:ENOMSG",
+            _ => "returns",
+        });
+
+        Assert.Equal([("receiver", "0", "outcome"), ("sender", "1", "outcome"), ("sender", "1", "wakes"), ("sender", "3", "outcome"), ("sender", "3", "wakes"),
+            ("receiver", "1", "outcome"), ("receiver", "2", "outcome")],
+            events.Where(e => e.Is("question")).Select(e => (e.Str("process"), e.Str("step"), e.Str("about"))));
+        var told = events.Where(e => e.Is("outcome")).ToDictionary(e => (e.Str("process"), e.Str("step"), e.Str("about")), e => (e.Str("actual"), e["correct"]!.GetValue<bool>()));
+        Assert.Equal(("blocks", true), told[("receiver", "0", "outcome")]);
+        Assert.Equal(("nobody", false), told[("sender", "1", "wakes")]);
+        Assert.Equal(("wakes:receiver", true), told[("sender", "3", "wakes")]);
+        Assert.Equal(("returns", true), told[("receiver", "1", "outcome")]);
+        Assert.Equal(("fails:ENOMSG", true), told[("receiver", "2", "outcome")]);
+        Assert.Equal("msgrcv(2) failed with ENOMSG: No message of desired type",
+            events.Single(e => e.Is("outcome", "receiver") && e.Str("step") == "2").Str("explanation"));
+        Assert.Equal("completed", events[^1].Str("status"));
+    }
 }
+
