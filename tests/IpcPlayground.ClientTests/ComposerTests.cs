@@ -312,4 +312,25 @@ public sealed class ComposerTests : BunitContext
         Assert.Equal(Ops.Repeat, outer.Op);
         Assert.Equal(100, Assert.Single(outer.Steps!).Ms);
     }
+
+    [Fact]
+    public void A_step_marked_always_ask_is_written_as_ask_true_and_its_choice_survives_a_change_of_op()
+    {
+        var state = new ComposerState(LessonLibrary.Get("pipe-empty-blocks").ExperimentJson);
+        var cut = Render<ExperimentComposer>(p => p.Add(c => c.State, state));
+        var read = "[data-testid=process-card][data-index='1'] [data-testid=step-row][data-path='processes[1].steps[0]']";
+
+        cut.Find($"{read} [data-testid=step-ask]").Change("true");
+        Assert.True(ExperimentReader.Read(state.Json).Experiment!.Processes![1].Steps![0].Ask);
+        Assert.True(state.IsValid, string.Join("; ", state.Errors.Select(e => $"{e.Path}: {e.Message}")));
+
+        cut.Find($"{read} [data-testid=step-op]").Change(Ops.Write);
+        Assert.Equal("true", cut.Find($"[data-testid=step-row][data-path='processes[1].steps[0]'] [data-testid=step-ask]").GetAttribute("value"));
+
+        cut.Find($"[data-testid=step-row][data-path='processes[1].steps[0]'] [data-testid=step-ask]").Change("false");
+        Assert.False(ExperimentReader.Read(state.Json).Experiment!.Processes![1].Steps![0].Ask);
+        cut.Find($"[data-testid=step-row][data-path='processes[1].steps[0]'] [data-testid=step-ask]").Change("");
+        Assert.DoesNotContain("\"ask\"", state.Json, StringComparison.Ordinal);
+    }
 }
+

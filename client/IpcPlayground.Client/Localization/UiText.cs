@@ -124,6 +124,12 @@ public sealed record UiText
     public required string Exited { get; init; }
     public required string StoreAfterLoad { get; init; }
 
+    /// <summary>The composer's per-step choice of whether predict mode asks about it.</summary>
+    public required string AskTitle { get; init; }
+    public required string AskDefault { get; init; }
+    public required string AskAlways { get; init; }
+    public required string AskNever { get; init; }
+
     // timeline
     public required string Timeline { get; init; }
     public required string ZoomIn { get; init; }
@@ -298,6 +304,10 @@ public sealed record UiText
         ReplayAt = (at, of) => $"replay: event {at} of {of}",
         Exited = "exited",
         StoreAfterLoad = "store (after its load)",
+        AskTitle = "Predict mode: ask about this step?",
+        AskDefault = "ask if it can block or fail",
+        AskAlways = "always ask",
+        AskNever = "never ask",
         Timeline = "Timeline",
         ZoomIn = "Zoom in",
         ZoomOut = "Zoom out",
@@ -458,6 +468,10 @@ public sealed record UiText
         ReplayAt = (at, of) => $"回放：第 {at} / {of} 个事件",
         Exited = "已退出",
         StoreAfterLoad = "store（在 load 之后）",
+        AskTitle = "预测模式：是否就这一步提问？",
+        AskDefault = "可能阻塞或失败时提问",
+        AskAlways = "总是提问",
+        AskNever = "从不提问",
         Timeline = "时间线",
         ZoomIn = "放大",
         ZoomOut = "缩小",

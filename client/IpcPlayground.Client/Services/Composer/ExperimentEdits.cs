@@ -157,6 +157,9 @@ public static class ExperimentEdits
         return FitToObject(e, WithDefaults(e, path.Process, cleared));
     });
 
+    /// <summary>Predict mode: ask about this step (true), never (false), or as its op decides (null).</summary>
+    public static Experiment SetStepAsk(Experiment e, StepPath path, bool? ask) => EditStep(e, path, s => s with { Ask = ask });
+
     /// <summary>Sets a step's field; naming another object drops the fields that do not apply to its type.</summary>
     public static Experiment SetStepField(Experiment e, StepPath path, string field, string? value) =>
         EditStep(e, path, s => field == "object" ? FitToObject(e, StepFields.Set(s, field, value)) : StepFields.Set(s, field, value));
