@@ -60,6 +60,24 @@ public sealed class CommandLineTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task Predict_reads_each_answer_by_number_or_name_and_prints_the_kernels_verdict_and_the_score()
+    {
+        using var folder = new TemporaryDirectory();
+        var file = Path.Combine(folder.Path, "empty-pipe.json");
+        await File.WriteAllTextAsync(file, LessonLibrary.Get("pipe-empty-blocks").ExperimentJson);
+        // The reader's read: 3 (blocks); the parent's write: 1 (returns), then whom it wakes by name; its wait: 2 (blocks, wrong).
+        var (exit, output, error) = await Ipcplay("3\n1\nwakes:reader\n2\n", "predict", file, "--server", server.BaseAddress.ToString());
+
+        Assert.True(exit == 0, error + output);
+        Assert.Contains("reader: What will read(2) on p do?", output, StringComparison.Ordinal);
+        Assert.Contains("3. blocks: sleeps in the kernel (blocks)", output, StringComparison.Ordinal);
+        Assert.Contains("right: blocks — p held 0 bytes and a writer (parent) still held its write end, so read(2) slept", output, StringComparison.Ordinal);
+        Assert.Contains("right: wakes:reader", output, StringComparison.Ordinal);
+        Assert.Contains("wrong: returns", output, StringComparison.Ordinal);
+        Assert.Contains("score: 3 of 4 right (4 answered)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_file_is_named_by_path_with_exit_2_and_nothing_runs()
     {
         var (exit, output, error) = await Ipcplay("""{ "format": 1, "processes": [ { "id": "a", "steps": [ { "op": "read", "object": "nope", "bytes": 1 } ] } ] }""",
