@@ -2,6 +2,7 @@ using IpcPlayground.Client.Services.Inspector;
 using IpcPlayground.Client.Localization;
 using IpcPlayground.Client.Services.Composer;
 using IpcPlayground.Contracts.Experiments;
+using IpcPlayground.Contracts.Runs;
 
 namespace IpcPlayground.Client.Services.Runs;
 
@@ -24,7 +25,10 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     public IReadOnlyList<string> Processes => _declared ?? Log?.Processes ?? [];
 
     private IReadOnlyList<string>? _declared;
-    public bool InStepMode { get; private set; }
+    public bool InStepMode => Mode == RunModes.Step;
+
+    /// <summary>How the followed run's processes advance (<see cref="RunModes"/>); a watched run counts as free.</summary>
+    public string Mode { get; private set; } = RunModes.Free;
     public bool Starting { get; private set; }
     public string? StepProblem { get; private set; }
     public IReadOnlyList<ValidationError> ServerErrors { get; private set; } = [];
@@ -40,22 +44,32 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         : null;
 
     /// <summary>Starts the composer's experiment and follows it; false (with <see cref="ServerErrors"/>) when the server refused.</summary>
-    public async Task<bool> StartAsync(ComposerState composer, bool stepMode)
+    public Task<bool> StartAsync(ComposerState composer, bool stepMode) =>
+        StartAsync(() => runs.StartAsync(composer.Json, stepMode), stepMode ? RunModes.Step : RunModes.Free, composer.Json, composer.Model);
+
+    /// <summary>
+    /// Starts a run some other way than from the composer (a workshop's room prediction: <c>POST …/prediction/runs</c>)
+    /// and follows it as this page's own, in its <paramref name="mode"/>; <paramref name="json"/>, the experiment it
+    /// runs, gives the lanes before the first event.
+    /// </summary>
+    public Task<bool> StartAsync(Func<Task<(string? RunId, IReadOnlyList<ValidationError> Errors)>> start, string mode, string? json) =>
+        StartAsync(start, mode, json, json is null ? null : ExperimentJson.TryRead(json));
+
+    private async Task<bool> StartAsync(Func<Task<(string? RunId, IReadOnlyList<ValidationError> Errors)>> start, string mode, string? json, Experiment? experiment)
     {
         var generation = ++_generation;
-        var json = composer.Json;
-        var processes = (composer.Model.Processes ?? []).Select(p => p.Id).OfType<string>().ToList();
+        var processes = (experiment?.Processes ?? []).Select(p => p.Id).OfType<string>().ToList();
         Starting = true;
         Changed?.Invoke();
         try
         {
             await LeaveAsync();
-            var (runId, errors) = await runs.StartAsync(json, stepMode);
+            var (runId, errors) = await start();
             if (generation != _generation) return false;
             ServerErrors = errors;
             if (runId is null) return false;
             Json = json;
-            InStepMode = stepMode;
+            Mode = mode;
             return await FollowAsync(runId, processes, generation);
         }
         catch (HttpRequestException e)
@@ -78,7 +92,7 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
         await LeaveAsync();
         if (generation != _generation) return;
         Json = null;
-        InStepMode = false;
+        Mode = RunModes.Free;
         ServerErrors = [];
         await FollowAsync(runId, [], generation);
     }
