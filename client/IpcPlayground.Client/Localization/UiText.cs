@@ -18,6 +18,9 @@ public sealed record UiText
 
     /// <summary>The event list's and the timeline tooltips' words.</summary>
     public required EventWords EventWords { get; init; }
+
+    /// <summary>Predict mode's words (Localization/PredictText.cs).</summary>
+    public required PredictText PredictMode { get; init; }
     public required string LanguageName { get; init; }
     public required string Tagline { get; init; }
 
@@ -205,6 +208,7 @@ public sealed record UiText
     {
         Language = "en",
         EventWords = EventWords.English,
+        PredictMode = PredictText.English,
         FieldLabel = FieldLabels.English,
         ExperimentJsonLabel = "Experiment JSON",
         LanguageName = "English",
@@ -365,6 +369,7 @@ public sealed record UiText
     {
         Language = "zh-Hans",
         EventWords = EventWords.Chinese,
+        PredictMode = PredictText.Chinese,
         FieldLabel = FieldLabels.Chinese,
         ExperimentJsonLabel = "实验 JSON",
         LanguageName = "简体中文",

@@ -27,12 +27,16 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation, Hu
     /// <summary>A <see cref="RunHubConnection"/> once a run is followed; typed as what this class may name before SignalR is loaded.</summary>
     private IAsyncDisposable? _hub;
 
-    /// <summary>Posts the experiment; returns the run id, or the server's errors by JSON path. In step mode every process is held before each step.</summary>
-    public async Task<(string? RunId, IReadOnlyList<ValidationError> Errors)> StartAsync(string experimentJson, bool stepMode = false)
+    /// <summary>
+    /// Posts the experiment; returns the run id, or the server's errors by JSON path. In step mode every process is
+    /// held before each step; in predict mode the server steps them and asks before each step that can block or fail.
+    /// </summary>
+    /// <param name="mode">One of <see cref="RunModes"/>.</param>
+    public async Task<(string? RunId, IReadOnlyList<ValidationError> Errors)> StartAsync(string experimentJson, string mode = RunModes.Free)
     {
         using var content = new StringContent(experimentJson, System.Text.Encoding.UTF8, "application/json");
         var path = _key is null ? "api/runs" : $"api/workshops/{Uri.EscapeDataString(_key.WorkshopId)}/runs";
-        using var response = await SendAsync(HttpMethod.Post, stepMode ? $"{path}?mode={RunModes.Step}" : path, content);
+        using var response = await SendAsync(HttpMethod.Post, mode == RunModes.Free ? path : $"{path}?mode={Uri.EscapeDataString(mode)}", content);
         if (response.IsSuccessStatusCode)
         {
             var accepted = await response.Content.ReadFromJsonAsync(ContractsJsonContext.Default.RunAccepted);
@@ -49,7 +53,15 @@ public sealed class RunsClient(HttpClient http, NavigationManager navigation, Hu
         return await RefusalAsync(response);
     }
 
-    /// <summary>Step mode: lets every process run freely to the end.</summary>
+    /// <summary>Predict mode: the prediction for an open question. Returns null, or why the server refused (400: not a choice offered; 409: not the open question).</summary>
+    public async Task<string?> AnswerAsync(string runId, AnswerRequest answer)
+    {
+        using var content = JsonContent.Create(answer, ContractsJsonContext.Default.AnswerRequest);
+        using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Uri.EscapeDataString(runId)}/answer", content);
+        return await RefusalAsync(response);
+    }
+
+    /// <summary>Step (and predict) mode: lets every process run freely to the end.</summary>
     public async Task<string?> ResumeAsync(string runId)
     {
         using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Uri.EscapeDataString(runId)}/resume");

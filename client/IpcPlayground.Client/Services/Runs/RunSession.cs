@@ -7,7 +7,7 @@ using IpcPlayground.Contracts.Runs;
 namespace IpcPlayground.Client.Services.Runs;
 
 /// <summary>
-/// The run a page shows: started from the composer (and then steerable in step mode) or watched read-only by id,
+/// The run a page shows: started from the composer (and then steerable in step or predict mode) or watched read-only by id,
 /// its timeline filled as events arrive, and the event the inspector looks at. When calls overlap (a second Watch
 /// before the first has answered) the latest wins, and a run it no longer shows is left, not followed.
 /// </summary>
@@ -25,10 +25,15 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     public IReadOnlyList<string> Processes => _declared ?? Log?.Processes ?? [];
 
     private IReadOnlyList<string>? _declared;
-    public bool InStepMode => Mode == RunModes.Step;
 
-    /// <summary>How the followed run's processes advance (<see cref="RunModes"/>); a watched run counts as free.</summary>
+    /// <summary>How the run was started (<see cref="RunModes"/>); a watched run counts as free.</summary>
     public string Mode { get; private set; } = RunModes.Free;
+
+    public bool InStepMode => Mode == RunModes.Step;
+    public bool InPredictMode => Mode == RunModes.Predict;
+
+    /// <summary>Whether the run's processes are held before each step (step and predict mode).</summary>
+    public bool Holds => RunModes.Holds(Mode);
     public bool Starting { get; private set; }
     public string? StepProblem { get; private set; }
     public IReadOnlyList<ValidationError> ServerErrors { get; private set; } = [];
@@ -37,15 +42,19 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     /// <summary>Raised when events arrive or a start begins or ends; the page re-renders on its own dispatcher.</summary>
     public event Action? Changed;
 
-    /// <summary>In step mode, what each held process would do next, for the timeline's lane labels.</summary>
-    public IReadOnlyDictionary<string, string>? NextSteps => InStepMode && Log is { IsFinished: false } timeline
+    /// <summary>In step and predict mode, what each held process would do next, for the timeline's lane labels.</summary>
+    public IReadOnlyDictionary<string, string>? NextSteps => Holds && Log is { IsFinished: false } timeline
         ? StepModeModel.Build(timeline.Ordered, Processes).Where(h => h.CanStep)
             .ToDictionary(h => h.Process, h => StepModeModel.Describe(h.HeldBefore!))
         : null;
 
     /// <summary>Starts the composer's experiment and follows it; false (with <see cref="ServerErrors"/>) when the server refused.</summary>
-    public Task<bool> StartAsync(ComposerState composer, bool stepMode) =>
-        StartAsync(() => runs.StartAsync(composer.Json, stepMode), stepMode ? RunModes.Step : RunModes.Free, composer.Json, composer.Model);
+    /// <param name="mode">One of <see cref="RunModes"/>.</param>
+    public Task<bool> StartAsync(ComposerState composer, string mode = RunModes.Free)
+    {
+        var json = composer.Json;
+        return StartAsync(() => runs.StartAsync(json, mode), mode, json, composer.Model);
+    }
 
     /// <summary>
     /// Starts a run some other way than from the composer (a workshop's room prediction: <c>POST …/prediction/runs</c>)
@@ -101,6 +110,9 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
     {
         if (RunId is not null) StepProblem = await runs.StepAsync(RunId, process);
     }
+
+    /// <summary>Predict mode: the prediction for an open question; null, or why the server refused it.</summary>
+    public async Task<string?> AnswerAsync(AnswerRequest answer) => RunId is null ? null : await runs.AnswerAsync(RunId, answer);
 
     public async Task ResumeAsync()
     {

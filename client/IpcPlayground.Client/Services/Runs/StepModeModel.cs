@@ -20,7 +20,8 @@ public sealed record ProcessHold(string Process, HeldStatus Status, PausedEvent?
 
 /// <summary>
 /// Which processes of a step-mode run are held and before what. A process is held when the last thing it reported
-/// (snapshots aside) is a <c>paused</c> event; a call that blocked, returned, or an exit means it is no longer held.
+/// (snapshots and predict mode's questions, answers and outcomes aside) is a <c>paused</c> event; a call that blocked,
+/// returned, or an exit means it is no longer held.
 /// </summary>
 public static class StepModeModel
 {
@@ -32,7 +33,7 @@ public static class StepModeModel
         {
             if (e.Process is not { } process) continue;
             if (!order.Contains(process)) order.Add(process);
-            if (e is not StateEvent) last[process] = e;
+            if (e is not (StateEvent or QuestionEvent or AnswerEvent or OutcomeEvent)) last[process] = e;
         }
         var ended = events.OfType<RunEndEvent>().Any();
         return [.. order.Select(p => last.GetValueOrDefault(p) switch
