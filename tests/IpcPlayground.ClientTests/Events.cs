@@ -1,6 +1,7 @@
 using IpcPlayground.Contracts.Json;
 using System.Text.Json;
 using IpcPlayground.Contracts.Events;
+using IpcPlayground.Contracts.Predictions;
 
 namespace IpcPlayground.ClientTests;
 
@@ -57,6 +58,35 @@ internal sealed class Events
     public Events Paused(double ms, string process, string op, string? obj = null, string? phase = null, string? target = null)
     {
         Add(new PausedEvent { TNs = Ms(ms), Process = process, Op = op, Object = obj, Phase = phase, Target = target, Step = "1" });
+        return this;
+    }
+
+    /// <summary>Predict mode: a question about a held step, its choices in the order the server offers them.</summary>
+    public Events Question(double ms, string process, string op, string? obj, string about, string call, string[] choices, string step = "1")
+    {
+        Add(new QuestionEvent
+        {
+            TNs = Ms(ms), Process = process, Op = op, Object = obj, Step = step, About = about, Call = call,
+            Choices = [.. choices.Select(c => new PredictionChoice(c, PredictionWords.English.Choice(c)))],
+        });
+        return this;
+    }
+
+    public Events Answer(double ms, string process, string op, string? obj, string about, string choice, string step = "1")
+    {
+        Add(new AnswerEvent { TNs = Ms(ms), Process = process, Op = op, Object = obj, Step = step, About = about, Choice = choice });
+        return this;
+    }
+
+    /// <param name="choice">The prediction; null for a question the run left unanswered.</param>
+    public Events Outcome(double ms, string process, string op, string? obj, string about, string? choice, string actual, string reason, IReadOnlyDictionary<string, string> facts, string step = "1")
+    {
+        var english = ExplanationReasons.Parse(reason) is { } known ? PredictionWords.English.Explain(known, facts) : null;
+        Add(new OutcomeEvent
+        {
+            TNs = Ms(ms), Process = process, Op = op, Object = obj, Step = step, About = about, Choice = choice, Actual = actual,
+            Correct = choice is null ? null : choice == actual, Explanation = english, Reason = reason, Facts = facts,
+        });
         return this;
     }
 

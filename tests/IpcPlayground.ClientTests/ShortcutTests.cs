@@ -36,4 +36,27 @@ public sealed class ShortcutTests
         // Running still works from the JSON editor.
         Assert.Equal(KeyboardShortcuts.Run, KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "Enter", CtrlKey = true }, inTextField: true));
     }
+
+    [Fact]
+    public void A_plain_digit_picks_that_choice_unless_typed_into_a_text_field_or_pressed_with_a_modifier()
+    {
+        Assert.Equal(KeyboardShortcuts.Choice(3), KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "3", Code = "Digit3" }));
+        Assert.Equal(3, KeyboardShortcuts.ChoiceOf(KeyboardShortcuts.Choice(3)));
+        Assert.Equal(9, KeyboardShortcuts.ChoiceOf(KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "9" })!));
+        Assert.Null(KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "3" }, inTextField: true));
+        Assert.Null(KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "3", CtrlKey = true }));
+        Assert.Null(KeyboardShortcuts.CommandOf(new KeyboardEventArgs { Key = "0" }));
+        Assert.Null(KeyboardShortcuts.ChoiceOf(KeyboardShortcuts.Run));
+    }
+
+    [Fact]
+    public async Task Every_listener_hears_a_shortcut()
+    {
+        var shortcuts = new KeyboardShortcuts();
+        var heard = new List<string>();
+        shortcuts.Pressed += async c => { await Task.Yield(); heard.Add("page " + c); };
+        shortcuts.Pressed += c => { heard.Add("panel " + c); return Task.CompletedTask; };
+        await shortcuts.HandleAsync(new KeyboardEventArgs { Key = "2" });
+        Assert.Equal(["page choice-2", "panel choice-2"], heard);
+    }
 }
