@@ -14,7 +14,7 @@ public sealed class RoomPredictionTests : BunitContext
     private static readonly WorkshopExperiment[] Experiments = [new(0, "Reading an empty pipe blocks", "e1"), new(1, "A full pipe blocks the writer", "e2")];
 
     private static PredictionTally ReaderRead(int returns, int blocks, params TalliedOutcome[] outcomes) =>
-        new("reader", "1", null, "read", "p", "outcome",
+        new("reader", "0", null, "read", "p", "outcome",
             [new("returns", "returns at once", returns), new("eof", "returns 0: end of file", 0), new("blocks", "blocks", blocks), new("fails:EBADF", "fails with EBADF", 0)],
             returns + blocks, outcomes);
 
@@ -42,7 +42,9 @@ public sealed class RoomPredictionTests : BunitContext
         var cut = RenderSection(Loaded(ReaderRead(returns: 1, blocks: 3, new TalliedOutcome("blocks", 4))));
 
         var step = cut.Find("[data-testid=prediction-step]");
-        Assert.Equal(("reader", "1", "outcome"), (step.GetAttribute("data-process"), step.GetAttribute("data-step"), step.GetAttribute("data-about")));
+        Assert.Equal(("reader", "0", "outcome"), (step.GetAttribute("data-process"), step.GetAttribute("data-step"), step.GetAttribute("data-about")));
+        // Events count steps from 0; the board, read out in a room, from 1.
+        Assert.Equal("reader, step 1", step.QuerySelector(".prediction-question strong")!.TextContent);
         Assert.Contains("What will read(2) on p do?", step.QuerySelector("[data-testid=prediction-prompt]")!.TextContent, StringComparison.Ordinal);
         var bars = cut.FindAll("[data-testid=prediction-bar]");
         Assert.Equal(["returns", "eof", "blocks", "fails:EBADF"], bars.Select(b => b.GetAttribute("data-choice")));
@@ -87,14 +89,17 @@ public sealed class RoomPredictionTests : BunitContext
         state.Apply(ReaderRead(returns: 1, blocks: 1, new TalliedOutcome("blocks", 1)));
         // Sent before the one above, arrived after it: the board keeps the fuller count.
         state.Apply(ReaderRead(returns: 1, blocks: 1));
-        // The same step in a later iteration of a loop is a question of its own.
-        state.Apply(ReaderRead(returns: 0, blocks: 1) with { Iteration = 2 });
+        // Inside a loop, each time round is a question of its own.
+        state.Apply(ReaderRead(returns: 0, blocks: 1) with { Step = "3.1", Iteration = 0 });
+        state.Apply(ReaderRead(returns: 1, blocks: 0) with { Step = "3.1", Iteration = 1 });
 
         var cut = RenderSection(state);
 
         var steps = cut.FindAll("[data-testid=prediction-step]");
-        Assert.Equal(["reader", "writer", "reader"], steps.Select(s => s.GetAttribute("data-process")));
-        Assert.Equal([null, null, "2"], steps.Select(s => s.GetAttribute("data-iteration")));
+        Assert.Equal(["reader", "writer", "reader", "reader"], steps.Select(s => s.GetAttribute("data-process")));
+        Assert.Equal([null, null, "0", "1"], steps.Select(s => s.GetAttribute("data-iteration")));
+        Assert.Equal("reader, step 4.2, round 2", steps[3].QuerySelector(".prediction-question strong")!.TextContent);
+        Assert.Equal(["1", "0"], steps.Skip(2).Select(s => s.QuerySelector("[data-choice=blocks]")!.GetAttribute("data-count")));
         Assert.Equal(["1", "0", "1", "0"], steps[0].QuerySelectorAll("[data-testid=prediction-bar]").Select(b => b.GetAttribute("data-count")));
         Assert.Equal("blocks", steps[0].QuerySelector("[data-testid=prediction-outcome]")!.GetAttribute("data-actual"));
         Assert.Null(steps[2].QuerySelector("[data-testid=prediction-outcome]"));

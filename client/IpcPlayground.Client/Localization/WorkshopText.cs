@@ -111,7 +111,7 @@ public sealed record WorkshopText
     public required string LetGo { get; init; }
     public required string NoQuestionYet { get; init; }
 
-    /// <summary>A step the room met: its process and step (and iteration, inside a repeat).</summary>
+    /// <summary>A step the room met: its process and step (and iteration, inside a repeat), counted from 1 (<see cref="StepNumbers"/>).</summary>
     public required Func<string, string, int?, string> PredictionStep { get; init; }
 
     /// <summary>Under a step's bars: how many of the room answered it.</summary>
@@ -233,7 +233,7 @@ public sealed record WorkshopText
         ReleaseAnswered = "Release answered",
         LetGo = "Let go",
         NoQuestionYet = "No question yet: the bars appear here as the room answers.",
-        PredictionStep = (process, step, iteration) => $"{process}, step {step}" + (iteration is { } i ? $", iteration {i}" : ""),
+        PredictionStep = (process, step, iteration) => $"{process}, step {step}" + (iteration is { } i ? $", round {i}" : ""),
         AnsweredOfRoom = (answered, room) => $"{answered} of {room} answered",
         ChoiceCount = (count, share) => $"{count} · {Percent(share)}",
         KernelDid = "The kernel",
@@ -346,7 +346,7 @@ public sealed record WorkshopText
         ReleaseAnswered = "放行已作答的",
         LetGo = "全部放行",
         NoQuestionYet = "还没有问题：全体作答后，柱状图会显示在这里。",
-        PredictionStep = (process, step, iteration) => $"{process}，第 {step} 步" + (iteration is { } i ? $"，第 {i} 次循环" : ""),
+        PredictionStep = (process, step, iteration) => $"{process}，第 {step} 步" + (iteration is { } i ? $"，第 {i} 轮" : ""),
         AnsweredOfRoom = (answered, room) => $"{room} 人中 {answered} 人已作答",
         ChoiceCount = (count, share) => $"{count} · {Percent(share)}",
         KernelDid = "内核",
