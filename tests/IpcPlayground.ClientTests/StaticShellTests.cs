@@ -15,7 +15,7 @@ public sealed partial class StaticShellTests
         var html = File.ReadAllText(Path.Combine(RepositoryRoot(), "client/IpcPlayground.Client/wwwroot/index.html"));
         var pairs = BilingualPair().Matches(html).Select(m => (En: m.Groups["en"].Value, Zh: m.Groups["zh"].Value)).ToList();
         var table = Pairs(UiText.English, UiText.Chinese).Concat(Pairs(UiText.English.Workshop, UiText.Chinese.Workshop))
-            .Concat(Pairs(UiText.English.Measure, UiText.Chinese.Measure)).ToHashSet();
+            .Concat(Pairs(UiText.English.Measure, UiText.Chinese.Measure)).Concat(Pairs(UiText.English.PredictMode, UiText.Chinese.PredictMode)).ToHashSet();
 
         Assert.True(pairs.Count >= 6, "the shell lost its words");
         Assert.All(pairs, pair => Assert.True(table.Contains(pair), $"the shell says \"{pair.En}\" / \"{pair.Zh}\", which the string table does not"));

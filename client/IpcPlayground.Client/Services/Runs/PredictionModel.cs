@@ -23,7 +23,6 @@ public sealed record PredictionState(IReadOnlyList<PredictionEntry> Entries, IRe
     public bool Any => Entries.Count > 0 || Outcomes.Count > 0;
 
     public IReadOnlyList<PredictionEntry> Open => [.. Entries.Where(e => e.IsOpen)];
-    public IReadOnlyList<PredictionEntry> AwaitingKernel => [.. Entries.Where(e => e.AwaitsKernel)];
 
     /// <summary>The outcomes of the step judged last (its outcome and, when asked, whom it woke).</summary>
     public IReadOnlyList<OutcomeEvent> Latest => Outcomes.Count == 0 ? [] : [.. Outcomes.Where(o => SameStep(o, Outcomes[^1]))];
