@@ -5,8 +5,9 @@ namespace IpcPlayground.Runs;
 
 /// <summary>
 /// How many runs may execute at once: on the whole server, per client, in workshops (a pool that leaves the
-/// playground its share) and in step mode (a held run keeps its slot while a person thinks). A run holds its
-/// leases from the moment it is accepted until its sandbox is gone, so the limits count sandboxes, not requests.
+/// playground its share) and in step mode (a held run keeps its slot while a person thinks). A workshop room's
+/// predicted runs have a pool of their own instead of the shared ones (<see cref="RunsOptions.MaxRoomPredictionRuns"/>).
+/// A run holds its leases from the moment it is accepted until its sandbox is gone, so the limits count sandboxes, not requests.
 /// </summary>
 public sealed class RunAdmission : IDisposable
 {
@@ -15,6 +16,7 @@ public sealed class RunAdmission : IDisposable
     private readonly ConcurrencyLimiter _server;
     private readonly ConcurrencyLimiter _workshops;
     private readonly ConcurrencyLimiter _stepRuns;
+    private readonly ConcurrencyLimiter _roomPredictions;
     private readonly PartitionedRateLimiter<string> _perClient;
     private readonly PartitionedRateLimiter<string> _stepRunsPerClient;
 
@@ -25,6 +27,7 @@ public sealed class RunAdmission : IDisposable
         _server = Concurrency(_options.MaxConcurrentRuns);
         _workshops = Concurrency(_options.MaxConcurrentWorkshopRuns);
         _stepRuns = Concurrency(_options.MaxStepModeRuns);
+        _roomPredictions = Concurrency(_options.MaxRoomPredictionRuns);
         _perClient = PartitionedRateLimiter.Create<string, string>(client =>
             RateLimitPartition.GetConcurrencyLimiter(client, _ => new() { PermitLimit = _options.MaxConcurrentRunsPerClient, QueueLimit = 0 }));
         _stepRunsPerClient = PartitionedRateLimiter.Create<string, string>(client =>
@@ -36,7 +39,11 @@ public sealed class RunAdmission : IDisposable
     /// <summary>Every lease the run needs, or null with the reason of the first limit that is full.</summary>
     /// <param name="workshop">A workshop participant's run: it also takes a slot of the workshops' pool.</param>
     /// <param name="stepMode">A run held between steps: it also takes a step-mode slot, the client's and the server's.</param>
-    public (IDisposable? Lease, string? Refusal) TryAdmit(string client, bool workshop = false, bool stepMode = false)
+    /// <param name="roomPrediction">
+    /// A participant's run of their room's prediction: the client's slots, then a slot of the rooms' pool instead of the
+    /// step-mode, workshop and server slots.
+    /// </param>
+    public (IDisposable? Lease, string? Refusal) TryAdmit(string client, bool workshop = false, bool stepMode = false, bool roomPrediction = false)
     {
         var held = new List<RateLimitLease>(5);
         string? Refuse(RateLimitLease lease, string reason, string message)
@@ -58,6 +65,13 @@ public sealed class RunAdmission : IDisposable
         if (stepMode && !Take(next = _stepRunsPerClient.AttemptAcquire(client)))
             return (null, Refuse(next, RunMetrics.Refusals.ClientStepLimit,
                 $"you already have {_options.MaxStepModeRunsPerClient} runs in step mode; finish or stop one first"));
+        if (roomPrediction)
+        {
+            if (!Take(next = _roomPredictions.AttemptAcquire()))
+                return (null, Refuse(next, RunMetrics.Refusals.RoomPredictionLimit,
+                    $"the server holds its limit of {_options.MaxRoomPredictionRuns} predicted runs of workshop rooms; try again shortly"));
+            return (new Leases(held), null);
+        }
         if (stepMode && !Take(next = _stepRuns.AttemptAcquire()))
             return (null, Refuse(next, RunMetrics.Refusals.StepLimit,
                 $"the server holds its limit of {_options.MaxStepModeRuns} runs in step mode; run freely, or try again shortly"));
@@ -74,6 +88,7 @@ public sealed class RunAdmission : IDisposable
         _server.Dispose();
         _workshops.Dispose();
         _stepRuns.Dispose();
+        _roomPredictions.Dispose();
         _perClient.Dispose();
         _stepRunsPerClient.Dispose();
     }

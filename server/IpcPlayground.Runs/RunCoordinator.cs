@@ -33,12 +33,13 @@ public sealed class RunCoordinator(
     /// Starts <paramref name="experiment"/> (already valid) for <paramref name="client"/> and returns at once; the run
     /// goes on in the background. Null with the reason when the server or the client is at its limit of runs.
     /// A <paramref name="quota"/> lease taken by the caller is released with the run's own slot, before its run-end
-    /// is published; on refusal it is released at once.
+    /// is published; on refusal it is released at once. A <paramref name="roomPrediction"/> run (a participant's run of
+    /// their room's prediction) is admitted from the rooms' pool (<see cref="RunAdmission.TryAdmit"/>).
     /// </summary>
     public (Run? Run, string? Refusal) Start(Experiment experiment, byte[] experimentJson, string client, string mode, CancellationToken serverStopping,
-        RunOwner? owner = null, IDisposable? quota = null, string? recordedFor = null)
+        RunOwner? owner = null, IDisposable? quota = null, string? recordedFor = null, bool roomPrediction = false)
     {
-        var (lease, refusal) = admission.TryAdmit(client, workshop: owner is not null, stepMode: RunModes.Holds(mode));
+        var (lease, refusal) = admission.TryAdmit(client, workshop: owner is not null, stepMode: RunModes.Holds(mode), roomPrediction: roomPrediction);
         if (lease is null)
         {
             quota?.Dispose();

@@ -19,8 +19,8 @@ public static class RunEngineServices
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.Section).ValidateDataAnnotations()
             // Every run at once needs a host uid of its own; past the pool, runs would fail for want of one.
             .Validate<Microsoft.Extensions.Options.IOptions<SandboxOptions>>(
-                (runs, sandbox) => sandbox.Value.HostUidPoolSize == 0 || runs.MaxConcurrentRuns <= sandbox.Value.HostUidPoolSize,
-                "Runs:MaxConcurrentRuns is larger than Sandbox:HostUidPoolSize: each run at once needs a host uid of its own (raise the pool, or set it to 0 to share one uid)")
+                (runs, sandbox) => sandbox.Value.HostUidPoolSize == 0 || runs.MaxConcurrentRuns + runs.MaxRoomPredictionRuns <= sandbox.Value.HostUidPoolSize,
+                "Runs:MaxConcurrentRuns and Runs:MaxRoomPredictionRuns together are larger than Sandbox:HostUidPoolSize: each run at once needs a host uid of its own (raise the pool, or set it to 0 to share one uid)")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISandbox, BubblewrapSandbox>();

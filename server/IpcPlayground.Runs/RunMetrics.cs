@@ -19,6 +19,7 @@ public sealed class RunMetrics
         public const string StepLimit = "step-limit";
         public const string WorkshopPool = "workshop-pool";
         public const string ServerLimit = "server-limit";
+        public const string RoomPredictionLimit = "room-prediction-limit";
         public const string WorkshopQuota = "workshop-quota";
         public const string RecordedBytes = "recorded-bytes";
 

@@ -47,6 +47,25 @@ public sealed class RunPublisher(IRunEventSink sink, ILogger<RunPublisher> logge
     }
 
     /// <summary>
+    /// A held room lets the step answered so far go and goes on holding: the run's next answered step waits again.
+    /// Nothing happens to a run whose room is not held (its answered steps went already).
+    /// </summary>
+    public async Task ReleaseHeldAsync(Run run)
+    {
+        if (run.Predictor is not { } predictor) return;
+        await run.PublishGate.WaitAsync();
+        try
+        {
+            if (!predictor.RoomHeld) return;
+            predictor.RoomHeld = false;
+            var events = predictor.Advance();
+            predictor.RoomHeld = true;
+            await AppendAsync(run, events);
+        }
+        finally { run.PublishGate.Release(); }
+    }
+
+    /// <summary>
     /// The run's closing events, with the outcome of each step let go whose call never returned put before its
     /// <c>run-end</c>; from here nothing more is asked or answered, so the record made of them is the log.
     /// </summary>

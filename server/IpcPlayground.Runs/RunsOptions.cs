@@ -54,6 +54,17 @@ public sealed class RunsOptions
     [Range(1, 10_000)]
     public int MaxStepModeRuns { get; set; } = 8;
 
+    /// <summary>
+    /// Predicted runs of workshops' rooms at once on this server: each participant's run of the experiment their
+    /// instructor chose for the room, held while the room answers. They take neither a step-mode slot nor the
+    /// server's or the workshops' run slots — a room of a hundred waits for people, not for CPU, and only runs what its
+    /// instructor chose — so this alone bounds them here, and each room's own quotas
+    /// (<c>Workshops:ConcurrentRunsPerWorkshop</c>, one run per participant) bound a room. Each still needs a host uid:
+    /// with <see cref="MaxConcurrentRuns"/> at most <c>Sandbox:HostUidPoolSize</c>.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxRoomPredictionRuns { get; set; } = 200;
+
     /// <summary>Runs in step mode at once for one client.</summary>
     [Range(1, 1000)]
     public int MaxStepModeRunsPerClient { get; set; } = 2;

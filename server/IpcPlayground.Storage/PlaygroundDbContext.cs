@@ -1,4 +1,5 @@
 using IpcPlayground.Storage.Model;
+using IpcPlayground.Storage.Workshops;
 using Microsoft.EntityFrameworkCore;
 
 namespace IpcPlayground.Storage;
@@ -14,6 +15,9 @@ public abstract class PlaygroundDbContext(DbContextOptions options) : DbContext(
     public DbSet<RecordedMeasurement> Measurements => Set<RecordedMeasurement>();
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<WorkshopPrediction> Predictions => Set<WorkshopPrediction>();
+    public DbSet<PredictionQuestionRecord> PredictionQuestions => Set<PredictionQuestionRecord>();
+    public DbSet<PredictionAnswerRecord> PredictionAnswers => Set<PredictionAnswerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -84,6 +88,54 @@ public abstract class PlaygroundDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.LastRunId).HasMaxLength(32);
             e.Property(x => x.LastRunStatus).HasMaxLength(16);
             e.Property(x => x.LastRunBlocked).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<WorkshopPrediction>(e =>
+        {
+            e.ToTable("workshop_predictions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.WorkshopId).HasMaxLength(32);
+            e.HasIndex(x => new { x.WorkshopId, x.StartedAtMs });
+            e.HasOne<Workshop>().WithMany().HasForeignKey(x => x.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.ExperimentId).HasMaxLength(32);
+            e.Property(x => x.Title).HasMaxLength(200);
+        });
+        modelBuilder.Entity<PredictionQuestionRecord>(e =>
+        {
+            // Written with INSERT … ON CONFLICT DO NOTHING (PredictionStore): keep the names it uses in step.
+            e.ToTable("prediction_questions");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedOnAdd();
+            e.Property(x => x.PredictionId).HasMaxLength(32);
+            e.Property(x => x.QuestionKey).HasMaxLength(PredictionKeys.MaxLength);
+            e.HasIndex(x => new { x.PredictionId, x.QuestionKey }).IsUnique();
+            e.HasOne<WorkshopPrediction>().WithMany().HasForeignKey(x => x.PredictionId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Process).HasMaxLength(32);
+            e.Property(x => x.Step).HasMaxLength(64);
+            e.Property(x => x.Op).HasMaxLength(32);
+            e.Property(x => x.Object).HasMaxLength(32);
+            e.Property(x => x.About).HasMaxLength(16);
+        });
+        modelBuilder.Entity<PredictionAnswerRecord>(e =>
+        {
+            // Written with INSERT … ON CONFLICT DO UPDATE (PredictionStore): keep the names it uses in step.
+            e.ToTable("prediction_answers");
+            e.HasKey(x => new { x.PredictionId, x.ParticipantId, x.QuestionKey });
+            e.Property(x => x.PredictionId).HasMaxLength(32);
+            e.Property(x => x.ParticipantId).HasMaxLength(32);
+            e.Property(x => x.QuestionKey).HasMaxLength(PredictionKeys.MaxLength);
+            e.HasIndex(x => new { x.PredictionId, x.QuestionKey });
+            e.HasOne<WorkshopPrediction>().WithMany().HasForeignKey(x => x.PredictionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.RunId).HasMaxLength(32);
+            e.Property(x => x.Process).HasMaxLength(32);
+            e.Property(x => x.Step).HasMaxLength(64);
+            e.Property(x => x.Op).HasMaxLength(32);
+            e.Property(x => x.Object).HasMaxLength(32);
+            e.Property(x => x.About).HasMaxLength(16);
+            e.Property(x => x.Choice).HasMaxLength(64);
+            e.Property(x => x.Actual).HasMaxLength(64);
+            e.Property(x => x.Explanation).HasMaxLength(2000);
         });
     }
 }

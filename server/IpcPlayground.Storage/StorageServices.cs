@@ -26,6 +26,7 @@ public static class StorageServices
         services.AddSingleton<PlaygroundDb>();
         services.AddSingleton<PlaygroundStore>();
         services.AddSingleton<Workshops.WorkshopStore>();
+        services.AddSingleton<Workshops.PredictionStore>();
         services.AddHostedService<StorageMigrator>();
         services.AddHostedService<RunExpiry>();
         return services;

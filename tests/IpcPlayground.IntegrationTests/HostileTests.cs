@@ -194,6 +194,7 @@ public sealed class HostileTests(PlaygroundServer server)
         await using var fuzzed = PlaygroundServer.WithSettings(new Dictionary<string, string?>
         {
             ["Runs:MaxTimeoutMs"] = "200", ["Runs:MaxConcurrentRuns"] = "1000", ["Runs:MaxConcurrentRunsPerClient"] = "1000",
+            ["Sandbox:HostUidPoolSize"] = "2048",
         });
         var api = new RunApi(fuzzed.CreateLoopbackClient());
         var started = new List<string>();

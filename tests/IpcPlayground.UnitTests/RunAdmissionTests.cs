@@ -9,6 +9,7 @@ public sealed class RunAdmissionTests
     private static RunAdmission Admission() => new(Options.Create(new RunsOptions
     {
         MaxConcurrentRuns = 6, MaxConcurrentRunsPerClient = 4, MaxConcurrentWorkshopRuns = 3, MaxStepModeRuns = 2, MaxStepModeRunsPerClient = 1,
+        MaxRoomPredictionRuns = 3,
     }), TestMetrics.Create());
 
     [Fact]
@@ -50,5 +51,26 @@ public sealed class RunAdmissionTests
         holders[0]!.Dispose();
         // Had the refusal kept its step-mode leases, the step limits would refuse this one.
         Assert.NotNull(admission.TryAdmit("late", stepMode: true).Lease);
+    }
+
+    [Fact]
+    public void A_rooms_predicted_runs_have_a_pool_of_their_own_beside_full_step_mode_workshop_and_server_slots()
+    {
+        using var admission = Admission();
+        var others = Enumerable.Range(0, 2).Select(i => admission.TryAdmit($"s{i}", stepMode: true).Lease)
+            .Concat(Enumerable.Range(0, 4).Select(i => admission.TryAdmit($"participant:w{i}", workshop: i < 3).Lease)).ToList();
+        Assert.All(others, Assert.NotNull);
+        Assert.Null(admission.TryAdmit("participant:late", workshop: true, stepMode: true).Lease);
+
+        var room = Enumerable.Range(0, 3).Select(i => admission.TryAdmit($"participant:{i}", workshop: true, stepMode: true, roomPrediction: true).Lease).ToList();
+        Assert.All(room, Assert.NotNull);
+        var (fourth, refusal) = admission.TryAdmit("participant:3", workshop: true, stepMode: true, roomPrediction: true);
+        Assert.Null(fourth);
+        Assert.Contains("limit of 3 predicted runs of workshop rooms", refusal, StringComparison.Ordinal);
+        // A client's own step-mode limit still holds.
+        Assert.Contains("1 runs in step mode", admission.TryAdmit("participant:0", workshop: true, stepMode: true, roomPrediction: true).Refusal, StringComparison.Ordinal);
+
+        room[0]!.Dispose();
+        Assert.NotNull(admission.TryAdmit("participant:3", workshop: true, stepMode: true, roomPrediction: true).Lease);
     }
 }

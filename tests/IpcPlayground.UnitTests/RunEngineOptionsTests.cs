@@ -26,4 +26,12 @@ public sealed class RunEngineOptionsTests
         Assert.Equal(2000, RunsOptionsWith(new() { ["Runs:MaxConcurrentRuns"] = "2000", ["Sandbox:HostUidPoolSize"] = "0" }).MaxConcurrentRuns);
         Assert.Equal(16, RunsOptionsWith([]).MaxConcurrentRuns);
     }
+
+    [Fact]
+    public void Room_predictions_need_host_uids_too()
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => RunsOptionsWith(new() { ["Runs:MaxConcurrentRuns"] = "900" }));
+        Assert.Contains("Runs:MaxRoomPredictionRuns", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(100, RunsOptionsWith(new() { ["Runs:MaxConcurrentRuns"] = "900", ["Runs:MaxRoomPredictionRuns"] = "100" }).MaxRoomPredictionRuns);
+    }
 }

@@ -97,6 +97,43 @@ public sealed record WorkshopText
     public required Func<WorkshopQuotas, string> Quotas { get; init; }
     public required string YouWereRemoved { get; init; }
 
+    // predicting together (board)
+    public required string PredictionHeading { get; init; }
+    public required string PredictionExperiment { get; init; }
+    public required string StartPrediction { get; init; }
+    public required string PredictionIntro { get; init; }
+    public required Func<string, string> PredictionCurrent { get; init; }
+    public required string PredictionEnded { get; init; }
+    public required string RoomHeldForBoard { get; init; }
+    public required string RoomFree { get; init; }
+    public required string HoldRoom { get; init; }
+    public required string ReleaseAnswered { get; init; }
+    public required string LetGo { get; init; }
+    public required string NoQuestionYet { get; init; }
+
+    /// <summary>A step the room met: its process and step (and iteration, inside a repeat), counted from 1 (<see cref="StepNumbers"/>).</summary>
+    public required Func<string, string, int?, string> PredictionStep { get; init; }
+
+    /// <summary>Under a step's bars: how many of the room answered it.</summary>
+    public required Func<int, int, string> AnsweredOfRoom { get; init; }
+
+    /// <summary>A bar's label: how many chose it, and their share of those who answered.</summary>
+    public required Func<int, double, string> ChoiceCount { get; init; }
+    public required string KernelDid { get; init; }
+    public required Func<int, string> InRuns { get; init; }
+    public required string RightChoice { get; init; }
+    public required string DownloadAnswers { get; init; }
+
+    // predicting together (participant)
+    public required Func<string, string> PredictionReceived { get; init; }
+    public required string RoomHeld { get; init; }
+    public required string MyPredictions { get; init; }
+    public required string NoPredictionsYet { get; init; }
+    public required string Pending { get; init; }
+
+    /// <summary>A share as a whole percentage, the same in both languages ("50%").</summary>
+    private static string Percent(double share) => Math.Round(share * 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     public static WorkshopText English { get; } = new()
     {
         Workshops = "Workshops",
@@ -184,6 +221,30 @@ public sealed record WorkshopText
         NoSpotlightRunYet = "No run yet; it appears here when they start one.",
         Quotas = q => $"Up to {q.RunsPerParticipantPerMinute} runs a minute, {q.ConcurrentRunsPerParticipant} at a time.",
         YouWereRemoved = "The instructor removed you from this workshop. Your runs were stopped; you can still use the playground on your own.",
+        PredictionHeading = "Predict together",
+        PredictionExperiment = "Experiment to predict",
+        StartPrediction = "Predict together",
+        PredictionIntro = "Every participant's page starts its own predicted run of the experiment: before each step that can block or fail they say what the call will do, then the real call shows it. Their answers are counted here, step by step.",
+        PredictionCurrent = title => $"The room predicts “{title}”.",
+        PredictionEnded = "The room's prediction has ended.",
+        RoomHeldForBoard = "The room is held: answered steps wait until you let them go.",
+        RoomFree = "Each participant's step runs as soon as they answer.",
+        HoldRoom = "Hold room",
+        ReleaseAnswered = "Release answered",
+        LetGo = "Let go",
+        NoQuestionYet = "No question yet: the bars appear here as the room answers.",
+        PredictionStep = (process, step, iteration) => $"{process}, step {step}" + (iteration is { } i ? $", round {i}" : ""),
+        AnsweredOfRoom = (answered, room) => $"{answered} of {room} answered",
+        ChoiceCount = (count, share) => $"{count} · {Percent(share)}",
+        KernelDid = "The kernel",
+        InRuns = runs => runs == 1 ? "in 1 run" : $"in {runs} runs",
+        RightChoice = "what the kernel did",
+        DownloadAnswers = "Download the answers (CSV)",
+        PredictionReceived = title => $"Your instructor started a prediction: {title}. Say what each step will do in your run.",
+        RoomHeld = "The room is held: your step runs when the instructor lets it go",
+        MyPredictions = "Your predictions",
+        NoPredictionsYet = "None yet: your answers appear here.",
+        Pending = "waiting for the kernel",
     };
 
     public static WorkshopText Chinese { get; } = new()
@@ -273,5 +334,29 @@ public sealed record WorkshopText
         NoSpotlightRunYet = "尚无运行；对方开始运行后会显示在这里。",
         Quotas = q => $"每分钟最多运行 {q.RunsPerParticipantPerMinute} 次，同时最多 {q.ConcurrentRunsPerParticipant} 个。",
         YouWereRemoved = "讲师已将你移出此工作坊，你的运行已被停止；你仍可独自使用游乐场。",
+        PredictionHeading = "一起预测",
+        PredictionExperiment = "要预测的实验",
+        StartPrediction = "开始一起预测",
+        PredictionIntro = "每位参与者的页面都会启动该实验的一次预测运行：在每个可能阻塞或失败的步骤之前，先预测调用会怎样，再由真实的调用揭晓。大家的答案按步骤汇总在这里。",
+        PredictionCurrent = title => $"全体正在预测“{title}”。",
+        PredictionEnded = "本次全体预测已结束。",
+        RoomHeldForBoard = "全场已暂停：已作答的步骤会等你放行。",
+        RoomFree = "每位参与者作答后，其步骤立即执行。",
+        HoldRoom = "暂停全场",
+        ReleaseAnswered = "放行已作答的",
+        LetGo = "全部放行",
+        NoQuestionYet = "还没有问题：全体作答后，柱状图会显示在这里。",
+        PredictionStep = (process, step, iteration) => $"{process}，第 {step} 步" + (iteration is { } i ? $"，第 {i} 轮" : ""),
+        AnsweredOfRoom = (answered, room) => $"{room} 人中 {answered} 人已作答",
+        ChoiceCount = (count, share) => $"{count} · {Percent(share)}",
+        KernelDid = "内核",
+        InRuns = runs => $"在 {runs} 次运行中",
+        RightChoice = "内核的实际结果",
+        DownloadAnswers = "下载答案（CSV）",
+        PredictionReceived = title => $"讲师开始了一次预测：{title}。请在你的运行中预测每一步会怎样。",
+        RoomHeld = "全场已暂停：讲师放行后，你的步骤才会执行",
+        MyPredictions = "你的预测",
+        NoPredictionsYet = "还没有：你的答案会显示在这里。",
+        Pending = "等待内核结果",
     };
 }

@@ -42,6 +42,7 @@ public static class WorkshopsApi
             .WithSummary("The workshop, for its instructor or a participant (Authorization: Bearer key).");
         workshops.MapPost("/{workshopId}/runs", StartRun).RequireAuthorization(WorkshopRoles.Participant)
             .WithSummary("Starts a run as a participant (Bearer participant key); only they, the instructor and a spotlight see it.");
+        workshops.MapRoomPredictions();
         return app;
     }
 
@@ -152,7 +153,11 @@ public static class WorkshopsApi
                 return lease is null ? (null, Problems.TooManyRuns(request.HttpContext, refused!.Detail, refused.RetryAfter)) : (lease, null);
             },
             // After the announcement: the board shows the run only once every instance can find it.
-            started: run => tracker.Track(run, caller));
+            started: run =>
+            {
+                tracker.Track(run, caller);
+                return Task.CompletedTask;
+            });
     }
 
 }

@@ -19,4 +19,7 @@ internal static partial class ScaleOutLog
 
     [LoggerMessage(105, LogLevel.Warning, "Telling the other instances that participant {ParticipantId} was removed failed")]
     public static partial void RemovalAnnounceFailed(ILogger logger, string participantId, Exception exception);
+
+    [LoggerMessage(106, LogLevel.Warning, "Telling the other instances the room's {What} of workshop {WorkshopId} failed; only this instance applies it")]
+    public static partial void RoomPredictionAnnounceFailed(ILogger logger, string what, string workshopId, Exception exception);
 }

@@ -19,6 +19,7 @@ public static class ScaleOutServices
             builder.Services.AddSingleton<IRunMirror, NoRunMirror>();
             builder.Services.AddSingleton<ISpotlightMoves, LocalSpotlightMoves>();
             builder.Services.AddSingleton<IParticipantRemovals, LocalParticipantRemovals>();
+            builder.Services.AddSingleton<IRoomPredictionSignals, LocalRoomPredictionSignals>();
             builder.Services.AddHostedService<Workshops.OfflineAtStart>();
             return builder;
         }
@@ -31,6 +32,9 @@ public static class ScaleOutServices
         builder.Services.AddSingleton<RedisParticipantRemovals>();
         builder.Services.AddSingleton<IParticipantRemovals>(sp => sp.GetRequiredService<RedisParticipantRemovals>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisParticipantRemovals>());
+        builder.Services.AddSingleton<RedisRoomPredictionSignals>();
+        builder.Services.AddSingleton<IRoomPredictionSignals>(sp => sp.GetRequiredService<RedisRoomPredictionSignals>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisRoomPredictionSignals>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return builder;
     }

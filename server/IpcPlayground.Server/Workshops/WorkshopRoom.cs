@@ -57,6 +57,13 @@ public sealed class WorkshopRoom(IHubContext<WorkshopHub, IWorkshopClient> hub, 
         }
     }
 
+    /// <summary>To everyone: the room's prediction started, was held or let go.</summary>
+    public Task PredictionChanged(string workshopId, RoomPrediction? prediction) =>
+        hub.Clients.Group(Everyone(workshopId)).PredictionChanged(prediction);
+
+    public Task PredictionTallied(string workshopId, PredictionTally tally) =>
+        hub.Clients.Group(Instructors(workshopId)).PredictionTallied(tally);
+
     public Task WorkshopChanged(WorkshopInfo workshop) =>
         hub.Clients.Group(Everyone(workshop.WorkshopId)).WorkshopChanged(workshop);
 }

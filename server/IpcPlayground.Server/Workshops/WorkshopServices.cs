@@ -10,7 +10,7 @@ public static class WorkshopServices
 {
     /// <summary>
     /// Workshops: key authentication (anonymous stays allowed elsewhere), one policy per role, rate limits on creating
-    /// and joining, run quotas, and the board's run tracker. Options from the <c>Workshops</c> section.
+    /// and joining, run quotas, the board's run tracker, and room predictions' runs, answers and tallies. Options from the <c>Workshops</c> section.
     /// </summary>
     public static WebApplicationBuilder AddPlaygroundWorkshops(this WebApplicationBuilder builder)
     {
@@ -37,6 +37,9 @@ public static class WorkshopServices
         services.AddSingleton<WorkshopRunTracker>();
         services.AddSingleton<RunAccess>();
         services.AddSingleton<SpotlightViewers>();
+        services.AddSingleton<RoomPredictionRuns>();
+        services.AddSingleton<RoomPredictionRecorder>();
+        services.AddSingleton<PredictionTallies>();
         return builder;
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace IpcPlayground.Server.Workshops;
 
-/// <summary>What workshops have to say: runs the board could not follow, spotlight viewers not let out.</summary>
+/// <summary>What workshops have to say: runs the board could not follow, spotlight viewers not let out, room predictions not recorded.</summary>
 internal static partial class WorkshopsLog
 {
     [LoggerMessage(201, LogLevel.Error, "Revoking spotlight viewers of workshop {WorkshopId} failed")]
@@ -16,4 +16,16 @@ internal static partial class WorkshopsLog
 
     [LoggerMessage(204, LogLevel.Information, "The instructor of workshop {WorkshopId} removed participant {ParticipantId}")]
     public static partial void ParticipantRemoved(ILogger logger, string workshopId, string participantId);
+
+    [LoggerMessage(205, LogLevel.Error, "Recording the {Kind} of workshop run {RunId} for the room's prediction failed")]
+    public static partial void PredictionRecordFailed(ILogger logger, string kind, string runId, Exception exception);
+
+    [LoggerMessage(206, LogLevel.Error, "Sending the tally of question {QuestionKey} of prediction {PredictionId} failed; the next answer sends it again")]
+    public static partial void TallyFailed(ILogger logger, string predictionId, string questionKey, Exception exception);
+
+    [LoggerMessage(207, LogLevel.Error, "Applying the room's {What} to the predicted runs of workshop {WorkshopId} here failed")]
+    public static partial void RoomPredictionSignalFailed(ILogger logger, string what, string workshopId, Exception exception);
+
+    [LoggerMessage(208, LogLevel.Information, "Workshop {WorkshopId} started prediction {PredictionId} of experiment {ExperimentId}")]
+    public static partial void PredictionStarted(ILogger logger, string workshopId, string predictionId, string experimentId);
 }

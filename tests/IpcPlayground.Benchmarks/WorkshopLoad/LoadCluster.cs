@@ -12,6 +12,8 @@ public sealed class LoadCluster : IAsyncDisposable
     public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
     {
         ["Runs:MaxConcurrentRuns"] = "1000",
+        // A uid for each run at once, room predictions' pool included.
+        ["Sandbox:HostUidPoolSize"] = "2048",
         ["Runs:MaxConcurrentRunsPerClient"] = "1000",
         ["Workshops:MaxParticipants"] = "10000",
         ["Workshops:ConcurrentRunsPerWorkshop"] = "10000",

@@ -27,11 +27,16 @@ public sealed class WorkshopConnection : IAsyncDisposable
         Workshop.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => Take(new SpotlightMessage(s)));
         Workshop.On<WorkshopInfo>(nameof(IWorkshopClient.WorkshopChanged), Take);
         Workshop.On<string>(nameof(IWorkshopClient.ParticipantRemoved), id => Take(new RemovedMessage(id)));
+        Workshop.On<RoomPrediction?>(nameof(IWorkshopClient.PredictionChanged), p => Take(new PredictionMessage(p)));
+        Workshop.On<PredictionTally>(nameof(IWorkshopClient.PredictionTallied), Take);
         Runs.On<string, RunEvent[]>(nameof(IRunClient.ReceiveEvents), (runId, events) => Take(new RunEventsMessage(runId, events)));
     }
 
     /// <summary>ParticipantRemoved as a message that can be waited for.</summary>
     public sealed record RemovedMessage(string ParticipantId);
+
+    /// <summary>PredictionChanged as a message that can be waited for (null: the prediction ended).</summary>
+    public sealed record PredictionMessage(RoomPrediction? Prediction);
 
     /// <summary>SpotlightChanged(null) as a message that can be waited for.</summary>
     public sealed record SpotlightMessage(Spotlight? Spotlight);

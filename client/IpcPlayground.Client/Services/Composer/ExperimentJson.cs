@@ -19,6 +19,19 @@ public static class ExperimentJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The text as an experiment, or null when it is not readable JSON of that shape (no rule is checked).</summary>
+    public static Experiment? TryRead(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, ContractsJsonContext.Default.Experiment);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The text as an experiment even when it breaks a rule (so the form can show it), given the reader's result for
     /// it; null when it is not readable JSON of that shape.

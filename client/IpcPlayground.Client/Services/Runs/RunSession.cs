@@ -50,17 +50,30 @@ public sealed class RunSession(RunsClient runs) : IAsyncDisposable
 
     /// <summary>Starts the composer's experiment and follows it; false (with <see cref="ServerErrors"/>) when the server refused.</summary>
     /// <param name="mode">One of <see cref="RunModes"/>.</param>
-    public async Task<bool> StartAsync(ComposerState composer, string mode = RunModes.Free)
+    public Task<bool> StartAsync(ComposerState composer, string mode = RunModes.Free)
+    {
+        var json = composer.Json;
+        return StartAsync(() => runs.StartAsync(json, mode), mode, json, composer.Model);
+    }
+
+    /// <summary>
+    /// Starts a run some other way than from the composer (a workshop's room prediction: <c>POST …/prediction/runs</c>)
+    /// and follows it as this page's own, in its <paramref name="mode"/>; <paramref name="json"/>, the experiment it
+    /// runs, gives the lanes before the first event.
+    /// </summary>
+    public Task<bool> StartAsync(Func<Task<(string? RunId, IReadOnlyList<ValidationError> Errors)>> start, string mode, string? json) =>
+        StartAsync(start, mode, json, json is null ? null : ExperimentJson.TryRead(json));
+
+    private async Task<bool> StartAsync(Func<Task<(string? RunId, IReadOnlyList<ValidationError> Errors)>> start, string mode, string? json, Experiment? experiment)
     {
         var generation = ++_generation;
-        var json = composer.Json;
-        var processes = (composer.Model.Processes ?? []).Select(p => p.Id).OfType<string>().ToList();
+        var processes = (experiment?.Processes ?? []).Select(p => p.Id).OfType<string>().ToList();
         Starting = true;
         Changed?.Invoke();
         try
         {
             await LeaveAsync();
-            var (runId, errors) = await runs.StartAsync(json, mode);
+            var (runId, errors) = await start();
             if (generation != _generation) return false;
             ServerErrors = errors;
             if (runId is null) return false;

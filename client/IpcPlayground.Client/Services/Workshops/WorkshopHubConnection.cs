@@ -22,6 +22,8 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
         _hub.On<Spotlight?>(nameof(IWorkshopClient.SpotlightChanged), s => SpotlightChanged?.Invoke(s));
         _hub.On<WorkshopInfo>(nameof(IWorkshopClient.WorkshopChanged), w => WorkshopChanged?.Invoke(w));
         _hub.On<string>(nameof(IWorkshopClient.ParticipantRemoved), id => ParticipantRemoved?.Invoke(id));
+        _hub.On<RoomPrediction?>(nameof(IWorkshopClient.PredictionChanged), p => PredictionChanged?.Invoke(p));
+        _hub.On<PredictionTally>(nameof(IWorkshopClient.PredictionTallied), t => PredictionTallied?.Invoke(t));
         _hub.Reconnecting += _ => SetConnected(false);
         _hub.Reconnected += _ => SetConnected(true);
         _hub.Closed += _ => SetConnected(false);
@@ -33,6 +35,8 @@ public sealed class WorkshopHubConnection : IAsyncDisposable
     public event Action<Spotlight?>? SpotlightChanged;
     public event Action<WorkshopInfo>? WorkshopChanged;
     public event Action<string>? ParticipantRemoved;
+    public event Action<RoomPrediction?>? PredictionChanged;
+    public event Action<PredictionTally>? PredictionTallied;
 
     /// <summary>Raised when the connection drops or comes back; after a reconnect the page should read its state again.</summary>
     public event Func<bool, Task>? ConnectionChanged;

@@ -77,6 +77,135 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                     b.ToTable("participants", (string)null);
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionAnswerRecord", b =>
+                {
+                    b.Property<string>("PredictionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Actual")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AnsweredAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool?>("Correct")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Iteration")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Object")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Op")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PredictionId", "ParticipantId", "QuestionKey");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("PredictionId", "QuestionKey");
+
+                    b.ToTable("prediction_answers", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionQuestionRecord", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ChoicesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Iteration")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Object")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Op")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PredictionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("PredictionId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("prediction_questions", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedMeasurement", b =>
                 {
                     b.Property<string>("Id")
@@ -279,6 +408,40 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                     b.ToTable("workshop_experiments", (string)null);
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopPrediction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ExperimentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Hold")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("StartedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WorkshopId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "StartedAtMs");
+
+                    b.ToTable("workshop_predictions", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.Participant", b =>
                 {
                     b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
@@ -288,10 +451,43 @@ namespace IpcPlayground.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionAnswerRecord", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IpcPlayground.Storage.Model.WorkshopPrediction", null)
+                        .WithMany()
+                        .HasForeignKey("PredictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionQuestionRecord", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.WorkshopPrediction", null)
+                        .WithMany()
+                        .HasForeignKey("PredictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopExperimentEntry", b =>
                 {
                     b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
                         .WithMany("Experiments")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopPrediction", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
+                        .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -72,6 +72,133 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                     b.ToTable("participants", (string)null);
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionAnswerRecord", b =>
+                {
+                    b.Property<string>("PredictionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actual")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Iteration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Object")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Op")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PredictionId", "ParticipantId", "QuestionKey");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("PredictionId", "QuestionKey");
+
+                    b.ToTable("prediction_answers", (string)null);
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionQuestionRecord", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChoicesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Iteration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Object")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Op")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredictionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("PredictionId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("prediction_questions", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.RecordedMeasurement", b =>
                 {
                     b.Property<string>("Id")
@@ -274,6 +401,40 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                     b.ToTable("workshop_experiments", (string)null);
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopPrediction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExperimentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Hold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkshopId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "StartedAtMs");
+
+                    b.ToTable("workshop_predictions", (string)null);
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.Participant", b =>
                 {
                     b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
@@ -283,10 +444,43 @@ namespace IpcPlayground.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionAnswerRecord", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IpcPlayground.Storage.Model.WorkshopPrediction", null)
+                        .WithMany()
+                        .HasForeignKey("PredictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.PredictionQuestionRecord", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.WorkshopPrediction", null)
+                        .WithMany()
+                        .HasForeignKey("PredictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopExperimentEntry", b =>
                 {
                     b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
                         .WithMany("Experiments")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IpcPlayground.Storage.Model.WorkshopPrediction", b =>
+                {
+                    b.HasOne("IpcPlayground.Storage.Model.Workshop", null)
+                        .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
