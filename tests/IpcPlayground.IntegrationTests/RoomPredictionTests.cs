@@ -121,6 +121,40 @@ public sealed class RoomPredictionTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task A_new_prediction_stops_the_runs_of_the_last_and_a_participant_who_starts_again_replaces_their_run()
+    {
+        var room = await CreateAsync();
+        await using var instructor = await WorkshopConnection.OpenAsync(server.BaseAddress, room.Created.InstructorKey);
+        var first = await room.Predictions.StartAsync(room.Created.InstructorKey, room.ExperimentId);
+        await using var ada = await PredictingParticipant.JoinAsync(server.BaseAddress, room.Created.JoinCode, "Ada");
+        await ada.StartRunAsync();
+        var firstRun = ada.Events;
+        Assert.Equal(HttpStatusCode.Accepted, await ada.AnswerAsync(await ada.QuestionAsync(), "blocks"));
+
+        // Starting again (a reload, say) stops the run before and answers at once, though a participant runs one at a time.
+        await ada.StartRunAsync();
+        Assert.Equal("killed", (await firstRun.CompletionAsync())[^1].Str("status"));
+        await firstRun.DisposeAsync();
+        var again = await ada.QuestionAsync();
+        Assert.Equal(HttpStatusCode.Accepted, await ada.AnswerAsync(again, "returns"));
+        // Their latest answer replaces the one before: still one participant's answer, now judged by the new run.
+        var counted = await instructor.WaitForAsync<PredictionTally>(t => t.Choices.Single(c => c.Choice == "returns").Count == 1 && t.Outcomes.Sum(o => o.Count) == 1);
+        Assert.Equal(1, counted.Answered);
+        var mine = Assert.Single(await ada.Predictions.MineAsync(ada.Key));
+        Assert.Equal((ada.RunId, "returns", "blocks", false), (mine.RunId, mine.Choice, mine.Actual, mine.Correct));
+
+        var second = await room.Predictions.StartAsync(room.Created.InstructorKey, room.ExperimentId);
+        Assert.NotEqual(first.PredictionId, second.PredictionId);
+        await instructor.WaitForAsync<WorkshopConnection.PredictionMessage>(m => m.Prediction?.PredictionId == second.PredictionId);
+        Assert.Equal("killed", (await ada.Events.CompletionAsync())[^1].Str("status"));
+        var replaced = await room.Predictions.AggregateAsync(room.Created.InstructorKey);
+        Assert.Equal(second.PredictionId, replaced.PredictionId);
+        Assert.Empty(replaced.Steps);
+        Assert.Empty(await ada.Predictions.MineAsync(ada.Key));
+        AssertNoPredictionErrorsLogged();
+    }
+
+    [Fact]
     public async Task Answers_come_as_csv_for_the_instructor_and_as_their_own_list_for_each_participant_and_go_with_a_removed_participant()
     {
         var room = await CreateAsync();

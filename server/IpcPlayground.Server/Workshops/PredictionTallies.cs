@@ -11,7 +11,7 @@ namespace IpcPlayground.Server.Workshops;
 /// the count has moved on: instances count and send independently, and whatever reaches the board last was counted
 /// after every change before it.
 /// </summary>
-public sealed class PredictionTallies(PredictionStore store, WorkshopRoom room, BackgroundWork background, ILogger<PredictionTallies> logger)
+public sealed class PredictionTallies(PredictionStore store, RoomQuestions questions, WorkshopRoom room, BackgroundWork background, ILogger<PredictionTallies> logger)
 {
     private readonly Dictionary<(string PredictionId, string QuestionKey), bool> _changedWhileSending = [];
     private readonly Lock _lock = new();
@@ -64,7 +64,7 @@ public sealed class PredictionTallies(PredictionStore store, WorkshopRoom room, 
 
     private async Task<PredictionTally?> CountAsync((string PredictionId, string QuestionKey) key)
     {
-        if (await store.FindQuestionAsync(key.PredictionId, key.QuestionKey, CancellationToken.None) is not { } question) return null;
+        if (await questions.FindAsync(key.PredictionId, key.QuestionKey) is not { } question) return null;
         return PredictionViews.Tally(question, await store.CountsAsync(key.PredictionId, key.QuestionKey, CancellationToken.None));
     }
 }

@@ -10,7 +10,7 @@ namespace IpcPlayground.Server.Workshops;
 /// meets, each answer the participant gives (from the run's <c>answer</c> event) and, from the <c>outcome</c> event,
 /// what the call did; after each change the question's tally goes to the instructors (<see cref="PredictionTallies"/>).
 /// </summary>
-public sealed class RoomPredictionRecorder(PredictionStore store, PredictionTallies tallies, BackgroundWork background, TimeProvider time,
+public sealed class RoomPredictionRecorder(PredictionStore store, RoomQuestions questions, PredictionTallies tallies, BackgroundWork background, TimeProvider time,
     ILogger<RoomPredictionRecorder> logger)
 {
     public void Follow(Run run, WorkshopCaller participant, string predictionId) =>
@@ -35,11 +35,11 @@ public sealed class RoomPredictionRecorder(PredictionStore store, PredictionTall
         var key = PredictionKeys.Of(process, step, e.Iteration, about);
         var changed = e switch
         {
-            QuestionEvent question => await store.AddQuestionAsync(new PredictionQuestionRecord
+            QuestionEvent question => await questions.AddAsync(new PredictionQuestionRecord
             {
                 PredictionId = predictionId, QuestionKey = key, Process = process, Step = step, Iteration = e.Iteration, Op = e.Op, Object = e.Object,
                 About = about, ChoicesJson = PredictionViews.ChoicesJson(question.Choices ?? []),
-            }, CancellationToken.None),
+            }),
             AnswerEvent { Choice: { } choice } => await SaveAnswerAsync(new PredictionAnswerRecord
             {
                 PredictionId = predictionId, ParticipantId = participant.ParticipantId!, QuestionKey = key, RunId = runId, Process = process, Step = step,
