@@ -40,21 +40,15 @@ public sealed class RoomPredictionRecorder(PredictionStore store, RoomQuestions 
                 PredictionId = predictionId, QuestionKey = key, Process = process, Step = step, Iteration = e.Iteration, Op = e.Op, Object = e.Object,
                 About = about, ChoicesJson = PredictionViews.ChoicesJson(question.Choices ?? []),
             }),
-            AnswerEvent { Choice: { } choice } => await SaveAnswerAsync(new PredictionAnswerRecord
+            AnswerEvent { Choice: { } choice } => await store.SaveAnswerAsync(new PredictionAnswerRecord
             {
                 PredictionId = predictionId, ParticipantId = participant.ParticipantId!, QuestionKey = key, RunId = runId, Process = process, Step = step,
                 Iteration = e.Iteration, Op = e.Op, Object = e.Object, About = about, Choice = choice, AnsweredAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            }),
+            }, CancellationToken.None),
             OutcomeEvent outcome => await store.SaveOutcomeAsync(predictionId, participant.ParticipantId!, key, runId, outcome.Actual, outcome.Correct,
                 outcome.Explanation, CancellationToken.None),
             _ => false,
         };
         if (changed) tallies.Changed(participant.WorkshopId, predictionId, key);
-    }
-
-    private async Task<bool> SaveAnswerAsync(PredictionAnswerRecord answer)
-    {
-        await store.SaveAnswerAsync(answer, CancellationToken.None);
-        return true;
     }
 }

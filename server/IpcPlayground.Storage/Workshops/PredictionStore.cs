@@ -53,19 +53,25 @@ public sealed class PredictionStore(PlaygroundDb db)
             """, cancellationToken) > 0;
     }
 
-    /// <summary>Stores an answer, replacing the participant's earlier answer to the question (from a run they started again).</summary>
-    public async Task SaveAnswerAsync(PredictionAnswerRecord answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores an answer, replacing the participant's earlier answer to the question (from a run they started again);
+    /// false when the participant is no longer in the workshop (removed while their answer was on its way).
+    /// </summary>
+    public async Task<bool> SaveAnswerAsync(PredictionAnswerRecord answer, CancellationToken cancellationToken)
     {
         await using var context = db.Open();
-        await context.Database.ExecuteSqlAsync($"""
+        // Typed with CAST, so PostgreSQL knows a null's type in a SELECT list (both databases read these names alike).
+        return await context.Database.ExecuteSqlAsync($"""
             INSERT INTO prediction_answers ("PredictionId", "ParticipantId", "QuestionKey", "RunId", "Process", "Step", "Iteration", "Op", "Object",
                                             "About", "Choice", "Actual", "Correct", "Explanation", "AnsweredAtMs")
-            VALUES ({answer.PredictionId}, {answer.ParticipantId}, {answer.QuestionKey}, {answer.RunId}, {answer.Process}, {answer.Step},
-                    {answer.Iteration}, {answer.Op}, {answer.Object}, {answer.About}, {answer.Choice}, NULL, NULL, NULL, {answer.AnsweredAtMs})
+            SELECT {answer.PredictionId}, {answer.ParticipantId}, {answer.QuestionKey}, {answer.RunId}, {answer.Process}, {answer.Step},
+                   CAST({answer.Iteration} AS INTEGER), CAST({answer.Op} AS TEXT), CAST({answer.Object} AS TEXT), {answer.About}, {answer.Choice},
+                   NULL, NULL, NULL, {answer.AnsweredAtMs}
+            WHERE EXISTS (SELECT 1 FROM participants WHERE "Id" = {answer.ParticipantId})
             ON CONFLICT ("PredictionId", "ParticipantId", "QuestionKey") DO UPDATE SET
                 "RunId" = excluded."RunId", "Iteration" = excluded."Iteration", "Op" = excluded."Op", "Object" = excluded."Object",
                 "Choice" = excluded."Choice", "Actual" = NULL, "Correct" = NULL, "Explanation" = NULL, "AnsweredAtMs" = excluded."AnsweredAtMs"
-            """, cancellationToken);
+            """, cancellationToken) > 0;
     }
 
     /// <summary>
