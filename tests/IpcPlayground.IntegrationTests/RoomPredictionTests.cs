@@ -138,7 +138,8 @@ public sealed class RoomPredictionTests(PlaygroundServer server)
         var again = await ada.QuestionAsync();
         Assert.Equal(HttpStatusCode.Accepted, await ada.AnswerAsync(again, "returns"));
         // Their latest answer replaces the one before: still one participant's answer, now judged by the new run.
-        var counted = await instructor.WaitForAsync<PredictionTally>(t => t.Choices.Single(c => c.Choice == "returns").Count == 1 && t.Outcomes.Sum(o => o.Count) == 1);
+        var counted = await instructor.WaitForAsync<PredictionTally>(t => t.Process == "reader" && t.Choices.Single(c => c.Choice == "returns").Count == 1
+            && t.Outcomes.Sum(o => o.Count) == 1);
         Assert.Equal(1, counted.Answered);
         var mine = Assert.Single(await ada.Predictions.MineAsync(ada.Key));
         Assert.Equal((ada.RunId, "returns", "blocks", false), (mine.RunId, mine.Choice, mine.Actual, mine.Correct));
@@ -170,7 +171,7 @@ public sealed class RoomPredictionTests(PlaygroundServer server)
         await ann.OutcomeAsync(annRead);
         Assert.Equal(HttpStatusCode.Accepted, await eve.AnswerAsync(eveRead, "returns"));
         await eve.OutcomeAsync(eveRead);
-        await instructor.WaitForAsync<PredictionTally>(t => t.Answered == 2 && t.Outcomes.Sum(o => o.Count) == 2);
+        await instructor.WaitForAsync<PredictionTally>(t => t.Process == "reader" && t.Answered == 2 && t.Outcomes.Sum(o => o.Count) == 2);
 
         using var csv = await room.Predictions.GetAsync(room.Created.InstructorKey, "/answers.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -192,8 +193,12 @@ public sealed class RoomPredictionTests(PlaygroundServer server)
         Assert.False(string.IsNullOrEmpty(mine.Explanation));
         Assert.Equal("returns", Assert.Single(await eve.Predictions.MineAsync(eve.Key)).Choice);
 
-        // A removed participant's answers go with them.
+        // A removed participant's answers go with them, and the board is told the room's count again.
+        var beforeRemoval = instructor.Received.Count;
         await instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), eve.Joined.ParticipantId).DefaultTimeout();
+        var recounted = await instructor.WaitForAsync<PredictionTally>(t => t.Process == "reader" && t.Answered == 1, after: beforeRemoval);
+        Assert.Equal([new TalliedOutcome("blocks", 1)], recounted.Outcomes);
+        Assert.Equal(0, recounted.Choices.Single(c => c.Choice == "returns").Count);
         var left = (await room.Predictions.AggregateAsync(room.Created.InstructorKey)).Steps[0];
         Assert.Equal(1, left.Answered);
         Assert.Equal([1], left.Choices.Where(c => c.Count > 0).Select(c => c.Count));

@@ -17,14 +17,8 @@ public sealed class RoomPredictionRecorder(PredictionStore store, RoomQuestions 
         background.Start($"recording the predictions of workshop run {run.Id}", async () =>
         {
             await foreach (var e in run.Events.ReadAllAsync())
-            {
-                if (e is not (QuestionEvent or AnswerEvent or OutcomeEvent { Choice: not null })) continue;
-                try { await RecordAsync(run.Id, participant, predictionId, (StepEvent)e); }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    WorkshopsLog.PredictionRecordFailed(logger, e.Kind, run.Id, error);
-                }
-            }
+                if (e is QuestionEvent or AnswerEvent or OutcomeEvent { Choice: not null })
+                    await RecordAsync(run.Id, participant, predictionId, (StepEvent)e);
         });
 
     private async Task RecordAsync(string runId, WorkshopCaller participant, string predictionId, StepEvent e)
@@ -33,22 +27,39 @@ public sealed class RoomPredictionRecorder(PredictionStore store, RoomQuestions 
         var about = e switch { QuestionEvent q => q.About, AnswerEvent a => a.About, OutcomeEvent o => o.About, _ => null };
         if (about is null) return;
         var key = PredictionKeys.Of(process, step, e.Iteration, about);
-        var changed = e switch
+        bool changed;
+        try { changed = await SaveAsync(runId, participant, predictionId, e, key, process, step, about); }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            WorkshopsLog.PredictionRecordFailed(logger, e.Kind, runId, error);
+            // The write may have been done before the failure (SQLite can fail as it gives its connection back): count again.
+            changed = true;
+        }
+        if (changed) tallies.Changed(participant.WorkshopId, predictionId, key);
+    }
+
+    private async Task<bool> SaveAsync(string runId, WorkshopCaller participant, string predictionId, StepEvent e, string key, string process, string step,
+        string about) =>
+        e switch
         {
             QuestionEvent question => await questions.AddAsync(new PredictionQuestionRecord
             {
                 PredictionId = predictionId, QuestionKey = key, Process = process, Step = step, Iteration = e.Iteration, Op = e.Op, Object = e.Object,
                 About = about, ChoicesJson = PredictionViews.ChoicesJson(question.Choices ?? []),
             }),
-            AnswerEvent { Choice: { } choice } => await store.SaveAnswerAsync(new PredictionAnswerRecord
+            AnswerEvent { Choice: { } choice } => await SaveAnswerAsync(new PredictionAnswerRecord
             {
                 PredictionId = predictionId, ParticipantId = participant.ParticipantId!, QuestionKey = key, RunId = runId, Process = process, Step = step,
                 Iteration = e.Iteration, Op = e.Op, Object = e.Object, About = about, Choice = choice, AnsweredAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            }, CancellationToken.None),
+            }),
             OutcomeEvent outcome => await store.SaveOutcomeAsync(predictionId, participant.ParticipantId!, key, runId, outcome.Actual, outcome.Correct,
                 outcome.Explanation, CancellationToken.None),
             _ => false,
         };
-        if (changed) tallies.Changed(participant.WorkshopId, predictionId, key);
+
+    private async Task<bool> SaveAnswerAsync(PredictionAnswerRecord answer)
+    {
+        await store.SaveAnswerAsync(answer, CancellationToken.None);
+        return true;
     }
 }

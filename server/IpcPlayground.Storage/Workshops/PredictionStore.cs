@@ -53,25 +53,19 @@ public sealed class PredictionStore(PlaygroundDb db)
             """, cancellationToken) > 0;
     }
 
-    /// <summary>
-    /// Stores an answer, replacing the participant's earlier answer to the question (from a run they started again);
-    /// false when the participant is no longer in the workshop (removed while their answer was on its way).
-    /// </summary>
-    public async Task<bool> SaveAnswerAsync(PredictionAnswerRecord answer, CancellationToken cancellationToken)
+    /// <summary>Stores an answer, replacing the participant's earlier answer to the question (from a run they started again).</summary>
+    public async Task SaveAnswerAsync(PredictionAnswerRecord answer, CancellationToken cancellationToken)
     {
         await using var context = db.Open();
-        // Typed with CAST, so PostgreSQL knows a null's type in a SELECT list (both databases read these names alike).
-        return await context.Database.ExecuteSqlAsync($"""
+        await context.Database.ExecuteSqlAsync($"""
             INSERT INTO prediction_answers ("PredictionId", "ParticipantId", "QuestionKey", "RunId", "Process", "Step", "Iteration", "Op", "Object",
                                             "About", "Choice", "Actual", "Correct", "Explanation", "AnsweredAtMs")
-            SELECT {answer.PredictionId}, {answer.ParticipantId}, {answer.QuestionKey}, {answer.RunId}, {answer.Process}, {answer.Step},
-                   CAST({answer.Iteration} AS INTEGER), CAST({answer.Op} AS TEXT), CAST({answer.Object} AS TEXT), {answer.About}, {answer.Choice},
-                   NULL, NULL, NULL, {answer.AnsweredAtMs}
-            WHERE EXISTS (SELECT 1 FROM participants WHERE "Id" = {answer.ParticipantId})
+            VALUES ({answer.PredictionId}, {answer.ParticipantId}, {answer.QuestionKey}, {answer.RunId}, {answer.Process}, {answer.Step},
+                    {answer.Iteration}, {answer.Op}, {answer.Object}, {answer.About}, {answer.Choice}, NULL, NULL, NULL, {answer.AnsweredAtMs})
             ON CONFLICT ("PredictionId", "ParticipantId", "QuestionKey") DO UPDATE SET
                 "RunId" = excluded."RunId", "Iteration" = excluded."Iteration", "Op" = excluded."Op", "Object" = excluded."Object",
                 "Choice" = excluded."Choice", "Actual" = NULL, "Correct" = NULL, "Explanation" = NULL, "AnsweredAtMs" = excluded."AnsweredAtMs"
-            """, cancellationToken) > 0;
+            """, cancellationToken);
     }
 
     /// <summary>
@@ -123,6 +117,15 @@ public sealed class PredictionStore(PlaygroundDb db)
             .OrderBy(n => n.Answer.AnsweredAtMs).ThenBy(n => n.Name).ThenBy(n => n.Answer.QuestionKey)
             .Select(n => new NamedAnswer(n.Answer, n.Name))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The questions a participant has answered, of every prediction of their workshop.</summary>
+    public async Task<List<(string PredictionId, string QuestionKey)>> AnsweredByAsync(string participantId, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        var answered = await context.PredictionAnswers.Where(a => a.ParticipantId == participantId)
+            .Select(a => new { a.PredictionId, a.QuestionKey }).ToListAsync(cancellationToken);
+        return [.. answered.Select(a => (a.PredictionId, a.QuestionKey))];
     }
 
     /// <summary>One participant's answers, in the order they gave them.</summary>
