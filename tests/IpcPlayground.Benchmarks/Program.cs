@@ -3,7 +3,7 @@ using IpcPlayground.Benchmarks;
 
 // dotnet run -c Release --project tests/IpcPlayground.Benchmarks [-- startup [RUNS] | ipc [REPEATS] | firstload [LOADS]
 //   | workshop-load [--every SECONDS] [--spotlight] [PARTICIPANTS...] | board [--every SECONDS] [PARTICIPANTS...]
-//   | soak [--minutes M] [--clients N] [--every SECONDS]]  (soak is not part of "all": it takes ten minutes)
+//   | soak [--minutes M] [--clients N] [--every SECONDS] | predict-load [PARTICIPANTS]]  (soak is not part of "all": it takes ten minutes)
 var which = args.FirstOrDefault() ?? "all";
 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : (int?)null;
 if (which is "startup" or "all") await StartupLatency.RunAsync(count ?? 20);
@@ -14,6 +14,7 @@ if (which is "workshop-load" or "all")
     var (rooms, every) = Room(args, [5, 10, 20, 30, 40, 60, 80, 100, 150, 200, 300], everySeconds: 5);
     await WorkshopLoadBenchmark.RunAsync(rooms, every, spotlight: args.Contains("--spotlight"));
 }
+if (which is "predict-load" or "all") await PredictLoadBenchmark.RunAsync(count ?? 100);
 if (which == "soak")
 {
     string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

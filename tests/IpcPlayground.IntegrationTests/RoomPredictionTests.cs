@@ -121,6 +121,41 @@ public sealed class RoomPredictionTests(PlaygroundServer server)
     }
 
     [Fact]
+    public async Task A_new_prediction_stops_the_runs_of_the_last_and_a_participant_who_starts_again_replaces_their_run()
+    {
+        var room = await CreateAsync();
+        await using var instructor = await WorkshopConnection.OpenAsync(server.BaseAddress, room.Created.InstructorKey);
+        var first = await room.Predictions.StartAsync(room.Created.InstructorKey, room.ExperimentId);
+        await using var ada = await PredictingParticipant.JoinAsync(server.BaseAddress, room.Created.JoinCode, "Ada");
+        await ada.StartRunAsync();
+        var firstRun = ada.Events;
+        Assert.Equal(HttpStatusCode.Accepted, await ada.AnswerAsync(await ada.QuestionAsync(), "blocks"));
+
+        // Starting again (a reload, say) stops the run before and answers at once, though a participant runs one at a time.
+        await ada.StartRunAsync();
+        Assert.Equal("killed", (await firstRun.CompletionAsync())[^1].Str("status"));
+        await firstRun.DisposeAsync();
+        var again = await ada.QuestionAsync();
+        Assert.Equal(HttpStatusCode.Accepted, await ada.AnswerAsync(again, "returns"));
+        // Their latest answer replaces the one before: still one participant's answer, now judged by the new run.
+        var counted = await instructor.WaitForAsync<PredictionTally>(t => t.Process == "reader" && t.Choices.Single(c => c.Choice == "returns").Count == 1
+            && t.Outcomes.Sum(o => o.Count) == 1);
+        Assert.Equal(1, counted.Answered);
+        var mine = Assert.Single(await ada.Predictions.MineAsync(ada.Key));
+        Assert.Equal((ada.RunId, "returns", "blocks", false), (mine.RunId, mine.Choice, mine.Actual, mine.Correct));
+
+        var second = await room.Predictions.StartAsync(room.Created.InstructorKey, room.ExperimentId);
+        Assert.NotEqual(first.PredictionId, second.PredictionId);
+        await instructor.WaitForAsync<WorkshopConnection.PredictionMessage>(m => m.Prediction?.PredictionId == second.PredictionId);
+        Assert.Equal("killed", (await ada.Events.CompletionAsync())[^1].Str("status"));
+        var replaced = await room.Predictions.AggregateAsync(room.Created.InstructorKey);
+        Assert.Equal(second.PredictionId, replaced.PredictionId);
+        Assert.Empty(replaced.Steps);
+        Assert.Empty(await ada.Predictions.MineAsync(ada.Key));
+        AssertNoPredictionErrorsLogged();
+    }
+
+    [Fact]
     public async Task Answers_come_as_csv_for_the_instructor_and_as_their_own_list_for_each_participant_and_go_with_a_removed_participant()
     {
         var room = await CreateAsync();
@@ -136,16 +171,19 @@ public sealed class RoomPredictionTests(PlaygroundServer server)
         await ann.OutcomeAsync(annRead);
         Assert.Equal(HttpStatusCode.Accepted, await eve.AnswerAsync(eveRead, "returns"));
         await eve.OutcomeAsync(eveRead);
-        await instructor.WaitForAsync<PredictionTally>(t => t.Answered == 2 && t.Outcomes.Sum(o => o.Count) == 2);
+        await instructor.WaitForAsync<PredictionTally>(t => t.Process == "reader" && t.Answered == 2 && t.Outcomes.Sum(o => o.Count) == 2);
 
         using var csv = await room.Predictions.GetAsync(room.Created.InstructorKey, "/answers.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var rows = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("participant,process,step,iteration,about,choice,actual,correct,answeredAt", rows[0]);
-        Assert.StartsWith("\"Ann \"\"the pipe\"\", Jr\",reader,0,,outcome,blocks,blocks,true,", rows[1], StringComparison.Ordinal);
-        Assert.StartsWith("'=1+1,reader,0,,outcome,returns,blocks,false,", rows[2], StringComparison.Ordinal);
+        // One row per answer, in the order they were recorded (each by its own run's follower: either may be first).
         Assert.Equal(3, rows.Length);
-        Assert.True(DateTimeOffset.TryParse(rows[1].Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture, out _), rows[1]);
+        var annRow = Assert.Single(rows, r => r.StartsWith("\"Ann \"\"the pipe\"\", Jr\",", StringComparison.Ordinal));
+        Assert.StartsWith("\"Ann \"\"the pipe\"\", Jr\",reader,0,,outcome,blocks,blocks,true,", annRow, StringComparison.Ordinal);
+        Assert.StartsWith("'=1+1,reader,0,,outcome,returns,blocks,false,", Assert.Single(rows, r => r.StartsWith("'=", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var answeredAt = rows[1..].Select(r => DateTimeOffset.Parse(r.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(answeredAt.Order(), answeredAt);
 
         var mine = Assert.Single(await ann.Predictions.MineAsync(ann.Key));
         Assert.Equal((ann.RunId, "reader", "0", "read", "p", "outcome", "blocks", "blocks", true),
@@ -155,8 +193,12 @@ public sealed class RoomPredictionTests(PlaygroundServer server)
         Assert.False(string.IsNullOrEmpty(mine.Explanation));
         Assert.Equal("returns", Assert.Single(await eve.Predictions.MineAsync(eve.Key)).Choice);
 
-        // A removed participant's answers go with them.
+        // A removed participant's answers go with them, and the board is told the room's count again.
+        var beforeRemoval = instructor.Received.Count;
         await instructor.Workshop.InvokeAsync(nameof(IWorkshopHub.RemoveParticipant), eve.Joined.ParticipantId).DefaultTimeout();
+        var recounted = await instructor.WaitForAsync<PredictionTally>(t => t.Process == "reader" && t.Answered == 1, after: beforeRemoval);
+        Assert.Equal([new TalliedOutcome("blocks", 1)], recounted.Outcomes);
+        Assert.Equal(0, recounted.Choices.Single(c => c.Choice == "returns").Count);
         var left = (await room.Predictions.AggregateAsync(room.Created.InstructorKey)).Steps[0];
         Assert.Equal(1, left.Answered);
         Assert.Equal([1], left.Choices.Where(c => c.Count > 0).Select(c => c.Count));

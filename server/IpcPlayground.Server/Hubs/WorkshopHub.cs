@@ -18,7 +18,7 @@ namespace IpcPlayground.Server.Hubs;
 /// </summary>
 [Authorize]
 public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experiments, WorkshopRoom room, IParticipantRemovals removals,
-    MeasurementFinder measurements, IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
+    MeasurementFinder measurements, PredictionStore predictions, PredictionTallies tallies, IOptions<WorkshopOptions> options, ILogger<WorkshopHub> logger)
     : Hub<IWorkshopClient>, IWorkshopHub
 {
     private const int MaxExperimentTitle = 200;
@@ -124,8 +124,11 @@ public sealed class WorkshopHub(WorkshopStore workshops, PlaygroundStore experim
     {
         var workshop = await OpenWorkshopAsync();
         var spotlighted = workshop.SpotlightParticipantId == participantId;
+        var answered = string.IsNullOrEmpty(participantId) ? [] : await predictions.AnsweredByAsync(participantId, Context.ConnectionAborted);
         if (string.IsNullOrEmpty(participantId) || !await workshops.RemoveParticipantAsync(workshop.Id, participantId, Context.ConnectionAborted))
             throw new HubException($"no participant '{participantId}' in this workshop");
+        // Their answers went with them: the board counts the room again.
+        foreach (var (predictionId, questionKey) in answered) tallies.Changed(workshop.Id, predictionId, questionKey);
         WorkshopsLog.ParticipantRemoved(logger, workshop.Id, participantId);
         await room.ParticipantRemoved(workshop.Id, participantId);
         if (spotlighted) await room.SpotlightChanged(workshop.Id, null);

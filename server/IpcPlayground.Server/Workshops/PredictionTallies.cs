@@ -9,9 +9,10 @@ namespace IpcPlayground.Server.Workshops;
 /// come while a tally is being counted and sent are taken by one more pass, not one each, so a room answering at once
 /// costs a few counts instead of one per answer. After each send the question is counted again, and sent again while
 /// the count has moved on: instances count and send independently, and whatever reaches the board last was counted
-/// after every change before it.
+/// after every change before it. A tally does not say which prediction it counts, so only the room's current
+/// prediction's are sent: a run of a replaced one may still record its last outcomes.
 /// </summary>
-public sealed class PredictionTallies(PredictionStore store, WorkshopRoom room, BackgroundWork background, ILogger<PredictionTallies> logger)
+public sealed class PredictionTallies(PredictionStore store, RoomQuestions questions, WorkshopRoom room, BackgroundWork background, ILogger<PredictionTallies> logger)
 {
     private readonly Dictionary<(string PredictionId, string QuestionKey), bool> _changedWhileSending = [];
     private readonly Lock _lock = new();
@@ -40,7 +41,7 @@ public sealed class PredictionTallies(PredictionStore store, WorkshopRoom room, 
             while (true)
             {
                 lock (_lock) _changedWhileSending[key] = false;
-                var tally = await CountAsync(key);
+                var tally = await CountAsync(workshopId, key);
                 if (tally is not null && (sent is null || !PredictionViews.SameCounts(sent, tally)))
                 {
                     await room.PredictionTallied(workshopId, tally);
@@ -62,9 +63,10 @@ public sealed class PredictionTallies(PredictionStore store, WorkshopRoom room, 
         }
     }
 
-    private async Task<PredictionTally?> CountAsync((string PredictionId, string QuestionKey) key)
+    private async Task<PredictionTally?> CountAsync(string workshopId, (string PredictionId, string QuestionKey) key)
     {
-        if (await store.FindQuestionAsync(key.PredictionId, key.QuestionKey, CancellationToken.None) is not { } question) return null;
+        if (await store.CurrentAsync(workshopId, CancellationToken.None) is not { } current || current.Id != key.PredictionId) return null;
+        if (await questions.FindAsync(key.PredictionId, key.QuestionKey) is not { } question) return null;
         return PredictionViews.Tally(question, await store.CountsAsync(key.PredictionId, key.QuestionKey, CancellationToken.None));
     }
 }

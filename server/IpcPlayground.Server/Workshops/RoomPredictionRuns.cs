@@ -25,7 +25,11 @@ public sealed class RoomPredictionRuns(PredictionStore store, RunPublisher publi
         foreach (var (id, entry) in _runs)
             if (entry.Run.EndedAt is not null) _runs.TryRemove(id, out _);
         _runs[run.Id] = new Entry(run, workshopId, predictionId);
-        await ApplyHoldAsync(workshopId);
+        await OneAtATimeAsync(workshopId, async () =>
+        {
+            if (await store.CurrentAsync(workshopId, CancellationToken.None) is { Hold: true } current && current.Id == predictionId)
+                await publisher.HoldAsync(run, hold: true);
+        });
     }
 
     /// <summary>The instructor held the room or let it go: this instance's runs of the current prediction follow the stored state.</summary>

@@ -40,6 +40,7 @@ public static class WorkshopServices
         services.AddSingleton<RoomPredictionRuns>();
         services.AddSingleton<RoomPredictionRecorder>();
         services.AddSingleton<PredictionTallies>();
+        services.AddSingleton<RoomQuestions>();
         return builder;
     }
 

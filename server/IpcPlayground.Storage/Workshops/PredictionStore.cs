@@ -119,6 +119,15 @@ public sealed class PredictionStore(PlaygroundDb db)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The questions a participant has answered, of every prediction of their workshop.</summary>
+    public async Task<List<(string PredictionId, string QuestionKey)>> AnsweredByAsync(string participantId, CancellationToken cancellationToken)
+    {
+        await using var context = db.Open();
+        var answered = await context.PredictionAnswers.Where(a => a.ParticipantId == participantId)
+            .Select(a => new { a.PredictionId, a.QuestionKey }).ToListAsync(cancellationToken);
+        return [.. answered.Select(a => (a.PredictionId, a.QuestionKey))];
+    }
+
     /// <summary>One participant's answers, in the order they gave them.</summary>
     public async Task<List<PredictionAnswerRecord>> AnswersOfAsync(string predictionId, string participantId, CancellationToken cancellationToken)
     {

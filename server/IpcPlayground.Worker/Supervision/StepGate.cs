@@ -40,6 +40,10 @@ internal sealed class StepGate(bool stepMode)
         _held.Clear();
     }
 
+    /// <summary>Whether the worker on <paramref name="connection"/> is held, waiting for its next step.</summary>
+    public bool Holds(WorkerConnection connection) =>
+        connection.Process is { } process && _held.TryGetValue(process, out var held) && held == connection;
+
     /// <summary>A worker's connection closed: it holds nothing any more.</summary>
     public void Forget(string process, WorkerConnection connection)
     {

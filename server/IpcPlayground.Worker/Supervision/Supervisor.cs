@@ -138,9 +138,33 @@ internal sealed unsafe class Supervisor(RunPlan plan, string socketName, ServerC
     private int Timeout(long deadline)
     {
         var now = MonotonicClock.Now();
-        var next = Math.Min(deadline, now + 2 * Millisecond);
+        var next = Math.Min(deadline, now + (Quiet() ? QuietTick : 2 * Millisecond));
         if (_buffer.NextDue is { } due) next = Math.Min(next, due);
         return (int)Math.Clamp((next - now + Millisecond - 1) / Millisecond, 0, 1000);
+    }
+
+    /// <summary>How often the loop looks around while <see cref="Quiet"/>: for the snapshots of a blocked call (every 100 ms).</summary>
+    private const long QuietTick = 100 * Millisecond;
+
+    /// <summary>
+    /// In step mode, every living process held before its step, or blocked in a call already seen blocked, and at
+    /// least one held (so no deadlock is building): nothing can happen that the loop would have to look for, since a
+    /// step, a resume or a stop comes from the server, and a blocked call that returns (its own timeout, a signal) or a
+    /// process that dies says so on its socket. Then the loop need not turn every 2 ms: a room of held runs costs next
+    /// to nothing while it thinks. A process without a worker connection (starting, or an exec'd program) keeps the tick.
+    /// </summary>
+    private bool Quiet()
+    {
+        if (!_gate.StepMode) return false;
+        int held = 0, settled = 0;
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.Process is null || connection.IsSignalChannel || connection.OutputStream is not null) continue;
+            if (_gate.Holds(connection)) held++;
+            else if (connection.Pending is null || !connection.PendingReportedBlocked) return false;
+            settled++;
+        }
+        return held > 0 && settled == _table.Pids.Count(pid => !_table.ExitReported(pid));
     }
 
     private void Poll(int timeoutMs)

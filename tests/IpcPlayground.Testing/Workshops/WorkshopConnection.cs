@@ -73,11 +73,14 @@ public sealed class WorkshopConnection : IAsyncDisposable
         get { lock (_received) return [.. _received]; }
     }
 
-    /// <summary>The first message of type <typeparamref name="T"/> matching <paramref name="match"/>, received before or after this call.</summary>
-    public async Task<T> WaitForAsync<T>(Func<T, bool> match)
+    /// <summary>
+    /// The first message of type <typeparamref name="T"/> matching <paramref name="match"/>, received before or after this
+    /// call; with <paramref name="after"/>, only among the messages received after the first that many.
+    /// </summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match, int after = 0)
     {
         using var timeout = new CancellationTokenSource(TaskTimeouts.Default);
-        var seen = 0;
+        var seen = after;
         while (true)
         {
             var received = Received;
