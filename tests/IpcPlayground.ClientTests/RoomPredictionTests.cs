@@ -81,6 +81,19 @@ public sealed class RoomPredictionTests : BunitContext
     }
 
     [Fact]
+    public void A_steps_questions_stay_together_in_the_order_asked_whichever_tally_arrives_first()
+    {
+        var wakes = new PredictionTally("writer", "2", null, "write", "p", "wakes", [new("wakes:reader", "wakes reader", 1), new("nobody", "wakes nobody", 0)], 1, []);
+        var state = Loaded(ReaderRead(returns: 1, blocks: 0));
+        state.Apply(wakes);
+        state.Apply(ReaderRead(returns: 0, blocks: 1) with { Step = "1" });
+        state.Apply(WriterWrite(returns: 1));
+
+        Assert.Equal([("reader", "0", "outcome"), ("writer", "2", "outcome"), ("writer", "2", "wakes"), ("reader", "1", "outcome")],
+            state.Steps.Select(s => (s.Process, s.Step, s.About)));
+    }
+
+    [Fact]
     public void Tallies_take_their_questions_place_new_questions_join_in_the_order_met_and_a_late_tally_does_not_step_back()
     {
         var state = Loaded(ReaderRead(returns: 1, blocks: 0));

@@ -1,3 +1,4 @@
+using IpcPlayground.Contracts.Predictions;
 using IpcPlayground.Contracts.Workshops;
 
 namespace IpcPlayground.Client.Services.Workshops;
@@ -49,9 +50,27 @@ public sealed class RoomPredictionState
     public void Apply(PredictionTally tally)
     {
         var index = _steps.FindIndex(shown => SameQuestion(shown, tally));
-        if (index < 0) _steps.Add(tally);
+        if (index < 0) _steps.Insert(PlaceOf(tally), tally);
         else if (Progress(tally) >= Progress(_steps[index])) _steps[index] = tally;
     }
+
+    /// <summary>
+    /// Where a question new to the board goes: at the end, unless its step is shown already — then among that step's
+    /// questions in the order they are asked (outcome, value, wakes), whichever tally happened to arrive first.
+    /// </summary>
+    private int PlaceOf(PredictionTally tally)
+    {
+        var first = _steps.FindIndex(shown => SameStep(shown, tally));
+        if (first < 0) return _steps.Count;
+        var last = _steps.FindLastIndex(shown => SameStep(shown, tally));
+        for (var i = first; i <= last; i++)
+            if (AskedOrder(_steps[i].About) > AskedOrder(tally.About)) return i;
+        return last + 1;
+    }
+
+    private static bool SameStep(PredictionTally a, PredictionTally b) => a.Process == b.Process && a.Step == b.Step && a.Iteration == b.Iteration;
+
+    private static int AskedOrder(string about) => (int?)PredictionAbouts.Parse(about) ?? int.MaxValue;
 
     public static bool SameQuestion(PredictionTally a, PredictionTally b) =>
         a.Process == b.Process && a.Step == b.Step && a.Iteration == b.Iteration && a.About == b.About;
