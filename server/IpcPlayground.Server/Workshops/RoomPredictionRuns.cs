@@ -25,6 +25,7 @@ public sealed class RoomPredictionRuns(PredictionStore store, RunPublisher publi
         foreach (var (id, entry) in _runs)
             if (entry.Run.EndedAt is not null) _runs.TryRemove(id, out _);
         _runs[run.Id] = new Entry(run, workshopId, predictionId);
+        run.Control.PaceByRoom();
         await OneAtATimeAsync(workshopId, async () =>
         {
             if (await store.CurrentAsync(workshopId, CancellationToken.None) is { Hold: true } current && current.Id == predictionId)

@@ -136,4 +136,17 @@ public sealed class PredictorTests
         Assert.Equal((null, null, "not-shown"), (outcome.Actual, outcome.Correct, outcome.Reason));
         Assert.Equal(AnswerStatus.Ended, _predictor.Answer(new AnswerRequest("reader", "outcome", "blocks")).Status);
     }
+
+    [Fact]
+    public void A_room_run_waits_for_the_rooms_discussion_without_going_idle_while_a_lone_one_does()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var alone = new RunControl(RunModes.Predict, time);
+        var room = new RunControl(RunModes.Predict, time);
+        room.PaceByRoom();
+        time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(TimeSpan.FromMinutes(3), alone.Idle);
+        Assert.Equal(TimeSpan.Zero, room.Idle);
+    }
 }
+
