@@ -33,10 +33,9 @@ public sealed class RunControl(string mode, TimeProvider time)
     /// <summary>How long a run held in step mode has waited for its next step (or resume); zero when it is not held.</summary>
     public TimeSpan Idle
     {
-        get { lock (_lock) return _free || _ended || _heldByRoom || _pacedByRoom ? TimeSpan.Zero : time.GetElapsedTime(_lastStep); }
+        get { lock (_lock) return _free || _ended || _pacedByRoom ? TimeSpan.Zero : time.GetElapsedTime(_lastStep); }
     }
 
-    private bool _heldByRoom;
     private bool _pacedByRoom;
 
     /// <summary>
@@ -46,19 +45,6 @@ public sealed class RunControl(string mode, TimeProvider time)
     public void PaceByRoom()
     {
         lock (_lock) _pacedByRoom = true;
-    }
-
-    /// <summary>A workshop's instructor holds the room: the run waits for them, not for its person, and is not idle.</summary>
-    public bool HeldByRoom
-    {
-        set
-        {
-            lock (_lock)
-            {
-                _heldByRoom = value;
-                _lastStep = time.GetTimestamp();
-            }
-        }
     }
 
     public string Mode { get; } = mode;

@@ -12,58 +12,34 @@ namespace IpcPlayground.Runs;
 /// </summary>
 public sealed class RunPublisher(IRunEventSink sink, ILogger<RunPublisher> logger)
 {
-    public async Task PublishAsync(Run run, IReadOnlyList<RunEvent> events)
-    {
-        await run.PublishGate.WaitAsync();
-        try { await AppendAsync(run, events); }
-        finally { run.PublishGate.Release(); }
-    }
+    public Task PublishAsync(Run run, IReadOnlyList<RunEvent> events) => GatedAsync(run, () => AppendAsync(run, events));
 
     /// <summary>Records a prediction for the run's open question; once the step's questions are all answered it is let go.</summary>
     public async Task<AnswerResult> AnswerAsync(Run run, AnswerRequest request)
     {
         if (run.Predictor is not { } predictor) return new(AnswerStatus.NotPredicting);
-        await run.PublishGate.WaitAsync();
-        try
+        AnswerResult result = new(AnswerStatus.NotPredicting);
+        await GatedAsync(run, async () =>
         {
-            var result = predictor.Answer(request);
+            result = predictor.Answer(request);
             if (result.Event is { } answer) await AppendAsync(run, [answer]);
-            return result;
-        }
-        finally { run.PublishGate.Release(); }
+        });
+        return result;
     }
 
     /// <summary>A workshop holds its room (answered steps wait) or lets it go.</summary>
-    public async Task HoldAsync(Run run, bool hold)
+    public Task HoldAsync(Run run, bool hold) => run.Predictor is not { } predictor ? Task.CompletedTask : GatedAsync(run, () =>
     {
-        if (run.Predictor is not { } predictor) return;
-        await run.PublishGate.WaitAsync();
-        try
-        {
-            predictor.RoomHeld = hold;
-            await AppendAsync(run, predictor.Advance());
-        }
-        finally { run.PublishGate.Release(); }
-    }
+        predictor.RoomHeld = hold;
+        return AppendAsync(run, predictor.Advance());
+    });
 
     /// <summary>
     /// A held room lets the step answered so far go and goes on holding: the run's next answered step waits again.
     /// Nothing happens to a run whose room is not held (its answered steps went already).
     /// </summary>
-    public async Task ReleaseHeldAsync(Run run)
-    {
-        if (run.Predictor is not { } predictor) return;
-        await run.PublishGate.WaitAsync();
-        try
-        {
-            if (!predictor.RoomHeld) return;
-            predictor.RoomHeld = false;
-            var events = predictor.Advance();
-            predictor.RoomHeld = true;
-            await AppendAsync(run, events);
-        }
-        finally { run.PublishGate.Release(); }
-    }
+    public Task ReleaseHeldAsync(Run run) => run.Predictor is not { RoomHeld: true } predictor ? Task.CompletedTask
+        : GatedAsync(run, () => AppendAsync(run, predictor.Advance(throughHold: true)));
 
     /// <summary>
     /// The run's closing events, with the outcome of each step let go whose call never returned put before its
@@ -72,8 +48,19 @@ public sealed class RunPublisher(IRunEventSink sink, ILogger<RunPublisher> logge
     public async Task<IReadOnlyList<RunEvent>> ClosingAsync(Run run, IReadOnlyList<RunEvent> final)
     {
         if (run.Predictor is not { } predictor) return final;
+        var closing = final;
+        await GatedAsync(run, () =>
+        {
+            closing = predictor.Closing(final);
+            return Task.CompletedTask;
+        });
+        return closing;
+    }
+
+    private static async Task GatedAsync(Run run, Func<Task> publishing)
+    {
         await run.PublishGate.WaitAsync();
-        try { return predictor.Closing(final); }
+        try { await publishing(); }
         finally { run.PublishGate.Release(); }
     }
 

@@ -55,7 +55,8 @@ public sealed class Predictor
         set
         {
             field = value;
-            _control.HeldByRoom = value;
+            // Only a room holds a run: from now on the run goes at the room's pace.
+            if (value) _control.PaceByRoom();
         }
     }
 
@@ -82,12 +83,13 @@ public sealed class Predictor
     /// Lets the answered step go (unless the room is held), then, if the run is still, the next step: asked about
     /// (its questions are returned) or let go at once.
     /// </summary>
-    public IReadOnlyList<RunEvent> Advance()
+    /// <param name="throughHold">The instructor lets the answered steps go and goes on holding the room.</param>
+    public IReadOnlyList<RunEvent> Advance(bool throughHold = false)
     {
         if (_ended || _control.IsFree) return [];
         if (_open is { } open)
         {
-            if (!open.FullyAnswered || RoomHeld) return [];
+            if (!open.FullyAnswered || (RoomHeld && !throughHold)) return [];
             Release(open.Held);
             _judging.Add(open);
             _open = null;

@@ -9,18 +9,18 @@ public static class JsonRequestBody
 {
     private const int MaxBytes = 4096;
 
-    public sealed record Result<T>(T? Value, JsonElement Body, IResult? Problem) where T : class;
+    public sealed record Result<T>(T? Value, IResult? Problem) where T : class;
 
     /// <param name="what">What the body is, for the problems' wording ("request").</param>
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, string what) where T : class
     {
         var body = await ExperimentBody.ReadAsync(request, MaxBytes, what);
-        if (body.Problem is { } problem) return new(null, default, problem);
+        if (body.Problem is { } problem) return new(null, problem);
         try
         {
             using var document = JsonDocument.Parse(body.Bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object) return Invalid<T>("$", $"send the {what} as a JSON object", what);
-            return new(document.Deserialize(type), document.RootElement.Clone(), null);
+            return new(document.Deserialize(type), null);
         }
         catch (JsonException e)
         {
@@ -28,21 +28,6 @@ public static class JsonRequestBody
         }
     }
 
-    /// <summary>The body's property <paramref name="name"/> (in any letter case, as the contract's JSON reads it), if present.</summary>
-    public static JsonElement? Property(JsonElement body, string name)
-    {
-        if (body.ValueKind != JsonValueKind.Object) return null;
-        foreach (var property in body.EnumerateObject())
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property.Value;
-        return null;
-    }
-
     public static Result<T> Invalid<T>(string path, string message, string what) where T : class =>
-        new(null, default, ExperimentBody.Invalid([new ValidationError(path, message)], $"The {what} is not valid"));
-}
-
-/// <summary>A contract value as JSON with its source-generated type, whatever list type holds it at run time.</summary>
-public sealed class ContractJsonResult<T>(T value, JsonTypeInfo<T> type) : IResult
-{
-    public Task ExecuteAsync(HttpContext httpContext) => httpContext.Response.WriteAsJsonAsync(value, type, cancellationToken: httpContext.RequestAborted);
+        new(null, ExperimentBody.Invalid([new ValidationError(path, message)], $"The {what} is not valid"));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IpcPlayground.Contracts.Experiments;
 using IpcPlayground.Contracts.Ids;
 using IpcPlayground.Contracts.Json;
@@ -113,13 +112,13 @@ public static class RoomPredictionsApi
         if (await OwnWorkshopAsync(workshopId, request.HttpContext, workshops) is not { } workshop) return Problems.UnknownWorkshop(workshopId);
         var body = await JsonRequestBody.ReadAsync(request, ContractsJsonContext.Default.PredictionHoldRequest, "request");
         if (body.Problem is { } problem) return problem;
-        if (JsonRequestBody.Property(body.Body, "hold") is not { ValueKind: JsonValueKind.True or JsonValueKind.False })
+        if (body.Value!.Hold is not { } hold)
             return Invalid("hold", "hold is true (answered steps wait) or false (they go)");
         if (workshop.EndedAtMs is not null) return Ended();
         if (await predictions.CurrentAsync(workshopId, request.HttpContext.RequestAborted) is not { } current) return NoPrediction();
-        await predictions.SetHoldAsync(current.Id, body.Value!.Hold, request.HttpContext.RequestAborted);
+        await predictions.SetHoldAsync(current.Id, hold, request.HttpContext.RequestAborted);
         await signals.HoldChangedAsync(workshopId);
-        var view = PredictionViews.Prediction(current) with { Hold = body.Value.Hold };
+        var view = PredictionViews.Prediction(current) with { Hold = hold };
         await room.PredictionChanged(workshopId, view);
         return TypedResults.Ok(view);
     }
@@ -151,7 +150,7 @@ public static class RoomPredictionsApi
         if (await OwnWorkshopAsync(workshopId, context, workshops) is null) return Problems.UnknownWorkshop(workshopId);
         if (await predictions.CurrentAsync(workshopId, context.RequestAborted) is not { } current) return NoPrediction();
         var mine = await predictions.AnswersOfAsync(current.Id, caller.ParticipantId!, context.RequestAborted);
-        return new ContractJsonResult<IReadOnlyList<MyPrediction>>([.. mine.Select(PredictionViews.Mine)], ContractsJsonContext.Default.IReadOnlyListMyPrediction);
+        return TypedResults.Json<IReadOnlyList<MyPrediction>>([.. mine.Select(PredictionViews.Mine)], ContractsJsonContext.Default.IReadOnlyListMyPrediction);
     }
 
     /// <summary>The caller's workshop, or null for another workshop's key (told apart from an unknown workshop by no one).</summary>

@@ -4,7 +4,8 @@ namespace IpcPlayground.Contracts.Workshops;
 public sealed record StartPredictionRequest(string? ExperimentId);
 
 /// <summary>The body of <c>POST /api/workshops/{id}/prediction/hold</c>: hold the room (answered steps wait) or let it go.</summary>
-public sealed record PredictionHoldRequest(bool Hold);
+/// Absent <c>hold</c> is a 400 naming it, so it is nullable here.
+public sealed record PredictionHoldRequest(bool? Hold);
 
 /// <summary>The room's predicted run as everyone sees it: which experiment, and whether the instructor holds the room.</summary>
 public sealed record RoomPrediction(string PredictionId, string ExperimentId, string Title, bool Hold, DateTimeOffset StartedAt);
